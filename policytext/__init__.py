@@ -1,0 +1,35 @@
+"""policytext: analyse Chinese political text (commentaries, speeches, policy documents).
+
+>>> import policytext
+>>> arts = policytext.read("corpora/guangming-2025-01-27.txt")
+>>> arts[0].author
+'王从春'
+>>> policytext.segment("加快发展新质生产力")
+['加快', '发展', '新质生产力']
+"""
+
+from __future__ import annotations
+
+from .document import Article, Keyphrase, Paragraph, Quotation, ThemeScore
+from .errors import InputError, ModelError, PolicytextError, TaxonomyError
+from .reader import read, read_text
+from .segment import add_terms, segment
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "InputError",
+    "Keyphrase",
+    "ModelError",
+    "Paragraph",
+    "PolicytextError",
+    "Quotation",
+    "TaxonomyError",
+    "ThemeScore",
+    "add_terms",
+    "read",
+    "read_text",
+    "segment",
+    "__version__",
+]

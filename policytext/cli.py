@@ -1,0 +1,111 @@
+"""The ``policytext`` command line.
+
+    policytext analyze corpora/guangming-2025-01-27.txt [--format json]
+    echo 加快发展新质生产力 | policytext segment --engine pkuseg
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .document import Article
+from .errors import PolicytextError
+from .reader import read
+from .segment import ENGINES, segment
+
+__all__ = ["main", "analysis_record"]
+
+
+def analysis_record(articles: list[Article], source: str) -> dict:
+    """The JSON record of ``analysis-json.md`` for the articles of one input."""
+    return {
+        "policytext_version": __version__,
+        "source": source,
+        "articles": [a.to_dict() for a in articles],
+    }
+
+
+def _report(articles: list[Article], source: str, n_tokens: int, engine: str) -> str:
+    out = [f"{source}: {len(articles)} article(s)"]
+    for art in articles:
+        out += [
+            "",
+            f"[{art.id}] {art.title or '(untitled)'}",
+            f"  author:       {art.author or '-'}",
+            f"  affiliation:  {art.affiliation or '-'}",
+            f"  publication:  {art.publication or '-'}    date: {art.date or '-'}",
+            f"  sections:     {len(art.sections)}",
+        ]
+        out += [f"    - {s}" for s in art.sections]
+        out.append(f"  paragraphs:   {len(art.paragraphs)}")
+        if art.paragraphs:
+            words = [w for w in segment(art.paragraphs[0].text, engine=engine) if not w.isspace()]
+            out.append(f"  first tokens: {' / '.join(words[:n_tokens])}")
+        kps = art.keyphrases(k=10)
+        if kps:
+            out.append("  key phrases:  " + "、".join(k.phrase for k in kps))
+        quotes = [q for q in art.quotations() if q.kind != "term"]
+        if quotes:
+            out.append(f"  quotations:   {len(quotes)}")
+            for q in quotes:
+                where = "，".join(x for x in (q.source, q.date) if x)
+                out.append(f"    - {q.speaker or '?'}{'（' + where + '）' if where else ''}：{q.text[:40]}")
+    return "\n".join(out)
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    articles = read(args.file)
+    if args.format == "json":
+        json.dump(analysis_record(articles, args.file), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(_report(articles, args.file, args.tokens, args.engine))
+    return 0
+
+
+def _cmd_segment(args: argparse.Namespace) -> int:
+    lexicon = not args.no_lexicon
+    for line in sys.stdin:
+        body = line.rstrip("\r\n")
+        words = [w for w in segment(body, engine=args.engine, lexicon=lexicon) if not w.isspace()]
+        sys.stdout.write("  ".join(words) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="policytext", description="Analyse Chinese political text.")
+    parser.add_argument("--version", action="version", version=f"policytext {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("analyze", help="analyse one file of commentaries")
+    p.add_argument("file")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--engine", choices=ENGINES, default="jieba")
+    p.add_argument("--tokens", type=int, default=15, help="how many first tokens to show (text format)")
+    p.set_defaults(func=_cmd_analyze)
+
+    p = sub.add_parser("segment", help="segment lines of stdin, words separated by two spaces")
+    p.add_argument("--engine", choices=ENGINES, default="jieba")
+    p.add_argument("--no-lexicon", action="store_true", help="switch the political lexicon off")
+    p.set_defaults(func=_cmd_segment)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``policytext`` command."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PolicytextError as exc:
+        print(f"policytext: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

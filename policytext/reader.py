@@ -1,0 +1,351 @@
+"""Read raw commentary text into :class:`~policytext.document.Article` records.
+
+Handles several articles in one file (as copied from a newspaper page), titles, bylines,
+the （作者系……） note, the （原载于……） line, section headings, captions, part markers and
+paragraphs that the page layout broke in two. The layout rules live in ``data/layout.json``.
+
+>>> import policytext
+>>> arts = policytext.read_text("城市更新的新路子\\n\\n张三\\n\\n城市更新是重要手段。\\n（作者系某大学教授）")
+>>> arts[0].author, arts[0].affiliation
+('张三', '某大学教授')
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .document import Article, Paragraph
+from .errors import InputError
+
+__all__ = ["read", "read_text", "decode_bytes"]
+
+
+@dataclass(frozen=True)
+class _Layout:
+    heading_max: int
+    closing: frozenset[str]
+    sentence: frozenset[str]
+    non_initial: frozenset[str]
+    captions: tuple[re.Pattern[str], ...]
+    part_marker: re.Pattern[str]
+    author_note: re.Pattern[str]
+    source_notes: tuple[re.Pattern[str], ...]
+    byline: re.Pattern[str]
+    commentator: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _layout() -> _Layout:
+    raw = json.loads(resources.files("policytext").joinpath("data/layout.json").read_text("utf-8"))
+    return _Layout(
+        heading_max=int(raw["heading_max_chars"]),
+        closing=frozenset(raw["closing_punctuation"]),
+        sentence=frozenset(raw["sentence_punctuation"]),
+        non_initial=frozenset(raw["non_initial_chars"]),
+        captions=tuple(re.compile(p) for p in raw["caption_patterns"]),
+        part_marker=re.compile(raw["part_marker_pattern"]),
+        author_note=re.compile(raw["author_note_pattern"]),
+        source_notes=tuple(re.compile(p) for p in raw["source_note_patterns"]),
+        byline=re.compile(raw["byline_pattern"]),
+        commentator=re.compile(raw["commentator_pattern"]),
+    )
+
+
+# ---------------------------------------------------------------- decoding
+
+def decode_bytes(data: bytes, name: str = "<bytes>", encoding: str | None = None) -> str:
+    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030.
+
+    Raises :class:`InputError` for empty, binary or undecodable input.
+    """
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise InputError(f"{name}: cannot decode as {encoding} ({exc}); check the encoding argument") from exc
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty; give a file that contains text")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts with a {enc} byte-order mark but does not decode ({exc})") from exc
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes), not text")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        _check_not_binary(text, name)
+        return text
+    raise InputError(
+        f"{name}: is neither UTF-8 nor GB18030 text; convert it or pass encoding= (e.g. read(path, encoding='big5'))"
+    )
+
+
+def _check_not_binary(text: str, name: str) -> None:
+    sample = text[:65536]
+    control = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    if control > max(8, len(sample) // 50):
+        raise InputError(f"{name}: looks like a binary file ({control} control characters), not text")
+
+
+def read(path: str | os.PathLike[str], encoding: str | None = None) -> list[Article]:
+    """Read a file of one or more commentaries: ``policytext.read("corpora/guangming-2025-01-27.txt")``.
+
+    The encoding is detected (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030) unless given.
+    Raises :class:`~policytext.errors.InputError` naming the file for a missing path, a
+    directory, an empty, binary or undecodable file.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory; read its files one by one or use Corpus.from_files('{path}/*.txt')")
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file; check the path") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    text = decode_bytes(data, str(path), encoding)
+    if not text.strip("\ufeff \t\r\n\u3000"):
+        raise InputError(f"{path}: the file is empty; give a file that contains text")
+    return read_text(text, source=str(path))
+
+
+# ---------------------------------------------------------------- line kinds
+
+_FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_BOOK = re.compile(r"《([^》]+)》")
+
+
+def _clean_line(line: str) -> str:
+    return line.strip().strip("\ufeff\u200b").strip()
+
+
+def _is_closed(text: str) -> bool:
+    return bool(text) and text[-1] in _layout().closing
+
+
+def _is_short(text: str) -> bool:
+    lay = _layout()
+    return (
+        len(text) <= lay.heading_max
+        and not _is_closed(text)
+        and not any(ch in lay.sentence for ch in text)
+    )
+
+
+def _source_note(line: str) -> tuple[str | None, str | None] | None:
+    """(publication, date) of a source line such as （原载于1月27日《光明日报》）, or None."""
+    for pat in _layout().source_notes:
+        m = pat.match(line)
+        if not m:
+            continue
+        src = m.group("src")
+        book = _BOOK.search(src)
+        if book:
+            pub = book.group(1)
+        else:
+            pub = re.split(r"[\s，,（(]", src.strip())[0] or None
+            pub = re.sub(r"^\d.*?日", "", pub) if pub else pub
+        date = _parse_date(m.groupdict().get("date") or "") or _parse_date(src)
+        return pub or None, date
+    return None
+
+
+def _parse_date(text: str) -> str | None:
+    m = _FULL_DATE.search(text)
+    if m and m.group(3):
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    m2 = _ISO_DATE.search(text)
+    if m2:
+        return f"{int(m2.group(1)):04d}-{int(m2.group(2)):02d}-{int(m2.group(3)):02d}"
+    if m:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    m3 = _MONTH_DAY.search(text)
+    if m3:
+        return f"--{int(m3.group(1)):02d}-{int(m3.group(2)):02d}"
+    return None
+
+
+def _is_noise(line: str) -> bool:
+    lay = _layout()
+    return bool(lay.part_marker.match(line)) or any(p.match(line) for p in lay.captions)
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` carries on the paragraph ``prev`` that the layout broke."""
+    if _is_closed(prev):
+        return False
+    if nxt[0] in _layout().non_initial:
+        return True
+    return not _is_short(nxt)
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+# ---------------------------------------------------------------- articles
+
+@dataclass
+class _Draft:
+    title: str | None = None
+    subtitle: str | None = None
+    author: str | None = None
+    affiliation: str | None = None
+    publication: str | None = None
+    date: str | None = None
+    note: str | None = None
+    sections: list[str] = field(default_factory=list)
+    paras: list[tuple[str | None, str]] = field(default_factory=list)
+    ended: bool = False
+    in_header: bool = True
+
+    @property
+    def empty(self) -> bool:
+        return self.title is None and not self.paras and not self.sections
+
+
+def read_text(text: str, source: str | None = None) -> list[Article]:
+    """Split raw text into articles: ``policytext.read_text(open(path).read())``.
+
+    ``source`` (a path or name) is used for the article ids. Text with no recognisable
+    structure becomes one article whose paragraphs are its lines.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"read_text expects str, got {type(text).__name__}; use policytext.read(path) for files")
+    lines = [_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    drafts: list[_Draft] = [_Draft()]
+    lay = _layout()
+    for line in lines:
+        if not line:
+            continue
+        cur = drafts[-1]
+        note = lay.author_note.match(line)
+        if note:
+            if cur.affiliation and cur.ended:
+                cur = _new(drafts)
+            cur.affiliation = note.group("aff")
+            cur.ended = bool(cur.paras)
+            continue
+        src = _source_note(line)
+        if src is not None:
+            cur.publication = cur.publication or src[0]
+            cur.date = cur.date or src[1]
+            cur.note = line
+            cur.ended = bool(cur.paras) or cur.ended
+            continue
+        if _is_noise(line):
+            continue
+        if cur.ended:
+            cur = _new(drafts)
+        if cur.in_header and _header_line(cur, line):
+            continue
+        cur.in_header = False
+        _body_line(cur, line)
+    drafts = [d for d in drafts if not d.empty or d.affiliation or d.publication]
+    _infer_years(drafts)
+    return [
+        Article(
+            title=d.title,
+            subtitle=d.subtitle,
+            author=d.author,
+            affiliation=d.affiliation,
+            publication=d.publication,
+            date=d.date,
+            sections=d.sections,
+            paragraphs=[Paragraph(index=i, text=t, section=s) for i, (s, t) in enumerate(d.paras)],
+            source=source,
+            position=n,
+        )
+        for n, d in enumerate(drafts, start=1)
+    ]
+
+
+def _new(drafts: list[_Draft]) -> _Draft:
+    drafts.append(_Draft())
+    return drafts[-1]
+
+
+def _header_line(d: _Draft, line: str) -> bool:
+    """Take ``line`` as title, subtitle or byline of the article ``d``; False when it is body text."""
+    lay = _layout()
+    if d.title is None and _is_short(line) and not d.paras:
+        d.title = line
+        return True
+    if d.title is not None and d.author is None:
+        if d.subtitle is None and line.startswith(("——", "－－", "--")) and not _is_closed(line):
+            d.subtitle = line.lstrip("—－- ")
+            return True
+        m = lay.byline.match(line)
+        if m:
+            d.author = "、".join(re.split(r"[\s\u3000、，,]+", m.group("names").strip()))
+            return True
+        if lay.commentator.match(line):
+            d.author = line
+            return True
+    return False
+
+
+def _body_line(d: _Draft, line: str) -> None:
+    if d.paras and _continues(d.paras[-1][1], line):
+        sec, prev = d.paras[-1]
+        d.paras[-1] = (sec, _join(prev, line))
+    elif _is_short(line):
+        d.sections.append(line)
+    else:
+        d.paras.append((d.sections[-1] if d.sections else None, line))
+
+
+def _mentioned_dates(d: _Draft) -> list[_dt.date]:
+    found = []
+    for _, text in d.paras:
+        for m in _FULL_DATE.finditer(text):
+            try:
+                found.append(_dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)))
+            except ValueError:
+                continue
+    return found
+
+
+def _infer_years(drafts: list[_Draft]) -> None:
+    """Give a year to month-day dates (``--01-27``) from the latest date the article mentions,
+    when the result lies within a year after it; articles sharing the same source line share it."""
+    by_note: dict[str, str] = {}
+    for d in drafts:
+        if not (d.date and d.date.startswith("--")):
+            continue
+        month, day = int(d.date[2:4]), int(d.date[5:7])
+        dates = _mentioned_dates(d)
+        if not dates:
+            continue
+        latest = max(dates)
+        for year in (latest.year, latest.year + 1):
+            try:
+                cand = _dt.date(year, month, day)
+            except ValueError:
+                continue
+            if latest <= cand and (cand - latest).days <= 366:
+                d.date = cand.isoformat()
+                if d.note:
+                    by_note[d.note] = d.date
+                break
+    for d in drafts:
+        if d.date and d.date.startswith("--") and d.note in by_note:
+            d.date = by_note[d.note]

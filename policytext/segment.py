@@ -1,0 +1,202 @@
+"""Word segmentation with a political lexicon: fast (jieba) or accurate (spacy-pkuseg).
+
+Both engines use dictionaries and models that ship with the package and load offline:
+jieba runs on a dictionary derived from the PKU-annotated People's Daily corpus, pkuseg on
+a model trained by ``scripts/train_pkuseg.py``. Lexicon terms (``data/lexicon/*.txt`` plus
+the user's own) are never split.
+
+>>> import policytext
+>>> policytext.segment("加快发展新质生产力")
+['加快', '发展', '新质生产力']
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import ModelError, PolicytextError
+
+__all__ = ["segment", "add_terms", "lexicon_terms", "ENGINES", "tagged"]
+
+ENGINES = ("jieba", "pkuseg")
+_DATA = resources.files("policytext").joinpath("data")
+_LOCK = threading.RLock()
+_USER_TERMS: list[str] = []
+_WS = re.compile(r"(\s+)")
+
+
+def _read_terms(path: str | os.PathLike[str]) -> list[str]:
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicytextError(f"{path}: cannot read the term file ({exc}); give a UTF-8 file with one term per line") from exc
+    return [t.split()[0] for t in (x.strip() for x in lines) if t and not t.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _builtin_terms() -> tuple[str, ...]:
+    terms: dict[str, None] = {}
+    folder = _DATA.joinpath("lexicon")
+    if not folder.is_dir():
+        raise ModelError(f"{folder}: the political lexicon is missing; reinstall policytext")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".txt"):
+            terms.update(dict.fromkeys(_read_terms(str(entry))))
+    return tuple(terms)
+
+
+def lexicon_terms(include_user: bool = True) -> list[str]:
+    """The terms kept whole: the shipped political lexicon, then the user's additions."""
+    return list(dict.fromkeys([*_builtin_terms(), *(_USER_TERMS if include_user else [])]))
+
+
+def add_terms(terms: Iterable[str] | str | os.PathLike[str]) -> int:
+    """Add terms that must never be split: a list of strings, or the path of a file with one
+    term per line. Returns how many were new.
+
+    >>> policytext.add_terms(["两个结合"])
+    1
+    """
+    if isinstance(terms, (str, os.PathLike)) and Path(terms).is_file():
+        new = _read_terms(terms)
+    elif isinstance(terms, str):
+        raise PolicytextError(f"add_terms: {terms!r} is not a file; pass a list of terms, e.g. add_terms([{terms!r}])")
+    else:
+        new = [t.strip() for t in terms if t and t.strip()]
+    bad = [t for t in new if _WS.search(t)]
+    if bad:
+        raise PolicytextError(f"add_terms: terms cannot contain spaces: {bad[:3]}")
+    with _LOCK:
+        known = set(_USER_TERMS) | set(_builtin_terms())
+        fresh = [t for t in dict.fromkeys(new) if t not in known]
+        _USER_TERMS.extend(fresh)
+        for tok in _jieba_cache.values():
+            _jieba_add(tok, fresh)
+        _pkuseg_splitter.cache_clear()
+    return len(fresh)
+
+
+# ---------------------------------------------------------------- jieba
+
+_jieba_cache: dict[bool, object] = {}
+
+
+def _jieba_add(tok, terms: Iterable[str]) -> None:  # type: ignore[no-untyped-def]
+    """Give each term the frequency of the whole corpus (log-probability 0) so that no path
+    through its characters beats it, and keep jieba's total so other words score as before."""
+    total = tok.total
+    for t in terms:
+        tok.add_word(t, freq=total, tag="nz")
+    tok.total = total
+
+
+def _jieba(lexicon: bool):  # type: ignore[no-untyped-def]
+    with _LOCK:
+        tok = _jieba_cache.get(lexicon)
+        if tok is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            dict_path = _DATA.joinpath("jieba_dict.txt")
+            tok = jieba.Tokenizer(dictionary=str(dict_path)) if dict_path.is_file() else jieba.Tokenizer()
+            try:
+                tok.initialize()
+            except Exception as exc:  # jieba raises bare exceptions on a bad dictionary
+                raise ModelError(f"{dict_path}: the jieba dictionary is corrupt ({exc}); reinstall policytext") from exc
+            if lexicon:
+                _jieba_add(tok, lexicon_terms())
+            _jieba_cache[lexicon] = tok
+        return tok
+
+
+def tagged(text: str, lexicon: bool = True) -> list[tuple[str, str]]:
+    """Words with part-of-speech tags (PKU tag set) from the jieba engine.
+
+    >>> policytext.segment.tagged("发展新质生产力")
+    [('发展', 'v'), ('新质生产力', 'nz')]
+    """
+    return [(p.word, p.flag) for p in _posseg(lexicon).cut(_check(text))]
+
+
+@lru_cache(maxsize=2)
+def _posseg(lexicon: bool):  # type: ignore[no-untyped-def]
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_jieba(lexicon))
+
+
+# ---------------------------------------------------------------- pkuseg
+
+@lru_cache(maxsize=1)
+def _pkuseg_model():  # type: ignore[no-untyped-def]
+    folder = Path(str(_DATA.joinpath("pkuseg")))
+    if not folder.is_dir() or not any(folder.iterdir()):
+        raise ModelError(
+            f"{folder}: the pkuseg model is missing; reinstall policytext or rebuild it with scripts/train_pkuseg.py"
+        )
+    import spacy_pkuseg
+
+    try:
+        return spacy_pkuseg.pkuseg(model_name=str(folder), user_dict=None)
+    except Exception as exc:  # numpy / msgpack errors of a damaged model
+        raise ModelError(f"{folder}: the pkuseg model is corrupt ({exc}); reinstall policytext") from exc
+
+
+@lru_cache(maxsize=2)
+def _pkuseg_splitter(lexicon: bool) -> re.Pattern[str] | None:
+    if not lexicon:
+        return None
+    terms = sorted(lexicon_terms(), key=len, reverse=True)
+    return re.compile("(" + "|".join(map(re.escape, terms)) + ")") if terms else None
+
+
+def _pkuseg_cut(text: str, lexicon: bool) -> list[str]:
+    model = _pkuseg_model()
+    splitter = _pkuseg_splitter(lexicon)
+    out: list[str] = []
+    for piece in _WS.split(text):
+        if not piece:
+            continue
+        if piece.isspace():
+            out.append(piece)
+            continue
+        chunks = splitter.split(piece) if splitter else [piece]
+        for i, chunk in enumerate(chunks):
+            if not chunk:
+                continue
+            # odd positions of re.split with one group are the matched lexicon terms
+            out.extend([chunk] if i % 2 else model.cut(chunk))
+    return out
+
+
+# ---------------------------------------------------------------- public
+
+def _check(text: str) -> str:
+    if not isinstance(text, str):
+        raise PolicytextError(f"segment expects str, got {type(text).__name__}")
+    return text
+
+
+def segment(text: str, engine: str = "jieba", lexicon: bool = True) -> list[str]:
+    """Split ``text`` into words; ``"".join(words) == text`` always holds.
+
+    ``engine`` is ``"jieba"`` (fast) or ``"pkuseg"`` (accurate); ``lexicon=False`` switches the
+    political lexicon off.
+
+    >>> policytext.segment("深化城市安全韧性提升行动", engine="pkuseg")
+    ['深化', '城市', '安全', '韧性', '提升', '行动']
+    """
+    _check(text)
+    if engine == "jieba":
+        return _jieba(lexicon).lcut(text)
+    if engine == "pkuseg":
+        return _pkuseg_cut(text, lexicon)
+    raise PolicytextError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
