@@ -40,7 +40,12 @@ class _Layout:
     author_note: re.Pattern[str]
     source_notes: tuple[re.Pattern[str], ...]
     byline: re.Pattern[str]
+    byline_source: re.Pattern[str]
+    dateline: re.Pattern[str]
     commentator: re.Pattern[str]
+    photo_credit: re.Pattern[str]
+    caption_max: int
+    subtitle_prefixes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +61,12 @@ def _layout() -> _Layout:
         author_note=re.compile(raw["author_note_pattern"]),
         source_notes=tuple(re.compile(p) for p in raw["source_note_patterns"]),
         byline=re.compile(raw["byline_pattern"]),
+        byline_source=re.compile(raw["byline_source_pattern"]),
+        dateline=re.compile(raw["dateline_pattern"]),
         commentator=re.compile(raw["commentator_pattern"]),
+        photo_credit=re.compile(raw["photo_credit_pattern"]),
+        caption_max=int(raw["caption_max_chars"]),
+        subtitle_prefixes=tuple(raw["subtitle_prefixes"]),
     )
 
 
@@ -135,14 +145,23 @@ def _clean_line(line: str) -> str:
     return line.strip().strip("\ufeff\u200b").strip()
 
 
+_TAIL_TAG = re.compile(r"[（(][^（()）。！？]{1,60}[)）]$")
+
+
 def _is_closed(text: str) -> bool:
-    return bool(text) and text[-1] in _layout().closing
+    """Whether ``text`` ends a sentence. A trailing column tag such as （评论员观察） and a closing
+    quotation mark count only by what precedes them."""
+    closing = _layout().closing
+    text = _TAIL_TAG.sub("", text) or text
+    if text[-1] in "”’」』":
+        return len(text) > 1 and text[-2] in closing
+    return text[-1] in closing
 
 
 def _is_short(text: str) -> bool:
     lay = _layout()
     return (
-        len(text) <= lay.heading_max
+        len(_TAIL_TAG.sub("", text) or text) <= lay.heading_max
         and not _is_closed(text)
         and not any(ch in lay.sentence for ch in text)
     )
@@ -212,14 +231,16 @@ class _Draft:
     publication: str | None = None
     date: str | None = None
     note: str | None = None
+    header: list[str] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
     paras: list[tuple[str | None, str]] = field(default_factory=list)
     ended: bool = False
     in_header: bool = True
+    last_line: str = ""
 
     @property
     def empty(self) -> bool:
-        return self.title is None and not self.paras and not self.sections
+        return self.title is None and not self.header and not self.paras and not self.sections
 
 
 def read_text(text: str, source: str | None = None) -> list[Article]:
@@ -239,17 +260,16 @@ def read_text(text: str, source: str | None = None) -> list[Article]:
         cur = drafts[-1]
         note = lay.author_note.match(line)
         if note:
-            if cur.affiliation and cur.ended:
-                cur = _new(drafts)
             cur.affiliation = note.group("aff")
             cur.ended = bool(cur.paras)
             continue
         src = _source_note(line)
         if src is not None:
-            cur.publication = cur.publication or src[0]
-            cur.date = cur.date or src[1]
-            cur.note = line
-            cur.ended = bool(cur.paras) or cur.ended
+            _set_source(cur, src, line)
+            cur.ended = cur.ended or bool(cur.paras)
+            continue
+        if lay.photo_credit.match(line):
+            _drop_caption(cur)
             continue
         if _is_noise(line):
             continue
@@ -257,9 +277,10 @@ def read_text(text: str, source: str | None = None) -> list[Article]:
             cur = _new(drafts)
         if cur.in_header and _header_line(cur, line):
             continue
-        cur.in_header = False
         _body_line(cur, line)
     drafts = [d for d in drafts if not d.empty or d.affiliation or d.publication]
+    for d in drafts:
+        _close_header(d)
     _infer_years(drafts)
     return [
         Article(
@@ -283,27 +304,91 @@ def _new(drafts: list[_Draft]) -> _Draft:
     return drafts[-1]
 
 
-def _header_line(d: _Draft, line: str) -> bool:
-    """Take ``line`` as title, subtitle or byline of the article ``d``; False when it is body text."""
+def _set_source(d: _Draft, src: tuple[str | None, str | None], line: str) -> None:
+    d.publication = d.publication or src[0]
+    d.date = d.date or src[1]
+    d.note = line
+
+
+def _drop_caption(d: _Draft) -> None:
+    """A photo credit (……摄) follows its caption: drop the short paragraph just before it."""
+    if d.paras and len(d.paras[-1][1]) <= _layout().caption_max and d.paras[-1][1] == d.last_line:
+        d.paras.pop()
+
+
+def _names(raw: str) -> str:
+    """``'郝迎灿  辛  阳'`` → ``'郝迎灿、辛阳'``: names padded to three characters are rejoined."""
+    parts = [p for p in re.split(r"[\s\u3000、，,]+", raw.strip()) if p]
+    names: list[str] = []
+    for p in parts:
+        if names and len(p) == 1 and len(names[-1]) == 1:
+            names[-1] += p
+        else:
+            names.append(p)
+    return "、".join(names)
+
+
+def _byline(d: _Draft, line: str) -> bool:
     lay = _layout()
-    if d.title is None and _is_short(line) and not d.paras:
-        d.title = line
+    both = lay.byline_source.match(line)
+    if both:
+        src = _source_note(both.group("src"))
+        if src is not None and (lay.byline.match(both.group("by")) or lay.commentator.match(both.group("by"))):
+            _set_source(d, src, both.group("src"))
+            line = both.group("by")
+    m = lay.byline.match(line)
+    if m and all(len(n) <= 4 for n in _names(m.group("names")).split("、")):
+        d.author = _names(m.group("names"))
         return True
-    if d.title is not None and d.author is None:
-        if d.subtitle is None and line.startswith(("——", "－－", "--")) and not _is_closed(line):
-            d.subtitle = line.lstrip("—－- ")
-            return True
-        m = lay.byline.match(line)
-        if m:
-            d.author = "、".join(re.split(r"[\s\u3000、，,]+", m.group("names").strip()))
-            return True
-        if lay.commentator.match(line):
-            d.author = line
-            return True
+    if lay.commentator.match(line):
+        d.author = line
+        return True
     return False
 
 
+def _header_line(d: _Draft, line: str) -> bool:
+    """Take ``line`` into the header (title lines, byline) of ``d``; False when it starts the body."""
+    if d.author is None and (d.header or d.publication) and _byline(d, line):
+        _close_header(d)
+        return True
+    if _is_short(line) and len(d.header) < 3 and d.author is None:
+        d.header.append(line)
+        return True
+    _close_header(d)
+    dl = _layout().dateline.match(line)
+    if dl and d.author is None:
+        d.author = _names(dl.group("names"))
+    return False
+
+
+def _close_header(d: _Draft) -> None:
+    """Turn the short lines before the byline or body into title, subtitle and headings.
+
+    Two title lines before a byline are a kicker and a title (人民日报 style) unless the second
+    starts with a dash (a subtitle)."""
+    d.in_header = False
+    lines, d.header = d.header, []
+    if not lines or d.title is not None:
+        d.sections.extend(lines)
+        return
+    dash = _layout().subtitle_prefixes
+    if len(lines) >= 2 and lines[1].startswith(dash):
+        d.title, d.subtitle = lines[0], lines[1].lstrip("".join(dash) + " ")
+        rest = lines[2:]
+    elif len(lines) >= 2 and d.author is not None:
+        d.subtitle, d.title = lines[0], lines[1]
+        rest = lines[2:]
+    else:
+        d.title, rest = lines[0], lines[1:]
+    for extra in rest:
+        if extra.startswith(dash) and d.subtitle is None:
+            d.subtitle = extra.lstrip("".join(dash) + " ")
+        else:
+            d.sections.append(extra)
+
+
 def _body_line(d: _Draft, line: str) -> None:
+    d.last_line = line
     if d.paras and _continues(d.paras[-1][1], line):
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
@@ -311,6 +396,9 @@ def _body_line(d: _Draft, line: str) -> None:
         d.sections.append(line)
     else:
         d.paras.append((d.sections[-1] if d.sections else None, line))
+
+
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 
 
 def _mentioned_dates(d: _Draft) -> list[_dt.date]:
@@ -326,7 +414,8 @@ def _mentioned_dates(d: _Draft) -> list[_dt.date]:
 
 def _infer_years(drafts: list[_Draft]) -> None:
     """Give a year to month-day dates (``--01-27``) from the latest date the article mentions,
-    when the result lies within a year after it; articles sharing the same source line share it."""
+    when the result lies within a year after it and no later year is mentioned; articles sharing
+    the same source line share it."""
     by_note: dict[str, str] = {}
     for d in drafts:
         if not (d.date and d.date.startswith("--")):
@@ -336,12 +425,13 @@ def _infer_years(drafts: list[_Draft]) -> None:
         if not dates:
             continue
         latest = max(dates)
+        latest_year = max(int(y) for _, t in d.paras for y in _YEAR.findall(t))
         for year in (latest.year, latest.year + 1):
             try:
                 cand = _dt.date(year, month, day)
             except ValueError:
                 continue
-            if latest <= cand and (cand - latest).days <= 366:
+            if latest <= cand and (cand - latest).days <= 366 and year >= latest_year:
                 d.date = cand.isoformat()
                 if d.note:
                     by_note[d.note] = d.date
