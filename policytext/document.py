@@ -17,6 +17,11 @@ from pathlib import PurePath
 from typing import Any, NamedTuple
 
 
+def _clip(text: str, n: int = 12) -> str:
+    """The first ``n`` characters of ``text``, with ``…`` when cut (for short reprs)."""
+    return text if len(text) <= n else text[:n] + "…"
+
+
 class ThemeScore(NamedTuple):
     """One theme of a paragraph: the taxonomy id and a score in [0, 1]."""
 
@@ -67,6 +72,15 @@ class Quotation:
         }
 
 
+class Quotations(list):  # type: ignore[type-arg]
+    """A list of :class:`Quotation` that shows itself as a table in Jupyter."""
+
+    def _repr_html_(self) -> str:
+        from .display import quotations_html
+
+        return quotations_html(self)
+
+
 @dataclass
 class Paragraph:
     """A body paragraph: its 0-based ``index`` in the article, the ``section`` heading it sits
@@ -77,6 +91,9 @@ class Paragraph:
     section: str | None = None
     _themes: list[ThemeScore] | None = field(default=None, init=False, repr=False, compare=False)
     _article: Article | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __repr__(self) -> str:
+        return f"<Paragraph {self.index} {_clip(self.text)!r}, {len(self.text)} chars>"
 
     def tokens(self, engine: str = "jieba", lexicon: bool = True) -> list[str]:
         """The words of the paragraph: ``['城市', '更新', ...]`` (see :func:`policytext.segment`)."""
@@ -137,6 +154,16 @@ class Article:
         for p in self.paragraphs:
             p._article = self
 
+    def __repr__(self) -> str:
+        who = " ".join(x for x in (self.author, self.date) if x)
+        return (f"<Article {self.id} {_clip(self.title or '')!r} {who + ', ' if who else ''}"
+                f"{len(self.paragraphs)} paragraphs>")
+
+    def _repr_html_(self) -> str:
+        from .display import article_html
+
+        return article_html(self)
+
     @property
     def id(self) -> str:
         """Stable id: the file stem + ``#`` + 1-based position (``guangming-2025-01-27#1``)."""
@@ -166,11 +193,11 @@ class Article:
 
         return keyphrases(self, k=k)
 
-    def quotations(self) -> list[Quotation]:
+    def quotations(self) -> Quotations:
         """Quotations, indirect speech and quoted terms, in text order."""
         from .quotes import quotations
 
-        return quotations(self)
+        return Quotations(quotations(self))
 
     def to_dict(self) -> dict[str, Any]:
         """The article's record of the public JSON contract (``analysis-json.md``)."""
