@@ -1,0 +1,95 @@
+"""Segmentation: lexicon terms stay whole in both engines, words rejoin the text, user terms."""
+
+import pytest
+
+import policytext
+from policytext import PolicytextError
+from policytext.segment import lexicon_terms, tagged
+
+ENGINES = ["jieba", "pkuseg"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    "text,term",
+    [
+        ("加快发展新质生产力，推动高质量发展", "新质生产力"),
+        ("党的二十届三中全会提出，建立可持续的城市更新模式", "二十届三中全会"),
+        ("积极推进“平急两用”公共基础设施建设", "平急两用"),
+        ("国家发展改革委印发实施方案", "国家发展改革委"),
+        ("住房和城乡建设部正式印发通知", "住房和城乡建设部"),
+        ("在中央财经委员会第七次会议上指出", "中央财经委员会第七次会议"),
+    ],
+)
+def test_terms_kept_whole(engine, text, term):
+    words = policytext.segment(text, engine=engine)
+    assert term in words
+    assert "".join(words) == text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_lexicon_term_whole_in_context(engine):
+    terms = lexicon_terms()
+    assert len(terms) >= 500
+    sample = terms[:: max(1, len(terms) // 150)]
+    text = "，".join(f"要推进{t}建设" for t in sample)
+    words = set(policytext.segment(text, engine=engine))
+    missing = [t for t in sample if t not in words]
+    assert not missing
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_lexicon_off_splits_new_formulation(engine):
+    assert "新质生产力" not in policytext.segment("加快发展新质生产力", engine=engine, lexicon=False)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_seed_rejoins(engine, seed_articles):
+    for p in seed_articles[1].paragraphs:
+        words = p.tokens(engine=engine)
+        assert "".join(words) == p.text
+    assert "新质生产力" in seed_articles[1].paragraphs[0].tokens(engine=engine)
+
+
+def test_article_tokens_per_paragraph(seed_articles):
+    art = seed_articles[0]
+    toks = art.tokens()
+    assert len(toks) == len(art.paragraphs)
+    assert toks[3] == art.paragraphs[3].tokens()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_whitespace_and_ascii_kept(engine):
+    text = "2024年 GDP 增长5%\t以上\n第二行"
+    assert "".join(policytext.segment(text, engine=engine)) == text
+
+
+def test_add_terms_list_and_file(tmp_path):
+    assert "强链补链延链" not in policytext.segment("推动强链补链延链工作")
+    assert policytext.add_terms(["强链补链延链"]) == 1
+    assert policytext.add_terms(["强链补链延链"]) == 0
+    for engine in ENGINES:
+        assert "强链补链延链" in policytext.segment("推动强链补链延链工作", engine=engine)
+    f = tmp_path / "terms.txt"
+    f.write_text("# my terms\n两业融合\n\n", encoding="utf-8")
+    assert policytext.add_terms(f) == 1
+    assert "两业融合" in policytext.segment("促进两业融合发展")
+
+
+def test_add_terms_errors(tmp_path):
+    with pytest.raises(PolicytextError, match="not a file"):
+        policytext.add_terms(str(tmp_path / "missing.txt"))
+    with pytest.raises(PolicytextError, match="spaces"):
+        policytext.add_terms(["两个 结合"])
+
+
+def test_unknown_engine():
+    with pytest.raises(PolicytextError, match="unknown engine"):
+        policytext.segment("文本", engine="thulac")
+
+
+def test_tagged_keeps_terms_and_gives_pku_tags():
+    pairs = tagged("加快发展新质生产力")
+    assert ("新质生产力", "nz") in pairs
+    assert "".join(w for w, _ in pairs) == "加快发展新质生产力"
+    assert dict(pairs)["发展"].startswith("v")
