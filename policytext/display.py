@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .document import Article, Keyphrase, Paragraph, Quotation
 
 __all__ = [
+    "PALETTE",
     "article_html",
     "corpus_html",
     "quotations_html",
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 # A qualitative palette dark enough for white label text (Tableau 20, darker halves first).
-_PALETTE = (
+PALETTE = (
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
     "#17becf", "#7f7f7f", "#bcbd22", "#393b79", "#637939", "#843c39", "#7b4173",
     "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363", "#8c6d31",
@@ -83,7 +84,7 @@ def theme_color(theme_id: str | None) -> str:
         return _NO_THEME
     ids = _taxonomy_ids()
     index = ids.index(theme_id) if theme_id in ids else zlib.crc32(theme_id.encode("utf-8"))
-    return _PALETTE[index % len(_PALETTE)]
+    return PALETTE[index % len(PALETTE)]
 
 
 def theme_label(theme_id: str | None) -> str:

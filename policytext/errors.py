@@ -21,3 +21,7 @@ class ModelError(PolicytextError, RuntimeError):
 
 class TaxonomyError(PolicytextError, ValueError):
     """A theme taxonomy or a theme id that is not valid."""
+
+
+class DependencyError(PolicytextError, ImportError):
+    """An optional dependency is missing; the message names the extra to install."""

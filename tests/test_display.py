@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
 import re
 import subprocess
 import sys
@@ -119,3 +120,77 @@ def test_core_import_does_not_load_matplotlib() -> None:
     code = "import sys, policytext, policytext.display; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ---------------------------------------------------------------- plots
+
+ptp = pytest.importorskip("policytext.plot")
+
+
+def _draw_without_missing_glyphs(fig) -> None:
+    """Render to PNG; matplotlib warns 'Glyph … missing from font(s)' when a character would be
+    drawn as a box."""
+    import io
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*[Gg]lyph.*missing")
+        fig.savefig(io.BytesIO(), format="png", dpi=40)
+
+
+def test_cjk_font_is_registered_and_used() -> None:
+    from matplotlib import font_manager
+
+    assert ptp.FONT == "Noto Sans SC"
+    path = font_manager.findfont(font_manager.FontProperties(family=["sans-serif"]))
+    assert path.endswith("NotoSansSC-Regular.otf")
+
+
+def test_theme_distribution_shares(article) -> None:
+    fig = ptp.theme_distribution(article)
+    ax = fig.axes[0]
+    widths = sorted(round(p.get_width(), 3) for p in ax.patches if p.get_width() > 0)
+    assert widths == [0.5, 0.5]  # one paragraph urban_renewal, one reform_institutions
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["城市更新 (demo#1)"]
+    _draw_without_missing_glyphs(fig)
+    grouped = ptp.theme_distribution([article, article], by="author", normalize=False)
+    assert [t.get_text() for t in grouped.axes[0].get_yticklabels()] == ["王某"]
+    assert sorted(p.get_width() for p in grouped.axes[0].patches) == [2, 2]
+
+
+def test_top_keyphrases_order_and_counts() -> None:
+    kps = [Keyphrase("韧性城市", 0.6, 9), Keyphrase("城市更新", 1.0, 41), Keyphrase("地下综合管廊", 0.2, 3)]
+    fig = ptp.top_keyphrases(kps, k=2)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["城市更新", "韧性城市"]
+    assert [t.get_text() for t in ax.texts] == ["×41", "×9"]
+    _draw_without_missing_glyphs(fig)
+
+
+def test_speakers_counts_by_source_type(article) -> None:
+    quotes = _quotes(article) + [Quotation("要……", "direct", 0, 0, 3, speaker="习近平",
+                                           source_type="meeting"),
+                                 Quotation("好", "direct", 0, 0, 1, speaker_mention="网友")]
+    fig = ptp.speakers(quotes, unattributed=True)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["习近平", "党的二十届三中全会", "（未注明）"]
+    totals = Counter()
+    for container, label in zip(ax.containers, ax.get_legend_handles_labels()[1]):
+        for y, bar in enumerate(container):
+            totals[y] += bar.get_width()
+    assert dict(totals) == {0: 2, 1: 1, 2: 1}  # the term 城市病 is not counted
+    assert ax.get_legend_handles_labels()[1] == ["meeting", "inspection", "其他"]
+    _draw_without_missing_glyphs(fig)
+
+
+def test_phrase_frequency_per_period() -> None:
+    arts = [policytext.read_text(f"题\n\n{body}", source=f"{i}.txt")[0]
+            for i, body in enumerate(["城市更新城市更新。", "城市更新。", "新质生产力。"])]
+    arts[0].date, arts[1].date, arts[2].date = "2024-03-01", "2024-05", "--05-01"
+    fig = ptp.phrase_frequency(arts, "城市更新", freq="month", per=10)
+    line = fig.axes[0].lines[0]
+    y = list(line.get_ydata())
+    assert y[0] == pytest.approx(2 * 10 / 9) and y[2] == pytest.approx(10 / 5)
+    assert len(y) == 3 and y[1] != y[1]  # April has no article: a gap (NaN), not zero
+    assert "1 undated" in fig.axes[0].get_title()
+    _draw_without_missing_glyphs(fig)
