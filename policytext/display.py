@@ -315,23 +315,13 @@ def quotations_html(quotations: Sequence[Quotation]) -> str:
 # ---------------------------------------------------------------- corpus
 
 def corpus_html(corpus: Any, max_rows: int = 10) -> str:
-    """HTML summary of a corpus: its size and a table of its first ``max_rows`` articles
-    (id, title, author, publication, date, paragraphs)."""
-    articles = []
-    for art in corpus:
-        if len(articles) == max_rows:
-            break
-        articles.append(art)
-    n = len(corpus)
-    cell = 'style="text-align:left;vertical-align:top;padding:2px 6px"'
-    columns = ("id", "title", "author", "publication", "date", "paragraphs")
-    header = "".join(f"<th {cell}>{c}</th>" for c in columns)
-    rows = []
-    for art in articles:
-        values = (f"<code>{_esc(art.id)}</code>", _clip(art.title, 40), _esc(art.author or ""),
-                  _esc(art.publication or ""), _esc(art.date or ""), str(len(art.paragraphs)))
-        rows.append("<tr>" + "".join(f"<td {cell}>{v}</td>" for v in values) + "</tr>")
-    more = f"<div>… and {n - len(articles)} more</div>" if n > len(articles) else ""
-    return (f'<div style="{_FONT}"><div><b>Corpus</b> of {n} articles</div>'
-            f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            f"{more}</div>")
+    """HTML summary of a :class:`~policytext.corpus.Corpus`: its number of documents and the
+    first ``max_rows`` rows of its metadata table (``corpus.meta``), without reading the files."""
+    meta = corpus.meta
+    extra = [c for c in meta.columns if c not in ("doc_id", "path")]
+    summary = f"<b>Corpus</b> of {len(meta)} documents"
+    if extra:
+        summary += "; metadata: " + ", ".join(_esc(c) for c in extra)
+    more = f"<div>… and {len(meta) - max_rows} more</div>" if len(meta) > max_rows else ""
+    table = meta.head(max_rows).to_html(index=False, na_rep="", border=0, escape=True)
+    return f'<div style="{_FONT}"><div>{summary}</div>{table}{more}</div>'

@@ -120,16 +120,17 @@ def theme_distribution(data: Article | Iterable[Article] | pd.DataFrame,
                        normalize: bool = True) -> Figure:
     """Share of paragraphs by primary theme, one bar per article or per group.
 
-    ``data`` is an article, articles (a corpus) or a paragraphs table with columns ``theme``
-    (the primary theme id) and the ``by`` column. ``by`` groups articles: an attribute name
-    (``"publication"``) or a function (``lambda a: a.date[:4]``); default one bar per article.
+    ``data`` is an article, articles (a corpus) or a paragraphs table with columns
+    ``primary_theme`` and the ``by`` column (``corpus.analyze().paragraphs``, ``by="article_id"``).
+    For articles, ``by`` is an attribute name (``"publication"``) or a function
+    (``lambda a: a.date[:4]``); default one bar per article.
 
     >>> theme_distribution(policytext.read("corpora/guangming-2025-01-27.txt"))  # doctest: +SKIP
     """
     if isinstance(data, pd.DataFrame):
         if by is None or callable(by):
             raise InputError("with a table, by= names the column to group on, e.g. 'article_id'")
-        rows = pd.DataFrame({"group": data[by], "theme": data["theme"]})
+        rows = pd.DataFrame({"group": data[by], "theme": data["primary_theme"]})
     else:
         def group(a: Article) -> Any:
             if by is None:
@@ -155,7 +156,8 @@ def top_keyphrases(data: Article | Sequence[Keyphrase] | pd.DataFrame, k: int = 
     """The ``k`` best key phrases as bars of their score, with the count written beside each.
 
     ``data`` is an article, its key phrases, or a key-phrase table (columns ``phrase``,
-    ``score``, ``count``, one row per article and phrase), whose rows are summed per phrase.
+    ``score``, ``count``, one row per article and phrase, as ``corpus.analyze().keyphrases``),
+    whose scores and counts are summed per phrase: a phrase key to many articles ranks first.
 
     >>> top_keyphrases([Keyphrase("城市更新", 1.0, 41), Keyphrase("韧性城市", 0.6, 9)])  # doctest: +SKIP
     """
