@@ -31,6 +31,9 @@ _USER_TERMS: list[str] = []
 _WS = re.compile(r"(\s+)")
 
 
+_SOFT_MARK = "policytext: soft"
+
+
 def _read_terms(path: str | os.PathLike[str]) -> list[str]:
     try:
         lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
@@ -40,27 +43,33 @@ def _read_terms(path: str | os.PathLike[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _builtin_terms() -> tuple[str, ...]:
-    terms: dict[str, None] = {}
+def _builtin_terms() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(forced, soft) terms of the shipped lexicon. A file whose comments say ``policytext: soft``
+    gives dictionary words that the segmenter may still cut where context says so."""
+    forced: dict[str, None] = {}
+    soft: dict[str, None] = {}
     folder = _DATA.joinpath("lexicon")
     if not folder.is_dir():
         raise ModelError(f"{folder}: the political lexicon is missing; reinstall policytext")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".txt"):
-            terms.update(dict.fromkeys(_read_terms(str(entry))))
-    return tuple(terms)
+            is_soft = _SOFT_MARK in entry.read_text(encoding="utf-8")
+            (soft if is_soft else forced).update(dict.fromkeys(_read_terms(str(entry))))
+    return tuple(forced), tuple(t for t in soft if t not in forced)
 
 
-def lexicon_terms(include_user: bool = True) -> list[str]:
-    """The terms kept whole: the shipped political lexicon, then the user's additions."""
-    return list(dict.fromkeys([*_builtin_terms(), *(_USER_TERMS if include_user else [])]))
+def lexicon_terms(soft: bool = True) -> list[str]:
+    """The lexicon in use: shipped terms that are never split, the user's additions, and (with
+    ``soft=True``) the soft dictionary words such as office titles."""
+    forced, soft_terms = _builtin_terms()
+    return list(dict.fromkeys([*forced, *_USER_TERMS, *(soft_terms if soft else ())]))
 
 
 def add_terms(terms: Iterable[str] | str | os.PathLike[str]) -> int:
     """Add terms that must never be split: a list of strings, or the path of a file with one
     term per line. Returns how many were new.
 
-    >>> policytext.add_terms(["两个结合"])
+    >>> policytext.add_terms(["强链补链延链"])
     1
     """
     if isinstance(terms, (str, os.PathLike)) and Path(terms).is_file():
@@ -73,12 +82,13 @@ def add_terms(terms: Iterable[str] | str | os.PathLike[str]) -> int:
     if bad:
         raise PolicytextError(f"add_terms: terms cannot contain spaces: {bad[:3]}")
     with _LOCK:
-        known = set(_USER_TERMS) | set(_builtin_terms())
+        known = set(lexicon_terms(soft=False))
         fresh = [t for t in dict.fromkeys(new) if t not in known]
         _USER_TERMS.extend(fresh)
         for tok in _jieba_cache.values():
             _jieba_add(tok, fresh)
         _pkuseg_splitter.cache_clear()
+        _jieba_odd_terms.cache_clear()
     return len(fresh)
 
 
@@ -87,12 +97,16 @@ def add_terms(terms: Iterable[str] | str | os.PathLike[str]) -> int:
 _jieba_cache: dict[bool, object] = {}
 
 
-def _jieba_add(tok, terms: Iterable[str]) -> None:  # type: ignore[no-untyped-def]
+def _jieba_add(tok, terms: Iterable[str], soft: Iterable[str] = ()) -> None:  # type: ignore[no-untyped-def]
     """Give each term the frequency of the whole corpus (log-probability 0) so that no path
-    through its characters beats it, and keep jieba's total so other words score as before."""
+    through its characters beats it, and keep jieba's total so other words score as before.
+    Soft terms get jieba's suggested frequency: whole on their own, cut where context says so."""
     total = tok.total
     for t in terms:
         tok.add_word(t, freq=total, tag="nz")
+    for t in soft:
+        if t not in tok.FREQ or not tok.FREQ[t]:
+            tok.add_word(t, tag="n")
     tok.total = total
 
 
@@ -112,9 +126,24 @@ def _jieba(lexicon: bool):  # type: ignore[no-untyped-def]
             except Exception as exc:  # jieba raises bare exceptions on a bad dictionary
                 raise ModelError(f"{dict_path}: the jieba dictionary is corrupt ({exc}); reinstall policytext") from exc
             if lexicon:
-                _jieba_add(tok, lexicon_terms())
+                _jieba_add(tok, lexicon_terms(soft=False), _builtin_terms()[1])
             _jieba_cache[lexicon] = tok
         return tok
+
+
+@lru_cache(maxsize=2)
+def _jieba_odd_terms(lexicon: bool) -> re.Pattern[str] | None:
+    """Terms with characters that jieba's block splitter cuts on (二〇三五年, 中国—东盟): these are
+    cut out of the text before jieba sees it."""
+    import jieba
+
+    odd = [t for t in lexicon_terms(soft=False) if not jieba.re_han_default.fullmatch(t)] if lexicon else []
+    return _alternation(odd)
+
+
+def _alternation(terms: list[str]) -> re.Pattern[str] | None:
+    terms = sorted(terms, key=len, reverse=True)
+    return re.compile("(" + "|".join(map(re.escape, terms)) + ")") if terms else None
 
 
 def tagged(text: str, lexicon: bool = True) -> list[tuple[str, str]]:
@@ -152,10 +181,7 @@ def _pkuseg_model():  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=2)
 def _pkuseg_splitter(lexicon: bool) -> re.Pattern[str] | None:
-    if not lexicon:
-        return None
-    terms = sorted(lexicon_terms(), key=len, reverse=True)
-    return re.compile("(" + "|".join(map(re.escape, terms)) + ")") if terms else None
+    return _alternation(lexicon_terms(soft=False)) if lexicon else None
 
 
 def _pkuseg_cut(text: str, lexicon: bool) -> list[str]:
@@ -196,7 +222,13 @@ def segment(text: str, engine: str = "jieba", lexicon: bool = True) -> list[str]
     """
     _check(text)
     if engine == "jieba":
-        return _jieba(lexicon).lcut(text)
+        tok = _jieba(lexicon)
+        odd = _jieba_odd_terms(lexicon)
+        if odd is None or not odd.search(text):
+            return tok.lcut(text)
+        pieces = odd.split(text)
+        # odd positions of re.split with one group are the matched terms
+        return [w for i, piece in enumerate(pieces) if piece for w in ([piece] if i % 2 else tok.lcut(piece))]
     if engine == "pkuseg":
         return _pkuseg_cut(text, lexicon)
     raise PolicytextError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
