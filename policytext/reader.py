@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .document import Article, Paragraph
 from .errors import InputError
+from .segment import read_terms
 
 __all__ = ["read", "read_text", "decode_bytes"]
 
@@ -266,7 +267,8 @@ def read_text(text: str, source: str | None = None) -> list[Article]:
         src = _source_note(line)
         if src is not None:
             _set_source(cur, src, line)
-            cur.ended = cur.ended or bool(cur.paras)
+            # a source line ends an article, except one met just below the headline (来源：河北日报)
+            cur.ended = cur.ended or len(cur.paras) >= 2 or (bool(cur.paras) and cur.affiliation is not None)
             continue
         if lay.photo_credit.match(line):
             _drop_caption(cur)
@@ -328,6 +330,22 @@ def _names(raw: str) -> str:
     return "、".join(names)
 
 
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    return tuple(read_terms(str(resources.files("policytext").joinpath("data/lexicon/titles.txt"))))
+
+
+def _office_and_name(parts: list[str]) -> tuple[str | None, str]:
+    """``['国务院总理', '李克强']`` or ``['国务院总理李克强']`` → ``('国务院总理', '李克强')``."""
+    if len(parts) == 2 and parts[0].endswith(_titles()) and 2 <= len(parts[1]) <= 4:
+        return parts[0], parts[1]
+    if len(parts) == 1:
+        for n in (3, 2, 4):
+            if len(parts[0]) > n + 1 and parts[0][:-n].endswith(_titles()):
+                return parts[0][:-n], parts[0][-n:]
+    return None, ""
+
+
 def _byline(d: _Draft, line: str) -> bool:
     lay = _layout()
     both = lay.byline_source.match(line)
@@ -337,9 +355,16 @@ def _byline(d: _Draft, line: str) -> bool:
             _set_source(d, src, both.group("src"))
             line = both.group("by")
     m = lay.byline.match(line)
-    if m and all(len(n) <= 4 for n in _names(m.group("names")).split("、")):
-        d.author = _names(m.group("names"))
-        return True
+    if m:
+        names = _names(m.group("names")).split("、")
+        office, name = _office_and_name(names)
+        if office:
+            # a speech's byline: 国务院总理　李克强, 陕西省省长 赵刚, 国务院总理李克强
+            d.affiliation = d.affiliation or office
+            names = [name]
+        if all(2 <= len(n) <= 4 for n in names):
+            d.author = "、".join(names)
+            return True
     if lay.commentator.match(line):
         d.author = line
         return True
@@ -361,6 +386,9 @@ def _header_line(d: _Draft, line: str) -> bool:
     return False
 
 
+_DATED = re.compile(r"^(?:——)?\d{4}\s*年")
+
+
 def _close_header(d: _Draft) -> None:
     """Turn the short lines before the byline or body into title, subtitle and headings.
 
@@ -375,13 +403,16 @@ def _close_header(d: _Draft) -> None:
     if len(lines) >= 2 and lines[1].startswith(dash):
         d.title, d.subtitle = lines[0], lines[1].lstrip("".join(dash) + " ")
         rest = lines[2:]
-    elif len(lines) >= 2 and d.author is not None:
+    elif len(lines) >= 2 and d.author is not None and not _DATED.match(lines[1]):
+        d.subtitle, d.title = lines[0], lines[1]
+        rest = lines[2:]
+    elif len(lines) >= 2 and _DATED.match(lines[0]) and not _DATED.match(lines[1]):
         d.subtitle, d.title = lines[0], lines[1]
         rest = lines[2:]
     else:
         d.title, rest = lines[0], lines[1:]
     for extra in rest:
-        if extra.startswith(dash) and d.subtitle is None:
+        if d.subtitle is None and (extra.startswith(dash) or _DATED.match(extra)):
             d.subtitle = extra.lstrip("".join(dash) + " ")
         else:
             d.sections.append(extra)

@@ -34,7 +34,8 @@ _WS = re.compile(r"(\s+)")
 _SOFT_MARK = "policytext: soft"
 
 
-def _read_terms(path: str | os.PathLike[str]) -> list[str]:
+def read_terms(path: str | os.PathLike[str]) -> list[str]:
+    """The terms of a UTF-8 file with one term per line (``#`` starts a comment)."""
     try:
         lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -54,7 +55,7 @@ def _builtin_terms() -> tuple[tuple[str, ...], tuple[str, ...]]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".txt"):
             is_soft = _SOFT_MARK in entry.read_text(encoding="utf-8")
-            (soft if is_soft else forced).update(dict.fromkeys(_read_terms(str(entry))))
+            (soft if is_soft else forced).update(dict.fromkeys(read_terms(str(entry))))
     return tuple(forced), tuple(t for t in soft if t not in forced)
 
 
@@ -73,7 +74,7 @@ def add_terms(terms: Iterable[str] | str | os.PathLike[str]) -> int:
     1
     """
     if isinstance(terms, (str, os.PathLike)) and Path(terms).is_file():
-        new = _read_terms(terms)
+        new = read_terms(terms)
     elif isinstance(terms, str):
         raise PolicytextError(f"add_terms: {terms!r} is not a file; pass a list of terms, e.g. add_terms([{terms!r}])")
     else:

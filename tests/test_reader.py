@@ -169,3 +169,21 @@ def test_non_chinese_text():
 def test_read_text_rejects_bytes():
     with pytest.raises(InputError):
         policytext.read_text(b"abc")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("byline", ["国务院总理　李克强", "国务院总理李克强", "陕西省省长 赵刚"])
+def test_speech_byline_gives_speaker_and_office(byline):
+    text = f"政府工作报告\n2025年1月16日在省人民代表大会第三次会议上\n{byline}\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n"
+    (art,) = policytext.read_text(text)
+    assert art.title == "政府工作报告"
+    assert art.subtitle == "2025年1月16日在省人民代表大会第三次会议上"
+    name = byline.split()[-1][-3:]
+    assert art.author == name and art.affiliation == byline[: -3].strip()
+    assert [p.text for p in art.paragraphs] == ["各位代表：", "现在，我代表省人民政府向大会报告工作。"]
+
+
+def test_source_line_below_headline_does_not_end_the_article():
+    text = "2025年某省政府工作报告\n来源：某省日报\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n一、工作回顾\n过去一年成绩显著。\n"
+    (art,) = policytext.read_text(text)
+    assert art.publication == "某省日报" and art.sections == ["一、工作回顾"]
+    assert len(art.paragraphs) == 3
