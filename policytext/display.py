@@ -306,7 +306,8 @@ def quotations_html(quotations: Sequence[Quotation]) -> str:
         if q.source_type:
             source += f' <span style="color:#888">[{_esc(q.source_type)}]</span>'
         values = (str(i), str(q.paragraph), f'<span style="color:{color}">{_esc(q.kind)}</span>',
-                  speaker, source, _esc(q.date or ""), _clip(q.text))
+                  speaker, source, f'<span style="white-space:nowrap">{_esc(q.date or "")}</span>',
+                  _clip(q.text))
         rows.append("<tr>" + "".join(f"<td {cell}>{v}</td>" for v in values) + "</tr>")
     return (f'<div style="{_FONT}"><div style="margin-bottom:.3em">{summary}</div>'
             f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

@@ -11,7 +11,7 @@ Chinese labels render on a fresh machine without downloading anything.
 >>> fig.savefig("keyphrases.png")                # doctest: +SKIP
 
 The figures are not attached to pyplot, so a notebook shows each exactly once (as the cell's
-value) and nothing leaks when many are made in a loop.
+value, registered with IPython on import) and nothing leaks when many are made in a loop.
 """
 
 from __future__ import annotations
@@ -46,8 +46,9 @@ __all__ = [
 # Families tried, in order, when the bundled font package is absent.
 _SYSTEM_CJK = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "SimHei", "Heiti SC")
-_UNATTRIBUTED = "（未注明）"
-_OTHER = "其他"
+_UNATTRIBUTED = "(unattributed)"
+_NO_SOURCE = "(none named)"
+_OTHER = "(other)"
 
 
 def use_cjk_font() -> str | None:
@@ -76,7 +77,22 @@ def use_cjk_font() -> str | None:
     return family
 
 
+def _show_figures_in_ipython() -> None:
+    """Let IPython show a returned Figure as PNG even when pyplot was never imported (our figures
+    are not pyplot's, so the inline backend has not registered its formatter yet)."""
+    try:
+        from IPython import get_ipython
+        from IPython.core.pylabtools import print_figure
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        formatter = shell.display_formatter.formatters["image/png"]
+        formatter.for_type(Figure, lambda fig: print_figure(fig, "png", bbox_inches="tight"))
+
+
 FONT = use_cjk_font()
+_show_figures_in_ipython()
 
 
 # ---------------------------------------------------------------- inputs
@@ -142,7 +158,7 @@ def theme_distribution(data: Article | Iterable[Article] | pd.DataFrame,
     rows["theme"] = rows["theme"].fillna("")
     table = pd.crosstab(rows["group"], rows["theme"], normalize="index" if normalize else False)
     table = table.reindex(rows["group"].drop_duplicates())  # groups in order of appearance
-    order = table.sum().sort_values(ascending=False).index
+    order = table.sum().sort_values(ascending=False, kind="stable").index
     table = table[order]
     ids = [t or None for t in table.columns]
     return _stacked(table, [theme_color(t) for t in ids], [theme_label(t) for t in ids],
@@ -198,8 +214,9 @@ def speakers(data: Article | Iterable[Article] | Iterable[Quotation] | pd.DataFr
     """Who is quoted how often, each bar split by where the words come from.
 
     ``stack`` is ``"source_type"`` (meeting, document, inspection …) or ``"source"`` (the
-    occasion or document itself, the eight most frequent kept apart). Quoted terms are left out;
-    quotations without a speaker are counted as ``（未注明）`` when ``unattributed``.
+    occasion or document itself, the eight most frequent kept apart, the rest as ``(other)``).
+    Quoted terms are left out; quotations without a speaker are counted as ``(unattributed)``
+    when ``unattributed``.
 
     >>> speakers([Quotation("……", "direct", 0, 0, 2, speaker="习近平", source_type="meeting")])  # doctest: +SKIP
     """
@@ -210,13 +227,13 @@ def speakers(data: Article | Iterable[Article] | Iterable[Quotation] | pd.DataFr
     if unattributed:
         rows["speaker"] = rows["speaker"].fillna(_UNATTRIBUTED)
     rows = rows.dropna(subset=["speaker"])
-    rows[stack] = rows[stack].fillna(_OTHER)
+    rows[stack] = rows[stack].fillna(_NO_SOURCE)
     if stack == "source":
-        keep = rows["source"].value_counts().index[:8]
-        rows.loc[~rows["source"].isin(keep), "source"] = _OTHER
+        keep = rows["source"][rows["source"] != _NO_SOURCE].value_counts().index[:8]
+        rows.loc[~rows["source"].isin([*keep, _NO_SOURCE]), "source"] = _OTHER
     table = pd.crosstab(rows["speaker"], rows[stack])
-    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index[:top]]
-    table = table[table.sum().sort_values(ascending=False).index]
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]]
+    table = table[table.sum().sort_values(ascending=False, kind="stable").index]
     colors = [PALETTE[i % len(PALETTE)] for i in range(len(table.columns))]
     return _stacked(table, colors, [_short(str(c), 20) for c in table.columns],
                     "Who is quoted, and from which sources", "quotations")
