@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .document import Article, Keyphrase, Paragraph, Quotation, ThemeScore
 from .errors import InputError, ModelError, PolicytextError, TaxonomyError
+from .keyphrases import keyness, keyphrases, new_terms
 from .reader import read, read_text
 from .segment import add_terms, segment
 
@@ -28,6 +29,9 @@ __all__ = [
     "TaxonomyError",
     "ThemeScore",
     "add_terms",
+    "keyness",
+    "keyphrases",
+    "new_terms",
     "read",
     "read_text",
     "segment",

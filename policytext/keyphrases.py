@@ -1,8 +1,595 @@
-"""Key phrases (placeholder until the key-phrase stage lands)."""
+"""Key phrases of an article, keyness between two groups of texts, and new-term discovery.
+
+Candidates come from one segmentation pass (:func:`policytext.segment.tagged`): runs of nouns,
+verbal nouns, adjectives and verbs are merged into every sub-sequence that starts with a noun
+or an adjective and ends with a noun or a nominalised verb, so 产业/深度/转型/升级 yields
+产业深度转型升级; lexicon terms are whole tokens. Each candidate is scored with single-document
+statistics — frequency outside longer candidates, spread over paragraphs, presence in title and
+headings, cohesion of its words — weighted by its inverse document frequency in a background
+corpus of the domain (``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there).
+
+>>> import policytext
+>>> art = policytext.read("corpora/guangming-2025-01-27.txt")[1]
+>>> [k.phrase for k in policytext.keyphrases(art, k=3)]
+['产业深度转型升级', '新质生产力', '产业形态']
+"""
+
 from __future__ import annotations
 
-from .document import Keyphrase
+import bisect
+import gzip
+import itertools
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple, Union
+
+from .document import Article, Keyphrase
+from .errors import InputError, ModelError, PolicytextError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["keyphrases", "keyness", "new_terms", "candidates"]
+
+TextLike = Union[Article, str]
+_DIR = resources.files("policytext").joinpath("data", "keyphrases")
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+
+# Classes of a token: a lexicon term (T), a noun that may stand alone (N), a noun-like word that
+# may not (M: verbal nouns, single-character nouns), a modifier (A), a verb (V), a word that is a
+# candidate only on its own (S: idioms, time words such as 春节), or a break ("").
+_CONTENT = frozenset("TNMAV")
+_MODIFIERS = frozenset("TNMA")
 
 
-def keyphrases(article_or_text, k: int = 20) -> list[Keyphrase]:  # type: ignore[no-untyped-def]
-    return []
+# ---------------------------------------------------------------- shipped data
+
+@dataclass(frozen=True)
+class _Grammar:
+    noun: frozenset[str]
+    modifier: frozenset[str]
+    verb: frozenset[str]
+    alone: frozenset[str]
+    single: frozenset[str]
+    predicate: frozenset[str]
+    no_term_edge: frozenset[str]
+    max_tokens: int
+    max_chars: int
+    stop_alone: frozenset[str]
+    stop_edges: frozenset[str]
+
+
+def _data_file(name: str):  # type: ignore[no-untyped-def]
+    path = _DIR.joinpath(name)
+    if not path.is_file():
+        raise ModelError(f"{path}: key-phrase data file is missing; reinstall policytext")
+    return path
+
+
+def _word_list(name: str) -> frozenset[str]:
+    lines = _data_file(name).read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    try:
+        p = json.loads(_data_file("patterns.json").read_text(encoding="utf-8"))
+        sets = {key: frozenset(p[key]) for key in ("noun", "modifier", "verb", "alone", "single", "predicate", "no_term_edge")}
+        return _Grammar(**sets, max_tokens=int(p["max_tokens"]), max_chars=int(p["max_chars"]),
+                        stop_alone=_word_list("stop_alone.txt"), stop_edges=_word_list("stop_edges.txt"))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"{_DIR}/patterns.json is corrupt ({exc}); reinstall policytext") from exc
+
+
+@lru_cache(maxsize=1)
+def _background() -> tuple[int, dict[str, int]]:
+    """(number of background documents, phrase -> document frequency)."""
+    path = _data_file("background_df.tsv.gz")
+    try:
+        with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+            n_docs = int(fh.readline().split("\t")[1])
+            df = {}
+            for line in fh:
+                phrase, _, count = line.rstrip("\n").partition("\t")
+                df[phrase] = int(count)
+    except (OSError, ValueError, IndexError) as exc:
+        raise ModelError(f"{path} is corrupt ({exc}); rebuild it with scripts/build_background.py") from exc
+    return n_docs, df
+
+
+def _idf(phrase: str) -> float:
+    """Inverse document frequency in the background, scaled to [0, 1]; 1.0 for unseen phrases."""
+    n_docs, df = _background()
+    return math.log((n_docs + 1) / (df.get(phrase, 0) + 1)) / math.log(n_docs + 1)
+
+
+# ---------------------------------------------------------------- candidates
+
+def _lexicon() -> frozenset[str]:
+    from .segment import lexicon_terms
+
+    return _frozen(tuple(lexicon_terms()))
+
+
+@lru_cache(maxsize=4)
+def _frozen(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(terms)
+
+
+@lru_cache(maxsize=8192)
+def _predicate_prefix(word: str, lexicon: frozenset[str]) -> int:
+    """Length of the predicate that a lexicon token puts before another lexicon term
+    (发展新质生产力 -> 2, 因地制宜发展新质生产力 -> 6), or 0 when the token is one term."""
+    from .segment import tagged
+
+    predicate = _grammar().predicate
+    for cut in range(len(word) - 2, 0, -1):
+        if word[cut:] in lexicon and all(tag in predicate for _, tag in tagged(word[:cut], lexicon=False)):
+            return cut
+    return 0
+
+
+def _classify(pairs: Iterable[tuple[str, str]], lexicon: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """(word, class) for each token; a lexicon token that wraps a term in a predicate is split."""
+    g = _grammar()
+    for word, tag in pairs:
+        tag = tag.lower()
+        if word in lexicon:
+            cut = _predicate_prefix(word, lexicon)
+            if cut:
+                yield word[:cut], ""
+            yield word[cut:], "T"
+        elif not _HAN.fullmatch(word):
+            yield word, ""
+        elif tag in g.noun:
+            yield word, "N" if tag in g.alone and len(word) > 1 else "M"
+        elif tag in g.modifier:
+            yield word, "A"
+        elif tag in g.verb and len(word) > 1:
+            yield word, "V"
+        elif tag in g.single and len(word) > 1:
+            yield word, "S"
+        else:
+            yield word, ""
+
+
+def _spans(run: Sequence[tuple[str, str]]) -> Iterator[tuple[int, int]]:
+    """Token spans (i, j) of a run of content tokens that form a candidate phrase: it starts
+    with a noun, term or modifier of two characters or more (or a one-character modifier),
+    ends with a noun, term or verb, and a single token is a term or a free-standing noun."""
+    g = _grammar()
+    for i, (first, cls) in enumerate(run):
+        if cls == "V" or first in g.stop_edges or (len(first) == 1 and cls != "A"):
+            continue
+        if cls == "M" and i + 1 < len(run) and run[i + 1][1] == "T":
+            continue  # a verbal noun governing a term: 发展/新质生产力
+        chars = 0
+        for j in range(i, min(len(run), i + g.max_tokens)):
+            word, last = run[j]
+            chars += len(word)
+            if chars > g.max_chars:
+                break
+            if word in g.stop_edges:
+                continue
+            if j == i:
+                if last in "TN" and word not in g.stop_alone:
+                    yield i, j + 1
+            elif last != "A" and not (last == "V" and run[j - 1][1] == "T"):
+                yield i, j + 1
+
+
+class _Candidate(NamedTuple):
+    phrase: str
+    offset: int  # character offset in the tagged text
+    words: tuple[str, ...]
+    left: str  # the adjacent word that could extend the phrase, or ""
+    right: str
+    verbal: bool  # ends in a verb (城市/治理)
+    clausal: bool  # a verb inside takes an object or another verb (城市更新/提升/城市/韧性)
+    term: bool  # one lexicon term
+
+
+def _phrases(pairs: Iterable[tuple[str, str]]) -> Iterator[_Candidate]:
+    """Every candidate phrase of a tagged token sequence."""
+    edges = _grammar().stop_edges
+    tokens = list(_classify(pairs, _lexicon()))
+    offsets = [0]
+    for word, _ in tokens:
+        offsets.append(offsets[-1] + len(word))
+    start = 0
+    while start < len(tokens):
+        word, cls = tokens[start]
+        if cls == "S":
+            yield _Candidate(word, offsets[start], (word,), "", "", False, False, False)
+        if cls not in _CONTENT:
+            start += 1
+            continue
+        end = start
+        while end < len(tokens) and tokens[end][1] in _CONTENT:
+            end += 1
+        run = [("", "")] + tokens[start:end] + [("", "")]
+        for i, j in _spans(run[1:-1]):
+            words = tuple(w for w, _ in run[i + 1:j + 1])
+            classes = "".join(c for _, c in run[i + 1:j + 1])
+            left, right = run[i], run[j + 1]
+            yield _Candidate(
+                "".join(words), offsets[start + i], words,
+                left[0] if left[1] in _MODIFIERS and left[0] not in edges else "",
+                right[0] if right[0] not in edges else "",
+                classes[-1] == "V", classes.count("V") > 1 or re.search("V.*[NT]", classes) is not None,
+                classes == "T")
+        start = end
+
+
+def candidates(text: str) -> list[str]:
+    """Candidate phrases of ``text`` in order of occurrence (with repeats), before scoring.
+
+    >>> candidates("推动产业深度转型升级")
+    ['产业', '产业深度', '产业深度转型', '产业深度转型升级', '深度', '深度转型', '深度转型升级', '转型升级']
+    """
+    from .segment import tagged
+
+    return [c[0] for c in _phrases(tagged(_check_text(text)))]
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise InputError(f"expected an Article or a str, got {type(text).__name__}")
+    return text
+
+
+# ---------------------------------------------------------------- key phrases of one article
+
+@dataclass
+class _Stats:
+    words: tuple[str, ...]
+    first: int
+    verbal: bool
+    clausal: bool
+    term: bool
+    left: Counter[str] = field(default_factory=Counter)
+    right: Counter[str] = field(default_factory=Counter)
+    count: int = 0
+    independent: int = 0
+    paragraphs: int = 0
+
+    def bound(self) -> bool:
+        """Always preceded, or always followed, by the same word: part of a longer unit."""
+        return any(len(side) == 1 and "" not in side and sum(side.values()) > 1 for side in (self.left, self.right))
+
+
+def _parts(article_or_text: TextLike) -> tuple[list[str], list[str], list[str]]:
+    """(title lines, heading lines, body paragraphs) of an Article or a plain text."""
+    if isinstance(article_or_text, Article):
+        a = article_or_text
+        titles = [t for t in (a.title, a.subtitle) if t]
+        return titles, list(a.sections), [p.text for p in a.paragraphs]
+    return [], [], _check_text(article_or_text).split("\n")
+
+
+def _starts(text: str, phrase: str) -> list[int]:
+    out, i = [], text.find(phrase)
+    while i >= 0:
+        out.append(i)
+        i = text.find(phrase, i + len(phrase))
+    return out
+
+
+def _independent(stats: dict[str, _Stats], starts: dict[str, list[int]]) -> None:
+    """Set each phrase's count of occurrences that are not inside a longer repeated candidate.
+    A clause (城市更新提升城市韧性) covers a phrase only when the phrase never occurs outside it."""
+    covered: dict[str, set[int]] = defaultdict(set)
+    for sup, s in stats.items():
+        if s.count < 2:
+            continue
+        for i in range(len(sup)):
+            for j in range(i + 1, len(sup) + 1 - (i == 0)):
+                sub = sup[i:j]
+                if sub in stats and (not s.clausal or s.count == stats[sub].count):
+                    covered[sub].update(x + i for x in starts[sup])
+    for phrase, s in stats.items():
+        s.independent = s.count - len(covered[phrase].intersection(starts[phrase]))
+
+
+def _score(phrase: str, s: _Stats, text: str, n_par: int, titles: str, headings: str) -> float:
+    """tf x idf² x spread x position x cohesion.
+
+    tf counts occurrences outside longer candidates fully and those inside them half; the
+    background idf is squared so that specific terms beat the domain's common words; spread is
+    the share of paragraphs that use the phrase; position rewards an early first occurrence and
+    presence in the title or headings. A single occurrence (outside title and headings), a lone
+    word that is no lexicon term, a phrase ending in a verb and a clause count less.
+    """
+    edges = _grammar().stop_edges
+    tf = math.log1p(s.independent + 0.5 * (s.count - s.independent))
+    weight = (1.0 + s.paragraphs / max(1, n_par)) * (1.0 + 0.5 * (1.0 - s.first / max(1, len(text))))
+    weight *= (1.6 if phrase in titles else 1.0) * (1.3 if phrase in headings else 1.0)
+    if s.count == 1 and phrase not in titles and phrase not in headings:
+        weight *= 0.35
+    if len(s.words) == 1 and not s.term:
+        weight *= 0.7
+    if s.verbal:
+        weight *= 0.7
+    if s.clausal:
+        weight *= 0.5
+    # cohesion: the share of the rarest word's occurrences that this phrase accounts for
+    parts = [text.count(w) for w in s.words if len(w) > 1 and w not in edges]
+    cohesion = min(1.0, s.count / min(parts)) if len(s.words) > 1 and parts else 1.0
+    return tf * _idf(phrase) ** 2 * weight * (0.5 + 0.5 * cohesion)
+
+
+_GENERIC_IDF = 0.45  # words below this background idf are generic (发展 0.20, 建设 0.24, 中心 0.37)
+
+
+def _redundant(phrase: str, chosen: list[str], stats: dict[str, _Stats], text: str, titles: str) -> bool:
+    """A phrase duplicates the chosen ones when two of them cover it (传统产业 + 产业深度转型升级
+    -> 传统产业深度转型升级); when it is part of a chosen phrase and seldom occurs outside it;
+    or when it only adds generic words to a chosen phrase (数字贸易 -> 数字贸易发展) and is not
+    the usual form of it, a lexicon term or in the title."""
+    s = stats[phrase]
+    for c in chosen:
+        if c in phrase:
+            at = phrase.find(c)
+            for o in chosen:
+                if o != c and o in phrase:
+                    lo = phrase.find(o)
+                    if min(at, lo) == 0 and max(at + len(c), lo + len(o)) == len(phrase):
+                        return True
+            if not s.term and phrase not in titles and s.count < 0.5 * stats[c].count:
+                pos, added = 0, []
+                for w in s.words:
+                    if not at <= pos < at + len(c):
+                        added.append(w)
+                    pos += len(w)
+                if all(_idf(w) < _GENERIC_IDF for w in added):
+                    return True
+        elif phrase in c:
+            outside = s.count - text.count(c) * c.count(phrase)
+            if outside < max(2, 0.25 * s.count):
+                return True
+    return False
+
+
+def keyphrases(article_or_text: TextLike, k: int = 20) -> list[Keyphrase]:
+    """The ``k`` best key phrases of an article (or a plain text), best first.
+
+    ``score`` is relative (the best phrase has 1.0); ``count`` is the number of occurrences in
+    the article's text, where every phrase occurs literally.
+
+    >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[0]
+    >>> policytext.keyphrases(art, k=2)[0]
+    Keyphrase(phrase='城市更新', score=1.0, count=40)
+    """
+    from .segment import tagged
+
+    if not isinstance(k, int) or k < 1:
+        raise PolicytextError(f"k must be a positive int, got {k!r}")
+    title_lines, headings, paragraphs = _parts(article_or_text)
+    text = "\n".join(paragraphs)
+    stats: dict[str, _Stats] = {}
+    for c in _phrases(tagged(text)):
+        s = stats.get(c.phrase)
+        if s is None:
+            s = stats[c.phrase] = _Stats(c.words, c.offset, c.verbal, c.clausal, c.term)
+        s.left[c.left] += 1
+        s.right[c.right] += 1
+    starts = {p: _starts(text, p) for p in stats}
+    par_starts = list(itertools.accumulate((len(par) + 1 for par in paragraphs[:-1]), initial=0))
+    for p, s in stats.items():
+        s.count = len(starts[p])
+        s.paragraphs = len({bisect.bisect_right(par_starts, x) for x in starts[p]})
+    _independent(stats, starts)
+    titles, heads = "\n".join(title_lines), "\n".join(headings)
+    scored = []
+    for p, s in stats.items():
+        if s.independent < max(2.0, 0.25 * s.count) or s.bound():
+            continue  # a fragment of a longer unit
+        scored.append((_score(p, s, text, len(paragraphs), titles, heads), -s.first, p))
+    scored.sort(reverse=True)
+    chosen = _select([p for _, _, p in scored], stats, text, titles, max(k, 20))[:k]
+    score_of = {p: sc for sc, _, p in scored}
+    best = max((score_of[p] for p in chosen), default=1.0)
+    return [Keyphrase(p, score_of[p] / best, stats[p].count) for p in chosen]
+
+
+def _select(ranked: list[str], stats: dict[str, _Stats], text: str, titles: str, k: int) -> list[str]:
+    """The first ``k`` non-redundant phrases; a one-word phrase (not a lexicon term) inside two
+    or more chosen phrases is their common component, not a key phrase (城市 beside 城市更新
+    and 智慧城市), and is left out."""
+    banned: set[str] = set()
+    while True:
+        chosen: list[str] = []
+        for p in ranked:
+            if p not in banned and not _redundant(p, chosen, stats, text, titles):
+                chosen.append(p)
+                if len(chosen) == k:
+                    break
+        hubs = {p for p in chosen if len(stats[p].words) == 1 and not stats[p].term
+                and sum(p in q for q in chosen if q != p) >= 2}
+        if not hubs:
+            return chosen
+        banned |= hubs
+
+
+# ---------------------------------------------------------------- across a corpus
+
+def _texts(texts: Iterable[TextLike] | TextLike, what: str) -> list[str]:
+    if isinstance(texts, (str, Article)):
+        texts = [texts]
+    out = [t.text if isinstance(t, Article) else _check_text(t) for t in texts]
+    if not out:
+        raise InputError(f"{what}: no texts given; pass a list of Articles or strings")
+    return out
+
+
+def _phrase_counts(texts: Sequence[str]) -> Counter[str]:
+    """Occurrences of every candidate phrase over the texts."""
+    from .segment import tagged
+
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(c.phrase for c in _phrases(tagged(text)))
+    return counts
+
+
+def _drop_fragments(counts: Counter[str]) -> None:
+    """Remove the phrases that never occur outside one longer phrase (深度转型 in 产业深度转型升级)."""
+    fragments = set()
+    for sup, n in counts.items():
+        for i in range(len(sup)):
+            for j in range(i + 2, len(sup) + 1 - (i == 0)):
+                if counts.get(sup[i:j]) == n:
+                    fragments.add(sup[i:j])
+    for f in fragments:
+        del counts[f]
+
+
+_MEASURES = ("ll", "chi2")
+
+
+def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike] | TextLike,
+            measure: str = "ll", k: int = 50) -> pd.DataFrame:
+    """The ``k`` phrases most over-represented in ``target`` against ``reference``, like
+    quanteda's ``textstat_keyness``: a 2x2 test per phrase on phrase counts, signed (positive
+    = more frequent in target than expected). The phrases are the key-phrase candidates of
+    the texts (words and merged noun phrases), less those that never occur outside one longer
+    phrase. ``measure="ll"`` is the log-likelihood G² with
+    Williams' correction, ``"chi2"`` Pearson's chi² with Yates' correction when an expected
+    count is below 5 (quanteda's defaults).
+
+    >>> arts = policytext.read("corpora/guangming-2025-01-27.txt")
+    >>> policytext.keyness([arts[1]], [arts[0]]).phrase.iloc[0]
+    '产业深度转型升级'
+    """
+    import numpy as np
+    import pandas as pd
+    from scipy.stats import chi2
+
+    if measure not in _MEASURES:
+        raise PolicytextError(f"unknown keyness measure {measure!r}; use one of {', '.join(_MEASURES)}")
+    t_counts = _phrase_counts(_texts(target, "keyness target"))
+    r_counts = _phrase_counts(_texts(reference, "keyness reference"))
+    both = t_counts + r_counts
+    _drop_fragments(both)
+    phrases = sorted(both)
+    a = np.array([t_counts[p] for p in phrases], dtype=float)
+    b = np.array([r_counts[p] for p in phrases], dtype=float)
+    c, d = a.sum() - a, b.sum() - b
+    n = a + b + c + d
+    expected = np.stack([(a + b) * (a + c), (a + b) * (b + d), (c + d) * (a + c), (c + d) * (b + d)]) / n
+    observed = np.stack([a, b, c, d])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if measure == "ll":
+            terms = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+            q = 1 + (n / (a + b) + n / (c + d) - 1) * (n / (a + c) + n / (b + d) - 1) / (6 * n)
+            q = np.where(a * b * c * d == 0, 1.0, q)
+            stat = 2 * terms.sum(axis=0) / q
+        else:
+            small = (expected < 5).any(axis=0) & (np.abs(a * d - b * c) >= n / 2)
+            delta = np.where(small, 0.5, 0.0)
+            stat = ((np.abs(observed - expected) - delta) ** 2 / expected).sum(axis=0)
+    sign = np.where(a / a.sum() >= b / max(b.sum(), 1), 1.0, -1.0)
+    stat = np.nan_to_num(stat) * sign
+    df = pd.DataFrame({
+        "phrase": phrases,
+        "statistic": stat,
+        "measure": measure,
+        "p_value": chi2.sf(np.abs(stat), 1),
+        "target_count": a.astype(int),
+        "reference_count": b.astype(int),
+    })
+    return df.sort_values(["statistic", "phrase"], ascending=[False, True]).head(k).reset_index(drop=True)
+
+
+def new_terms(texts: Iterable[TextLike] | TextLike, min_count: int = 5, k: int = 50) -> pd.DataFrame:
+    """Multi-character terms the lexicon lacks: sequences of 2-4 words that recur at least
+    ``min_count`` times, whose words stick together (pointwise mutual information, the weakest
+    split) and whose neighbours vary (left and right boundary entropy, in bits). A term neither
+    begins nor ends with a function word, number or adverb, and a term under four characters
+    holds a noun (so 提质增效 and 海外仓 qualify, 办好 does not).
+    ``policytext.add_terms(result.term)`` adds them to the lexicon.
+
+    >>> df = policytext.new_terms(texts, min_count=5)   # doctest: +SKIP
+    >>> policytext.add_terms(df.term)                     # doctest: +SKIP
+    """
+    import pandas as pd
+
+    from .segment import segment
+
+    if min_count < 2:
+        raise PolicytextError(f"min_count must be at least 2, got {min_count}")
+    edges = _function_words()
+    bad_tags = _grammar().no_term_edge
+    runs: list[list[str]] = []
+    free: set[str] = set()  # words that may begin or end a term
+    nominal: set[str] = set()  # words tagged as nouns somewhere
+    noun_tags = _grammar().noun | _grammar().alone
+    for text in _texts(texts, "new_terms"):
+        run: list[str] = []
+        for w in segment(text):
+            if _HAN.fullmatch(w):
+                tag = _word_tag(w)
+                run.append(w)
+                if tag not in bad_tags and w not in edges:
+                    free.add(w)
+                if tag in noun_tags:
+                    nominal.add(w)
+            elif run:
+                runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+    grams: Counter[tuple[str, ...]] = Counter()
+    for run in runs:
+        for n in range(1, 5):
+            grams.update(tuple(run[i:i + n]) for i in range(len(run) - n + 1))
+    total = sum(c for g, c in grams.items() if len(g) == 1)
+    lexicon = _lexicon()
+    keep = {g for g, c in grams.items() if len(g) > 1 and c >= min_count
+            and g[0] in free and g[-1] in free and "".join(g) not in lexicon
+            and (len("".join(g)) >= 4 or any(w in nominal for w in g))}
+    left: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    right: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for run in runs:
+        for n in range(2, 5):
+            for i in range(len(run) - n + 1):
+                g = tuple(run[i:i + n])
+                if g in keep:
+                    left[g][run[i - 1] if i else f"#{id(run)}:{i}"] += 1
+                    right[g][run[i + n] if i + n < len(run) else f"#{id(run)}:{i}"] += 1
+    rows = []
+    for g in keep:
+        count = grams[g]
+        pmi = min(math.log2(count * total / (grams[g[:i]] * grams[g[i:]])) for i in range(1, len(g)))
+        le, re_ = _entropy(left[g]), _entropy(right[g])
+        rows.append(("".join(g), count, pmi, le, re_))
+    df = pd.DataFrame(rows, columns=["term", "count", "pmi", "left_entropy", "right_entropy"])
+    df = df[(df.pmi > 0) & (df.left_entropy > 0) & (df.right_entropy > 0)]
+    df["score"] = df[["left_entropy", "right_entropy"]].min(axis=1) * df.pmi * (df["count"].map(math.log2))
+    df = df.drop_duplicates("term")
+    return df.sort_values(["score", "term"], ascending=[False, True]).head(k).reset_index(drop=True)
+
+
+@lru_cache(maxsize=65536)
+def _word_tag(word: str) -> str:
+    """The part of speech of a word out of context (its first tag from the tagger)."""
+    from .segment import tagged
+
+    return tagged(word)[0][1].lower()
+
+
+def _entropy(counter: Counter[str]) -> float:
+    total = sum(counter.values())
+    return -sum(c / total * math.log2(c / total) for c in counter.values())
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return _word_list("function_words.txt") | _grammar().stop_edges
