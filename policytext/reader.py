@@ -47,6 +47,7 @@ class _Layout:
     photo_credit: re.Pattern[str]
     caption_max: int
     subtitle_prefixes: tuple[str, ...]
+    headline_final: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def _layout() -> _Layout:
         photo_credit=re.compile(raw["photo_credit_pattern"]),
         caption_max=int(raw["caption_max_chars"]),
         subtitle_prefixes=tuple(raw["subtitle_prefixes"]),
+        headline_final=frozenset(raw["headline_final_punctuation"]),
     )
 
 
@@ -166,6 +168,12 @@ def _is_short(text: str) -> bool:
         and not _is_closed(text)
         and not any(ch in lay.sentence for ch in text)
     )
+
+
+def _is_headline(text: str) -> bool:
+    """A title line: short like a heading, but it may end with ？, ！ or a 《book title》."""
+    core = _TAIL_TAG.sub("", text) or text
+    return _is_short(text) or (core[-1] in _layout().headline_final and _is_short(core[:-1] or core))
 
 
 def _source_note(line: str) -> tuple[str | None, str | None] | None:
@@ -376,7 +384,7 @@ def _header_line(d: _Draft, line: str) -> bool:
     if d.author is None and (d.header or d.publication) and _byline(d, line):
         _close_header(d)
         return True
-    if _is_short(line) and len(d.header) < 3 and d.author is None:
+    if len(d.header) < 3 and d.author is None and (_is_short(line) or (not d.header and _is_headline(line))):
         d.header.append(line)
         return True
     _close_header(d)

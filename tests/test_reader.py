@@ -187,3 +187,11 @@ def test_source_line_below_headline_does_not_end_the_article():
     (art,) = policytext.read_text(text)
     assert art.publication == "某省日报" and art.sections == ["一、工作回顾"]
     assert len(art.paragraphs) == 3
+
+
+@pytest.mark.parametrize("title", ["反餐饮浪费，机关食堂怎么做？（民生一线）", "国务院办公厅印发《关于做好金融“五篇大文章”的指导意见》"])
+def test_headline_ending_with_question_or_book_title(title):
+    text = f"{title}\n\n《人民日报》（2025年05月20日第 13 版）\n\n勤俭节约是中华民族的优秀传统。\n\n——编  者\n\n第二段。\n"
+    (art,) = policytext.read_text(text)
+    assert art.title == title and art.date == "2025-05-20"
+    assert [p.text for p in art.paragraphs] == ["勤俭节约是中华民族的优秀传统。", "第二段。"]
