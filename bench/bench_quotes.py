@@ -5,8 +5,8 @@ when a predicted one of the same file has the same text and context (the 10 char
 it); indirect quotations match on character overlap (Jaccard >= 0.5) since their end is a
 judgement call. Attribution: over gold direct/indirect quotations found with the right kind,
 the share with the right speaker, source, source_type and date (exact string match, None = None).
-Figures are printed for the files the rules were developed on (split "dev"), for files annotated
-afterwards and never tuned on (split "test"), and for all.
+Figures are printed per split of the gold set: "dev" (the rules were developed on these files) and
+"heldout-*" (annotated before the system was run on them, never tuned on), then for all.
 
     python bench/bench_quotes.py            # the table
     python bench/bench_quotes.py --errors   # and every mismatch
@@ -139,10 +139,11 @@ def main(argv: list[str] | None = None) -> None:
     secs = time.perf_counter() - t0
     pairs = match(gold, pred)
     print(f"quotation gold: {len(gold)} rows in {len(files)} files; analysed in {secs:.1f} s")
-    for split in ("dev", "test", None):
+    splits = list(dict.fromkeys(g.get("split", "dev") for g in gold))
+    for split in [*splits, None]:
         chosen = [(g, p) for g, p in pairs if split is None or _split(g, p, gold) == split]
         n = len({(g or p)["file"] for g, p in chosen})
-        label = {"dev": "dev (rules were tuned on these)", "test": "held out (annotated, never tuned on)", None: "all"}[split]
+        label = "all" if split is None else f"{split} ({'rules developed on these' if split == 'dev' else 'annotated before the system saw them, not tuned on'})"
         print(f"\n{label}: {n} files")
         print(table(chosen))
     if args.errors:

@@ -95,7 +95,7 @@ def _lex() -> _Lexicon:
     rel = "|".join(map(re.escape, list(cues["relative_years"]) + cues["same_year"]))
     dates = re.compile(
         r"(?<!\d)(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?)?"
-        rf"|(?P<rel>{rel})(?:\s*(?P<rm>\d{{1,2}})\s*月(?:\s*(?P<rd>\d{{1,2}})\s*[日号])?)?"
+        rf"|(?P<rel>{rel})(?!\s*\d+\s*(?:岁|周岁))(?:\s*(?P<rm>\d{{1,2}})\s*月(?:\s*(?P<rd>\d{{1,2}})\s*[日号])?)?"
         r"|(?<![\d年])(?P<om>\d{1,2})\s*月(?:\s*(?P<od>\d{1,2})\s*[日号])?"
     )
     return _Lexicon(
@@ -183,13 +183,14 @@ def _is_han(ch: str) -> bool:
     return bool(_HAN.match(ch))
 
 
-def _valid_name(name: str) -> bool:
-    """Surname + one or two characters, not a word the segmenter knows as something else."""
+def _valid_name(name: str, longest: int = 2) -> bool:
+    """Surname + one or two characters (``longest`` given-name characters: 3 for names such as
+    邓氏翠河), not a word the segmenter knows as something else."""
     lx = _lex()
     base = 2 if name[:2] in lx.compound_surnames else 1
     if base == 1 and name[0] not in lx.surnames:
         return False
-    if not 1 <= len(name) - base <= 2 or not all(_is_han(c) for c in name):
+    if not 1 <= len(name) - base <= longest or not all(_is_han(c) for c in name):
         return False
     if name in lx.not_names or name[:2] in lx.not_names or name in lx.title_set or lx.generic.fullmatch(name):
         return False
@@ -210,6 +211,9 @@ def _name_after(m: str, i: int, hi: int) -> str | None:
     base = _surname_len(m, i)
     if not base:
         return None
+    j = i + base + 3  # a longer given name right before a verb or title: 邓氏翠河表示, 潘玉锦城表示
+    if j <= hi and (lx.verbs.match(m, j) or lx.titles.match(m, j)) and m[j - 1] not in lx.cues["name_stop_chars"] and _valid_name(m[i:j], 3):
+        return m[i:j]
     for given in (2, 1):
         j = i + base + given
         if j > hi or not _valid_name(m[i:j]):
@@ -350,7 +354,7 @@ def _meetings(orig: str, m: str, lo: int, hi: int) -> list[_Ent]:
         if any(e.start <= mt.start() < e.end for e in out) or m[mt.end():mt.end() + 1] in c["venue_chars"]:
             continue
         j = mt.start()
-        while j > lo and mt.start() - j < 30 and m[j - 1] not in "的在和及、于" and not m.endswith(stops, lo, j) and (
+        while j > lo and mt.start() - j < 30 and m[j - 1] not in "的在和及、于了" and not m.endswith(stops, lo, j) and (
             _is_han(m[j - 1]) or m[j - 1].isdigit() or m[j - 1] in quote_marks or m[j - 1] == _FILL
         ):
             j -= 1
@@ -557,6 +561,17 @@ def _pick(ents: list[_Ent], adverbials: list[tuple[int, int]]) -> _Ent | None:
     return None
 
 
+def _antecedent(p: _Para, state: _State, i: int) -> str | None:
+    """The person a pronoun at i refers to: the subject of the sentence before it in the
+    paragraph (陈世昌见证了……。他表示，……), names the tagger finds included."""
+    lo, _ = p.sentence(i)
+    if lo == 0 or p.offset:
+        return None
+    prev_lo, prev_hi = p.sentence(lo - 1)
+    people = [e for e in _entities(p.text, p.m, prev_lo, prev_hi, state) if e.kind == "person" and _subject_position(p, prev_lo, e)]
+    return people[0].name if people else None
+
+
 def _resolve(e: _Ent | None, p: _Para, state: _State) -> _Speaker:
     if e is None:
         return _Speaker(None, None)
@@ -569,7 +584,7 @@ def _resolve(e: _Ent | None, p: _Para, state: _State) -> _Speaker:
     if e.kind == "person":
         return _Speaker(e.name, e.mention, e)
     if e.kind == "pronoun":
-        return _Speaker(state.person_before(where), e.mention, e)
+        return _Speaker(_antecedent(p, state, e.start) or state.person_before(where), e.mention, e)
     if e.kind == "title":
         return _Speaker(state.person_before(where, e.title), e.mention, e)
     if e.kind == "doc":
@@ -580,9 +595,12 @@ def _resolve(e: _Ent | None, p: _Para, state: _State) -> _Speaker:
     return _Speaker(e.name, e.mention, e)
 
 
-def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int) -> _Speaker:
-    """Who speaks in the clause [lo, hi) (the verb at hi); failing that, earlier in the sentence."""
+def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int, adjacent: bool = False) -> _Speaker:
+    """Who speaks in the clause [lo, hi) (the verb at hi); failing that, earlier in the sentence.
+    ``adjacent``: only a speaker with nothing but adverbials between it and the verb."""
     ents = _entities(p.text, p.m, lo, hi, state)
+    if adjacent:
+        ents = [e for e in ents if _adjacent(p, e.end, hi)]
     bare = _bare_name(p, lo, hi)
     if bare is not None and not any(e.kind == "person" for e in ents):
         ents.insert(0, bare)
@@ -615,8 +633,8 @@ def _bare_name(p: _Para, lo: int, hi: int) -> _Ent | None:
     """A name alone right before the verb, at the start of its clause: 屠小明说, 刘澄玉说."""
     lx = _lex()
     seg = p.m[lo:hi]
-    mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff]{{2,4}}?)(?:{_alt('adverbs')})?$", seg)
-    if mt and _valid_name(mt.group(1)):
+    mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff]{{2,5}}?)(?:{_alt('adverbs')})?$", seg)
+    if mt and _valid_name(mt.group(1), 3):
         s = lo + mt.start(1)
         return _Ent("person", s, s + len(mt.group(1)), lx.leaders.get(mt.group(1), mt.group(1)), mt.group(1))
     return None
@@ -1076,7 +1094,7 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
         cl = _clause_start(p, vs, sent_lo)
         if cl == vs:
             continue
-        who = _subject(p, state, cl, vs, cl)
+        who = _subject(p, state, cl, vs, cl, adjacent=True)
         if who.ent is None or not _adjacent(p, who.ent.end, vs):
             continue
         end = sent_hi
