@@ -18,8 +18,20 @@ from .segment import add_terms, segment
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    """Import the corpus classes (which load pandas) on first use, keeping ``import policytext`` fast."""
+    if name in ("Corpus", "CorpusAnalysis"):
+        from . import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(f"module 'policytext' has no attribute {name!r}")
+
+
 __all__ = [
     "Article",
+    "Corpus",
+    "CorpusAnalysis",
     "InputError",
     "Keyphrase",
     "ModelError",

@@ -2,6 +2,7 @@
 
     policytext analyze corpora/guangming-2025-01-27.txt [--format json]
     echo 加快发展新质生产力 | policytext segment --engine pkuseg
+    policytext batch 'commentaries/*.txt' --out results/ [--jobs N] [--scheduler tcp://host:8786]
 """
 
 from __future__ import annotations
@@ -76,6 +77,35 @@ def _cmd_segment(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .corpus import Corpus
+
+    corpus = Corpus.from_files(args.inputs, metadata=args.metadata)
+    client = None
+    if args.scheduler:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise PolicytextError("--scheduler needs Dask: pip install 'policytext[dask]'") from exc
+        client = Client(args.scheduler)
+    try:
+        result = corpus.batch(args.out, n_jobs=args.jobs, client=client, tokens=args.tokens,
+                              progress=not args.quiet, format=args.format)
+    except KeyboardInterrupt:
+        print(f"policytext: interrupted; finished files are kept in {args.out}/parts, "
+              "rerun the same command to go on", file=sys.stderr)
+        return 130
+    finally:
+        if client is not None:
+            client.close()
+    print(f"policytext: {len(result.articles)} article(s) from {len(corpus)} file(s) -> {args.out}", file=sys.stderr)
+    if len(result.errors):
+        print(f"policytext: {len(result.errors)} file(s) or article(s) failed, see {args.out}/errors.{args.format}",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policytext", description="Analyse Chinese political text.")
     parser.add_argument("--version", action="version", version=f"policytext {__version__}")
@@ -92,6 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=ENGINES, default="jieba")
     p.add_argument("--no-lexicon", action="store_true", help="switch the political lexicon off")
     p.set_defaults(func=_cmd_segment)
+
+    p = sub.add_parser("batch", help="analyse many files into tables, resumably, on all cores or a Dask cluster")
+    p.add_argument("inputs", nargs="+", metavar="DIR_OR_GLOB", help="a folder (all *.txt under it), a glob or files")
+    p.add_argument("--out", required=True, help="folder for the tables (and parts/ for resuming)")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster, e.g. tcp://host:8786")
+    p.add_argument("--metadata", metavar="CSV", help="extra columns per file; the first column names the file")
+    p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    p.add_argument("--tokens", action="store_true", help="also write the tokens table")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_batch)
     return parser
 
 

@@ -1,0 +1,126 @@
+"""Corpus analysis at scale: speed, memory and parallel scaling of ``Corpus.analyze``.
+
+On the People's Daily January 1998 corpus de-segmented into articles (built by
+``scripts/make_bench_corpus.py`` into ``build/bench-corpus/`` when missing), prints:
+
+- chars/second of plain ``jieba.lcut`` (jieba's own dictionary) and of the full analysis
+  (reader, segmentation, key phrases, themes, quotations) in one process, and their ratio of
+  times (target: full analysis ≤ 3× plain jieba);
+- the full analysis with 2 worker processes against 1 (target: ≥ 1.7× the throughput; the 2-worker
+  time includes starting the pool and loading the models in each worker);
+- the same on a Dask ``LocalCluster`` of 2 worker processes against the local pool (target: time
+  within 1.3×; cluster start-up not counted, model loading in the workers counted);
+- peak resident memory of a worker process (target < 600 MB).
+
+The machine is shared, so figures are noisy: the load average is printed before and after.
+
+    python bench/bench_corpus.py [--files N (default 1000; 0 = all)] [--no-dask]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+import policytext
+from policytext.corpus import _warm_up
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "build" / "bench-corpus"
+
+
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kB on Linux
+
+
+def cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
+    use = resource.getrusage(who)
+    return use.ru_utime + use.ru_stime
+
+
+def timed(fn):  # type: ignore[no-untyped-def]
+    t0 = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t0
+
+
+def same(a: policytext.CorpusAnalysis, b: policytext.CorpusAnalysis) -> bool:
+    try:
+        for name in a.tables:
+            pd.testing.assert_frame_equal(a.tables[name], b.tables[name])
+    except AssertionError:
+        return False
+    return True
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--files", type=int, default=1000, help="use the first N files (0: all 3,139)")
+    ap.add_argument("--no-dask", action="store_true")
+    args = ap.parse_args()
+
+    if not any(args.corpus.glob("*.txt")):
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import make_bench_corpus
+
+        make_bench_corpus.main(["--out", str(args.corpus)])
+    files = sorted(args.corpus.glob("*.txt"))[: args.files or None]
+    corpus = policytext.Corpus.from_files(files)
+    print(f"corpus: {len(files)} files; load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+
+    # Worker runs first, while this process holds no models: forked workers then report their own memory.
+    cpu0 = cpu_seconds(resource.RUSAGE_CHILDREN)
+    two, t_two = timed(lambda: corpus.analyze(n_jobs=2))
+    cpu_two = cpu_seconds(resource.RUSAGE_CHILDREN) - cpu0
+    mem_pool = peak_mb(resource.RUSAGE_CHILDREN)
+    t_dask = mem_dask = cpu_dask = None
+    if not args.no_dask:
+        from distributed import Client, LocalCluster
+
+        with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            cpu0 = sum(client.run(cpu_seconds).values())
+            dask, t_dask = timed(lambda: corpus.analyze(client=client))
+            cpu_dask = sum(client.run(cpu_seconds).values()) - cpu0
+            mem_dask = max(client.run(peak_mb).values())
+
+    texts = [art.text for art in corpus]
+    chars = sum(map(len, texts))
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    _, t_jieba = timed(lambda: [jieba.lcut(t) for t in texts])
+    _warm_up()  # models loaded in this process before timing, like a warm worker
+    cpu0 = cpu_seconds()
+    one, t_one = timed(lambda: corpus.analyze(n_jobs=1))
+    cpu_one = cpu_seconds() - cpu0
+
+    print(f"{len(texts)} articles, {chars:,} chars; 2-process result identical to 1-process: {same(one, two)}"
+          + ("" if t_dask is None else f"; Dask identical: {same(one, dask)}") + f"; errors: {len(one.errors)}")
+    rows = [("plain jieba.lcut (1 process)", t_jieba, None), ("full analysis, 1 process", t_one, cpu_one),
+            ("full analysis, 2 worker processes", t_two, cpu_two)]
+    if t_dask is not None:
+        rows.append(("full analysis, Dask LocalCluster 2 workers", t_dask, cpu_dask))
+    print(f"\n{'run':<44}{'seconds':>9}{'chars/s':>11}{'CPU s':>8}")
+    for name, t, cpu in rows:
+        print(f"{name:<44}{t:>9.2f}{chars / t:>11,.0f}{'' if cpu is None else f'{cpu:8.1f}'}")
+    print(f"\nfull analysis / plain jieba, time:        {t_one / t_jieba:5.2f}x  (target <= 3)")
+    print(f"2 workers / 1 process, throughput:        {t_one / t_two:5.2f}x  (target >= 1.7; "
+          f"CPU seconds 1 process / 2 workers: {cpu_one / cpu_two:.2f}, 1.0 = no parallel overhead)")
+    if t_dask is not None:
+        print(f"Dask / local pool, time:                  {t_dask / t_two:5.2f}x  (target <= 1.3)")
+    print(f"peak memory per worker: pool {mem_pool:.0f} MB" + (f", Dask {mem_dask:.0f} MB" if mem_dask else "")
+          + f"  (target < 600 MB); this process {peak_mb():.0f} MB")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
