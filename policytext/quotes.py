@@ -149,6 +149,7 @@ class _Ent:
     title: str | None = None
     issuer: _Ent | None = None  # for a doc: who issued it
     weak: bool = False  # a name only the segmenter vouches for: used when nothing better is there
+    doc_type: str | None = None  # for a doc: "article" or "document" when known
 
 
 @dataclass
@@ -169,6 +170,7 @@ class _State:
     last: tuple[_Para, tuple[int, int]] | None = None  # the previous paragraph and its last sentence
     names: set[str] = field(default_factory=set)
     issuers: dict[str, _Ent] = field(default_factory=dict)
+    docs: list[tuple[tuple[int, int], _Ent]] = field(default_factory=list)  # for 文章指出, 意见强调
     year: int | None = None
     month_day: tuple[int, int] | None = None
 
@@ -307,6 +309,8 @@ def _entities(orig: str, m: str, lo: int, hi: int, state: _State, tagger: bool =
         ch = m[i]
         if ch in lx.pronouns and (i == lo or m[i - 1] not in "其吉") and (i + 1 >= hi or m[i + 1] not in "们人乡国"):
             add(_Ent("pronoun", i, i + 1, None, ch))
+    for mt in re.finditer(_alternation(lx.cues["document_refs"]), m[lo:hi]):
+        add(_Ent("doc_ref", lo + mt.start(), lo + mt.end(), None, mt.group(), doc_type=lx.cues["document_refs"][mt.group()]))
     for mt in re.finditer(_alt("meeting_refs"), m[lo:hi]):
         if m[lo + mt.end():lo + mt.end() + 1] not in lx.cues["venue_chars"]:
             add(_Ent("meeting_ref", lo + mt.start(), lo + mt.end(), None, mt.group()))
@@ -377,7 +381,6 @@ def _canonical_meeting(name: str) -> str:
 
 def _local_orgs(m: str, lo: int, hi: int) -> list[_Ent]:
     """Organisations named by place + department (武汉市教育局, 江苏省科技厅)."""
-    cues = _lex().cues
     suff = _alt("org_suffixes")
     place = _alt("place_markers")
     out = []
@@ -389,7 +392,6 @@ def _local_orgs(m: str, lo: int, hi: int) -> list[_Ent]:
 def _link_issuers(ents: list[_Ent], m: str) -> None:
     """A doc right after ``org/meeting (、org)* + 印发/发布… (的)`` gets that issuer; a meeting
     followed by 报告/决议 becomes a document of that meeting (党的二十大报告)."""
-    lx = _lex()
     issue = _alt("issue_verbs")
     for i, e in enumerate(ents):
         if e.kind == "meeting":
@@ -407,7 +409,7 @@ def _link_issuers(ents: list[_Ent], m: str) -> None:
             continue
         gap = m[prev.end:e.start]
         gap = re.sub(r"^(?:等\w{0,3}?(?:部门|单位|机构))", "", gap)
-        if not re.fullmatch(rf"(?:联合|共同|正式|于[^，。]{{0,12}}?)?(?:{issue})(?:了|的)?", gap):
+        if not re.fullmatch(rf"(?:联合|共同|正式|{_alt('adverbs', 'subject_gap')}|于[^，。]{{0,12}}?)*(?:{issue})(?:了|的)?", gap):
             continue
         first = prev
         while j > 0 and ents[j - 1].kind in ("org", "meeting") and m[ents[j - 1].end:ents[j].start] in ("、", "和", "与", "及"):
@@ -554,7 +556,7 @@ def _adverbials(p: _Para, lo: int, hi: int) -> list[tuple[int, int]]:
 def _pick(ents: list[_Ent], adverbials: list[tuple[int, int]]) -> _Ent | None:
     ents = [e for e in ents if not any(s <= e.start and e.end <= t for s, t in adverbials)]
     ents = [e for e in ents if not e.weak] + [e for e in ents if e.weak]
-    for kinds in (("person", "pronoun"), ("title",), ("doc",), ("org", "meeting", "meeting_ref"), ("generic",)):
+    for kinds in (("person", "pronoun"), ("title",), ("doc", "doc_ref"), ("org", "meeting", "meeting_ref"), ("generic",)):
         for e in ents:
             if e.kind in kinds:
                 return e
@@ -580,6 +582,12 @@ def _resolve(e: _Ent | None, p: _Para, state: _State) -> _Speaker:
         for pos, name, date in reversed(state.meetings):
             if pos < where:
                 return _Speaker(name, e.mention, _Ent("meeting", e.start, e.end, name, e.mention), date)
+        return _Speaker(None, e.mention, e)
+    if e.kind == "doc_ref":  # 文章指出 / 意见强调: the article or document named before
+        for pos, doc in reversed(state.docs):
+            if pos < where and doc.doc_type == e.doc_type and (e.doc_type == "article" or e.mention in doc.mention or e.mention == "文件"):
+                ref = _Ent("doc", e.start, e.end, doc.name, doc.mention, issuer=doc.issuer, doc_type=doc.doc_type)
+                return _Speaker(doc.issuer.name if doc.issuer else doc.name, e.mention, ref)
         return _Speaker(None, e.mention, e)
     if e.kind == "person":
         return _Speaker(e.name, e.mention, e)
@@ -661,7 +669,6 @@ def _verb_tail(p: _Para, e: int) -> int:
 def _pre_intro(p: _Para, lo: int, q: int) -> tuple[int, int] | None:
     """A reporting verb introducing the quotation that opens at q: 强调：“, 提出要“, 指出“."""
     lx = _lex()
-    c = lx.cues
     region = p.m[lo:q]
     lead = _alt("lead_words")
     tail = rf"(?:{_alt('verb_suffixes')})?(?:{_alt('addressees')})?\s*[，,：:]?\s*(?:{lead})?\s*$"
@@ -677,7 +684,7 @@ def _post_intro(p: _Para, o: int, c: int, utterance: bool) -> tuple[int, int, in
     lx = _lex()
     start = c + 1
     stop = start
-    while stop < len(p.m) and p.m[stop] not in "。！？!?" and p.m[stop] not in _lex().cues["quote_pairs"] and stop - start < 40:
+    while stop < len(p.m) and p.m[stop] not in "。！？!?" and p.m[stop] not in lx.cues["quote_pairs"] and stop - start < 40:
         stop += 1
     region = p.m[start:stop]
     if region.startswith("的"):
@@ -733,9 +740,7 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     c = lx.cues
     m, t = p.m, p.text
     if who.ent is not None and who.ent.kind == "doc":
-        media = who.ent.mention.rstrip("》").endswith(tuple(c["media_suffixes"]))
-        kind = "article" if media or re.match(_alt("article"), m[who.ent.end:]) else "document"
-        return who.ent.mention, kind
+        return who.ent.mention, who.ent.doc_type or _doc_type(p, who.ent)
     seg = m[lo:hi]
     mt = re.search(rf"(?:在|到|赴)([^，。；：]{{1,20}}?)({_alt('inspection')})(?:时|期间|中|$|。|，)", seg)
     if mt is None:
@@ -779,6 +784,14 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     issued = who.ent.start if who.ent is not None else -1  # 国家发展改革委印发《……》，提出要“……”
     docs = [e for e in ents if e.kind == "doc" and (any(s <= e.start < end for s, end in adverbials) or (e.issuer is not None and e.issuer.start == issued))]
     return (docs[0].mention, "document") if docs else (None, None)
+
+
+def _doc_type(p: _Para, e: _Ent) -> str:
+    """An article (《……》一文, 重要文章《……》, a newspaper) or a document."""
+    c = _lex().cues
+    media = e.mention.rstrip("》").endswith(tuple(c["media_suffixes"]))
+    before = re.search(rf"(?:{_alt('article')})$", p.m[max(0, e.start - 4):e.start])
+    return "article" if media or before or re.match(_alt("article"), p.m[e.end:]) else "document"
 
 
 def _date(p: _Para, lo: int, hi: int, state: _State) -> str | None:
@@ -948,7 +961,7 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         return _Intro(who, "direct", sent_lo, o - 1)
     post = _post_intro(p, group[-1][0], last_c, utter)
     if post is not None:
-        cl, vs, _ve = post
+        cl, vs, _ = post
         who = _subject(p, state, cl, vs, last_c + 1)
         if who.ent is not None:
             return _Intro(who, "direct", sent_lo, vs)
@@ -1130,7 +1143,16 @@ def _remember(p: _Para, state: _State) -> None:
     for hi in [*p.ends, len(p.text)]:
         if hi <= lo:
             continue
-        for e in _entities(p.text, p.m, lo, hi, state, tagger=False):
+        ents = _entities(p.text, p.m, lo, hi, state, tagger=False)
+        for e in ents:
+            if e.kind == "doc" and e.mention.startswith("《"):
+                e.doc_type = _doc_type(p, e)
+                if e.issuer is None and e.doc_type == "article":  # 习近平的重要文章《……》
+                    e.issuer = next((a for a in ents if a.kind in ("person", "title") and re.fullmatch(
+                        rf"的(?:{_alt('article')})", p.m[a.end:e.start])), None)
+                    if e.issuer is not None and e.issuer.kind == "title":
+                        e.issuer.name = _resolve(e.issuer, p, state).name
+                state.docs.append(((p.index, e.start), e))
             if e.kind == "person" and e.name:
                 state.people.append(((p.index, e.start), e.name, e.title))
                 state.names.add(e.name)

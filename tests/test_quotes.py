@@ -193,3 +193,16 @@ def test_link_quotations_groups_identical_and_near_identical_texts():
 
 def test_quotations_of_one_article_carry_ids(seed):
     assert all(q.quote_id and q.quote_id.startswith("q") for q in seed[0].quotations())
+
+
+def test_an_article_or_document_named_before_speaks_through_its_author_or_issuer():
+    q = one("第5期《求是》杂志将发表中共中央总书记、国家主席习近平的重要文章《锚定建成教育强国战略目标》。"
+            "文章强调，建设教育强国是全面建成社会主义现代化强国的战略先导。")
+    assert (q.kind, q.speaker, q.speaker_mention, q.source, q.source_type) == (
+        "indirect", "习近平", "文章", "《锚定建成教育强国战略目标》", "article")
+    q = one("国务院办公厅近日印发《关于进一步优化支付服务的意见》。意见指出，要坚持以人民为中心。")
+    assert (q.speaker, q.source, q.source_type) == ("国务院办公厅", "《关于进一步优化支付服务的意见》", "document")
+
+
+def test_the_author_speaking_in_the_first_person_is_not_a_quotation():
+    assert quotations("我们认为，这是一条正确的道路。") == []
