@@ -13,6 +13,7 @@ from __future__ import annotations
 from .document import Article, Keyphrase, Paragraph, Quotation, ThemeScore
 from .errors import InputError, ModelError, PolicytextError, TaxonomyError
 from .keyphrases import keyness, keyphrases, new_terms
+from .quotes import link_quotations, quotations
 from .reader import read, read_text
 from .segment import add_terms, segment
 
@@ -43,7 +44,9 @@ __all__ = [
     "add_terms",
     "keyness",
     "keyphrases",
+    "link_quotations",
     "new_terms",
+    "quotations",
     "read",
     "read_text",
     "segment",
