@@ -476,6 +476,11 @@ class Corpus:
         extra = [c for c in self._meta.columns if c not in ("doc_id", "path")]
         return f"Corpus({len(self)} documents" + (f"; metadata: {', '.join(extra)})" if extra else ")")
 
+    def _repr_html_(self) -> str:
+        from .display import corpus_html
+
+        return corpus_html(self)
+
     @property
     def meta(self) -> pd.DataFrame:
         """One row per document: ``doc_id``, ``path`` (None for texts) and the metadata columns."""

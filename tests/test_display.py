@@ -194,3 +194,12 @@ def test_phrase_frequency_per_period() -> None:
     assert len(y) == 3 and y[1] != y[1]  # April has no article: a gap (NaN), not zero
     assert "1 undated" in fig.axes[0].get_title()
     _draw_without_missing_glyphs(fig)
+
+
+def test_corpus_html_shows_size_and_metadata() -> None:
+    texts = {f"doc{i}": f"标题{i}\n\n城市更新是重要手段。" for i in range(12)}
+    meta = {f"doc{i}": {"outlet": "光明<日报>", "year": 2020 + i} for i in range(12)}
+    corpus = policytext.Corpus.from_texts(texts, metadata=meta)
+    out = corpus._repr_html_()
+    assert "<b>Corpus</b> of 12 documents; metadata: outlet, year" in out
+    assert out.count("<td>光明&lt;日报&gt;</td>") == 10 and "… and 2 more" in out
