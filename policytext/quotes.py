@@ -642,20 +642,31 @@ def _bare_name(p: _Para, lo: int, hi: int) -> _Ent | None:
     lx = _lex()
     seg = p.m[lo:hi]
     mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff]{{2,5}}?)(?:{_alt('adverbs')})?$", seg)
-    if mt and _valid_name(mt.group(1), 3):
+    if mt and (_valid_name(mt.group(1), 3) or _tagged_name(mt.group(1))):  # 屠小明说, 恩格斯说, 爱因斯坦说过
         s = lo + mt.start(1)
         return _Ent("person", s, s + len(mt.group(1)), lx.leaders.get(mt.group(1), mt.group(1)), mt.group(1))
     return None
+
+
+@lru_cache(maxsize=4096)
+def _tagged_name(word: str) -> bool:
+    """The segmenter reads ``word`` as one person name (马克思, 爱因斯坦)."""
+    from .segment import tagged
+
+    toks = tagged(word)
+    return len(toks) == 1 and toks[0][1] in ("nr", "nrt", "nrfg") and word not in _lex().not_names
 
 
 # ---------------------------------------------------------------- verbs
 
 
 def _verb_ok(p: _Para, s: int, e: int) -> bool:
-    """Is the reporting verb at [s, e) really reporting (not 可以说, 的要求, 小说)?"""
+    """Is the reporting verb at [s, e) really reporting (not 可以说, 的要求, 小说, 落实……部署)?"""
     lx = _lex()
     if s > 0 and p.m[s - 1] == "的":
         return False
+    if p.m[s:e] in lx.cues["nominal_verbs"] and re.search(_alt("nominal_frames"), p.m[_clause_start(p, s, 0):s]):
+        return False  # 认真落实省委全会部署，…: 部署 is a noun
     return not any(p.m.startswith(w, k) for w in lx.not_reporting for k in range(max(0, s - len(w) + 1), e))
 
 
@@ -671,7 +682,8 @@ def _pre_intro(p: _Para, lo: int, q: int) -> tuple[int, int] | None:
     lx = _lex()
     region = p.m[lo:q]
     lead = _alt("lead_words")
-    tail = rf"(?:{_alt('verb_suffixes')})?(?:{_alt('addressees')})?\s*[，,：:]?\s*(?:{lead})?\s*$"
+    # 强调：“ / 提出要“ / 叮嘱大家“ / 正如……所指出的，“ (but not 国家部署的“……”: an object, not words)
+    tail = rf"(?:{_alt('verb_suffixes')})?(?:{_alt('addressees')})?(?:(?:{_alt('relative_suffixes')})?\s*[，,：:])?\s*(?:{lead})?\s*$"
     for mt in lx.verbs.finditer(region):
         if re.match(tail, region[mt.end():]) and _verb_ok(p, lo + mt.start(), lo + mt.end()):
             return lo + mt.start(), lo + mt.end()
@@ -778,7 +790,8 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
         return any(s <= e.start < end for s, end in adverbials) or e.start < _clause_start(p, who.ent.start, lo)
 
     ents = [e for e in _entities(t, m, lo, hi, _State(), tagger=False) if occasion(e)]
-    meetings = sorted((e for e in ents if e.kind == "meeting"), key=lambda e: (any(s <= e.start < end for s, end in adverbials), e.start))
+    meetings = [e for e in ents if e.kind == "meeting" and not re.match(_alt("since"), m[e.end:])]  # 党的十八大以来
+    meetings.sort(key=lambda e: (any(s <= e.start < end for s, end in adverbials), e.start))
     if meetings:
         return meetings[-1].name, "meeting"
     issued = who.ent.start if who.ent is not None else -1  # 国家发展改革委印发《……》，提出要“……”
@@ -926,14 +939,15 @@ def _zero_subject(p: _Para, state: _State, sent_lo: int) -> _Speaker:
         lo, hi = p.sentence(lo - 1)
         people = [e for e in _entities(p.text, p.m, lo, hi, state) if e.kind in ("person", "pronoun", "title")]
         people = [e for e in people if not any(s <= e.start < t for s, t in _adverbials(p, lo, hi))]
-        if people:
-            return _resolve(people[0], p, state)
+        who = _resolve(people[0], p, state) if people else None
+        if who is not None and who.name:
+            return who
     if p.offset == 0 and state.last is not None:
         para, (lo, hi) = state.last
         people = [e for e in _entities(para.text, para.m, lo, hi, state) if e.kind in ("person", "pronoun", "title")]
-        if people:
-            who = _resolve(people[0], para, state)
-            return _Speaker(who.name, None, _Ent(who.ent.kind, 0, 0, who.name, "") if who.ent else None)
+        who = _resolve(people[0], para, state) if people else None
+        if who is not None and who.name:
+            return _Speaker(who.name, None, _Ent("person", 0, 0, who.name, ""))
     return _Speaker(None, None)
 
 
@@ -952,7 +966,8 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         if who.ent is None:
             who = _zero_subject(p, state, sent_lo)
         short = len(p.text[o + 1:last_c]) <= cues["term_max_chars"]
-        term = _term_marked(p, group[-1][0], last_c) or (not utter and short and p.m[last_c + 1:last_c + 2] == "的")
+        nobody = who.ent is None
+        term = _term_marked(p, group[-1][0], last_c) or (not utter and short and (p.m[last_c + 1:last_c + 2] == "的" or nobody))
         return _Intro(who, "term" if term else "direct", sent_lo, vs)
     if o > sent_lo and p.m[o - 1] in "：:" and (utter or after == "" or after in "，,。；;！？!?"):
         who = _subject(p, state, _clause_start(p, o - 1, sent_lo), o - 1, sent_lo)
@@ -1000,7 +1015,11 @@ def _direct(p: _Para, state: _State) -> list[_Found]:
         for a, b in group:
             if intro is None:
                 modifier = p.m[b + 1:b + 2] == "的"  # “共抓大保护，不搞大开发”的理念
-                kind = "direct" if _utterance(p.text[a + 1:b]) and not _apposition(p, a) and not modifier else "term"
+                inner = p.text[a + 1:b].rstrip()
+                # an object (聚焦“零关税、低税率……”) is a formula unless it is a whole sentence
+                embedded = a > 0 and _is_han(p.m[a - 1]) and not inner.endswith(("。", "！", "？", "!", "?", "…"))
+                said = _utterance(inner) and not _apposition(p, a) and not modifier and not embedded
+                kind = "direct" if said else "term"
                 out.append(_Found(a + 1, b, kind))
             else:
                 out.append(_Found(a + 1, b, intro.kind, intro.who, src, stype, date))

@@ -206,3 +206,14 @@ def test_an_article_or_document_named_before_speaks_through_its_author_or_issuer
 
 def test_the_author_speaking_in_the_first_person_is_not_a_quotation():
     assert quotations("我们认为，这是一条正确的道路。") == []
+
+
+def test_government_report_phrasing_is_not_speech():
+    assert quotations("认真落实省委十届历次全会部署，坚持稳中求进工作总基调。") == []
+    assert [(q.kind, q.text) for q in quotations("加快国家部署的“高效办成一件事”重点事项落地。")] == [("term", "高效办成一件事")]
+    assert [(q.kind, q.speaker) for q in quotations("主动为国分忧，正所谓“利于国者爱之，害于国者恶之”。")] == [("direct", None)]
+
+
+def test_names_without_a_chinese_surname_before_the_verb():
+    assert one("恩格斯说：“社会一旦有技术上的需要，这种需要就会比十所大学更能把科学推向前进。”").speaker == "恩格斯"
+    assert one("越南社会科学院研究员邓氏翠河表示，两国推进互利合作是战略选择。").speaker == "邓氏翠河"
