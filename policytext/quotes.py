@@ -332,7 +332,7 @@ def _segmenter_names(text: str) -> tuple[tuple[int, str], ...]:
     from .segment import tagged
 
     out, pos = [], 0
-    for word, tag in tagged(text):
+    for word, tag in tagged(text, hmm=True):
         if tag.startswith("nr") and 2 <= len(word) <= 3 and _surname_len(word, 0) and _valid_name(word):
             out.append((pos, word))
         pos += len(word)
