@@ -121,7 +121,7 @@ def _stacked(table: pd.DataFrame, colors: Sequence[str], labels: Sequence[str], 
     for column, color, label in zip(table.columns, colors, labels):
         ax.barh(ys, table[column], left=left, color=color, label=label)
         left += table[column]
-    ax.set_yticks(ys, [str(i) for i in table.index])
+    ax.set_yticks(ys, [_short(str(i), 24) for i in table.index])
     ax.invert_yaxis()
     ax.set_title(title)
     ax.set_xlabel(xlabel)
