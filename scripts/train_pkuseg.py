@@ -18,12 +18,15 @@ stay float64 (pkuseg's Cython decoder requires doubles) but then compress well i
 Examples::
 
     nohup python scripts/train_pkuseg.py --iters 15 > /tmp/pkuseg-train.log 2>&1 &
-    python scripts/train_pkuseg.py --prune-only --threshold 0.02   # re-prune build/pkuseg/raw
+    python scripts/train_pkuseg.py --prune-only --threshold 0.05   # re-prune build/pkuseg/raw
+
+Both print the held-out precision/recall/F1 of the pruned model.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import time
 from pathlib import Path
 
@@ -46,6 +49,7 @@ def train(iters: int, raw_dir: Path = RAW_DIR) -> Path:
     train_file = seg_data.write_segmented(train_split, seg_data.BUILD_DIR / "train.txt")
     test_file = seg_data.write_segmented(test_split, seg_data.BUILD_DIR / "test.txt")
     raw_dir.mkdir(parents=True, exist_ok=True)
+    random.seed(0)  # pkuseg's optimiser shuffles the training examples with ``random``
     start = time.time()
     spacy_pkuseg.train(str(train_file), str(test_file), str(raw_dir), train_iter=iters)
     print(f"training time: {time.time() - start:.0f} s for {iters} iterations")
@@ -106,10 +110,20 @@ def prune(raw_dir: Path, out_dir: Path, threshold: float) -> None:
     )
 
 
+def heldout_score(model_dir: Path) -> tuple[float, float, float]:
+    """Held-out (P, R, F1) of the model in ``model_dir``, PKU standard."""
+    import spacy_pkuseg
+
+    model = spacy_pkuseg.pkuseg(model_name=str(model_dir), user_dict=None)
+    _, test = seg_data.load_split()
+    predicted = [model.cut(seg_data.text(p)) for p in test]
+    return seg_data.score([seg_data.words(p) for p in test], predicted)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--iters", type=int, default=15, help="training iterations")
-    parser.add_argument("--threshold", type=float, default=0.02, help="min |weight| to keep")
+    parser.add_argument("--threshold", type=float, default=0.05, help="min |weight| to keep")
     parser.add_argument("--prune-only", action="store_true", help="re-prune build/pkuseg/raw")
     parser.add_argument("--raw", type=Path, default=RAW_DIR)
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
@@ -117,6 +131,7 @@ def main() -> None:
     if not args.prune_only:
         train(args.iters, args.raw)
     prune(args.raw, args.out, args.threshold)
+    print("held-out P={:.4f} R={:.4f} F1={:.4f}".format(*heldout_score(args.out)))
 
 
 if __name__ == "__main__":
