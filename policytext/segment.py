@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -89,7 +89,7 @@ def add_terms(terms: Iterable[str] | str | os.PathLike[str]) -> int:
         for tok in _jieba_cache.values():
             _jieba_add(tok, fresh)
         _pkuseg_splitter.cache_clear()
-        _jieba_odd_terms.cache_clear()
+        _jieba_units.cache_clear()
         _tagged_line.cache_clear()
     return len(fresh)
 
@@ -133,19 +133,48 @@ def _jieba(lexicon: bool):  # type: ignore[no-untyped-def]
         return tok
 
 
+# Full-width forms that modern text writes in ASCII: digits, Latin letters and the symbols used
+# inside numbers and codes (Chinese punctuation stays). One character for one, so offsets hold.
+_FULLWIDTH = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ．％／－＋＝＜＞＊＃＆＠＿｜＾＄"
+_HALFWIDTH = str.maketrans({ch: chr(ord(ch) - 0xFEE0) for ch in _FULLWIDTH})
+# A number with its unit (258.0万, 2024年, 39.3%), a dash or an ellipsis run: one word (PKU standard).
+_NUMBER = r"[0-9]+(?:[.·/][0-9]+)*(?:%|万|亿)*(?:年|月|日|时)?|—{2,}|…{2,}|-{2,}"
+
+
+def to_halfwidth(text: str) -> str:
+    """Map full-width digits, Latin letters and number symbols to ASCII, one character for one.
+
+    >>> to_halfwidth("１９９８年增长１４．９％，ＧＤＰ")
+    '1998年增长14.9%，GDP'
+    """
+    return text.translate(_HALFWIDTH)
+
+
 @lru_cache(maxsize=2)
-def _jieba_odd_terms(lexicon: bool) -> re.Pattern[str] | None:
-    """Terms with characters that jieba's block splitter cuts on (二〇三五年, 中国—东盟): these are
-    cut out of the text before jieba sees it."""
+def _jieba_units(lexicon: bool) -> re.Pattern[str]:
+    """What is cut out before jieba sees the text: lexicon terms that jieba's block splitter or its
+    digits would cut (二〇三五年, 中国—东盟, 15分钟生活圈), then numbers and dash runs."""
     import jieba
 
-    odd = [t for t in lexicon_terms(soft=False) if not jieba.re_han_default.fullmatch(t)] if lexicon else []
-    return _alternation(odd)
+    odd = [t for t in lexicon_terms(soft=False) if re.search("[0-9]", t) or not jieba.re_han_default.fullmatch(t)]
+    alternatives = [re.escape(t) for t in sorted(odd if lexicon else [], key=len, reverse=True)] + [_NUMBER]
+    return re.compile("|".join(alternatives))
 
 
-def _alternation(terms: list[str]) -> re.Pattern[str] | None:
-    terms = sorted(terms, key=len, reverse=True)
-    return re.compile("(" + "|".join(map(re.escape, terms)) + ")") if terms else None
+def _split_units(text: str, units: re.Pattern[str] | None) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is_unit) where ``units`` matches its half-width form."""
+    if units is None:
+        return [(text, False)]
+    out: list[tuple[str, bool]] = []
+    last = 0
+    for m in units.finditer(to_halfwidth(text)):
+        if m.start() > last:
+            out.append((text[last:m.start()], False))
+        out.append((text[m.start():m.end()], True))
+        last = m.end()
+    if last < len(text):
+        out.append((text[last:], False))
+    return out
 
 
 def tagged(text: str, lexicon: bool = True, hmm: bool = False) -> list[tuple[str, str]]:
@@ -165,6 +194,19 @@ def tagged(text: str, lexicon: bool = True, hmm: bool = False) -> list[tuple[str
         if line:
             out.extend(_tagged_line(line, lexicon, hmm))
     return out
+
+
+def _runs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) for the pieces of ``text`` that jieba tags independently of each other:
+    runs of Han characters, letters and digits, and the characters between them. ``tagged(text)``
+    is the concatenation of ``tagged(piece)``, so a caller may tag only the pieces it needs."""
+    import jieba.posseg
+
+    pos = 0
+    for piece in jieba.posseg.re_han_internal.split(text):
+        if piece:
+            yield pos, piece
+            pos += len(piece)
 
 
 @lru_cache(maxsize=16384)
@@ -201,6 +243,11 @@ def _pkuseg_splitter(lexicon: bool) -> re.Pattern[str] | None:
     return _alternation(lexicon_terms(soft=False)) if lexicon else None
 
 
+def _alternation(terms: list[str]) -> re.Pattern[str] | None:
+    terms = sorted(terms, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, terms))) if terms else None
+
+
 def _pkuseg_cut(text: str, lexicon: bool) -> list[str]:
     model = _pkuseg_model()
     splitter = _pkuseg_splitter(lexicon)
@@ -211,12 +258,15 @@ def _pkuseg_cut(text: str, lexicon: bool) -> list[str]:
         if piece.isspace():
             out.append(piece)
             continue
-        chunks = splitter.split(piece) if splitter else [piece]
-        for i, chunk in enumerate(chunks):
-            if not chunk:
+        for chunk, is_term in _split_units(piece, splitter):
+            if is_term:
+                out.append(chunk)
                 continue
-            # odd positions of re.split with one group are the matched lexicon terms
-            out.extend([chunk] if i % 2 else model.cut(chunk))
+            # the model was trained on half-width digits and letters: cut the mapped text, keep the original
+            pos = 0
+            for word in model.cut(to_halfwidth(chunk)):
+                out.append(chunk[pos:pos + len(word)])
+                pos += len(word)
     return out
 
 
@@ -240,12 +290,7 @@ def segment(text: str, engine: str = "jieba", lexicon: bool = True) -> list[str]
     _check(text)
     if engine == "jieba":
         tok = _jieba(lexicon)
-        odd = _jieba_odd_terms(lexicon)
-        if odd is None or not odd.search(text):
-            return tok.lcut(text)
-        pieces = odd.split(text)
-        # odd positions of re.split with one group are the matched terms
-        return [w for i, piece in enumerate(pieces) if piece for w in ([piece] if i % 2 else tok.lcut(piece))]
+        return [w for piece, unit in _split_units(text, _jieba_units(lexicon)) for w in ([piece] if unit else tok.lcut(piece, HMM=False))]
     if engine == "pkuseg":
         return _pkuseg_cut(text, lexicon)
     raise PolicytextError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")

@@ -25,29 +25,15 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from policytext.segment import to_halfwidth
+
 CORPUS = Path("/work/shared/data/seg/peoples-daily-199801.txt")
 REPO = Path(__file__).resolve().parent.parent
 BUILD_DIR = REPO / "build" / "seg"
 TEST_FRACTION = 0.1
 
 _ID_TOKEN = re.compile(r"^\d{8}-\d{2}-\d{3}-\d{3}/m$")
-# Full-width forms that modern Chinese text writes in ASCII: digits, Latin letters and the
-# symbols used inside numbers, codes and Latin tokens. Chinese punctuation stays full-width.
-_FULLWIDTH_TO_ASCII = "０１２３４５６７８９" + "".join(
-    chr(c) for c in range(ord("Ａ"), ord("Ｚ") + 1)
-) + "".join(chr(c) for c in range(ord("ａ"), ord("ｚ") + 1)) + "．％／－＋＝＜＞＊＃＆＠＿｜＾＄"
-_HALFWIDTH = str.maketrans({ch: chr(ord(ch) - 0xFEE0) for ch in _FULLWIDTH_TO_ASCII})
-
 Paragraph = list[tuple[str, str]]
-
-
-def to_halfwidth(text: str) -> str:
-    """Map full-width digits, Latin letters and number symbols to ASCII, one char for one.
-
-    >>> to_halfwidth("１９９８年增长１４．９％，ＧＤＰ")
-    '1998年增长14.9%，GDP'
-    """
-    return text.translate(_HALFWIDTH)
 
 
 def parse_line(line: str) -> Paragraph:
