@@ -4,7 +4,7 @@ import pytest
 
 import policytext
 from policytext import PolicytextError
-from policytext.segment import lexicon_terms, tagged
+from policytext.segment import lexicon_terms, tagged, to_halfwidth
 
 ENGINES = ["jieba", "pkuseg"]
 
@@ -100,3 +100,19 @@ def test_tagged_keeps_terms_and_gives_pku_tags():
     assert ("新质生产力", "nz") in pairs
     assert "".join(w for w, _ in pairs) == "加快发展新质生产力"
     assert dict(pairs)["发展"].startswith("v")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_numbers_with_units_are_one_word(engine):
+    words = policytext.segment("从11.0万公顷增加到258.0万公顷，绿化覆盖率提升至43.0%，2024年12月", engine=engine)
+    for w in ("11.0万", "258.0万", "43.0%", "2024年", "12月"):
+        assert w in words
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_fullwidth_digits_read_like_ascii(engine):
+    text = "增长１４．９％，ＧＤＰ总量"
+    words = policytext.segment(text, engine=engine)
+    assert "".join(words) == text
+    assert "１４．９％" in words
+    assert to_halfwidth(text) == "增长14.9%，GDP总量"
