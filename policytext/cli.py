@@ -53,7 +53,7 @@ def _report(articles: list[Article], source: str, n_tokens: int, engine: str) ->
         if quotes:
             out.append(f"  quotations:   {len(quotes)}")
             for q in quotes:
-                where = "，".join(x for x in (q.source, q.date) if x)
+                where = "，".join(x for x in (q.source if q.source != q.speaker else None, q.date) if x)
                 out.append(f"    - {q.speaker or '?'}{'（' + where + '）' if where else ''}：{q.text[:40]}")
     return "\n".join(out)
 
