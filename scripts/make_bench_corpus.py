@@ -21,8 +21,9 @@ import re
 import sys
 from pathlib import Path
 
+from sources import pd1998
+
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT.parent / "shared" / "data" / "seg" / "peoples-daily-199801.txt"
 OUT = ROOT / "build" / "bench-corpus"
 DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 CLOSING = set("。！？!?”’」』…：:；;")
@@ -60,10 +61,11 @@ def articles(lines: list[str]) -> list[list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--source", type=Path, default=SOURCE)
+    ap.add_argument("--source", type=Path, default=None, help="default: sources.pd1998()")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--limit", type=int, default=None, help="write only the first N articles")
     args = ap.parse_args(argv)
+    args.source = args.source or pd1998()
     if not args.source.is_file():
         print(f"{args.source}: not found; see the module docstring for where to get it", file=sys.stderr)
         return 1

@@ -26,8 +26,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from policytext.segment import to_halfwidth
+from sources import pd1998
 
-CORPUS = Path("/work/shared/data/seg/peoples-daily-199801.txt")
 REPO = Path(__file__).resolve().parent.parent
 BUILD_DIR = REPO / "build" / "seg"
 TEST_FRACTION = 0.1
@@ -54,9 +54,9 @@ def parse_line(line: str) -> Paragraph:
     return pairs
 
 
-def read_corpus(path: Path = CORPUS) -> list[Paragraph]:
-    """All non-empty paragraphs of the corpus, in file order."""
-    with open(path, encoding="utf-8") as handle:
+def read_corpus(path: Path | None = None) -> list[Paragraph]:
+    """All non-empty paragraphs of the corpus (default: :func:`sources.pd1998`), in file order."""
+    with open(path or pd1998(), encoding="utf-8") as handle:
         paragraphs = [parse_line(line) for line in handle]
     return [p for p in paragraphs if p]
 
@@ -68,7 +68,7 @@ def split(paragraphs: Sequence[Paragraph]) -> tuple[list[Paragraph], list[Paragr
     return list(paragraphs[:cut]), list(paragraphs[cut:])
 
 
-def load_split(path: Path = CORPUS) -> tuple[list[Paragraph], list[Paragraph]]:
+def load_split(path: Path | None = None) -> tuple[list[Paragraph], list[Paragraph]]:
     """Read the corpus and return (train, test)."""
     return split(read_corpus(path))
 
@@ -124,7 +124,7 @@ def score(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=BUILD_DIR)
     args = parser.parse_args()
     train, test = load_split(args.corpus)
