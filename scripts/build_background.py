@@ -39,8 +39,8 @@ sys.path.insert(0, str(REPO))
 from policytext.keyphrases import _HAN, _phrases  # noqa: E402
 from policytext.segment import tagged  # noqa: E402
 
-PKU = Path("/work/shared/data/seg/peoples-daily-199801.txt")
-DEV = Path("/work/shared/corpora/dev")
+from sources import dev_corpus, pd1998  # noqa: E402
+
 OUT = REPO / "policytext" / "data" / "keyphrases" / "background_df.tsv.gz"
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _SENTENCE = re.compile(r"(?<=[。！？；])")
@@ -84,8 +84,8 @@ def document_terms(text: str) -> set[str]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--pku", type=Path, default=PKU)
-    ap.add_argument("--dev", type=Path, default=DEV)
+    ap.add_argument("--pku", type=Path, default=None, help="default: sources.pd1998()")
+    ap.add_argument("--dev", type=Path, default=None, help="default: sources.dev_corpus()")
     ap.add_argument("--no-dev", action="store_true", help="People's Daily 1998 only")
     ap.add_argument("--min-df", type=int, default=2)
     ap.add_argument("--out", type=Path, default=OUT)
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
 
     df: Counter[str] = Counter()
     n_docs = 0
-    sources = [pku_documents(args.pku)] + ([] if args.no_dev else [dev_documents(args.dev)])
+    sources = [pku_documents(args.pku or pd1998())] + ([] if args.no_dev else [dev_documents(args.dev or dev_corpus())])
     for docs in sources:
         for text in docs:
             n_docs += 1
