@@ -40,6 +40,7 @@ __all__ = ["keyphrases", "keyness", "new_terms", "candidates"]
 TextLike = Union[Article, str]
 _DIR = resources.files("policytext").joinpath("data", "keyphrases")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
+_CLAUSAL = re.compile("V.*[NT]")  # classes of a phrase whose verb takes an object
 
 # Classes of a token: a lexicon term (T), a noun that may stand alone (N), a noun-like word that
 # may not (M: verbal nouns, single-character nouns), a modifier (A), a verb (V), a word that is a
@@ -113,25 +114,21 @@ def _idf(phrase: str) -> float:
 # ---------------------------------------------------------------- candidates
 
 def _lexicon() -> frozenset[str]:
-    from .segment import lexicon_terms
+    from .segment import _lexicon_set
 
-    return _frozen(tuple(lexicon_terms()))
-
-
-@lru_cache(maxsize=4)
-def _frozen(terms: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(terms)
+    return _lexicon_set()
 
 
 @lru_cache(maxsize=8192)
 def _predicate_prefix(word: str, lexicon: frozenset[str]) -> int:
     """Length of the predicate that a lexicon token puts before another lexicon term
-    (发展新质生产力 -> 2, 因地制宜发展新质生产力 -> 6), or 0 when the token is one term."""
+    (发展新质生产力 -> 2, 因地制宜发展新质生产力 -> 6), or 0 when the token is one term. The
+    prefix is tagged with the lexicon, so one that holds a term (中央纪委|书记) is no predicate."""
     from .segment import tagged
 
     predicate = _grammar().predicate
     for cut in range(len(word) - 2, 0, -1):
-        if word[cut:] in lexicon and all(tag in predicate for _, tag in tagged(word[:cut], lexicon=False)):
+        if word[cut:] in lexicon and all(tag in predicate for _, tag in tagged(word[:cut])):
             return cut
     return 0
 
@@ -215,15 +212,16 @@ def _phrases(pairs: Iterable[tuple[str, str]]) -> Iterator[_Candidate]:
         while end < len(tokens) and tokens[end][1] in _CONTENT:
             end += 1
         run = [("", "")] + tokens[start:end] + [("", "")]
+        words = [w for w, _ in run]
+        run_classes = "".join(c for _, c in run)  # one letter per token of tokens[start:end]
         for i, j in _spans(run[1:-1]):
-            words = tuple(w for w, _ in run[i + 1:j + 1])
-            classes = "".join(c for _, c in run[i + 1:j + 1])
+            classes = run_classes[i:j]
             left, right = run[i], run[j + 1]
             yield _Candidate(
-                "".join(words), offsets[start + i], words,
+                "".join(words[i + 1:j + 1]), offsets[start + i], tuple(words[i + 1:j + 1]),
                 left[0] if left[1] in _MODIFIERS and left[0] not in edges else "",
                 right[0] if right[0] not in edges else "",
-                classes[-1] == "V", classes.count("V") > 1 or re.search("V.*[NT]", classes) is not None,
+                classes[-1] == "V", classes.count("V") > 1 or _CLAUSAL.search(classes) is not None,
                 classes == "T")
         start = end
 
@@ -254,8 +252,8 @@ class _Stats:
     verbal: bool
     clausal: bool
     term: bool
-    left: Counter[str] = field(default_factory=Counter)
-    right: Counter[str] = field(default_factory=Counter)
+    left: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))  # neighbour -> count
+    right: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
     count: int = 0
     independent: int = 0
     paragraphs: int = 0

@@ -26,6 +26,7 @@ from typing import Any
 
 from .document import Article, Paragraph, Quotation
 from .errors import InputError, ModelError
+from .segment import _runs
 
 __all__ = ["quotations", "link_quotations", "normalise_quote"]
 
@@ -46,7 +47,24 @@ def _lines(path: Any) -> list[str]:
 
 
 def _alternation(words: Any) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex matching any of ``words``, the longest where several match at one place. It is
+    written as a trie (的|的确 -> 的(?:确)?), which the regex engine scans far faster than the
+    flat list."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    alts = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body  # the longer words first, then the word that ends here
 
 
 @lru_cache(maxsize=None)
@@ -60,11 +78,11 @@ def _alt(*keys: str) -> str:
 class _Lexicon:
     cues: dict[str, Any]
     verbs: re.Pattern[str]
-    not_reporting: tuple[str, ...]
+    not_reporting: dict[int, frozenset[str]]  # by length
     titles: re.Pattern[str]
     title_set: frozenset[str]
     generic: re.Pattern[str]
-    pronouns: frozenset[str]
+    pronouns: re.Pattern[str]  # one character each: 他, 她
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     not_names: frozenset[str]
@@ -74,6 +92,13 @@ class _Lexicon:
     meetings: re.Pattern[str]
     meeting_suffix: re.Pattern[str]
     dates: re.Pattern[str]
+    quote_marks: re.Pattern[str]
+    sentence_ends: re.Pattern[str]
+
+
+def _chars(chars: Any) -> re.Pattern[str]:
+    """A pattern matching any one of ``chars``."""
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -101,11 +126,11 @@ def _lex() -> _Lexicon:
     return _Lexicon(
         cues=cues,
         verbs=re.compile(_alternation(_lines(q.joinpath("verbs.txt")))),
-        not_reporting=tuple(_lines(q.joinpath("not_reporting.txt"))),
+        not_reporting=_by_length(_lines(q.joinpath("not_reporting.txt"))),
         titles=re.compile(_alternation(titles)),
         title_set=frozenset(titles),
         generic=re.compile(_alternation(_lines(q.joinpath("generic_speakers.txt")))),
-        pronouns=frozenset(_lines(q.joinpath("pronouns.txt"))),
+        pronouns=_chars(_lines(q.joinpath("pronouns.txt"))),
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
         not_names=frozenset(_lines(q.joinpath("not_names.txt"))),
@@ -115,7 +140,13 @@ def _lex() -> _Lexicon:
         meetings=re.compile(_alternation(_lines(lexicon.joinpath("meetings.txt")))),
         meeting_suffix=re.compile(_alternation(cues["meeting_suffixes"])),
         dates=dates,
+        quote_marks=_chars([*cues["quote_pairs"], *cues["quote_pairs"].values(), *cues["symmetric_quotes"]]),
+        sentence_ends=_chars(cues["sentence_end"]),
     )
+
+
+def _by_length(words: list[str]) -> dict[int, frozenset[str]]:
+    return {n: frozenset(w for w in words if len(w) == n) for n in sorted({len(w) for w in words})}
 
 
 @lru_cache(maxsize=4096)
@@ -185,6 +216,7 @@ def _is_han(ch: str) -> bool:
     return bool(_HAN.match(ch))
 
 
+@lru_cache(maxsize=65536)
 def _valid_name(name: str, longest: int = 2) -> bool:
     """Surname + one or two characters (``longest`` given-name characters: 3 for names such as
     邓氏翠河), not a word the segmenter knows as something else."""
@@ -269,12 +301,14 @@ def _entities(orig: str, m: str, lo: int, hi: int, state: _State, tagger: bool =
             add(_Ent("person", mt.start(), t.end() if t else end, lx.leaders[mt.group()], m[mt.start():t.end() if t else end],
                      t.group() if t else None))
     for name in sorted(state.names, key=len, reverse=True):
-        for mt in re.finditer(re.escape(name), m[lo:hi]):
-            s = lo + mt.start()
+        s = m.find(name, lo, hi)
+        while s >= 0:
             t = lx.titles.match(m, s + len(name), hi)
             e = s + len(name) + (len(t.group()) if t else 0)
             add(_Ent("person", s, e, lx.leaders.get(name, name), m[s:e], t.group() if t else None))
-    for mt in lx.titles.finditer(m, lo, hi):
+            s = m.find(name, s + len(name), hi)
+    titles = list(lx.titles.finditer(m, lo, hi))
+    for mt in titles:
         ts, te = mt.span()
         before = _name_before(m, ts, lo)
         if before:
@@ -284,9 +318,14 @@ def _entities(orig: str, m: str, lo: int, hi: int, state: _State, tagger: bool =
             t2 = lx.titles.match(m, te + len(after), hi)
             e = te + len(after) + (len(t2.group()) if t2 else 0)
             add(_Ent("person", te, e, lx.leaders.get(after, after), m[te:e], mt.group()))
-    for s, name in _segmenter_names(m[lo:hi]) if tagger else ():
-        if not lx.titles.match(m, lo + s + len(name)):  # 林园|街道……负责人 is a place, not a person
-            add(_Ent("person", lo + s, lo + s + len(name), lx.leaders.get(name, name), name, weak=True))
+    # names the tagger finds, in the runs it tags independently where an untaken name can start
+    for pos, run in _runs(m[lo:hi]) if tagger else ():
+        if not any(not taken[pos + i] and _name_start(run, i) for i in range(len(run))):
+            continue
+        for s, name in _segmenter_names(run):
+            s += lo + pos
+            if not lx.titles.match(m, s + len(name)):  # 林园|街道……负责人 is a place, not a person
+                add(_Ent("person", s, s + len(name), lx.leaders.get(name, name), name, weak=True))
     for mt in re.finditer(r"\d+岁的", m[lo:hi]):
         s = lo + mt.end()
         name = _name_after(m, s, hi)
@@ -305,18 +344,18 @@ def _entities(orig: str, m: str, lo: int, hi: int, state: _State, tagger: bool =
     for ent in _local_orgs(m, lo, hi):
         add(ent)
     # pronouns, generic speakers, bare titles
-    for i in range(lo, hi):
-        ch = m[i]
-        if ch in lx.pronouns and (i == lo or m[i - 1] not in "其吉") and (i + 1 >= hi or m[i + 1] not in "们人乡国"):
-            add(_Ent("pronoun", i, i + 1, None, ch))
-    for mt in re.finditer(_alternation(lx.cues["document_refs"]), m[lo:hi]):
+    for mt in lx.pronouns.finditer(m, lo, hi):
+        i = mt.start()
+        if (i == lo or m[i - 1] not in "其吉") and (i + 1 >= hi or m[i + 1] not in "们人乡国"):
+            add(_Ent("pronoun", i, i + 1, None, mt.group()))
+    for mt in re.finditer(_alt("document_refs"), m[lo:hi]):
         add(_Ent("doc_ref", lo + mt.start(), lo + mt.end(), None, mt.group(), doc_type=lx.cues["document_refs"][mt.group()]))
     for mt in re.finditer(_alt("meeting_refs"), m[lo:hi]):
         if m[lo + mt.end():lo + mt.end() + 1] not in lx.cues["venue_chars"]:
             add(_Ent("meeting_ref", lo + mt.start(), lo + mt.end(), None, mt.group()))
     for mt in lx.generic.finditer(m, lo, hi):
         add(_Ent("generic", mt.start(), mt.end(), None, mt.group()))
-    for mt in lx.titles.finditer(m, lo, hi):
+    for mt in titles:
         s = mt.start()  # the words that qualify a bare title stay in the mention: 项目负责人
         while s > lo and mt.start() - s < 8 and _is_han(m[s - 1]) and m[s - 1] not in lx.cues["name_stop_chars"] and not taken[s - 1 - lo]:
             s -= 1
@@ -327,16 +366,23 @@ def _entities(orig: str, m: str, lo: int, hi: int, state: _State, tagger: bool =
 
 
 @lru_cache(maxsize=8192)
-def _segmenter_names(text: str) -> tuple[tuple[int, str], ...]:
-    """Person names the segmenter tags (nr) that also look like names: (offset, name)."""
+def _segmenter_names(run: str) -> tuple[tuple[int, str], ...]:
+    """Person names the segmenter tags (nr) in a run of text it tags on its own, that also look
+    like names: (offset, name). The tagger's HMM is slow: only runs where a name can start
+    (:func:`_name_start`) should come here."""
     from .segment import tagged
 
     out, pos = [], 0
-    for word, tag in tagged(text, hmm=True):
+    for word, tag in tagged(run, hmm=True):
         if tag.startswith("nr") and 2 <= len(word) <= 3 and _surname_len(word, 0) and _valid_name(word):
             out.append((pos, word))
         pos += len(word)
     return tuple(out)
+
+
+def _name_start(run: str, i: int) -> bool:
+    """Could a name of two or three characters start at ``run[i]``?"""
+    return bool(_surname_len(run, i)) and any(_valid_name(run[i:i + n]) for n in (2, 3) if i + n <= len(run))
 
 
 def _meetings(orig: str, m: str, lo: int, hi: int) -> list[_Ent]:
@@ -381,10 +427,11 @@ def _canonical_meeting(name: str) -> str:
 
 def _local_orgs(m: str, lo: int, hi: int) -> list[_Ent]:
     """Organisations named by place + department (武汉市教育局, 江苏省科技厅)."""
-    suff = _alt("org_suffixes")
-    place = _alt("place_markers")
+    department = rf"(?:{_alt('place_markers')})[\u4e00-\u9fff]{{0,8}}?(?:{_alt('org_suffixes')})"
+    if not re.search(department, m[lo:hi]):  # a quick test before the slow search for where the name starts
+        return []
     out = []
-    for mt in re.finditer(rf"[\u4e00-\u9fff]{{1,8}}?(?:{place})[\u4e00-\u9fff]{{0,8}}?(?:{suff})", m[lo:hi]):
+    for mt in re.finditer(rf"[\u4e00-\u9fff]{{1,8}}?{department}", m[lo:hi]):
         out.append(_Ent("org", lo + mt.start(), lo + mt.end(), mt.group(), mt.group()))
     return out
 
@@ -458,8 +505,8 @@ def _pair_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
         in_book.update(range(s + 1, e))
     stack: list[tuple[str, int]] = []
     spans = []
-    for i in range(lo, hi):
-        ch = text[i]
+    for mt in lx.quote_marks.finditer(text, lo, hi):
+        i, ch = mt.start(), mt.group()
         if i in in_book:
             continue
         if ch in pairs:
@@ -477,15 +524,12 @@ def _pair_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
     return sorted(spans)
 
 
+_BOOK = re.compile("《[^》]*》")
+
+
 def _book_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    out, open_at = [], None
-    for i in range(lo, hi):
-        if text[i] == "《" and open_at is None:
-            open_at = i
-        elif text[i] == "》" and open_at is not None:
-            out.append((open_at, i))
-            open_at = None
-    return out
+    """(《, 》) index pairs in ``text[lo:hi]``; a 《 inside 《…》 is part of the title."""
+    return [(mt.start(), mt.end() - 1) for mt in _BOOK.finditer(text, lo, hi)]
 
 
 def _prepare(index: int, text: str, offset: int = 0) -> _Para:
@@ -494,15 +538,11 @@ def _prepare(index: int, text: str, offset: int = 0) -> _Para:
     top = [s for s in spans if not any(o < s[0] and s[1] < c for o, c in spans)]
     nested = {o: [s for s in spans if o < s[0] and s[1] < c] for o, c in top}
     chars = list(text.translate(_FULLWIDTH_DIGITS))
-    for o, c in top:
-        for j in range(o + 1, c):
-            chars[j] = _FILL
-    for o, c in _book_spans(text, 0, len(text)):
-        for j in range(o + 1, c):
-            chars[j] = _FILL
+    for o, c in top + _book_spans(text, 0, len(text)):
+        chars[o + 1:c] = _FILL * (c - o - 1)
     m = "".join(chars)
     end_marks = set(lx.cues["sentence_end"])
-    ends = [i + 1 for i, ch in enumerate(m) if ch in end_marks]
+    ends = [mt.end() for mt in lx.sentence_ends.finditer(m)]
     for o, c in top:
         inner = text[o + 1:c].rstrip()
         if inner and inner[-1] in end_marks:
@@ -667,7 +707,8 @@ def _verb_ok(p: _Para, s: int, e: int) -> bool:
         return False
     if p.m[s:e] in lx.cues["nominal_verbs"] and re.search(_alt("nominal_frames"), p.m[_clause_start(p, s, 0):s]):
         return False  # 认真落实省委全会部署，…: 部署 is a noun
-    return not any(p.m.startswith(w, k) for w in lx.not_reporting for k in range(max(0, s - len(w) + 1), e))
+    # no non-reporting word (可以说, 小说) overlaps the verb
+    return not any(p.m[k:k + n] in words for n, words in lx.not_reporting.items() for k in range(max(0, s - n + 1), e))
 
 
 def _verb_tail(p: _Para, e: int) -> int:

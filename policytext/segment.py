@@ -66,6 +66,12 @@ def lexicon_terms(soft: bool = True) -> list[str]:
     return list(dict.fromkeys([*forced, *_USER_TERMS, *(soft_terms if soft else ())]))
 
 
+@lru_cache(maxsize=2)
+def _lexicon_set(soft: bool = True) -> frozenset[str]:
+    """:func:`lexicon_terms` as a set, for the stages that look up every token."""
+    return frozenset(lexicon_terms(soft))
+
+
 def add_terms(terms: Iterable[str] | str | os.PathLike[str]) -> int:
     """Add terms that must never be split: a list of strings, or the path of a file with one
     term per line. Returns how many were new.
@@ -90,6 +96,7 @@ def add_terms(terms: Iterable[str] | str | os.PathLike[str]) -> int:
             _jieba_add(tok, fresh)
         _pkuseg_splitter.cache_clear()
         _jieba_units.cache_clear()
+        _lexicon_set.cache_clear()
         _tagged_line.cache_clear()
     return len(fresh)
 
