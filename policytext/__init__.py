@@ -26,6 +26,14 @@ def __getattr__(name: str):  # type: ignore[no-untyped-def]
         from . import corpus
 
         return getattr(corpus, name)
+    if name in ("Taxonomy", "discover_themes"):
+        from . import themes
+
+        return getattr(themes, name)
+    if name == "ThemeClassifier":  # a scikit-learn estimator: loads scikit-learn
+        from .theme_classifier import ThemeClassifier
+
+        return ThemeClassifier
     raise AttributeError(f"module 'policytext' has no attribute {name!r}")
 
 
@@ -39,9 +47,12 @@ __all__ = [
     "Paragraph",
     "PolicytextError",
     "Quotation",
+    "Taxonomy",
     "TaxonomyError",
+    "ThemeClassifier",
     "ThemeScore",
     "add_terms",
+    "discover_themes",
     "keyness",
     "keyphrases",
     "link_quotations",

@@ -183,7 +183,8 @@ class Article:
         """Give every paragraph its ranked themes (default taxonomy unless ``classifier``)."""
         from .themes import rank_themes
 
-        ranked = rank_themes([p.text for p in self.paragraphs], classifier=classifier)
+        ranked = rank_themes([p.text for p in self.paragraphs], classifier=classifier,
+                             sections=[p.section for p in self.paragraphs])
         for p, themes in zip(self.paragraphs, ranked):
             p.themes = themes
 
