@@ -37,11 +37,12 @@ __all__ = [
     "theme_label",
 ]
 
-# A qualitative palette dark enough for white label text (Tableau 20, darker halves first).
+# A qualitative palette dark enough for white label text; the first 13 follow the default
+# taxonomy's order (urban blue, livability orange, security red, …, ecology green, Party dark red).
 PALETTE = (
-    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
-    "#17becf", "#7f7f7f", "#bcbd22", "#393b79", "#637939", "#843c39", "#7b4173",
-    "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363", "#8c6d31",
+    "#1f77b4", "#e6550d", "#d62728", "#9467bd", "#138d90", "#8c564b", "#b8860b",
+    "#393b79", "#2ca02c", "#e377c2", "#637939", "#0b6e99", "#843c39", "#7b4173",
+    "#636363", "#8c6d31", "#756bb1", "#31a354", "#3182bd", "#a55194",
 )
 _NO_THEME = "#b0b0b0"
 _KEYPHRASE_BG = "#fff3a8"
@@ -54,23 +55,11 @@ _FONT = ("font-family:'Noto Sans SC','Source Han Sans SC','PingFang SC','Microso
 
 # ---------------------------------------------------------------- themes
 
-def _taxonomy_ids() -> list[str]:
-    """Ids of the default taxonomy in their order, or [] while no taxonomy is available."""
-    from . import themes
+def _default_themes() -> dict[str, Any]:
+    """The themes of the default taxonomy by id, in taxonomy order."""
+    from .themes import Taxonomy
 
-    loader = getattr(themes, "default_taxonomy", None)
-    if loader is None:
-        return []
-    return [t.id for t in loader()]
-
-
-def _taxonomy_labels() -> dict[str, str]:
-    from . import themes
-
-    loader = getattr(themes, "default_taxonomy", None)
-    if loader is None:
-        return {}
-    return {t.id: t.label for t in loader()}
+    return {t.id: t for t in Taxonomy.default()}
 
 
 def theme_color(theme_id: str | None) -> str:
@@ -82,7 +71,7 @@ def theme_color(theme_id: str | None) -> str:
     """
     if theme_id is None:
         return _NO_THEME
-    ids = _taxonomy_ids()
+    ids = list(_default_themes())
     index = ids.index(theme_id) if theme_id in ids else zlib.crc32(theme_id.encode("utf-8"))
     return PALETTE[index % len(PALETTE)]
 
@@ -91,7 +80,8 @@ def theme_label(theme_id: str | None) -> str:
     """The Chinese label of a theme id of the default taxonomy (``'城市更新与城镇化'``), else the id."""
     if theme_id is None:
         return "—"
-    return _taxonomy_labels().get(theme_id, theme_id)
+    theme = _default_themes().get(theme_id)
+    return (theme.zh or theme_id) if theme else theme_id
 
 
 def _chip(text: str, color: str, title: str = "") -> str:
@@ -243,7 +233,9 @@ def article_html(article: Article, keyphrases: Sequence[Keyphrase] | None = None
 
     primaries = [p.primary_theme for p in article.paragraphs]
     counts = Counter(primaries)
-    legend = [_chip(f"{theme_label(t)} {n}", theme_color(t), t or "no theme")
+    themes = _default_themes()
+    legend = [_chip(f"{theme_label(t)} {n}", theme_color(t),
+                    f"{t} — {themes[t].en}" if t in themes else t or "no theme")
               for t, n in counts.most_common()]
     kinds = Counter(q.kind for q in quotes)
     legend.append(

@@ -143,21 +143,27 @@ def theme_distribution(data: Article | Iterable[Article] | pd.DataFrame,
 
     >>> theme_distribution(policytext.read("corpora/guangming-2025-01-27.txt"))  # doctest: +SKIP
     """
+    titles: dict[str, str] = {}  # bars of single articles are labelled by title
     if isinstance(data, pd.DataFrame):
         if by is None or callable(by):
             raise InputError("with a table, by= names the column to group on, e.g. 'article_id'")
         rows = pd.DataFrame({"group": data[by], "theme": data["primary_theme"]})
     else:
+        arts = _articles(data)
+        if by is None:
+            titles = {a.id: a.title or a.id for a in arts}
+
         def group(a: Article) -> Any:
             if by is None:
-                return f"{_short(a.title)} ({a.id})"
+                return a.id
             return by(a) if callable(by) else getattr(a, by)
 
-        rows = pd.DataFrame([(group(a), p.primary_theme) for a in _articles(data)
-                             for p in a.paragraphs], columns=["group", "theme"])
+        rows = pd.DataFrame([(group(a), p.primary_theme) for a in arts for p in a.paragraphs],
+                            columns=["group", "theme"])
     rows["theme"] = rows["theme"].fillna("")
     table = pd.crosstab(rows["group"], rows["theme"], normalize="index" if normalize else False)
     table = table.reindex(rows["group"].drop_duplicates())  # groups in order of appearance
+    table.index = [titles.get(g, g) for g in table.index]
     order = table.sum().sort_values(ascending=False, kind="stable").index
     table = table[order]
     ids = [t or None for t in table.columns]
@@ -184,7 +190,7 @@ def top_keyphrases(data: Article | Sequence[Keyphrase] | pd.DataFrame, k: int = 
     else:
         table = pd.DataFrame([(kp.phrase, kp.score, kp.count) for kp in data],
                              columns=["phrase", "score", "count"]).set_index("phrase")
-    table = table.sort_values("score", ascending=False).head(k)
+    table = table.sort_values(["score", "count"], ascending=False, kind="stable").head(k)
     fig, ax = _figure(len(table), width=6.5)
     bars = ax.barh(range(len(table)), table["score"], color=theme_color(None))
     ax.bar_label(bars, labels=[f"×{c}" for c in table["count"]], padding=3, fontsize="small")
@@ -234,7 +240,9 @@ def speakers(data: Article | Iterable[Article] | Iterable[Quotation] | pd.DataFr
     table = pd.crosstab(rows["speaker"], rows[stack])
     table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]]
     table = table[table.sum().sort_values(ascending=False, kind="stable").index]
-    colors = [PALETTE[i % len(PALETTE)] for i in range(len(table.columns))]
+    named = [c for c in table.columns if c not in (_NO_SOURCE, _OTHER)]
+    colors = [PALETTE[named.index(c) % len(PALETTE)] if c in named else theme_color(None)
+              for c in table.columns]
     return _stacked(table, colors, [_short(str(c), 20) for c in table.columns],
                     "Who is quoted, and from which sources", "quotations")
 

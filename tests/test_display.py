@@ -78,6 +78,8 @@ def test_article_html_marks_quotes_terms_keyphrases_and_themes(article) -> None:
     # theme chips with the paragraph's theme colour and scores on hover
     assert f"background:{theme_color('urban_renewal')}" in out
     assert 'title="urban_renewal 0.80, livability 0.10"' in out
+    assert re.search(r'title="urban_renewal 0.80, livability 0.10">城市更新与城镇化</span>', out)
+    assert theme_color("urban_renewal") != theme_color("reform_institutions")
     assert "王某" in out and "<code>demo#1</code>" in out
 
 
@@ -151,7 +153,7 @@ def test_theme_distribution_shares(article) -> None:
     ax = fig.axes[0]
     widths = sorted(round(p.get_width(), 3) for p in ax.patches if p.get_width() > 0)
     assert widths == [0.5, 0.5]  # one paragraph urban_renewal, one reform_institutions
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["城市更新 (demo#1)"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["城市更新"]
     _draw_without_missing_glyphs(fig)
     grouped = ptp.theme_distribution([article, article], by="author", normalize=False)
     assert [t.get_text() for t in grouped.axes[0].get_yticklabels()] == ["王某"]
