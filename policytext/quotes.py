@@ -26,7 +26,7 @@ from typing import Any
 
 from .document import Article, Paragraph, Quotation
 from .errors import InputError, ModelError
-from .segment import _runs
+from .segment import _runs, trie_regex as _alternation
 
 __all__ = ["quotations", "link_quotations", "normalise_quote"]
 
@@ -44,27 +44,6 @@ def _lines(path: Any) -> list[str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ModelError(f"{path}: cannot read this data file of the quotation stage ({exc}); reinstall policytext") from exc
     return [x.strip() for x in text.splitlines() if x.strip() and not x.strip().startswith("#")]
-
-
-def _alternation(words: Any) -> str:
-    """A regex matching any of ``words``, the longest where several match at one place. It is
-    written as a trie (的|的确 -> 的(?:确)?), which the regex engine scans far faster than the
-    flat list."""
-    trie: dict[str, dict] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict[str, dict]) -> str:
-    alts = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body  # the longer words first, then the word that ends here
 
 
 @lru_cache(maxsize=None)
@@ -789,8 +768,6 @@ def _term_marked(p: _Para, o: int, c: int) -> bool:
 
 
 def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str | None]:
-    lx = _lex()
-    c = lx.cues
     m, t = p.m, p.text
     if who.ent is not None and who.ent.kind == "doc":
         return who.ent.mention, who.ent.doc_type or _doc_type(p, who.ent)

@@ -164,8 +164,7 @@ def _jieba_units(lexicon: bool) -> re.Pattern[str]:
     import jieba
 
     odd = [t for t in lexicon_terms(soft=False) if re.search("[0-9]", t) or not jieba.re_han_default.fullmatch(t)]
-    alternatives = [re.escape(t) for t in sorted(odd if lexicon else [], key=len, reverse=True)] + [_NUMBER]
-    return re.compile("|".join(alternatives))
+    return re.compile(f"{trie_regex(odd)}|{_NUMBER}" if lexicon and odd else _NUMBER)
 
 
 def _split_units(text: str, units: re.Pattern[str] | None) -> list[tuple[str, bool]]:
@@ -247,12 +246,38 @@ def _pkuseg_model():  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=2)
 def _pkuseg_splitter(lexicon: bool) -> re.Pattern[str] | None:
-    return _alternation(lexicon_terms(soft=False)) if lexicon else None
+    return compile_terms(lexicon_terms(soft=False)) if lexicon else None
 
 
-def _alternation(terms: list[str]) -> re.Pattern[str] | None:
-    terms = sorted(terms, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, terms))) if terms else None
+def compile_terms(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """A compiled :func:`trie_regex` of ``terms``, or None when there are none."""
+    terms = list(terms)
+    return re.compile(trie_regex(terms)) if terms else None
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, the longest where several match at one place. It is
+    written as a trie (的|的确 -> 的(?:确)?), which the regex engine scans far faster than the
+    flat list.
+
+    >>> trie_regex(["城市", "城市更新"])
+    '城市(?:更新)?'
+    """
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    alts = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body  # the longer words first, then the word that ends here
 
 
 def _pkuseg_cut(text: str, lexicon: bool) -> list[str]:

@@ -32,7 +32,7 @@ import numpy as np
 
 from .document import ThemeScore
 from .errors import InputError, ModelError, TaxonomyError
-from .quotes import _alternation as _trie_alternation
+from .segment import compile_terms
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -328,7 +328,7 @@ class SeedScorer:
             for seed in seeds:
                 self.themes_of.setdefault(seed, []).append(j)
         self.weights = {s: float((weights or {}).get(s, 1.0)) for s in self.themes_of}
-        self._pattern = _alternation(tuple(self.themes_of))
+        self._pattern = compile_terms(self.themes_of)
 
     def __bool__(self) -> bool:
         return bool(self.weights)
@@ -369,11 +369,6 @@ class SeedScorer:
     def mask(self, text: str, mark: str = "□") -> str:
         """``text`` with every seed term replaced by one mark (so a model learns their context)."""
         return self._pattern.sub(mark, text) if self._pattern else text
-
-
-def _alternation(terms: Sequence[str]) -> re.Pattern[str] | None:
-    """A regex matching the longest of ``terms`` at each place (a trie, as the quotation stage builds)."""
-    return re.compile(_trie_alternation(terms)) if terms else None
 
 
 # ---------------------------------------------------------------- the fitted model
