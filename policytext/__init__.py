@@ -10,8 +10,8 @@
 
 from __future__ import annotations
 
-from .document import Article, Keyphrase, Paragraph, Quotation, ThemeScore
-from .errors import InputError, ModelError, PolicytextError, TaxonomyError
+from .document import Article, Keyphrase, Paragraph, Quotation, Quotations, ThemeScore
+from .errors import DependencyError, InputError, ModelError, PolicytextError, TaxonomyError
 from .keyphrases import keyness, keyphrases, new_terms
 from .quotes import link_quotations, quotations
 from .reader import read, read_text
@@ -41,12 +41,14 @@ __all__ = [
     "Article",
     "Corpus",
     "CorpusAnalysis",
+    "DependencyError",
     "InputError",
     "Keyphrase",
     "ModelError",
     "Paragraph",
     "PolicytextError",
     "Quotation",
+    "Quotations",
     "Taxonomy",
     "TaxonomyError",
     "ThemeClassifier",
