@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, NamedTuple, Union
 
 from .document import Article, Keyphrase
 from .errors import InputError, ModelError, PolicytextError
+from .segment import word_lines
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,8 +75,7 @@ def _data_file(name: str):  # type: ignore[no-untyped-def]
 
 
 def _word_list(name: str) -> frozenset[str]:
-    lines = _data_file(name).read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(word_lines(_data_file(name).read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=1)

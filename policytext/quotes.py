@@ -26,7 +26,7 @@ from typing import Any
 
 from .document import Article, Paragraph, Quotation
 from .errors import InputError, ModelError
-from .segment import _runs, trie_regex as _alternation
+from .segment import _runs, word_lines, trie_regex as _alternation
 
 __all__ = ["quotations", "link_quotations", "normalise_quote"]
 
@@ -43,7 +43,7 @@ def _lines(path: Any) -> list[str]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ModelError(f"{path}: cannot read this data file of the quotation stage ({exc}); reinstall policytext") from exc
-    return [x.strip() for x in text.splitlines() if x.strip() and not x.strip().startswith("#")]
+    return word_lines(text)
 
 
 @lru_cache(maxsize=None)

@@ -34,13 +34,26 @@ _WS = re.compile(r"(\s+)")
 _SOFT_MARK = "policytext: soft"
 
 
+def word_lines(text: str) -> list[str]:
+    """The entries of a word-list file's text: stripped, non-empty lines; ``#`` starts a comment.
+
+    >>> word_lines("# 注释\n新质生产力\n\n 城市更新 \n")
+    ['新质生产力', '城市更新']
+    """
+    return [t for t in (x.strip() for x in text.splitlines()) if t and not t.startswith("#")]
+
+
+def _terms(text: str) -> list[str]:
+    return [line.split()[0] for line in word_lines(text)]
+
+
 def read_terms(path: str | os.PathLike[str]) -> list[str]:
     """The terms of a UTF-8 file with one term per line (``#`` starts a comment)."""
     try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+        text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicytextError(f"{path}: cannot read the term file ({exc}); give a UTF-8 file with one term per line") from exc
-    return [t.split()[0] for t in (x.strip() for x in lines) if t and not t.startswith("#")]
+    return _terms(text)
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +67,8 @@ def _builtin_terms() -> tuple[tuple[str, ...], tuple[str, ...]]:
         raise ModelError(f"{folder}: the political lexicon is missing; reinstall policytext")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".txt"):
-            is_soft = _SOFT_MARK in entry.read_text(encoding="utf-8")
-            (soft if is_soft else forced).update(dict.fromkeys(read_terms(str(entry))))
+            text = entry.read_text(encoding="utf-8")
+            (soft if _SOFT_MARK in text else forced).update(dict.fromkeys(_terms(text)))
     return tuple(forced), tuple(t for t in soft if t not in forced)
 
 
