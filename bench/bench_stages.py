@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import policytext  # noqa: E402
+from _timing import best, forget, timed  # noqa: E402
 from policytext.errors import PolicytextError  # noqa: E402
 
 CORPUS = ROOT / "build" / "bench-corpus"
@@ -45,33 +45,6 @@ STAGES: dict[str, Callable[[policytext.Article], Any]] = {
     "themes (Article.classify)": lambda a: a.classify(),
 }
 FULL = "full analysis (Article.to_dict)"
-
-
-def timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
-    """(result, CPU seconds, wall seconds)."""
-    c0, w0 = time.process_time(), time.perf_counter()
-    out = fn()
-    return out, time.process_time() - c0, time.perf_counter() - w0
-
-
-def best(runs: int, prepare: Callable[[], Any], fn: Callable[[Any], Any]) -> tuple[float, float]:
-    """(CPU seconds, wall seconds) of the run with the least CPU time; ``prepare`` is not timed."""
-    times = []
-    for _ in range(runs):
-        data = prepare()
-        times.append(timed(lambda: fn(data))[1:])
-    return min(times)
-
-
-def forget() -> None:
-    """Empty policytext's bounded caches keyed by text (tagged lines, names, words); the loaded
-    models stay (their caches hold a handful of entries or are unbounded)."""
-    for name, module in list(sys.modules.items()):
-        if name.startswith("policytext"):
-            for obj in list(vars(module).values()):
-                info = getattr(obj, "cache_info", None)
-                if info is not None and (info().maxsize or 0) > 64:
-                    obj.cache_clear()
 
 
 def main() -> None:

@@ -60,7 +60,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 _KEY_COLUMNS = ("file", "path", "doc_id", "id", "stem", "name")
 _WORD = re.compile(r"\w")
 _MAX_CHUNK = 16  # documents per task: small enough to balance load and to lose little on a crash
-_WARM_UP_TEXT = "城市更新的新路子\n\n张三\n\n习近平总书记强调：“城市更新是重要手段。”"
+_WARM_UP_TEXT = "城市更新的新路子\n\n张三\n\n习近平总书记强调：“城市更新是重要手段。”要推进城市更新。"
 
 
 class _Doc(NamedTuple):

@@ -135,51 +135,28 @@ def _predicate_prefix(word: str, lexicon: frozenset[str]) -> int:
 
 def _classify(pairs: Iterable[tuple[str, str]], lexicon: frozenset[str]) -> Iterator[tuple[str, str]]:
     """(word, class) for each token; a lexicon token that wraps a term in a predicate is split."""
-    g = _grammar()
     for word, tag in pairs:
-        tag = tag.lower()
-        if word in lexicon:
-            cut = _predicate_prefix(word, lexicon)
-            if cut:
-                yield word[:cut], ""
-            yield word[cut:], "T"
-        elif not _HAN.fullmatch(word):
-            yield word, ""
-        elif tag in g.noun:
-            yield word, "N" if tag in g.alone and len(word) > 1 else "M"
-        elif tag in g.modifier:
-            yield word, "A"
-        elif tag in g.verb and len(word) > 1:
-            yield word, "V"
-        elif tag in g.single and len(word) > 1:
-            yield word, "S"
-        else:
-            yield word, ""
+        yield from _token_classes(word, tag, lexicon)
 
 
-def _spans(run: Sequence[tuple[str, str]]) -> Iterator[tuple[int, int]]:
-    """Token spans (i, j) of a run of content tokens that form a candidate phrase: it starts
-    with a noun, term or modifier of two characters or more (or a one-character modifier),
-    ends with a noun, term or verb, and a single token is a term or a free-standing noun."""
+@lru_cache(maxsize=65536)
+def _token_classes(word: str, tag: str, lexicon: frozenset[str]) -> tuple[tuple[str, str], ...]:
     g = _grammar()
-    for i, (first, cls) in enumerate(run):
-        if cls == "V" or first in g.stop_edges or (len(first) == 1 and cls != "A"):
-            continue
-        if cls == "M" and i + 1 < len(run) and run[i + 1][1] == "T":
-            continue  # a verbal noun governing a term: 发展/新质生产力
-        chars = 0
-        for j in range(i, min(len(run), i + g.max_tokens)):
-            word, last = run[j]
-            chars += len(word)
-            if chars > g.max_chars:
-                break
-            if word in g.stop_edges:
-                continue
-            if j == i:
-                if last in "TN" and word not in g.stop_alone:
-                    yield i, j + 1
-            elif last != "A" and not (last == "V" and run[j - 1][1] == "T"):
-                yield i, j + 1
+    tag = tag.lower()
+    if word in lexicon:
+        cut = _predicate_prefix(word, lexicon)
+        return ((word[:cut], ""), (word[cut:], "T")) if cut else ((word, "T"),)
+    if not _HAN.fullmatch(word):
+        return ((word, ""),)
+    if tag in g.noun:
+        return ((word, "N" if tag in g.alone and len(word) > 1 else "M"),)
+    if tag in g.modifier:
+        return ((word, "A"),)
+    if tag in g.verb and len(word) > 1:
+        return ((word, "V"),)
+    if tag in g.single and len(word) > 1:
+        return ((word, "S"),)
+    return ((word, ""),)
 
 
 class _Candidate(NamedTuple):
@@ -193,37 +170,62 @@ class _Candidate(NamedTuple):
     term: bool  # one lexicon term
 
 
-def _phrases(pairs: Iterable[tuple[str, str]]) -> Iterator[_Candidate]:
-    """Every candidate phrase of a tagged token sequence."""
-    edges = _grammar().stop_edges
+_RUN = re.compile(f"[{''.join(sorted(_CONTENT))}]+|S")  # a run of content tokens, or a stand-alone word
+
+
+def _tokens(pairs: Iterable[tuple[str, str]]) -> tuple[list[str], str, list[int]]:
+    """(words, classes: one letter per word, "-" for a break, character offsets of the words)."""
     tokens = list(_classify(pairs, _lexicon()))
-    offsets = [0]
-    for word, _ in tokens:
-        offsets.append(offsets[-1] + len(word))
-    start = 0
-    while start < len(tokens):
-        word, cls = tokens[start]
-        if cls == "S":
-            yield _Candidate(word, offsets[start], (word,), "", "", False, False, False)
-        if cls not in _CONTENT:
-            start += 1
+    words = [w for w, _ in tokens]
+    return words, "".join(c or "-" for _, c in tokens), list(itertools.accumulate(map(len, words), initial=0))
+
+
+def _spans(words: list[str], classes: str, offsets: list[int]) -> Iterator[tuple[int, int, int, int]]:
+    """(i, j, start, end) for every candidate phrase ``words[i:j]`` of the run ``words[start:end]``:
+    in each run of content words, the spans that start with a noun, term or modifier of two
+    characters or more (or a one-character modifier) and end with a noun, term or verb; a single
+    word is a term or a free-standing noun (or a stand-alone word such as an idiom)."""
+    g = _grammar()
+    edges, alone = g.stop_edges, g.stop_alone
+    for run in _RUN.finditer(classes):
+        start, end = run.span()
+        if classes[start] == "S":
+            yield start, end, start, end
             continue
-        end = start
-        while end < len(tokens) and tokens[end][1] in _CONTENT:
-            end += 1
-        run = [("", "")] + tokens[start:end] + [("", "")]
-        words = [w for w, _ in run]
-        run_classes = "".join(c for _, c in run)  # one letter per token of tokens[start:end]
-        for i, j in _spans(run[1:-1]):
-            classes = run_classes[i:j]
-            left, right = run[i], run[j + 1]
-            yield _Candidate(
-                "".join(words[i + 1:j + 1]), offsets[start + i], tuple(words[i + 1:j + 1]),
-                left[0] if left[1] in _MODIFIERS and left[0] not in edges else "",
-                right[0] if right[0] not in edges else "",
-                classes[-1] == "V", classes.count("V") > 1 or _CLAUSAL.search(classes) is not None,
-                classes == "T")
-        start = end
+        for i in range(start, end):
+            first, cls = words[i], classes[i]
+            if cls == "V" or first in edges or (len(first) == 1 and cls != "A"):
+                continue
+            if cls == "M" and i + 1 < end and classes[i + 1] == "T":
+                continue  # a verbal noun governing a term: 发展/新质生产力
+            for j in range(i + 1, min(end, i + g.max_tokens) + 1):
+                if offsets[j] - offsets[i] > g.max_chars:
+                    break
+                word, last = words[j - 1], classes[j - 1]
+                if word in edges:
+                    continue
+                if j == i + 1:
+                    if last not in "TN" or word in alone:
+                        continue
+                elif last == "A" or (last == "V" and classes[j - 2] == "T"):
+                    continue
+                yield i, j, start, end
+
+
+def _candidate(words: list[str], classes: str, offsets: list[int], i: int, j: int, start: int, end: int) -> _Candidate:
+    edges = _grammar().stop_edges
+    span = classes[i:j]
+    return _Candidate(
+        "".join(words[i:j]), offsets[i], tuple(words[i:j]),
+        words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges else "",
+        words[j] if j < end and words[j] not in edges else "",
+        span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None), span == "T")
+
+
+def _phrases(pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """Every candidate phrase of a tagged token sequence (see :func:`_spans`), with repeats."""
+    words, classes, offsets = _tokens(pairs)
+    return ["".join(words[i:j]) for i, j, _, _ in _spans(words, classes, offsets)]
 
 
 def candidates(text: str) -> list[str]:
@@ -234,7 +236,7 @@ def candidates(text: str) -> list[str]:
     """
     from .segment import tagged
 
-    return [c[0] for c in _phrases(tagged(_check_text(text)))]
+    return _phrases(tagged(_check_text(text)))
 
 
 def _check_text(text: object) -> str:
@@ -371,11 +373,19 @@ def keyphrases(article_or_text: TextLike, k: int = 20) -> list[Keyphrase]:
         raise PolicytextError(f"k must be a positive int, got {k!r}")
     title_lines, headings, paragraphs = _parts(article_or_text)
     text = "\n".join(paragraphs)
+    words, classes, offsets = _tokens(tagged(text))
+    spans = list(_spans(words, classes, offsets))
+    phrases = ["".join(words[i:j]) for i, j, _, _ in spans]
+    # a phrase that occurs once cannot be key (see the filter below): only repeated ones are counted
+    repeated = {p for p in set(phrases) if text.count(p) > 1}
     stats: dict[str, _Stats] = {}
-    for c in _phrases(tagged(text)):
-        s = stats.get(c.phrase)
+    for phrase, span in zip(phrases, spans):
+        if phrase not in repeated:
+            continue
+        c = _candidate(words, classes, offsets, *span)
+        s = stats.get(phrase)
         if s is None:
-            s = stats[c.phrase] = _Stats(c.words, c.offset, c.verbal, c.clausal, c.term)
+            s = stats[phrase] = _Stats(c.words, c.offset, c.verbal, c.clausal, c.term)
         s.left[c.left] += 1
         s.right[c.right] += 1
     starts = {p: _starts(text, p) for p in stats}
@@ -433,7 +443,7 @@ def _phrase_counts(texts: Sequence[str]) -> Counter[str]:
 
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(c.phrase for c in _phrases(tagged(text)))
+        counts.update(_phrases(tagged(text)))
     return counts
 
 

@@ -349,10 +349,13 @@ def _segmenter_names(run: str) -> tuple[tuple[int, str], ...]:
     """Person names the segmenter tags (nr) in a run of text it tags on its own, that also look
     like names: (offset, name). The tagger's HMM is slow: only runs where a name can start
     (:func:`_name_start`) should come here."""
-    from .segment import tagged
+    from .segment import _dag
+
+    def may_hold_name(chars: str) -> bool:  # the HMM tags only runs of unknown characters
+        return any(_name_start(chars, i) for i in range(len(chars) - 1))
 
     out, pos = [], 0
-    for word, tag in tagged(run, hmm=True):
+    for word, tag in _dag(True).tagged(run, hmm=may_hold_name):
         if tag.startswith("nr") and 2 <= len(word) <= 3 and _surname_len(word, 0) and _valid_name(word):
             out.append((pos, word))
         pos += len(word)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -111,6 +111,7 @@ def add_terms(terms: Iterable[str] | str | os.PathLike[str]) -> int:
         _jieba_units.cache_clear()
         _lexicon_set.cache_clear()
         _tagged_line.cache_clear()
+        _dag.cache_clear()
     return len(fresh)
 
 
@@ -196,6 +197,129 @@ def _split_units(text: str, units: re.Pattern[str] | None) -> list[tuple[str, bo
     return out
 
 
+_ABSENT = object()
+_ALNUM = re.compile("[a-zA-Z0-9]")
+
+
+class _Dag:
+    """jieba's dictionary cut (``Tokenizer.get_DAG`` + ``calc``, then the walk of
+    ``lcut(HMM=False)`` or of ``posseg.cut``) in one pass over each block, with each word's
+    log-probability computed once instead of at every position. Same words and tags as jieba
+    (tests compare them on the corpora), about twice as fast; unknown runs go to jieba's HMM."""
+
+    def __init__(self, tok, tags: dict[str, str], guess: Callable) -> None:  # type: ignore[no-untyped-def, type-arg]
+        import math
+
+        logtotal = math.log(tok.total)
+        # every dictionary prefix -> log P(word), or None for a prefix that is no word
+        self.logp = {w: math.log(f) - logtotal if f else None for w, f in tok.FREQ.items()}
+        self.unknown = math.log(1) - logtotal  # a character outside the dictionary, as jieba scores it
+        self.tags = tags
+        self.guess = guess  # run of unknown characters -> jieba's HMM words with tags
+
+    def path(self, s: str) -> list[str]:
+        """The words of the most probable cut of the block ``s`` by the dictionary alone (ties go
+        to the longer word, as in jieba)."""
+        n = len(s)
+        get, absent, unknown = self.logp.get, _ABSENT, self.unknown
+        score = [0.0] * (n + 1)
+        end = list(range(1, n + 1))
+        for k in range(n - 1, -1, -1):
+            best = None
+            i = k + 1
+            lp = get(s[k], absent)
+            while lp is not absent:
+                if lp is not None:
+                    sc = lp + score[i]
+                    if best is None or sc >= best:
+                        best = sc
+                        end[k] = i
+                if i == n:
+                    break
+                i += 1
+                lp = get(s[k:i], absent)
+            score[k] = unknown + score[k + 1] if best is None else best
+        words, x = [], 0
+        while x < n:
+            words.append(s[x:end[x]])
+            x = end[x]
+        return words
+
+    def words(self, text: str) -> list[str]:
+        """``Tokenizer.lcut(text, HMM=False)``."""
+        import jieba
+
+        out: list[str] = []
+        eng = jieba.re_eng.match
+        # re.split with one group alternates: text between blocks, a block, text between, ...
+        for odd, blk in enumerate(jieba.re_han_default.split(text)):
+            if not odd % 2:
+                out += [x for i, piece in enumerate(jieba.re_skip_default.split(blk)) for x in ([piece] if i % 2 else piece)]
+                continue
+            path = self.path(blk)
+            if not _ALNUM.search(blk):  # no letters or digits to join: the path is the answer
+                out += path
+                continue
+            buf = ""
+            for word in path:
+                if len(word) == 1 and eng(word):
+                    buf += word
+                    continue
+                if buf:
+                    out.append(buf)
+                    buf = ""
+                out.append(word)
+            if buf:
+                out.append(buf)
+        return out
+
+    def tagged(self, text: str, hmm: bool | Callable[[str], bool] = False) -> list[tuple[str, str]]:
+        """``[(w.word, w.flag) for w in posseg.cut(text, HMM=hmm)]``. ``hmm`` may also be a test
+        of a run of characters outside the dictionary: only the runs it passes go to the HMM,
+        the others stay single characters (the HMM is what costs)."""
+        from jieba import posseg
+
+        out: list[tuple[str, str]] = []
+        tags = self.tags
+        eng1 = posseg.re_eng1.match
+        for odd, blk in enumerate(posseg.re_han_internal.split(text)):
+            if not odd % 2:
+                # between blocks there are no letters, digits or dots (the blocks hold them), so
+                # posseg tags every character "x"; a whitespace separator stays whole (\r\n)
+                out += [(x, "x") for i, piece in enumerate(posseg.re_skip_internal.split(blk))
+                        for x in ([piece] if i % 2 else piece)]
+                continue
+            path = self.path(blk)
+            if not hmm and not _ALNUM.search(blk):  # no letters or digits to join
+                out += [(word, tags.get(word, "x")) for word in path]
+                continue
+            buf = ""
+            for word in [*path, ""]:  # the empty word flushes the last run
+                if word and (len(word) == 1 if hmm else eng1(word)):
+                    buf += word  # without HMM letters and digits join; with it single characters wait for it
+                    continue
+                if buf:
+                    if not hmm:
+                        out.append((buf, "eng"))
+                    elif len(buf) > 1 and self.logp.get(buf) is None and (hmm is True or hmm(buf)):
+                        out.extend((w.word, w.flag) for w in self.guess(buf))
+                    else:
+                        out.extend((ch, tags.get(ch, "x")) for ch in buf)
+                    buf = ""
+                if word:
+                    out.append((word, tags.get(word, "x")))
+        return out
+
+
+@lru_cache(maxsize=2)
+def _dag(lexicon: bool) -> _Dag:
+    pos = _posseg(lexicon)
+    with _LOCK:
+        pos.makesure_userdict_loaded()  # the lexicon's tags join the dictionary's
+        # jieba's HMM tagger of one run is private (no public entry takes a run alone)
+        return _Dag(_jieba(lexicon), pos.word_tag_tab, pos._POSTokenizer__cut_detail)
+
+
 def tagged(text: str, lexicon: bool = True, hmm: bool = False) -> list[tuple[str, str]]:
     """Words with part-of-speech tags (PKU tag set) from the jieba engine.
 
@@ -230,7 +354,7 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
 
 @lru_cache(maxsize=16384)
 def _tagged_line(line: str, lexicon: bool, hmm: bool) -> tuple[tuple[str, str], ...]:
-    return tuple((p.word, p.flag) for p in _posseg(lexicon).cut(line, HMM=hmm))
+    return tuple(_dag(lexicon).tagged(line, hmm))
 
 
 @lru_cache(maxsize=2)
@@ -334,8 +458,8 @@ def segment(text: str, engine: str = "jieba", lexicon: bool = True) -> list[str]
     """
     _check(text)
     if engine == "jieba":
-        tok = _jieba(lexicon)
-        return [w for piece, unit in _split_units(text, _jieba_units(lexicon)) for w in ([piece] if unit else tok.lcut(piece, HMM=False))]
+        dag = _dag(lexicon)
+        return [w for piece, unit in _split_units(text, _jieba_units(lexicon)) for w in ([piece] if unit else dag.words(piece))]
     if engine == "pkuseg":
         return _pkuseg_cut(text, lexicon)
     raise PolicytextError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")

@@ -79,7 +79,7 @@ def dev_documents(folder: Path) -> Iterator[str]:
 def document_terms(text: str) -> set[str]:
     """The Chinese words and the candidate phrases of one document."""
     pairs = tagged(text)
-    return {w for w, _ in pairs if _HAN.fullmatch(w)} | {c.phrase for c in _phrases(pairs)}
+    return {w for w, _ in pairs if _HAN.fullmatch(w)} | set(_phrases(pairs))
 
 
 def main(argv: list[str] | None = None) -> None:

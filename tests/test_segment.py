@@ -116,3 +116,46 @@ def test_fullwidth_digits_read_like_ascii(engine):
     assert "".join(words) == text
     assert "１４．９％" in words
     assert to_halfwidth(text) == "增长14.9%，GDP总量"
+
+
+# The jieba engine cuts with its own implementation of jieba's dictionary path (segment._Dag);
+# it must give exactly jieba's words and tags, with and without the HMM, on real text and on
+# the characters jieba treats apart (letters, digits, dots, whitespace, full-width forms).
+_ODD_LINES = [
+    "ABC123 x.y 3.5% a-b  ＡＢＣ１２３ 中国—东盟 2024年\t\r\n  hello world",
+    "e.g. COVID-19疫情 5G网络 iPhone15、C919大飞机 #话题# A&B +86",
+    "１９９８年增长１４．９％，ＧＤＰ达到７．８万亿元",
+    "王从春 曹宏宏 辛  阳 欧阳修说：“城市让生活更美好”",
+]
+
+
+def _corpus_lines() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "corpora"
+    files = [root / "guangming-2025-01-27.txt", *sorted((root / "external").glob("*.txt"))[:6]]
+    return [line for f in files for line in f.read_text(encoding="utf-8").split("\n") if line] + _ODD_LINES
+
+
+@pytest.mark.parametrize("lexicon", [True, False])
+def test_dictionary_path_is_jiebas(lexicon):
+    from policytext.segment import _dag, _jieba, _posseg
+
+    dag, tok, pos = _dag(lexicon), _jieba(lexicon), _posseg(lexicon)
+    for line in _corpus_lines():
+        assert dag.words(line) == tok.lcut(line, HMM=False), line
+        assert dag.tagged(line) == [(w.word, w.flag) for w in pos.cut(line, HMM=False)], line
+        assert dag.tagged(line, hmm=True) == [(w.word, w.flag) for w in pos.cut(line, HMM=True)], line
+
+
+def test_hmm_only_on_the_runs_asked_for():
+    from policytext.segment import _dag
+
+    dag = _dag(True)
+    line = "居民孙立说，南街社区的邓氏翠河也来了"
+    full = dag.tagged(line, hmm=True)
+    assert ("孙立", "nr") in full and ("邓氏翠", "nr") in full
+    assert dag.tagged(line, hmm=lambda run: True) == full
+    assert dag.tagged(line, hmm=lambda run: False) == dag.tagged(line)  # no letters or digits: as without HMM
+    some = dag.tagged(line, hmm=lambda run: "孙" in run)
+    assert ("孙立", "nr") in some and ("邓", "nr") in some and "".join(w for w, _ in some) == line
