@@ -133,10 +133,9 @@ def _predicate_prefix(word: str, lexicon: frozenset[str]) -> int:
     return 0
 
 
-def _classify(pairs: Iterable[tuple[str, str]], lexicon: frozenset[str]) -> Iterator[tuple[str, str]]:
+def _classify(pairs: Iterable[tuple[str, str]], lexicon: frozenset[str]) -> list[tuple[str, str]]:
     """(word, class) for each token; a lexicon token that wraps a term in a predicate is split."""
-    for word, tag in pairs:
-        yield from _token_classes(word, tag, lexicon)
+    return [x for word, tag in pairs for x in _token_classes(word, tag, lexicon)]
 
 
 @lru_cache(maxsize=65536)
@@ -175,7 +174,7 @@ _RUN = re.compile(f"[{''.join(sorted(_CONTENT))}]+|S")  # a run of content token
 
 def _tokens(pairs: Iterable[tuple[str, str]]) -> tuple[list[str], str, list[int]]:
     """(words, classes: one letter per word, "-" for a break, character offsets of the words)."""
-    tokens = list(_classify(pairs, _lexicon()))
+    tokens = _classify(pairs, _lexicon())
     words = [w for w, _ in tokens]
     return words, "".join(c or "-" for _, c in tokens), list(itertools.accumulate(map(len, words), initial=0))
 

@@ -224,7 +224,7 @@ class Featurizer:
     """TF-IDF over character n-grams (n ≤ 3) with a fixed vocabulary: sublinear term frequency
     times idf, each row scaled to unit length (what scikit-learn's TfidfVectorizer computes over
     :func:`char_ngrams`), vectorised in numpy: an n-gram is the integer of its code points
-    (21 bits each), looked up in the sorted integers of the vocabulary."""
+    (21 bits each), looked up in a hash index (``pandas.Index``) of the vocabulary's integers."""
 
     def __init__(self, vocabulary: Sequence[str], idf: np.ndarray, ngram_range: tuple[int, int] = (1, 3)) -> None:
         self.terms = np.asarray(vocabulary, dtype=str)
@@ -234,10 +234,10 @@ class Featurizer:
             raise ModelError(f"theme model: n-grams of {self.ngram_range} characters; 1 to 3 are supported")
         if len(self.terms) != len(self.idf):
             raise ModelError("theme model: vocabulary and idf do not match")
-        keys = _gram_keys(self.terms)
-        order = np.argsort(keys, kind="stable")
-        self._keys, self._cols = keys[order], order.astype(np.int64)
-        if len(keys) and (np.diff(self._keys) == 0).any():
+        import pandas as pd
+
+        self._index = pd.Index(_gram_keys(self.terms))  # a hash table: n-gram integer -> vocabulary column
+        if not self._index.is_unique:
             raise ModelError("theme model: the vocabulary repeats a term or has empty terms")
 
     def __len__(self) -> int:
@@ -260,10 +260,10 @@ class Featurizer:
                 part = codes[k:k + span]
                 key = (key << 21) | part
                 ok &= part != 0
-            pos = np.minimum(np.searchsorted(self._keys, key[ok]), max(len(self._keys) - 1, 0))
-            hit = self._keys[pos] == key[ok] if len(self._keys) else np.zeros(int(ok.sum()), dtype=bool)
+            col = self._index.get_indexer(key[ok])  # -1: not in the vocabulary
+            hit = col >= 0
             row_parts.append(row_at[:span][ok][hit])
-            col_parts.append(self._cols[pos[hit]])
+            col_parts.append(col[hit])
         row = np.concatenate(row_parts) if row_parts else np.zeros(0, dtype=np.int64)
         col = np.concatenate(col_parts) if col_parts else np.zeros(0, dtype=np.int64)
         keys, counts = np.unique(row * len(self) + col, return_counts=True)
