@@ -1,8 +1,12 @@
-"""The command line: analyze (text and JSON record), segment (SIGHAN format)."""
+"""The command line: analyze (text and JSON record), segment (SIGHAN format), batch on a Dask cluster."""
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +56,84 @@ def test_segment_stdin_line_for_line(extra):
     assert [o.replace("  ", "") for o in out] == ["加快发展新质生产力", "", "推进城市更新行动，建设韧性城市", "", "GDP增长5%"]
     if not extra or extra[0] == "--engine":
         assert "新质生产力" in out[0].split("  ")
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+
+
+def test_batch_on_scheduler_in_separate_process_equals_local_run(seed_path, tmp_path):
+    """`policytext batch --scheduler ADDRESS` against a `dask scheduler` and a `dask worker` started as
+    their own processes (as on a real cluster) writes the same tables as `--jobs 1`."""
+    distributed = pytest.importorskip("distributed")
+    import pandas as pd
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(seed_path, docs)
+    for name in ("2025-03-01-rmrb-propaganda-dept-teleconference.txt",
+                 "2025-03-06-rmrb-government-work-report-briefing.txt"):
+        shutil.copy(ROOT / "corpora" / "external" / name, docs)
+    sched_file = tmp_path / "scheduler.json"
+    # the worker must import policytext even when it is not installed (CI runs from the checkout).
+    # One hash seed for every process: theme scores are sums over a set of seed terms
+    # (themes.SeedScorer.scores), whose order, and so the last bit of a score, follows the seed.
+    # A Dask nanny replaces an unset or "0" seed by 6640 in its workers, so take that one.
+    env = {**os.environ, "PYTHONHASHSEED": "6640",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    log = tmp_path / "dask.log"  # a file, not a pipe, which would fill up and block them
+    common = dict(cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("ab"))
+    procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+                               "--port", "0", "--no-dashboard", "--scheduler-file", str(sched_file)], **common)]
+    try:
+        deadline = time.monotonic() + 60
+        while not sched_file.is_file() or not sched_file.read_text().strip():
+            assert procs[0].poll() is None, log.read_text()
+            assert time.monotonic() < deadline, "the scheduler wrote no scheduler file in 60 s"
+            time.sleep(0.2)
+        procs.append(subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", "--nworkers", "1",
+                                       "--nthreads", "1", "--no-dashboard", "--scheduler-file", str(sched_file)],
+                                      **common))
+        with distributed.Client(scheduler_file=str(sched_file), timeout=60) as client:
+            client.wait_for_workers(1, timeout=60)
+            address = client.scheduler.address
+        assert address.startswith("tcp://127.0.0.1:")
+
+        def batch(out, *extra):
+            return subprocess.run([sys.executable, "-m", "policytext", "batch", str(docs), "--out", str(out),
+                                   "--quiet", *extra], cwd=ROOT, env=env, capture_output=True, text=True,
+                                  timeout=120)
+
+        dask_run = batch(tmp_path / "dask", "--scheduler", address)
+        assert dask_run.returncode == 0, dask_run.stderr + log.read_text()
+        assert "4 article(s) from 3 file(s)" in dask_run.stderr
+    finally:
+        for proc in reversed(procs):
+            _stop(proc)
+        common["stderr"].close()
+    local_run = batch(tmp_path / "local", "--jobs", "1")
+    assert local_run.returncode == 0, local_run.stderr
+    names = sorted(p.name for p in (tmp_path / "local").glob("*.parquet"))
+    assert names == ["articles.parquet", "errors.parquet", "keyphrases.parquet", "paragraphs.parquet",
+                     "quotations.parquet", "themes.parquet"]
+    assert sorted(p.name for p in (tmp_path / "dask").glob("*.parquet")) == names
+    tables = {}
+    for name in names:
+        tables[name] = pd.read_parquet(tmp_path / "dask" / name)
+        pd.testing.assert_frame_equal(tables[name], pd.read_parquet(tmp_path / "local" / name), check_exact=True)
+    arts = tables["articles.parquet"]
+    assert list(arts["doc_id"].value_counts().sort_index()) == [1, 1, 2]
+    assert list(arts.loc[arts["doc_id"] == "guangming-2025-01-27", "article_id"]) == [
+        "guangming-2025-01-27#1", "guangming-2025-01-27#2"]
+    assert len(tables["keyphrases.parquet"]) > 0 and set(tables["keyphrases.parquet"]["article_id"]) == set(
+        arts["article_id"])
+    assert tables["errors.parquet"].empty
