@@ -53,6 +53,16 @@ def _alt(*keys: str) -> str:
     return _alternation([w for k in keys for w in cues[k]])
 
 
+@lru_cache(maxsize=None)
+def _alt_re(key: str) -> re.Pattern[str]:
+    """:func:`_alt` of one cue list, compiled."""
+    return re.compile(_alt(key))
+
+
+_AGE = re.compile(r"\d+岁的")
+_INNER_BOOK = re.compile(r"《[^《》]*》")
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     cues: dict[str, Any]
@@ -64,6 +74,7 @@ class _Lexicon:
     pronouns: re.Pattern[str]  # one character each: 他, 她
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
+    surname_firsts: frozenset[str]  # the characters a surname (single or compound) starts with
     not_names: frozenset[str]
     leaders: dict[str, str]
     leader_re: re.Pattern[str] | None
@@ -112,6 +123,7 @@ def _lex() -> _Lexicon:
         pronouns=_chars(_lines(q.joinpath("pronouns.txt"))),
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        surname_firsts=frozenset(s[0] for s in surnames if len(s) <= 2),
         not_names=frozenset(_lines(q.joinpath("not_names.txt"))),
         leaders=leaders,
         leader_re=re.compile(_alternation(leaders)) if leaders else None,
@@ -299,23 +311,23 @@ def _entities(orig: str, m: str, lo: int, hi: int, state: _State, tagger: bool =
             add(_Ent("person", te, e, lx.leaders.get(after, after), m[te:e], mt.group()))
     # names the tagger finds, in the runs it tags independently where an untaken name can start
     for pos, run in _runs(m[lo:hi]) if tagger else ():
-        if not any(not taken[pos + i] and _name_start(run, i) for i in range(len(run))):
+        if not any(not taken[pos + i] and _name_start(run, i) for i, ch in enumerate(run) if ch in lx.surname_firsts):
             continue
         for s, name in _segmenter_names(run):
             s += lo + pos
             if not lx.titles.match(m, s + len(name)):  # 林园|街道……负责人 is a place, not a person
                 add(_Ent("person", s, s + len(name), lx.leaders.get(name, name), name, weak=True))
-    for mt in re.finditer(r"\d+岁的", m[lo:hi]):
-        s = lo + mt.end()
+    for mt in _AGE.finditer(m, lo, hi):
+        s = mt.end()
         name = _name_after(m, s, hi)
         if name:
             add(_Ent("person", s, s + len(name), name, name))
     # documents, meetings, organisations
-    for mt in re.finditer(r"《[^《》]*》", m[lo:hi]):
-        s, e = lo + mt.start(), lo + mt.end()
+    for mt in _INNER_BOOK.finditer(m, lo, hi):
+        s, e = mt.span()
         add(_Ent("doc", s, e, orig[s:e], orig[s:e]))
-    for mt in re.finditer(_alt("document_names"), m[lo:hi]):
-        add(_Ent("doc", lo + mt.start(), lo + mt.end(), mt.group(), mt.group()))
+    for mt in _alt_re("document_names").finditer(m, lo, hi):
+        add(_Ent("doc", mt.start(), mt.end(), mt.group(), mt.group()))
     for ent in _meetings(orig, m, lo, hi):
         add(ent)
     for mt in lx.institutions.finditer(m, lo, hi):
@@ -327,11 +339,11 @@ def _entities(orig: str, m: str, lo: int, hi: int, state: _State, tagger: bool =
         i = mt.start()
         if (i == lo or m[i - 1] not in "其吉") and (i + 1 >= hi or m[i + 1] not in "们人乡国"):
             add(_Ent("pronoun", i, i + 1, None, mt.group()))
-    for mt in re.finditer(_alt("document_refs"), m[lo:hi]):
-        add(_Ent("doc_ref", lo + mt.start(), lo + mt.end(), None, mt.group(), doc_type=lx.cues["document_refs"][mt.group()]))
-    for mt in re.finditer(_alt("meeting_refs"), m[lo:hi]):
-        if m[lo + mt.end():lo + mt.end() + 1] not in lx.cues["venue_chars"]:
-            add(_Ent("meeting_ref", lo + mt.start(), lo + mt.end(), None, mt.group()))
+    for mt in _alt_re("document_refs").finditer(m, lo, hi):
+        add(_Ent("doc_ref", mt.start(), mt.end(), None, mt.group(), doc_type=lx.cues["document_refs"][mt.group()]))
+    for mt in _alt_re("meeting_refs").finditer(m, lo, hi):
+        if m[mt.end():mt.end() + 1] not in lx.cues["venue_chars"]:
+            add(_Ent("meeting_ref", mt.start(), mt.end(), None, mt.group()))
     for mt in lx.generic.finditer(m, lo, hi):
         add(_Ent("generic", mt.start(), mt.end(), None, mt.group()))
     for mt in titles:
@@ -352,7 +364,8 @@ def _segmenter_names(run: str) -> tuple[tuple[int, str], ...]:
     from .segment import _dag
 
     def may_hold_name(chars: str) -> bool:  # the HMM tags only runs of unknown characters
-        return any(_name_start(chars, i) for i in range(len(chars) - 1))
+        firsts = _lex().surname_firsts
+        return any(_name_start(chars, i) for i, ch in enumerate(chars[:-1]) if ch in firsts)
 
     out, pos = [], 0
     for word, tag in _dag(True).tagged(run, hmm=may_hold_name):
@@ -1268,14 +1281,25 @@ def quotations(article_or_text: Article | str) -> list[Quotation]:
 _PUNCT_CATEGORIES = ("P", "S", "Z", "C")
 
 
+class _PunctTable(dict):  # type: ignore[type-arg]
+    """A ``str.translate`` table that deletes punctuation, symbols, separators and control
+    characters; each character's Unicode category is looked up once."""
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = None if unicodedata.category(chr(code)).startswith(_PUNCT_CATEGORIES) else code
+        return self[code]
+
+
+_DROP_PUNCT = _PunctTable()
+
+
 def normalise_quote(text: str) -> str:
     """The comparable form of a quotation: NFKC, no punctuation, symbols or spaces.
 
     >>> normalise_quote("城市是人集中生活的地方， 城市建设……")
     '城市是人集中生活的地方城市建设'
     """
-    t = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in t if not unicodedata.category(ch).startswith(_PUNCT_CATEGORIES)).lower()
+    return unicodedata.normalize("NFKC", text).translate(_DROP_PUNCT).lower()
 
 
 def _grams(t: str) -> frozenset[str]:

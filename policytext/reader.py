@@ -17,7 +17,6 @@ import datetime as _dt
 import json
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -107,9 +106,13 @@ def decode_bytes(data: bytes, name: str = "<bytes>", encoding: str | None = None
     )
 
 
+# The control characters (Unicode category Cc) other than \t \n \v \f \r.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _check_not_binary(text: str, name: str) -> None:
     sample = text[:65536]
-    control = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    control = len(_CONTROL.findall(sample))
     if control > max(8, len(sample) // 50):
         raise InputError(f"{name}: looks like a binary file ({control} control characters), not text")
 

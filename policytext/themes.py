@@ -352,7 +352,7 @@ class SeedScorer:
     def scores(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), len(self.ids)), dtype=np.float64)
         for i, text in enumerate(texts):
-            for seed in self.found(text):
+            for seed in sorted(self.found(text)):  # a fixed order: float sums must not depend on hashing
                 for j in self.themes_of[seed]:
                     out[i, j] += self.weights[seed]
         return out
