@@ -249,10 +249,8 @@ class Featurizer:
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         row_at = np.cumsum(codes == 0)
         lo, hi = self.ngram_range
-        row_parts, col_parts = [], []
-        for size in range(lo, hi + 1):
-            if len(codes) < size:
-                continue
+        key_parts, row_parts = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+        for size in range(lo, min(hi, len(codes)) + 1):
             span = len(codes) - size + 1
             key = np.zeros(span, dtype=np.int64)
             ok = np.ones(span, dtype=bool)
@@ -260,12 +258,11 @@ class Featurizer:
                 part = codes[k:k + span]
                 key = (key << 21) | part
                 ok &= part != 0
-            col = self._index.get_indexer(key[ok])  # -1: not in the vocabulary
-            hit = col >= 0
-            row_parts.append(row_at[:span][ok][hit])
-            col_parts.append(col[hit])
-        row = np.concatenate(row_parts) if row_parts else np.zeros(0, dtype=np.int64)
-        col = np.concatenate(col_parts) if col_parts else np.zeros(0, dtype=np.int64)
+            key_parts.append(key[ok])
+            row_parts.append(row_at[:span][ok])
+        col = self._index.get_indexer(np.concatenate(key_parts))  # -1: not in the vocabulary
+        hit = col >= 0
+        row, col = np.concatenate(row_parts)[hit], col[hit]
         keys, counts = np.unique(row * len(self) + col, return_counts=True)
         rows, ind = np.divmod(keys, max(len(self), 1))
         val = (1.0 + np.log(counts.astype(np.float32))) * self.idf[ind]
