@@ -22,6 +22,7 @@ import json
 import math
 import multiprocessing
 import os
+import pickle
 import re
 import sys
 import time
@@ -141,6 +142,12 @@ def _analyze_chunk(chunk: list[tuple[int, _Doc]], tokens: bool | str, k: int) ->
     return [(i, *_analyze_doc(doc, tokens, k)) for i, doc in chunk]
 
 
+def _analyze_chunk_pickled(chunk: list[tuple[int, _Doc]], tokens: bool | str, k: int) -> bytes:
+    """:func:`_analyze_chunk` for Dask, its result as one pickle: a Dask worker measures the size of
+    each result by walking it, which on thousands of small row dicts costs more than pickling them."""
+    return pickle.dumps(_analyze_chunk(chunk, tokens, k), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _warm_up() -> None:
     """Load the segmenter and the stage models (cached per process): run before forking a pool
     and as its initializer, so each worker has them before its first document."""
@@ -187,10 +194,10 @@ def _execute(items: list[tuple[int, _Doc]], n_jobs: int | None, client: Any, tok
         from distributed import as_completed as dask_completed
 
         workers = sum(client.nthreads().values()) or 1
-        futures = client.map(task, _chunks(items, workers), pure=False)
+        futures = client.map(partial(_analyze_chunk_pickled, tokens=tokens, k=k), _chunks(items, workers), pure=False)
         try:
             for fut in dask_completed(futures):
-                yield fut.result()
+                yield pickle.loads(fut.result())  # written by _analyze_chunk_pickled on our own workers
         finally:
             client.cancel(futures)
         return
