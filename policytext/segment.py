@@ -352,7 +352,7 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
             pos += len(piece)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)  # enough for the longest article (a work report has a few hundred lines)
 def _tagged_line(line: str, lexicon: bool, hmm: bool) -> tuple[tuple[str, str], ...]:
     return tuple(_dag(lexicon).tagged(line, hmm))
 
