@@ -7,12 +7,14 @@ On the People's Daily January 1998 corpus de-segmented into articles (built by
   (reader, segmentation, key phrases, themes, quotations) in one process, and their ratio of
   times (target: full analysis ≤ 3× plain jieba);
 - the full analysis with 2 worker processes against 1 (target: ≥ 1.7× the throughput; the 2-worker
-  time includes starting the pool and loading the models in each worker);
+  time includes starting the pool, whose forked workers inherit the loaded models);
 - the same on a Dask ``LocalCluster`` of 2 worker processes against the local pool (target: time
-  within 1.3×; cluster start-up not counted, model loading in the workers counted);
+  within 1.3×; starting the cluster and loading the models in its workers are not counted: a
+  cluster serves many batches);
 - peak resident memory of a worker process (target < 600 MB).
 
-The machine is shared, so figures are noisy: the load average is printed before and after.
+The machine is shared and its speed drifts, so the kinds of run take turns for ``--repeat`` rounds
+and the fastest run of each kind counts; the load average is printed before and after.
 
     python bench/bench_corpus.py [--files N (default 1000; 0 = all)] [--repeat R (default 3)] [--no-dask]
 """
@@ -20,6 +22,7 @@ The machine is shared, so figures are noisy: the load average is printed before 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import sys
@@ -52,6 +55,22 @@ def timed(fn):  # type: ignore[no-untyped-def]
     return out, time.perf_counter() - t0
 
 
+class Best:
+    """The fastest of several runs of one kind: its result, wall seconds and CPU seconds."""
+
+    def __init__(self) -> None:
+        self.result: policytext.CorpusAnalysis | None = None
+        self.wall, self.cpu = float("inf"), 0.0
+
+    def run(self, fn, cpu, before=forget) -> None:  # type: ignore[no-untyped-def]
+        """Run ``fn`` after ``before()``, measuring wall time and ``cpu()`` seconds."""
+        before()
+        cpu0 = cpu()
+        res, t = timed(fn)
+        if t < self.wall:
+            self.result, self.wall, self.cpu = res, t, cpu() - cpu0
+
+
 def same(a: policytext.CorpusAnalysis, b: policytext.CorpusAnalysis) -> bool:
     try:
         for name in a.tables:
@@ -81,67 +100,57 @@ def main() -> None:
     # Models are loaded, and a few files analysed, once before any timing, as in a long-running
     # worker: the forked pool workers inherit that state, Dask workers do the same warm-up, and the
     # caches keyed by text are emptied before every run, so each run pays its own segmentation.
-    # The machine is shared and its speed drifts: each run is repeated --repeat times (plain jieba
-    # and the 1-process analysis take turns) and the best counts.
+    # The machine is shared and its speed drifts: the kinds of run take turns, --repeat rounds,
+    # and the fastest run of each kind counts.
     warm = corpus.select(np.arange(len(corpus)) < 10)
     _, t_load = timed(lambda: (_warm_up(), warm.analyze(n_jobs=1)))
-
-    def best(run, cpu=cpu_seconds, before=forget):  # type: ignore[no-untyped-def]
-        """(result, best wall seconds, CPU seconds of that run) of ``run()`` over --repeat runs."""
-        out = (None, float("inf"), 0.0)
-        for _ in range(args.repeat):
-            before()
-            cpu0 = cpu()
-            res, t = timed(run)
-            if t < out[1]:
-                out = (res, t, cpu() - cpu0)
-        return out
-
-    two, t_two, cpu_two = best(lambda: corpus.analyze(n_jobs=2), lambda: cpu_seconds(resource.RUSAGE_CHILDREN))
-    mem_pool = peak_mb(resource.RUSAGE_CHILDREN)
-    t_dask = mem_dask = cpu_dask = None
-    if not args.no_dask:
-        from distributed import Client, LocalCluster
-
-        with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
-                Client(cluster) as client:
-            client.run(_warm_up)  # each Dask worker loads the models once, like the pool's workers
-            warm.analyze(client=client)
-            dask, t_dask, cpu_dask = best(lambda: corpus.analyze(client=client),
-                                          lambda: sum(client.run(cpu_seconds).values()), lambda: client.run(forget))
-            mem_dask = max(client.run(peak_mb).values())
-
     texts = [art.text for art in corpus]
     chars = sum(map(len, texts))
     import jieba
 
     jieba.setLogLevel(60)
-    jieba.initialize()
-    t_jieba = t_one = float("inf")
-    for _ in range(args.repeat):
-        t_jieba = min(t_jieba, timed(lambda: [jieba.lcut(t) for t in texts])[1])
-        forget()
-        cpu0 = cpu_seconds()
-        one, t = timed(lambda: corpus.analyze(n_jobs=1))
-        if t < t_one:
-            t_one, cpu_one = t, cpu_seconds() - cpu0
+    base, one, two, dask = Best(), Best(), Best(), Best()
+    mem_pool = mem_dask = 0.0
+    with contextlib.ExitStack() as stack:
+        client = None
+        if not args.no_dask:
+            from distributed import Client, LocalCluster
+
+            cluster = stack.enter_context(LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                                       dashboard_address=None))
+            client = stack.enter_context(Client(cluster))
+            client.run(_warm_up)  # each Dask worker loads the models once, like the pool's workers
+            warm.analyze(client=client)
+        for round_ in range(args.repeat):
+            two.run(lambda: corpus.analyze(n_jobs=2), lambda: cpu_seconds(resource.RUSAGE_CHILDREN))
+            if round_ == 0:  # read before plain jieba's dictionary is loaded here: later forks inherit it
+                mem_pool = peak_mb(resource.RUSAGE_CHILDREN)
+                jieba.initialize()
+            if client is not None:
+                dask.run(lambda: corpus.analyze(client=client), lambda: sum(client.run(cpu_seconds).values()),
+                         lambda: client.run(forget))
+            base.run(lambda: [jieba.lcut(t) for t in texts], cpu_seconds, lambda: None)
+            one.run(lambda: corpus.analyze(n_jobs=1), cpu_seconds)
+        if client is not None:
+            mem_dask = max(client.run(peak_mb).values())
 
     print(f"loading the models and analysing {len(warm)} files once per process: {t_load:.2f} s (not in the runs below)")
-    print(f"{len(texts)} articles, {chars:,} chars; 2-process result identical to 1-process: {same(one, two)}"
-          + ("" if t_dask is None else f"; Dask identical: {same(one, dask)}") + f"; errors: {len(one.errors)}")
-    rows = [(f"plain jieba.lcut (1 process, best of {args.repeat})", t_jieba, None),
-            (f"full analysis, 1 process (best of {args.repeat})", t_one, cpu_one),
-            (f"full analysis, 2 worker processes (best of {args.repeat})", t_two, cpu_two)]
-    if t_dask is not None:
-        rows.append((f"full analysis, Dask 2 workers (best of {args.repeat})", t_dask, cpu_dask))
+    print(f"{len(texts)} articles, {chars:,} chars; 2-process result identical to 1-process: {same(one.result, two.result)}"
+          + ("" if dask.result is None else f"; Dask identical: {same(one.result, dask.result)}")
+          + f"; errors: {len(one.result.errors)}")
+    r = args.repeat
+    rows = [(f"plain jieba.lcut (1 process, best of {r})", base), (f"full analysis, 1 process (best of {r})", one),
+            (f"full analysis, 2 worker processes (best of {r})", two)]
+    if dask.result is not None:
+        rows.append((f"full analysis, Dask 2 workers (best of {r})", dask))
     print(f"\n{'run':<52}{'seconds':>9}{'chars/s':>11}{'CPU s':>8}")
-    for name, t, cpu in rows:
-        print(f"{name:<52}{t:>9.2f}{chars / t:>11,.0f}{'' if cpu is None else f'{cpu:8.1f}'}")
-    print(f"\nfull analysis / plain jieba, time:        {t_one / t_jieba:5.2f}x  (target <= 3)")
-    print(f"2 workers / 1 process, throughput:        {t_one / t_two:5.2f}x  (target >= 1.7; "
-          f"CPU seconds 1 process / 2 workers: {cpu_one / cpu_two:.2f}, 1.0 = no parallel overhead)")
-    if t_dask is not None:
-        print(f"Dask / local pool, time:                  {t_dask / t_two:5.2f}x  (target <= 1.3)")
+    for name, b in rows:
+        print(f"{name:<52}{b.wall:>9.2f}{chars / b.wall:>11,.0f}{b.cpu:8.1f}")
+    print(f"\nfull analysis / plain jieba, time:        {one.wall / base.wall:5.2f}x  (target <= 3)")
+    print(f"2 workers / 1 process, throughput:        {one.wall / two.wall:5.2f}x  (target >= 1.7; "
+          f"CPU seconds 1 process / 2 workers: {one.cpu / two.cpu:.2f}, 1.0 = no parallel overhead)")
+    if dask.result is not None:
+        print(f"Dask / local pool, time:                  {dask.wall / two.wall:5.2f}x  (target <= 1.3)")
     print(f"peak memory per worker: pool {mem_pool:.0f} MB" + (f", Dask {mem_dask:.0f} MB" if mem_dask else "")
           + f"  (target < 600 MB); this process {peak_mb():.0f} MB")
     print(f"load average after: {os.getloadavg()[0]:.2f}")

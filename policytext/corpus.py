@@ -38,7 +38,7 @@ from typing import Any, NamedTuple, TextIO
 import numpy as np
 import pandas as pd
 
-from .document import Article, Quotation
+from .document import Article
 from .errors import InputError, PolicytextError
 from .reader import read, read_text
 from .segment import segment
@@ -272,14 +272,13 @@ def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def _link_quotations(frame: pd.DataFrame) -> pd.DataFrame:
-    """Give the same saying cited by several articles one ``quote_id``, by
-    ``policytext.quotes.link_quotations(list[Quotation]) -> list[str]`` when the quotation stage has it."""
-    link = getattr(importlib.import_module("policytext.quotes"), "link_quotations", None)
-    if link is None or frame.empty:
+    """Give the same saying cited by several articles one ``quote_id`` (:func:`policytext.quotes.quote_ids`)."""
+    from .quotes import quote_ids
+
+    if frame.empty:
         return frame
-    names = [f.name for f in fields(Quotation)]
     frame = frame.copy()
-    frame["quote_id"] = link([Quotation(**{n: r[n] for n in names}) for r in frame.to_dict("records")])
+    frame["quote_id"] = quote_ids(frame["text"].tolist())
     return frame
 
 

@@ -22,13 +22,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Sequence
 from typing import Any
 
 from .document import Article, Paragraph, Quotation
 from .errors import InputError, ModelError
 from .segment import _runs, word_lines, trie_regex as _alternation
 
-__all__ = ["quotations", "link_quotations", "normalise_quote"]
+__all__ = ["quotations", "link_quotations", "quote_ids", "normalise_quote"]
 
 _FILL = "\u25a1"  # stands in for masked characters (inside quotation marks and 《》)
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -1308,17 +1309,31 @@ def _grams(t: str) -> frozenset[str]:
 
 def link_quotations(quotes: list[Quotation], threshold: float = 0.8) -> list[str]:
     """Give identical or near-identical quotations the same ``quote_id`` (in place) and return
-    the ids in order. Texts are compared after :func:`normalise_quote` by the Jaccard similarity
-    of their character bigrams (``threshold``); the id is a short hash of the normalised text of
-    the first quotation of each cluster, so it is stable for a given input order.
+    the ids in order (see :func:`quote_ids`).
 
     >>> qs = quotations("他说：“城市是人民的城市。”\\n她说：“城市是人民的城市！”")
     >>> qs[0].quote_id == qs[1].quote_id
     True
     """
+    ids = quote_ids([q.text for q in quotes], threshold)
+    for q, qid in zip(quotes, ids):
+        q.quote_id = qid
+    return ids
+
+
+def quote_ids(texts: Sequence[str], threshold: float = 0.8) -> list[str]:
+    """One id per quotation text, shared by identical or near-identical ones. Texts are compared
+    after :func:`normalise_quote` by the Jaccard similarity of their character bigrams
+    (``threshold``); the id is a short hash of the normalised text of the first quotation of each
+    cluster, so it is stable for a given input order.
+
+    >>> ids = quote_ids(["城市是人民的城市。", "城市是人民的城市！", "好"])
+    >>> ids[0] == ids[1] != ids[2]
+    True
+    """
     if not 0 < threshold <= 1:
-        raise InputError(f"link_quotations: threshold must be in (0, 1], got {threshold}")
-    norms = [normalise_quote(q.text) for q in quotes]
+        raise InputError(f"quotation linking: threshold must be in (0, 1], got {threshold}")
+    norms = [normalise_quote(t) for t in texts]
     uniq = list(dict.fromkeys(n for n in norms))
     index = {n: i for i, n in enumerate(uniq)}
     grams = [_grams(n) for n in uniq]
@@ -1354,10 +1369,4 @@ def link_quotations(quotes: list[Quotation], threshold: float = 0.8) -> list[str
                     if a != b:
                         parent[max(a, b)] = min(a, b)
             postings[x].append(i)
-    ids = [
-        "q" + hashlib.sha1(uniq[find(index[n])].encode("utf-8")).hexdigest()[:10]
-        for n in norms
-    ]
-    for q, qid in zip(quotes, ids):
-        q.quote_id = qid
-    return ids
+    return ["q" + hashlib.sha1(uniq[find(index[n])].encode("utf-8")).hexdigest()[:10] for n in norms]

@@ -135,16 +135,21 @@ def test_analyze_tables_match_each_article_alone(small_corpus, sequential):
 
 
 def test_quotations_are_linked_across_articles(small_corpus, monkeypatch):
-    def link(quotations):  # a stand-in for policytext.quotes.link_quotations: same words, same id
-        return [f"q{len(q.text)}" for q in quotations]
+    # every article cites the same saying, once with other punctuation: one id across the corpus
+    said = ["要更好推进以人为本的城镇化", "要更好推进以人为本的城镇化。", "要更好推进以人为本的城镇化", "要更好推进以人为本的城镇化"]
+    cited = iter(said)
 
-    fake = [policytext.Quotation("要更好推进以人为本的城镇化", "direct", 0, 0, 13, speaker="习近平")]
+    def fake(art):
+        text = next(cited)
+        return [policytext.Quotation(text, "direct", 0, 0, len(text), speaker="习近平")]
+
     quotes = importlib.import_module("policytext.quotes")  # the module, not a re-exported function
-    monkeypatch.setattr(quotes, "link_quotations", link, raising=False)
-    monkeypatch.setattr(quotes, "quotations", lambda art: fake)
+    monkeypatch.setattr(quotes, "quotations", fake)
     table = small_corpus.quotations()
-    assert len(table) == 4 and set(table.quote_id) == {"q13"}
+    assert list(table.text) == said
     assert table.article_id.nunique() == 4
+    assert set(table.quote_id) == {quotes.quote_ids(said[:1])[0]}
+    assert quotes.quote_ids(["要更好推进以人为本的城镇化", "坚持以人民为中心"])[1] != table.quote_id[0]
 
 
 def test_parallel_run_equals_sequential_and_parquet_round_trip(small_corpus, sequential, tmp_path):
