@@ -13,7 +13,7 @@ from __future__ import annotations
 from .document import Article, Keyphrase, Paragraph, Quotation, Quotations, ThemeScore
 from .errors import DependencyError, InputError, ModelError, PolicytextError, TaxonomyError
 from .keyphrases import keyness, keyphrases, new_terms
-from .quotes import link_quotations, quotations
+from .quotes import link_quotations, quotations, quote_ids
 from .reader import read, read_text
 from .segment import add_terms, segment
 
@@ -60,6 +60,7 @@ __all__ = [
     "link_quotations",
     "new_terms",
     "quotations",
+    "quote_ids",
     "read",
     "read_text",
     "segment",
