@@ -421,15 +421,19 @@ def _canonical_meeting(name: str) -> str:
     return "党的" + core.group(1) if core else name
 
 
+@lru_cache(maxsize=1)
+def _org_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a place marker ... department suffix, the same with the name's start)."""
+    department = rf"(?:{_alt('place_markers')})[\u4e00-\u9fff]{{0,8}}?(?:{_alt('org_suffixes')})"
+    return re.compile(department), re.compile(rf"[\u4e00-\u9fff]{{1,8}}?{department}")
+
+
 def _local_orgs(m: str, lo: int, hi: int) -> list[_Ent]:
     """Organisations named by place + department (武汉市教育局, 江苏省科技厅)."""
-    department = rf"(?:{_alt('place_markers')})[\u4e00-\u9fff]{{0,8}}?(?:{_alt('org_suffixes')})"
-    if not re.search(department, m[lo:hi]):  # a quick test before the slow search for where the name starts
+    department, named = _org_patterns()
+    if not department.search(m, lo, hi):  # a quick test before the slow search for where the name starts
         return []
-    out = []
-    for mt in re.finditer(rf"[\u4e00-\u9fff]{{1,8}}?{department}", m[lo:hi]):
-        out.append(_Ent("org", lo + mt.start(), lo + mt.end(), mt.group(), mt.group()))
-    return out
+    return [_Ent("org", mt.start(), mt.end(), mt.group(), mt.group()) for mt in named.finditer(m, lo, hi)]
 
 
 def _link_issuers(ents: list[_Ent], m: str) -> None:
