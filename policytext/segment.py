@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -211,9 +212,14 @@ class _Dag:
         import math
 
         logtotal = math.log(tok.total)
-        # every dictionary prefix -> log P(word), or None for a prefix that is no word
-        self.logp = {w: math.log(f) - logtotal if f else None for w, f in tok.FREQ.items()}
+        # every dictionary prefix -> log P(word), or None for a prefix that is no word. Words of the
+        # same frequency share one float and tags are interned: a lookup then writes (reference
+        # counts) to a few objects only, so forked workers keep sharing the table's memory.
+        by_freq: dict[int, float] = {}
+        self.logp = {w: by_freq.setdefault(f, math.log(f) - logtotal) if f else None for w, f in tok.FREQ.items()}
         self.unknown = math.log(1) - logtotal  # a character outside the dictionary, as jieba scores it
+        for word, tag in tags.items():
+            tags[word] = sys.intern(tag)
         self.tags = tags
         self.guess = guess  # run of unknown characters -> jieba's HMM words with tags
 
