@@ -73,8 +73,11 @@ class _Doc(NamedTuple):
 # ---------------------------------------------------------------- per-document work (runs in workers)
 
 def _quotation_rows(art: Article) -> list[dict[str, Any]]:
-    # vars: the fields in order, shallow (asdict deep-copies every value, and they are all plain)
-    return [{"article_id": art.id, "quotation": i, **vars(q)} for i, q in enumerate(art.quotations())]
+    """The article's quotations as rows; ``quote_id`` comes later, from the whole table
+    (:func:`_link_quotations`). ``vars``: the fields in order, shallow (they are all plain values)."""
+    from .quotes import quotations
+
+    return [{"article_id": art.id, "quotation": i, **vars(q)} for i, q in enumerate(quotations(art, link=False))]
 
 
 def _article_rows(art: Article, doc: _Doc, tokens: bool | str, k: int) -> dict[str, list[dict[str, Any]]]:

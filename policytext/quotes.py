@@ -1237,9 +1237,10 @@ def _as_article(article_or_text: Article | str) -> Article:
     )
 
 
-def quotations(article_or_text: Article | str) -> list[Quotation]:
+def quotations(article_or_text: Article | str, link: bool = True) -> list[Quotation]:
     """Direct and indirect quotations and quoted terms of an article (or of a text, one
-    paragraph per non-empty line), in text order.
+    paragraph per non-empty line), in text order. ``link=False`` leaves ``quote_id`` unset, for
+    callers that link a whole corpus at once (:func:`quote_ids`).
 
     >>> [(q.kind, q.text, q.speaker) for q in quotations("总书记指出，要“持续用力”。网友说：“好！”")]
     [('direct', '持续用力', None), ('direct', '好！', None)]
@@ -1277,7 +1278,8 @@ def quotations(article_or_text: Article | str) -> list[Quotation]:
                     date=f.date,
                 )
             )
-    link_quotations(out)
+    if link:
+        link_quotations(out)
     return out
 
 

@@ -139,7 +139,7 @@ def test_quotations_are_linked_across_articles(small_corpus, monkeypatch):
     said = ["要更好推进以人为本的城镇化", "要更好推进以人为本的城镇化。", "要更好推进以人为本的城镇化", "要更好推进以人为本的城镇化"]
     cited = iter(said)
 
-    def fake(art):
+    def fake(art, link=True):
         text = next(cited)
         return [policytext.Quotation(text, "direct", 0, 0, len(text), speaker="习近平")]
 
