@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .document import Article, Paragraph, Quotation
@@ -312,7 +312,7 @@ def _entities(orig: str, m: str, lo: int, hi: int, state: _State, tagger: bool =
             add(_Ent("person", te, e, lx.leaders.get(after, after), m[te:e], mt.group()))
     # names the tagger finds, in the runs it tags independently where an untaken name can start
     for pos, run in _runs(m[lo:hi]) if tagger else ():
-        if not any(not taken[pos + i] and _name_start(run, i) for i, ch in enumerate(run) if ch in lx.surname_firsts):
+        if all(taken[pos + i] for i in _name_starts(run)):
             continue
         for s, name in _segmenter_names(run):
             s += lo + pos
@@ -361,12 +361,11 @@ def _entities(orig: str, m: str, lo: int, hi: int, state: _State, tagger: bool =
 def _segmenter_names(run: str) -> tuple[tuple[int, str], ...]:
     """Person names the segmenter tags (nr) in a run of text it tags on its own, that also look
     like names: (offset, name). The tagger's HMM is slow: only runs where a name can start
-    (:func:`_name_start`) should come here."""
+    (:func:`_name_starts`) should come here."""
     from .segment import _dag
 
     def may_hold_name(chars: str) -> bool:  # the HMM tags only runs of unknown characters
-        firsts = _lex().surname_firsts
-        return any(_name_start(chars, i) for i, ch in enumerate(chars[:-1]) if ch in firsts)
+        return next(_name_starts(chars), None) is not None
 
     out, pos = [], 0
     for word, tag in _dag(True).tagged(run, hmm=may_hold_name):
@@ -376,9 +375,13 @@ def _segmenter_names(run: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-def _name_start(run: str, i: int) -> bool:
-    """Could a name of two or three characters start at ``run[i]``?"""
-    return bool(_surname_len(run, i)) and any(_valid_name(run[i:i + n]) for n in (2, 3) if i + n <= len(run))
+def _name_starts(run: str) -> Iterator[int]:
+    """The positions in ``run`` where a name of two or three characters could start (a surname,
+    then a valid name); characters that begin no surname are skipped before the slower checks."""
+    firsts = _lex().surname_firsts
+    for i, ch in enumerate(run):
+        if ch in firsts and _surname_len(run, i) and any(_valid_name(run[i:i + n]) for n in (2, 3) if i + n <= len(run)):
+            yield i
 
 
 def _meetings(orig: str, m: str, lo: int, hi: int) -> list[_Ent]:
