@@ -24,18 +24,15 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 import policytext
-from _timing import forget, timed
+from _common import BENCH_CORPUS, bench_files, forget, timed
 from policytext.corpus import _warm_up
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "build" / "bench-corpus"
 
 
 def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
@@ -98,18 +95,13 @@ def same(a: policytext.CorpusAnalysis, b: policytext.CorpusAnalysis) -> bool:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
     ap.add_argument("--files", type=int, default=1000, help="use the first N files (0: all 3,139)")
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each kind; the best counts")
     args = ap.parse_args()
 
-    if not any(args.corpus.glob("*.txt")):
-        sys.path.insert(0, str(ROOT / "scripts"))
-        import make_bench_corpus
-
-        make_bench_corpus.main(["--out", str(args.corpus)])
-    files = sorted(args.corpus.glob("*.txt"))[: args.files or None]
+    files = bench_files(args.corpus, args.files)
     corpus = policytext.Corpus.from_files(files)
     print(f"corpus: {len(files)} files; load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 

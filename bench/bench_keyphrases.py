@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import policytext  # noqa: E402
-from _timing import best, forget  # noqa: E402
+from _common import best, forget  # noqa: E402
 
 GOLD = REPO / "tests" / "data" / "keyphrases_gold.json"
 _STRIP = re.compile(r"[\s“”‘’\"'「」『』]")

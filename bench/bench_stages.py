@@ -33,10 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import policytext  # noqa: E402
-from _timing import best, forget, timed  # noqa: E402
+from _common import BENCH_CORPUS, bench_files, best, forget, timed  # noqa: E402
 from policytext.errors import PolicytextError  # noqa: E402
 
-CORPUS = ROOT / "build" / "bench-corpus"
 WARM_UP = "城市更新的新路子\n\n张三\n\n习近平总书记强调：“城市更新是重要手段。”"
 
 STAGES: dict[str, Callable[[policytext.Article], Any]] = {
@@ -49,17 +48,12 @@ FULL = "full analysis (Article.to_dict)"
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
     ap.add_argument("--files", type=int, default=300, help="use the first N files (0: all)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each stage; the best counts")
     args = ap.parse_args()
 
-    if not any(args.corpus.glob("*.txt")):
-        sys.path.insert(0, str(ROOT / "scripts"))
-        import make_bench_corpus
-
-        make_bench_corpus.main(["--out", str(args.corpus)])
-    files = sorted(args.corpus.glob("*.txt"))[: args.files or None]
+    files = bench_files(args.corpus, args.files)
     print(f"{len(files)} files of {args.corpus}; load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 
     def read() -> list[policytext.Article]:

@@ -1,12 +1,27 @@
-"""Timing helpers shared by the benchmarks (run as ``python bench/<name>.py``, so this folder is on
-the import path)."""
+"""Helpers shared by the benchmarks (run as ``python bench/<name>.py``, so this folder is on the
+import path): the bench corpus, timing, and emptying the caches between runs."""
 
 from __future__ import annotations
 
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH_CORPUS = ROOT / "build" / "bench-corpus"
+
+
+def bench_files(folder: Path, n: int) -> list[Path]:
+    """The first ``n`` files (0: all) of the bench corpus in ``folder``: People's Daily, January
+    1998, one article per file, built there by ``scripts/make_bench_corpus.py`` when missing."""
+    if not any(folder.glob("*.txt")):
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import make_bench_corpus
+
+        make_bench_corpus.main(["--out", str(folder)])
+    return sorted(folder.glob("*.txt"))[: n or None]
 
 
 def forget() -> None:
