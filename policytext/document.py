@@ -30,6 +30,14 @@ class ThemeScore(NamedTuple):
 
 
 @dataclass(frozen=True)
+class Dropped(NamedTuple):
+    """A line the reader left out of the paragraphs, and why: ``Dropped('资料图片', 'caption')``."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Keyphrase:
     """A ranked key phrase of an article: ``Keyphrase('城市更新', 1.0, 41)``."""
 
@@ -149,6 +157,10 @@ class Article:
     source: str | None = None
     position: int = 1
     subtitle: str | None = None
+    genre: str | None = None
+    occasion: str | None = None
+    dateline: str | None = None
+    dropped: list[Dropped] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for p in self.paragraphs:
@@ -210,8 +222,12 @@ class Article:
             "affiliation": self.affiliation,
             "publication": self.publication,
             "date": self.date,
+            "genre": self.genre,
+            "occasion": self.occasion,
+            "dateline": self.dateline,
             "sections": list(self.sections),
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "keyphrases": [k.to_dict() for k in self.keyphrases()],
             "quotations": [q.to_dict() for q in self.quotations()],
+            "dropped": [{"text": d.text, "reason": d.reason} for d in self.dropped],
         }
