@@ -29,7 +29,6 @@ class ThemeScore(NamedTuple):
     score: float
 
 
-@dataclass(frozen=True)
 class Dropped(NamedTuple):
     """A line the reader left out of the paragraphs, and why: ``Dropped('资料图片', 'caption')``."""
 
