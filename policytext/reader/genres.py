@@ -1,0 +1,215 @@
+"""Genre marks and the metadata they carry: datelines, sign-offs, the delivery line of a report
+or speech, New Year addresses, 求是 notes, transcripts; and the genre of an article.
+
+>>> delivery("2025年1月13日在河北省第十四届人民代表大会第三次会议上河北省人民政府省长王正谱作政府工作报告。")
+Delivery(date='2025-01-13', occasion='河北省第十四届人民代表大会第三次会议', office='河北省人民政府省长', name='王正谱', kind='报告')
+>>> split_dateline("新华社北京10月17日电在第七个国家扶贫日到来之际")
+Dateline(place='北京', date='--10-17', author=None, title=None, rest='在第七个国家扶贫日到来之际')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..dates import parse_date
+from .rules import genre_rules, office_titles
+
+GENRES = ("commentary", "theory", "news", "feature", "report", "speech", "new_year_address", "qiushi",
+          "transcript", "document")
+
+
+def names(raw: str) -> str:
+    """``'郝迎灿  辛  阳'`` → ``'郝迎灿、辛阳'``: names padded to three characters are rejoined.
+
+    >>> names("记者 董丝雨、王浩"), names("田豆豆  辛  阳")
+    ('董丝雨、王浩', '田豆豆、辛阳')
+    """
+    raw = re.sub(r"(?:本报|新华社|新华网|特约)?(?:记者|通讯员|实习生)", " ", raw)
+    parts = [p for p in re.split(r"[\s\u3000、，,]+", raw.strip()) if p]
+    out: list[str] = []
+    for p in parts:
+        if out and len(p) == 1 and len(out[-1]) == 1:
+            out[-1] += p
+        else:
+            out.append(p)
+    return "、".join(out)
+
+
+def office_and_name(text: str) -> tuple[str | None, str | None]:
+    """Split a speaker line into office and name: ``'国务院总理　李克强'``, ``'省长毛伟明'``.
+
+    >>> office_and_name("国务院总理　李克强"), office_and_name("湖北省人民政府代省长李殿勋")
+    (('国务院总理', '李克强'), ('湖北省人民政府代省长', '李殿勋'))
+    >>> office_and_name("西藏自治区代理主席 嘎玛泽登"), office_and_name("城市更新行动")
+    (('西藏自治区代理主席', '嘎玛泽登'), (None, None))
+    """
+    parts = [p for p in re.split(r"[\s\u3000]+", text.strip()) if p]
+    titles = office_titles()
+    if len(parts) == 2 and parts[0].endswith(titles) and 2 <= len(parts[1]) <= 5:
+        return parts[0], parts[1]
+    if len(parts) == 1:
+        word = parts[0]
+        for n in (3, 2, 4):
+            if len(word) > n + 1 and word[:-n].endswith(titles):
+                return word[:-n], word[-n:]
+    return None, None
+
+
+class Delivery(NamedTuple):
+    """What the line under a report's or speech's title says: when, where, who, what."""
+
+    date: str | None
+    occasion: str
+    office: str | None
+    name: str | None
+    kind: str | None
+
+
+def delivery(line: str) -> Delivery | None:
+    """The delivery line of a report or speech (``——2025年1月15日在…会议上``), or None.
+
+    >>> delivery("——2025年1月14日海南省省长 刘小明在海南省第七届人民代表大会第四次会议上的讲话")
+    Delivery(date='2025-01-14', occasion='海南省第七届人民代表大会第四次会议', office='海南省省长', name='刘小明', kind='讲话')
+    >>> delivery("——在庆祝中国共产党成立100周年大会上的讲话（2021年7月1日）").date
+    '2021-07-01'
+    """
+    for pat in genre_rules().delivery:
+        m = pat.match(line)
+        if not m:
+            continue
+        g = m.groupdict()
+        office = name = None
+        for who in (g.get("pre"), g.get("post")):
+            if who:
+                office, name = office_and_name(who)
+                if name is None:
+                    return None  # 在…上 with words that are not a speaker: an ordinary sentence
+        kind = g.get("kind") or ("报告" if g.get("post") else None)
+        return Delivery(parse_date(g["date"]), g["occasion"].strip(), office, name,
+                        "报告" if kind and kind.endswith("报告") else kind)
+    return None
+
+
+class Dateline(NamedTuple):
+    """A news dateline at the start of the first paragraph: ``新华社北京4月9日电（记者 张三）``."""
+
+    place: str | None
+    date: str | None
+    author: str | None
+    title: str | None
+    rest: str
+
+
+def split_dateline(line: str) -> Dateline | None:
+    """The dateline that opens ``line``, and the text after it; None without one.
+
+    >>> split_dateline("本报北京6月4日电（记者董丝雨、王浩）近日，网友接力拍碧水。")
+    Dateline(place='北京', date='--06-04', author='董丝雨、王浩', title=None, rest='近日，网友接力拍碧水。')
+    >>> split_dateline("新华网北京4月9日电\\xa0题：高校博物馆：让文物活起来")
+    Dateline(place='北京', date='--04-09', author=None, title='高校博物馆：让文物活起来', rest='')
+    """
+    rules = genre_rules()
+    m = rules.dateline.match(line)
+    if not m or (m.group("place") is None and m.group("date") is None and m.group("kind") != "讯"):
+        return None
+    rest = line[m.end():]
+    author = names(m.group("reporter")) if m.group("reporter") else None
+    r = rules.dateline_reporters.match(rest)
+    if r:
+        author = names(r.group("names"))
+        rest = rest[r.end():]
+    rest = rest.strip()
+    title = None
+    h = rules.headline_prefix.match(rest)
+    if h:
+        title, _, rest = re.split(r"(\s{2,}|\u3000)", rest[h.end():], maxsplit=1) + ["", ""][: 2]
+        title = title.strip()
+    date = parse_date(m.group("date")) if m.group("date") else None
+    return Dateline(m.group("place"), date, author, title, rest.strip())
+
+
+def split_signoff(line: str) -> tuple[str, str | None, str | None] | None:
+    """A dateline written at the end, ``……（新华社北京7月21日电）``: (text before, place, date).
+
+    >>> split_signoff("作出应有贡献！（新华社北京9月11日电）")
+    ('作出应有贡献！', '北京', '--09-11')
+    """
+    m = genre_rules().signoff.search(line)
+    if not m:
+        return None
+    return line[: m.start()], m.group("place"), parse_date(m.group("date"))
+
+
+class Note(NamedTuple):
+    """An editor's note ``这是……的讲话`` (求是): who spoke, when, and the note's words."""
+
+    author: str | None
+    date: str | None
+    text: str
+
+
+def editor_note(line: str) -> Note | None:
+    """The ``这是…`` note of a 求是 article, or None.
+
+    >>> editor_note("这是习近平总书记2020年2月两篇讲话中有关疫情防控工作内容的节选。")
+    Note(author='习近平', date='2020-02', text='这是习近平总书记2020年2月两篇讲话中有关疫情防控工作内容的节选。')
+    """
+    rules = genre_rules()
+    if not rules.note.match(line):
+        return None
+    who = rules.note_speaker.search(line)
+    return Note(who.group("name") if who else None, parse_date(line), line)
+
+
+def new_year(title: str) -> tuple[str, str] | None:
+    """(speaker, date) of a New Year address titled ``习近平2024年新年贺词``: it is delivered on the
+    eve of that year, 31 December of the year before.
+
+    >>> new_year("习近平2024年新年贺词"), new_year("国家主席习近平发表二〇二四年新年贺词")
+    (('习近平', '2023-12-31'), None)
+    """
+    m = genre_rules().new_year.match(title)
+    if not m:
+        return None
+    year = parse_date(m.group("year") + "年")
+    return m.group("name"), f"{int(year) - 1}-12-31" if year else None
+
+
+def classify(*, title: str | None, author: str | None, affiliation: str | None, publication: str | None,
+             dateline: bool, delivery_kind: str | None, note: bool, opening: bool, paragraphs: list[str],
+             reporter: bool) -> str | None:
+    """The genre of an article (see ``GENRES``) from the marks the reader found, or None.
+
+    >>> classify(title="政府工作报告", author="李克强", affiliation="国务院总理", publication=None,
+    ...          dateline=False, delivery_kind=None, note=False, opening=False, paragraphs=[], reporter=False)
+    'report'
+    """
+    rules = genre_rules()
+    title = title or ""
+    if rules.new_year_title.search(title):
+        return "new_year_address"
+    if note or publication == "求是":
+        return "qiushi"
+    if rules.report_title.search(title) and (delivery_kind or author):
+        return "report"
+    if delivery_kind or opening or rules.speech_title.search(title):
+        return "speech"
+    turns = [p for p in paragraphs if rules.transcript_turn.match(p)]
+    if len(turns) >= 4 and sum(bool(rules.transcript_qa.match(p)) for p in paragraphs) >= 2:
+        return "transcript"
+    if rules.commentary_tag.search(title):
+        return "commentary"
+    if rules.feature_tag.search(title):
+        return "feature"
+    if dateline:
+        return "news"
+    if reporter:
+        return "feature" if len(paragraphs) >= 8 else "news"
+    if affiliation and (publication in rules.theory_publications or author):
+        return "theory"
+    if rules.document_title.search(title) and not author:
+        return "document"
+    if author:
+        return "commentary"
+    return None

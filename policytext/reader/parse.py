@@ -1,0 +1,541 @@
+"""Raw text to :class:`~policytext.document.Article` records: the page layout and each genre's
+metadata.
+
+Handles several articles in one file (as copied from a newspaper page), titles, bylines, the
+（作者系……） note, source lines, datelines and sign-offs, the delivery line of a report or speech
+(``——2025年1月15日在…会议上``, ``省长 王予波``), section headings, and paragraphs that the page
+layout broke in two. Captions, part markers, pull-quotes, summary boxes, editor credits, web
+boilerplate and 转版 markers are left out of the paragraphs and kept in ``article.dropped``
+with the reason. The rules live in ``data/layout.json`` and ``data/reader/genres.json``.
+
+>>> arts = read_text("城市更新的新路子\\n\\n张三\\n\\n城市更新是重要手段。\\n（作者系某大学教授）")
+>>> arts[0].author, arts[0].affiliation
+('张三', '某大学教授')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from ..dates import find_dates, parse_date
+from ..document import Article, Dropped, Paragraph
+from ..errors import InputError
+from . import genres as G
+from .rules import genre_rules, layout
+
+__all__ = ["read_text"]
+
+
+# ---------------------------------------------------------------- line kinds
+
+_BOOK = re.compile(r"《\s*([^》]+?)\s*》")
+_TAIL_TAG = re.compile(r"[（(][^（()）。！？]{1,60}[)）]$")
+_SPACES = "\ufeff\u200b\xa0\u3000 \t"
+
+
+def _clean_line(line: str) -> str:
+    return line.strip(_SPACES).strip()
+
+
+def _is_closed(text: str) -> bool:
+    """Whether ``text`` ends a sentence. A trailing column tag such as （评论员观察） and a closing
+    quotation mark count only by what precedes them."""
+    closing = layout().closing
+    text = _TAIL_TAG.sub("", text) or text
+    if text[-1] in "”’」』":
+        return len(text) > 1 and text[-2] in closing
+    return text[-1] in closing
+
+
+def _is_short(text: str) -> bool:
+    lay = layout()
+    return (
+        len(_TAIL_TAG.sub("", text) or text) <= lay.heading_max
+        and not _is_closed(text)
+        and not any(ch in lay.sentence for ch in text)
+    )
+
+
+def _is_headline(text: str) -> bool:
+    """A title line: short like a heading, but it may end with ？, ！ or a 《book title》."""
+    core = _TAIL_TAG.sub("", text) or text
+    return _is_short(text) or (core[-1] in layout().headline_final and _is_short(core[:-1] or core))
+
+
+def _publication(src: str) -> str | None:
+    book = _BOOK.search(src)
+    if book:
+        return re.sub(r"\s+", "", book.group(1))
+    pub = re.split(r"[\s，,（(]", src.strip())[0]
+    return re.sub(r"^\d.*?日", "", pub) or None
+
+
+def _source_note(line: str) -> tuple[str | None, str | None] | None:
+    """(publication, date) of a source line such as （原载于1月27日《光明日报》）, or None."""
+    for pat in layout().source_notes:
+        m = pat.match(line)
+        if m:
+            src = m.group("src")
+            return _publication(src), parse_date(m.groupdict().get("date") or "") or parse_date(src)
+    return None
+
+
+def _drop_reason(line: str) -> str | None:
+    """Why ``line`` is not text of the article (caption, part marker, …), or None."""
+    lay = layout()
+    if lay.part_marker.match(line):
+        return "part_marker"
+    if any(p.match(line) for p in lay.captions):
+        return "caption"
+    if lay.editor.match(line):
+        return "editor"
+    if lay.related.match(line) or lay.continuation.fullmatch(line):
+        return "continuation"
+    if len(line) <= lay.boilerplate_max and any(p.search(line) for p in lay.boilerplate):
+        return "boilerplate"
+    return None
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` carries on the paragraph ``prev`` that the layout broke."""
+    if _is_closed(prev):
+        return False
+    if nxt[0] in layout().non_initial:
+        return True
+    return not _is_short(nxt)
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+def _core(line: str) -> str:
+    return line.rstrip("。！？!?；;，,…”’ ")
+
+
+def _pull_quotes(lines: list[str]) -> set[str]:
+    """Lines that repeat a sentence of a longer line of the same text (pull-quotes, lead-ins)."""
+    minimum = layout().pull_quote_min
+    long_lines = [x for x in lines if len(x) > minimum]
+    found = set()
+    for line in set(lines):
+        core = _core(line)
+        if minimum <= len(core) <= 150 and any(core in x and len(x) >= len(line) + 8 for x in long_lines):
+            found.add(line)
+    return found
+
+
+# ---------------------------------------------------------------- articles
+
+@dataclass
+class _Draft:
+    title: str | None = None
+    subtitle: str | None = None
+    author: str | None = None
+    affiliation: str | None = None
+    publication: str | None = None
+    source_date: str | None = None
+    spoken_date: str | None = None
+    dateline_date: str | None = None
+    dateline: str | None = None
+    occasion: str | None = None
+    delivery_kind: str | None = None
+    note: str | None = None
+    editor_note: bool = False
+    opening: bool = False
+    reporter: bool = False
+    header: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    paras: list[tuple[str | None, str]] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    ended: bool = False
+    in_header: bool = True
+    last_line: str = ""
+    skip: str | None = None  # drop the next line(s) for this reason (summary box, related links)
+
+    @property
+    def empty(self) -> bool:
+        return self.title is None and not self.header and not self.paras and not self.sections
+
+    def drop(self, text: str, reason: str) -> None:
+        self.dropped.append(Dropped(text, reason))
+
+
+def read_text(text: str, source: str | None = None) -> list[Article]:
+    """Split raw text into articles: ``policytext.read_text(open(path).read())``.
+
+    ``source`` (a path or name) is used for the article ids. Text with no recognisable
+    structure becomes one article whose paragraphs are its lines.
+
+    >>> (a,) = read_text("政府工作报告\\n——2025年1月15日在云南省第十四届人民代表大会第三次会议上\\n"
+    ...                  "省长 王予波\\n各位代表：\\n现在，我代表省人民政府向大会报告工作。")
+    >>> a.genre, a.author, a.affiliation, a.date, a.occasion
+    ('report', '王予波', '省长', '2025-01-15', '云南省第十四届人民代表大会第三次会议')
+    """
+    if not isinstance(text, str):
+        raise InputError(f"read_text expects str, got {type(text).__name__}; use policytext.read(path) for files")
+    lines = [_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    repeated = _pull_quotes([x for x in lines if x])
+    drafts: list[_Draft] = [_Draft()]
+    for line in lines:
+        if line:
+            _line(drafts, line, repeated)
+    drafts = [d for d in drafts if not d.empty or d.affiliation or d.publication]
+    for d in drafts:
+        _close_header(d)
+        _finish(d)
+    _infer_years(drafts)
+    return [
+        Article(
+            title=d.title,
+            subtitle=d.subtitle,
+            author=d.author,
+            affiliation=d.affiliation,
+            publication=d.publication,
+            date=d.spoken_date or d.dateline_date or d.source_date,
+            sections=d.sections,
+            paragraphs=[Paragraph(index=i, text=t, section=s) for i, (s, t) in enumerate(d.paras)],
+            source=source,
+            position=n,
+            genre=G.classify(title=d.title, author=d.author, affiliation=d.affiliation,
+                             publication=d.publication, dateline=d.dateline is not None or d.dateline_date is not None,
+                             delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
+                             paragraphs=[t for _, t in d.paras], reporter=d.reporter),
+            occasion=d.occasion,
+            dateline=d.dateline,
+            dropped=d.dropped,
+        )
+        for n, d in enumerate(drafts, start=1)
+    ]
+
+
+def _line(drafts: list[_Draft], line: str, repeated: set[str]) -> None:
+    """Take one non-empty line into the current draft (or a new one)."""
+    lay = layout()
+    cur = drafts[-1]
+    line = _strip_continuation(cur, line)
+    if not line:
+        return
+    if cur.skip == "related" and _is_headline(line):
+        cur.drop(line, "boilerplate")
+        return
+    if cur.skip == "summary":
+        cur.skip = None
+        cur.drop(line, "summary")
+        return
+    cur.skip = None
+    note = lay.author_note.match(line)
+    if note:
+        cur.affiliation = note.group("aff")
+        cur.ended = bool(cur.paras)
+        return
+    src = _source_note(line)
+    if src is not None:
+        _set_source(cur, src)
+        cur.note = line
+        # a source line ends an article, except one met just below the headline (来源：河北日报)
+        cur.ended = cur.ended or len(cur.paras) >= 2 or (bool(cur.paras) and cur.affiliation is not None)
+        return
+    line = _strip_tail_metadata(cur, line)
+    if not line:
+        return
+    if lay.photo_credit.match(line):
+        _drop_caption(cur, line)
+        return
+    reason = _drop_reason(line)
+    if reason:
+        cur.drop(line, reason)
+        return
+    summary = lay.summary.match(line)
+    if summary:
+        cur.drop(line, "summary")
+        cur.skip = None if summary.group("rest") else "summary"
+        return
+    if lay.related_links.match(line):
+        cur.drop(line, "boilerplate")
+        cur.skip = "related"
+        return
+    if lay.preamble.search(line):
+        _preamble(cur, line)
+        return
+    if cur.ended:
+        cur = _new(drafts)
+    note_ = G.editor_note(line) if cur.paras else None
+    if note_:
+        cur.editor_note = True
+        cur.author = cur.author or note_.author
+        cur.spoken_date = cur.spoken_date or note_.date
+        cur.drop(line, "note")
+        return
+    dl = G.split_dateline(line) if not cur.paras else None
+    if dl:
+        _set_dateline(cur, dl)
+        if not dl.rest:
+            return
+        line = dl.rest
+    if cur.in_header and _header_line(cur, line):
+        return
+    if line in repeated and not _is_short(line):  # a short one is a heading the text repeats
+        cur.drop(line, "pull_quote")
+        return
+    _body_line(cur, line)
+
+
+def _new(drafts: list[_Draft]) -> _Draft:
+    drafts.append(_Draft())
+    return drafts[-1]
+
+
+def _set_source(d: _Draft, src: tuple[str | None, str | None]) -> None:
+    d.publication = d.publication or src[0]
+    d.source_date = d.source_date or src[1]
+
+
+def _strip_continuation(d: _Draft, line: str) -> str:
+    """Remove 转版 markers (（下转第三版）, （上接第一版）) from ``line``, keeping them as dropped."""
+    for m in reversed(list(layout().continuation.finditer(line))):
+        d.drop(m.group(), "continuation")
+        line = line[: m.start()] + line[m.end():]
+    return line.strip(_SPACES)
+
+
+def _strip_tail_metadata(d: _Draft, line: str) -> str:
+    """Take a source line (《 人民日报 》（ 2020年10月18日 01 版）) and a sign-off dateline
+    (（新华社北京7月21日电）) from the end of ``line``; the rest is text."""
+    m = layout().tail_source.search(line)
+    if m:
+        _set_source(d, (_publication(m.group("src")), parse_date(m.group("src"))))
+        d.note = m.group("src")
+        line = line[: m.start()].strip(_SPACES)
+        d.ended = d.ended or (not line and len(d.paras) >= 2)
+    sign = G.split_signoff(line) if line else None
+    if sign:
+        line, place, date = sign
+        d.dateline = d.dateline or place
+        d.dateline_date = d.dateline_date or date
+        line = line.strip(_SPACES)
+    return line
+
+
+def _set_dateline(d: _Draft, dl: G.Dateline) -> None:
+    _close_header(d)
+    d.dateline = dl.place
+    d.dateline_date = dl.date
+    if dl.author and d.author is None:
+        d.author = dl.author
+        d.reporter = True
+    if dl.title:
+        if d.title is None:
+            d.title = dl.title
+        else:
+            d.drop(dl.title, "repeated_title")
+
+
+def _preamble(d: _Draft, line: str) -> None:
+    """``以下为报告全文：``: the lines before it are a news lede, not the text; start again."""
+    for _, text in d.paras:
+        d.drop(text, "preamble")
+    d.drop(line, "preamble")
+    d.paras.clear()
+    if d.title is None:
+        d.sections.clear()
+        d.in_header = True
+
+
+def _drop_caption(d: _Draft, line: str) -> None:
+    """A photo credit (……摄) follows its caption: drop the short paragraph just before it."""
+    lay = layout()
+    if (len(line) <= lay.credit_only_max and d.paras and len(d.paras[-1][1]) <= lay.caption_max
+            and d.paras[-1][1] == d.last_line):
+        d.drop(d.paras.pop()[1], "caption")
+    d.drop(line, "caption")
+
+
+def _byline(d: _Draft, line: str) -> bool:
+    lay = layout()
+    both = lay.byline_source.match(line)
+    if both:
+        src = _source_note(both.group("src"))
+        if src is not None and (lay.byline.match(both.group("by")) or lay.commentator.match(both.group("by"))):
+            _set_source(d, src)
+            d.note = both.group("src")
+            line = both.group("by")
+    m = lay.byline.match(line)
+    if m:
+        office, name = G.office_and_name(m.group("names"))
+        if name:
+            # a speech's byline: 国务院总理　李克强, 陕西省省长 赵刚, 国务院总理李克强
+            d.affiliation = d.affiliation or office
+            d.author = name
+            return True
+        people = G.names(m.group("names")).split("、")
+        if all(2 <= len(n) <= 4 for n in people):
+            d.author = "、".join(people)
+            d.reporter = "记者" in line
+            return True
+    if lay.commentator.match(line):
+        d.author = line
+        return True
+    return False
+
+
+def _delivery(d: _Draft, line: str) -> bool:
+    """Take the delivery line of a report or speech under its title."""
+    dl = G.delivery(line)
+    if dl is None:
+        return False
+    d.subtitle = line.lstrip("".join(layout().subtitle_prefixes) + " ")
+    d.spoken_date = d.spoken_date or dl.date
+    d.occasion = re.sub(r"\s+", "", dl.occasion)
+    d.delivery_kind = dl.kind or "delivered"
+    if dl.name and d.author is None:
+        d.author, d.affiliation = dl.name, d.affiliation or dl.office
+    return True
+
+
+def _header_line(d: _Draft, line: str) -> bool:
+    """Take ``line`` into the header (title lines, byline) of ``d``; False when it starts the body."""
+    if (d.header or d.title) and d.subtitle is None and _delivery(d, line):
+        return True
+    if d.author is None and (d.header or d.publication or d.title) and _byline(d, line):
+        _close_header(d)
+        return True
+    if len(d.header) < 3 and d.author is None and (_is_short(line) or (not d.header and _is_headline(line))):
+        d.header.append(line)
+        return True
+    _close_header(d)
+    dl = layout().dateline.match(line)
+    if dl and d.author is None:
+        d.author = G.names(dl.group("names"))
+        d.reporter = True
+    return False
+
+
+def _close_header(d: _Draft) -> None:
+    """Turn the short lines before the byline or body into title, subtitle and headings.
+
+    Two title lines before a byline are a kicker and a title (人民日报 style) unless the second
+    starts with a dash (a subtitle); a second line that the title already holds is a repeat."""
+    d.in_header = False
+    lines, d.header = d.header, []
+    if not lines or d.title is not None:
+        d.sections.extend(lines)
+        return
+    if len(lines) >= 2 and lines[1] in lines[0]:
+        d.drop(lines.pop(1), "repeated_title")
+    dash = layout().subtitle_prefixes
+    dated = layout().dated_heading
+    if len(lines) >= 2 and lines[1].startswith(dash):
+        d.title, d.subtitle = lines[0], lines[1].lstrip("".join(dash) + " ")
+        rest = lines[2:]
+    elif len(lines) >= 2 and d.author is not None and d.subtitle is None and not dated.match(lines[1]):
+        d.subtitle, d.title = lines[0], lines[1]
+        rest = lines[2:]
+    elif len(lines) >= 2 and dated.match(lines[0]) and not dated.match(lines[1]):
+        d.subtitle, d.title = lines[0], lines[1]
+        rest = lines[2:]
+    else:
+        d.title, rest = lines[0], lines[1:]
+    for extra in rest:
+        if d.subtitle is None and (extra.startswith(dash) or dated.match(extra)):
+            d.subtitle = extra.lstrip("".join(dash) + " ")
+        else:
+            d.sections.append(extra)
+
+
+def _body_line(d: _Draft, line: str) -> None:
+    d.last_line = line
+    if not d.paras and genre_rules().speech_opening.match(line):
+        d.opening = True
+        d.occasion = d.occasion or genre_rules().speech_opening.match(line).group("occasion")  # type: ignore[union-attr]
+    if d.paras and _continues(d.paras[-1][1], line):
+        sec, prev = d.paras[-1]
+        d.paras[-1] = (sec, _join(prev, line))
+    elif _is_short(line):
+        d.sections.append(line)
+    else:
+        d.paras.append((d.sections[-1] if d.sections else None, line))
+
+
+def _finish(d: _Draft) -> None:
+    """Metadata known only at the end: a New Year address's speaker and date, a byline glued to
+    the first paragraph (``习近平一当前，……``)."""
+    ny = G.new_year(d.title or "")
+    if ny:
+        d.author = d.author or ny[0]
+        d.spoken_date = d.spoken_date or ny[1]
+    if d.author and d.paras and d.paras[0][1].startswith(d.author):
+        sec, text = d.paras[0]
+        marker = _GLUED_MARKER.match(text, len(d.author))
+        if marker:
+            d.drop(d.author, "byline")
+            d.drop(marker.group(), "part_marker")
+            d.paras[0] = (sec, text[marker.end():])
+
+
+# a part marker glued between a byline and the first sentence: 习近平一当前，……
+_GLUED_MARKER = re.compile(r"[一二三四五六七八九十]{1,2}(?=[\u4e00-\u9fff]{2})")
+
+
+def _year_for(month: int, day: int, reference: _dt.date) -> str | None:
+    """The latest date ``month``-``day`` on or before ``reference`` (within a year)."""
+    for year in (reference.year, reference.year - 1):
+        try:
+            cand = _dt.date(year, month, day)
+        except ValueError:
+            continue
+        if cand <= reference:
+            return cand.isoformat()
+    return None
+
+
+def _infer_years(drafts: list[_Draft]) -> None:
+    """Give a year to month-day dates (``--01-27``).
+
+    A dateline's date takes the year of the publication date it precedes. Another month-day date
+    takes it from the latest date the article mentions, when the result lies within a year after
+    it and no later year is mentioned; articles sharing the same source line share it."""
+    for d in drafts:
+        if d.dateline_date and d.dateline_date.startswith("--") and d.source_date and len(d.source_date) == 10:
+            d.dateline_date = _year_for(int(d.dateline_date[2:4]), int(d.dateline_date[5:7]),
+                                        _dt.date.fromisoformat(d.source_date)) or d.dateline_date
+    by_note: dict[str, str] = {}
+    for d in drafts:
+        for attr in ("dateline_date", "source_date"):
+            value = getattr(d, attr)
+            if value and value.startswith("--"):
+                full = _from_mentions(d, int(value[2:4]), int(value[5:7]))
+                if full:
+                    setattr(d, attr, full)
+                    if d.note and attr == "source_date":
+                        by_note[d.note] = full
+    for d in drafts:
+        if d.source_date and d.source_date.startswith("--") and d.note in by_note:
+            d.source_date = by_note[d.note]
+
+
+def _from_mentions(d: _Draft, month: int, day: int) -> str | None:
+    mentions = [m for _, t in d.paras for m in find_dates(t) if m.year is not None]
+    dated = []
+    for m in mentions:
+        if m.month is not None:
+            try:
+                dated.append(_dt.date(m.year, m.month, m.day or 1))  # type: ignore[arg-type]
+            except ValueError:
+                continue
+    if not dated:
+        return None
+    latest = max(dated)
+    latest_year = max(m.year for m in mentions)  # type: ignore[type-var]
+    for year in (latest.year, latest.year + 1):
+        try:
+            cand = _dt.date(year, month, day)
+        except ValueError:
+            continue
+        if latest <= cand and (cand - latest).days <= 366 and year >= latest_year:
+            return cand.isoformat()
+    return None
