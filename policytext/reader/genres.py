@@ -56,6 +56,17 @@ def office_and_name(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def speaker_in(text: str) -> tuple[str, str] | None:
+    """(office, name) of the speaker a news lede names: ``国家主席习近平通过……发表了新年贺词``.
+
+    >>> speaker_in("新年前夕，国家主席习近平通过中央广播电视总台和互联网，发表了二〇二四年新年贺词。")
+    ('国家主席', '习近平')
+    """
+    titles = "|".join(sorted(map(re.escape, office_titles()), key=len, reverse=True))
+    m = re.search(rf"(?P<office>{titles})(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?=通过|发表|在|代表|向|作)", text)
+    return (m.group("office"), m.group("name")) if m else None
+
+
 class Delivery(NamedTuple):
     """What the line under a report's or speech's title says: when, where, who, what."""
 

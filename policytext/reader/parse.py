@@ -155,6 +155,7 @@ class _Draft:
     ended: bool = False
     in_header: bool = True
     last_line: str = ""
+    lede_speaker: tuple[str, str] | None = None  # (office, name) named by a dropped lede
     skip: str | None = None  # drop the next line(s) for this reason (summary box, related links)
 
     @property
@@ -339,6 +340,8 @@ def _preamble(d: _Draft, line: str) -> None:
     """``以下为报告全文：``: the lines before it are a news lede, not the text; start again."""
     for _, text in d.paras:
         d.drop(text, "preamble")
+    d.lede_speaker = d.lede_speaker or G.speaker_in(line) or next(
+        (sp for _, t in d.paras if (sp := G.speaker_in(t))), None)
     d.drop(line, "preamble")
     d.paras.clear()
     if d.title is None:
@@ -468,6 +471,8 @@ def _finish(d: _Draft) -> None:
     if ny:
         d.author = d.author or ny[0]
         d.spoken_date = d.spoken_date or ny[1]
+    if d.lede_speaker and d.author == d.lede_speaker[1]:
+        d.affiliation = d.affiliation or d.lede_speaker[0]
     if d.author and d.paras and d.paras[0][1].startswith(d.author):
         sec, text = d.paras[0]
         marker = _GLUED_MARKER.match(text, len(d.author))
