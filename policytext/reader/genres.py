@@ -202,7 +202,7 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
         return "new_year_address"
     if note or publication == "求是":
         return "qiushi"
-    if rules.report_title.search(title) and (delivery_kind or author):
+    if rules.report_title.search(title) and (delivery_kind or affiliation):
         return "report"
     if delivery_kind or opening or rules.speech_title.search(title):
         return "speech"

@@ -154,7 +154,7 @@ class _Draft:
     dropped: list[Dropped] = field(default_factory=list)
     ended: bool = False
     in_header: bool = True
-    last_line: str = ""
+    captions: int = 0  # short one-line paragraphs in a row just before: captions if a credit follows
     lede_speaker: tuple[str, str] | None = None  # (office, name) named by a dropped lede
     skip: str | None = None  # drop the next line(s) for this reason (summary box, related links)
 
@@ -350,11 +350,13 @@ def _preamble(d: _Draft, line: str) -> None:
 
 
 def _drop_caption(d: _Draft, line: str) -> None:
-    """A photo credit (……摄) follows its caption: drop the short paragraph just before it."""
+    """A photo credit (……摄) follows its caption: drop the short one-line paragraph just before it,
+    or all of those in a row before ``以上图片均为……摄``."""
     lay = layout()
-    if (len(line) <= lay.credit_only_max and d.paras and len(d.paras[-1][1]) <= lay.caption_max
-            and d.paras[-1][1] == d.last_line):
-        d.drop(d.paras.pop()[1], "caption")
+    if len(line) <= lay.credit_only_max:
+        for _ in range(d.captions if lay.credit_all.match(line) else min(d.captions, 1)):
+            d.drop(d.paras.pop()[1], "caption")
+        d.captions = 0
     d.drop(line, "caption")
 
 
@@ -451,17 +453,19 @@ def _close_header(d: _Draft) -> None:
 
 
 def _body_line(d: _Draft, line: str) -> None:
-    d.last_line = line
     if not d.paras and genre_rules().speech_opening.match(line):
         d.opening = True
         d.occasion = d.occasion or genre_rules().speech_opening.match(line).group("occasion")  # type: ignore[union-attr]
     if d.paras and _continues(d.paras[-1][1], line):
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
+        d.captions = 0
     elif _is_short(line):
         d.sections.append(line)
+        d.captions = 0
     else:
         d.paras.append((d.sections[-1] if d.sections else None, line))
+        d.captions = d.captions + 1 if len(line) <= layout().caption_max else 0
 
 
 def _finish(d: _Draft) -> None:

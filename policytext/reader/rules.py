@@ -43,6 +43,7 @@ class Layout:
     photo_credit: re.Pattern[str]
     caption_max: int
     credit_only_max: int
+    credit_all: re.Pattern[str]
     subtitle_prefixes: tuple[str, ...]
     headline_final: frozenset[str]
     editor: re.Pattern[str]
@@ -78,6 +79,7 @@ def layout() -> Layout:
         photo_credit=re.compile(raw["photo_credit_pattern"]),
         caption_max=int(raw["caption_max_chars"]),
         credit_only_max=int(raw["credit_only_max_chars"]),
+        credit_all=re.compile(raw["credit_all_pattern"]),
         subtitle_prefixes=tuple(raw["subtitle_prefixes"]),
         headline_final=frozenset(raw["headline_final_punctuation"]),
         editor=re.compile(raw["editor_pattern"]),
