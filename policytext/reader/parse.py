@@ -91,6 +91,8 @@ def _drop_reason(line: str) -> str | None:
         return "caption"
     if lay.editor.match(line):
         return "editor"
+    if lay.box_marker.match(line):
+        return "box_heading"
     if lay.related.match(line) or lay.continuation.fullmatch(line):
         return "continuation"
     if len(line) <= lay.boilerplate_max and any(p.search(line) for p in lay.boilerplate):

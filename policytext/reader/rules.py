@@ -50,6 +50,7 @@ class Layout:
     continuation: re.Pattern[str]
     related: re.Pattern[str]
     summary: re.Pattern[str]
+    box_marker: re.Pattern[str]
     boilerplate: tuple[re.Pattern[str], ...]
     boilerplate_max: int
     related_links: re.Pattern[str]
@@ -86,6 +87,7 @@ def layout() -> Layout:
         continuation=re.compile(raw["continuation_pattern"]),
         related=re.compile(raw["related_pattern"]),
         summary=re.compile(raw["summary_pattern"]),
+        box_marker=re.compile(raw["box_marker_pattern"]),
         boilerplate=tuple(re.compile(p) for p in raw["boilerplate_patterns"]),
         boilerplate_max=int(raw["boilerplate_max_chars"]),
         related_links=re.compile(raw["related_links_pattern"]),

@@ -1,0 +1,115 @@
+"""Layout rules and genres of the reader on small made-up pages: every dropped line is kept with
+its reason, datelines and delivery lines fill the record."""
+
+import pytest
+
+import policytext
+from policytext.document import Dropped
+
+BODY = "高校博物馆是文化传承的重要阵地，越来越多的高校博物馆向社会开放，成为市民游客打卡的新去处。"
+BODY2 = "馆长表示，博物馆将继续推出线上展览，让更多人走近文物、读懂历史，感受中华优秀传统文化的魅力。"
+
+
+def one(text: str):
+    (art,) = policytext.read_text(text)
+    return art
+
+
+@pytest.mark.parametrize("caption", ["南理工兵器博物馆供图", "成都理工大学博物馆网站图片", "图为学生在博物馆参观",
+                                     "资料图片", "新华社发", "视觉中国"])
+def test_caption_without_final_punctuation_is_not_joined(caption):
+    art = one(f"标题\n\n{BODY[:-1]}\n\n{caption}\n\n{BODY2}\n")
+    assert Dropped(caption, "caption") in art.dropped
+    assert all(caption not in p.text for p in art.paragraphs)
+
+
+def test_caption_before_photo_credit_is_dropped():
+    art = one(f"标题\n\n{BODY}\n\n学生在馆内参观。\n\n本报记者 张三摄\n\n{BODY2}\n")
+    assert [p.text for p in art.paragraphs] == [BODY, BODY2]
+    assert [d.reason for d in art.dropped] == ["caption", "caption"]
+
+
+def test_pull_quote_repeating_a_body_sentence():
+    quote = "博物馆将继续推出线上展览，让更多人走近文物、读懂历史。"
+    art = one(f"标题\n\n作者\n\n{BODY}\n\n{quote}\n\n{BODY2}\n")
+    assert [p.text for p in art.paragraphs] == [BODY, BODY2]
+    assert art.dropped == [Dropped(quote, "pull_quote")]
+
+
+@pytest.mark.parametrize("box", ["内容提要\n\n本文讨论高校博物馆的开放与传承，提出三点建议", "【内容提要】本文讨论高校博物馆的开放与传承",
+                                 "摘要：本文讨论高校博物馆的开放与传承。"])
+def test_summary_box_is_not_a_paragraph(box):
+    art = one(f"高校博物馆的开放与传承\n\n张三\n\n{box}\n\n{BODY}\n\n{BODY2}\n")
+    assert [p.text for p in art.paragraphs] == [BODY, BODY2]
+    assert {d.reason for d in art.dropped} == {"summary"}
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("责任编辑：李四", "editor"), ("（责任编辑：王五）", "editor"), ("扫一扫分享本页", "boilerplate"),
+    ("免责声明：本站转载的内容仅供参考。", "boilerplate"), ("版权所有：某某网站  京ICP备12345678号", "boilerplate"),
+    ("Copyright © 2025 Example. All Rights Reserved.", "boilerplate"), ("【打印本页】【关闭窗口】", "boilerplate"),
+    ("（下转第三版）", "continuation"), ("二", "part_marker"),
+])
+def test_dropped_lines_and_reasons(line, reason):
+    art = one(f"标题\n\n{BODY}\n\n{line}\n\n{BODY2}\n")
+    assert [p.text for p in art.paragraphs] == [BODY, BODY2]
+    assert art.dropped == [Dropped(line, reason)]
+
+
+def test_continuation_marker_inside_a_line():
+    art = one(f"标题\n\n{BODY[:-1]}（下转第二版）\n\n（上接第一版）{BODY2}\n")
+    assert [p.text for p in art.paragraphs] == [BODY[:-1] + BODY2]
+    assert [d.reason for d in art.dropped] == ["continuation", "continuation"]
+
+
+def test_related_links_and_the_titles_under_them():
+    art = one(f"标题\n\n{BODY}\n\n相关链接\n\n高校博物馆开放日\n\n文物活起来\n")
+    assert [p.text for p in art.paragraphs] == [BODY]
+    assert [d.reason for d in art.dropped] == ["boilerplate"] * 3
+
+
+def test_dateline_with_non_breaking_spaces_and_reporters():
+    art = one(f"高校博物馆：让文物活起来\n\n新华社北京4月9日电\xa0\xa0（记者 张三、李四）\xa0{BODY}\n\n{BODY2}\n"
+              "\n《人民日报》（2025年04月10日第 04 版）\n")
+    assert (art.genre, art.dateline, art.author, art.date) == ("news", "北京", "张三、李四", "2025-04-09")
+    assert art.paragraphs[0].text == BODY and art.publication == "人民日报"
+
+
+def test_dateline_headline_is_the_title():
+    art = one(f"新华网北京4月9日电 题：高校博物馆：让文物活起来\n\n{BODY}\n")
+    assert (art.title, art.dateline, art.date, art.genre) == ("高校博物馆：让文物活起来", "北京", "--04-09", "news")
+    assert [p.text for p in art.paragraphs] == [BODY]
+
+
+def test_speech_with_occasion_after_the_title():
+    art = one("在全国科技大会上的讲话\n——在全国科技大会、国家科学技术奖励大会和两院院士大会上的讲话（2024年6月24日）\n"
+              f"习近平\n同志们：\n{BODY}\n")
+    assert (art.genre, art.author, art.date) == ("speech", "习近平", "2024-06-24")
+    assert art.occasion == "全国科技大会、国家科学技术奖励大会和两院院士大会"
+
+
+def test_city_report_with_mayor_in_the_delivery_line():
+    art = one("2025年某市政府工作报告\n——2025年1月8日在某市第十七届人民代表大会第五次会议上\n某市市长 张三\n"
+              f"各位代表：\n{BODY}\n")
+    assert (art.genre, art.author, art.affiliation, art.date) == ("report", "张三", "某市市长", "2025-01-08")
+
+
+def test_transcript_turns():
+    text = "外交部发言人答记者问\n\n" + "\n".join(
+        ["问：博物馆何时开放？", "答：博物馆将于下月开放，欢迎大家参观。", "问：是否需要预约？", "答：需要在网上预约，每天限额。"] * 2)
+    assert one(text).genre == "transcript"
+
+
+def test_year_of_a_chinese_numeral_date_in_the_source_line():
+    art = one(f"标题\n\n{BODY}\n\n（原载于二〇二四年十二月三十一日《人民日报》）\n")
+    assert (art.publication, art.date) == ("人民日报", "2024-12-31")
+
+
+def test_traditional_text_is_read_as_it_is():
+    from policytext.chinese import is_traditional, to_simplified
+
+    art = one("高校博物館：讓文物活起來\n\n高校博物館是文化傳承的重要陣地，越來越多的高校博物館向社會開放。\n")
+    assert art.title == "高校博物館：讓文物活起來"
+    text = art.paragraphs[0].text
+    assert is_traditional(text) and len(to_simplified(text)) == len(text)
+    assert to_simplified(text).startswith("高校博物馆是文化传承")
