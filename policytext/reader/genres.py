@@ -4,7 +4,7 @@ or speech, New Year addresses, 求是 notes, transcripts; and the genre of an ar
 >>> delivery("2025年1月13日在河北省第十四届人民代表大会第三次会议上河北省人民政府省长王正谱作政府工作报告。")
 Delivery(date='2025-01-13', occasion='河北省第十四届人民代表大会第三次会议', office='河北省人民政府省长', name='王正谱', kind='报告')
 >>> split_dateline("新华社北京10月17日电在第七个国家扶贫日到来之际")
-Dateline(place='北京', date='--10-17', author=None, title=None, rest='在第七个国家扶贫日到来之际')
+Dateline(agency='新华社', place='北京', date='--10-17', author=None, title=None, rest='在第七个国家扶贫日到来之际')
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def delivery(line: str) -> Delivery | None:
                 if name is None:
                     return None  # 在…上 with words that are not a speaker: an ordinary sentence
         kind = g.get("kind") or ("报告" if g.get("post") else None)
-        return Delivery(parse_date(g["date"]), g["occasion"].strip(), office, name,
+        return Delivery(parse_date(g.get("date") or ""), g["occasion"].strip(), office, name,
                         "报告" if kind and kind.endswith("报告") else kind)
     return None
 
@@ -105,6 +105,7 @@ def delivery(line: str) -> Delivery | None:
 class Dateline(NamedTuple):
     """A news dateline at the start of the first paragraph: ``新华社北京4月9日电（记者 张三）``."""
 
+    agency: str
     place: str | None
     date: str | None
     author: str | None
@@ -116,9 +117,9 @@ def split_dateline(line: str) -> Dateline | None:
     """The dateline that opens ``line``, and the text after it; None without one.
 
     >>> split_dateline("本报北京6月4日电（记者董丝雨、王浩）近日，网友接力拍碧水。")
-    Dateline(place='北京', date='--06-04', author='董丝雨、王浩', title=None, rest='近日，网友接力拍碧水。')
+    Dateline(agency='本报', place='北京', date='--06-04', author='董丝雨、王浩', title=None, rest='近日，网友接力拍碧水。')
     >>> split_dateline("新华网北京4月9日电\\xa0题：高校博物馆：让文物活起来")
-    Dateline(place='北京', date='--04-09', author=None, title='高校博物馆：让文物活起来', rest='')
+    Dateline(agency='新华网', place='北京', date='--04-09', author=None, title='高校博物馆：让文物活起来', rest='')
     """
     rules = genre_rules()
     m = rules.dateline.match(line)
@@ -137,7 +138,7 @@ def split_dateline(line: str) -> Dateline | None:
         title, _, rest = re.split(r"(\s{2,}|\u3000)", rest[h.end():], maxsplit=1) + ["", ""][: 2]
         title = title.strip()
     date = parse_date(m.group("date")) if m.group("date") else None
-    return Dateline(m.group("place"), date, author, title, rest.strip())
+    return Dateline(m.group("agency"), m.group("place"), date, author, title, rest.strip())
 
 
 def split_signoff(line: str) -> tuple[str, str | None, str | None] | None:

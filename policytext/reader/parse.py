@@ -157,6 +157,12 @@ class _Draft:
     ended: bool = False
     in_header: bool = True
     captions: int = 0  # short one-line paragraphs in a row just before: captions if a credit follows
+    issued_date: str | None = None  # a document's 发布/印发 date
+    signed_date: str | None = None  # the date under a document's signature
+    agency: str | None = None  # the agency of a dateline (新华社), a publication when no source line names one
+    dialogue: list[str] = field(default_factory=list)  # the people of a 对话人 box
+    last_section: bool = False  # the last body line became a heading
+    author_hint: str | None = None  # a speaker named before the headline (习近平：…)
     lede_speaker: tuple[str, str] | None = None  # (office, name) named by a dropped lede
     skip: str | None = None  # drop the next line(s) for this reason (summary box, related links)
 
@@ -198,8 +204,8 @@ def read_text(text: str, source: str | None = None) -> list[Article]:
             subtitle=d.subtitle,
             author=d.author,
             affiliation=d.affiliation,
-            publication=d.publication,
-            date=d.spoken_date or d.dateline_date or d.source_date,
+            publication=d.publication or d.agency,
+            date=d.spoken_date or d.issued_date or d.source_date or d.dateline_date or d.signed_date,
             sections=d.sections,
             paragraphs=[Paragraph(index=i, text=t, section=s) for i, (s, t) in enumerate(d.paras)],
             source=source,
@@ -230,7 +236,8 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str]) -> None:
         cur.skip = None
         cur.drop(line, "summary")
         return
-    cur.skip = None
+    if cur.skip != "dialogue":
+        cur.skip = None
     note = lay.author_note.match(line)
     if note:
         cur.affiliation = note.group("aff")
@@ -246,8 +253,36 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str]) -> None:
     line = _strip_tail_metadata(cur, line)
     if not line:
         return
+    page_date = lay.page_date.match(line)
+    if page_date:
+        _set_source(cur, (page_date.group("src"), parse_date(page_date.group("date"))))
+        return
     if lay.photo_credit.match(line):
         _drop_caption(cur, line)
+        return
+    if cur.skip == "dialogue":
+        member = lay.dialogue_member.match(line)
+        if member:
+            cur.dialogue.append(G.names(member.group("name")))
+            cur.drop(line, "box")
+            cur.skip = "dialogue"
+            return
+    if lay.dialogue_box.match(line):
+        cur.drop(line, "box")
+        cur.skip = "dialogue"
+        return
+    if lay.excerpt_source.match(line):
+        cur.drop(line, "excerpt_source")
+        return
+    approval = lay.approval_note.match(line)
+    if approval and not cur.paras:
+        if approval.group("act") in ("发布", "印发", "公布") or cur.issued_date is None:
+            cur.issued_date = parse_date(approval.group("date"))
+        cur.drop(line, "note")
+        return
+    when = lay.parenthesized_date.match(line)
+    if when and not cur.paras:
+        cur.spoken_date = cur.spoken_date or parse_date(when.group("date"))
         return
     reason = _drop_reason(line)
     if reason:
@@ -265,6 +300,7 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str]) -> None:
     if lay.preamble.search(line):
         _preamble(cur, line)
         return
+    cur.skip = None
     if cur.ended:
         cur = _new(drafts)
     note_ = G.editor_note(line) if cur.paras else None
@@ -328,6 +364,7 @@ def _set_dateline(d: _Draft, dl: G.Dateline) -> None:
     _close_header(d)
     d.dateline = dl.place
     d.dateline_date = dl.date
+    d.agency = None if dl.agency == "本报" else dl.agency
     if dl.author and d.author is None:
         d.author = dl.author
         d.reporter = True
@@ -364,6 +401,10 @@ def _drop_caption(d: _Draft, line: str) -> None:
 
 def _byline(d: _Draft, line: str) -> bool:
     lay = layout()
+    role = lay.role_byline.match(line)
+    if role:
+        d.author = G.names(role.group("name"))
+        return True
     both = lay.byline_source.match(line)
     if both:
         src = _source_note(both.group("src"))
@@ -433,7 +474,15 @@ def _close_header(d: _Draft) -> None:
         d.sections.extend(lines)
         return
     if len(lines) >= 2 and lines[1] in lines[0]:
-        d.drop(lines.pop(1), "repeated_title")
+        prefix = layout().title_prefix.match(lines[0][: len(lines[0]) - len(lines[1])] + "\0")
+        if lines[0].endswith(lines[1]) and prefix:
+            # 每周一学（2025年6月16日-6月22日）习近平：用中长期规划…, then 用中长期规划…: a page's
+            # column and speaker before the headline
+            who = re.search(r"([\u4e00-\u9fff]{2,4})[：:]$", prefix.group("prefix"))
+            d.author_hint = who.group(1) if who else None
+            d.drop(lines.pop(0), "repeated_title")
+        else:
+            d.drop(lines.pop(1), "repeated_title")
     dash = layout().subtitle_prefixes
     dated = layout().dated_heading
     if len(lines) >= 2 and lines[1].startswith(dash):
@@ -447,6 +496,10 @@ def _close_header(d: _Draft) -> None:
         rest = lines[2:]
     else:
         d.title, rest = lines[0], lines[1:]
+    spoken = G.delivery(d.title)
+    if spoken and d.occasion is None:
+        d.occasion = spoken.occasion
+        d.delivery_kind = d.delivery_kind or spoken.kind
     for extra in rest:
         if d.subtitle is None and (extra.startswith(dash) or dated.match(extra)):
             d.subtitle = extra.lstrip("".join(dash) + " ")
@@ -454,25 +507,55 @@ def _close_header(d: _Draft) -> None:
             d.sections.append(extra)
 
 
+def _is_heading(line: str) -> bool:
+    """A heading between paragraphs: short and unclosed, or numbered and ending with a colon
+    (``五、活动内容：``); a numbered label with its content (``一、活动主题：学习全会精神``) is text."""
+    lay = layout()
+    if lay.numbered_heading.match(line) and len(line) <= lay.heading_max:
+        colon = max(line.find("："), line.find(":"))
+        if colon == len(line) - 1:
+            return True
+        if colon > 0:
+            return False
+    return _is_short(line)
+
+
 def _body_line(d: _Draft, line: str) -> None:
+    lay = layout()
+    if lay.signature_date.match(line) and d.paras:
+        # the date under a document's signature, and the issuer just above it
+        d.signed_date = parse_date(line)
+        if d.last_section and d.sections:
+            d.drop(d.sections.pop(), "signature")
+        d.drop(line, "signature")
+        d.last_section = False
+        return
     if not d.paras and genre_rules().speech_opening.match(line):
         d.opening = True
         d.occasion = d.occasion or genre_rules().speech_opening.match(line).group("occasion")  # type: ignore[union-attr]
+    d.last_section = False
     if d.paras and _continues(d.paras[-1][1], line):
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
         d.captions = 0
-    elif _is_short(line):
+    elif _is_heading(line):
         d.sections.append(line)
         d.captions = 0
+        d.last_section = True
     else:
         d.paras.append((d.sections[-1] if d.sections else None, line))
-        d.captions = d.captions + 1 if len(line) <= layout().caption_max else 0
+        d.captions = d.captions + 1 if len(line) <= lay.caption_max else 0
 
 
 def _finish(d: _Draft) -> None:
     """Metadata known only at the end: a New Year address's speaker and date, a byline glued to
     the first paragraph (``习近平一当前，……``)."""
+    if d.dialogue and (d.author is None or d.author in d.dialogue):
+        d.author = "、".join(dict.fromkeys(d.dialogue))
+    d.author = d.author or d.author_hint
+    if d.opening and d.dateline_date and not d.spoken_date:
+        # a speech released with a dateline (（新华社北京7月21日电）) was given that day
+        d.spoken_date = d.dateline_date
     ny = G.new_year(d.title or "")
     if ny:
         d.author = d.author or ny[0]

@@ -57,6 +57,16 @@ class Layout:
     preamble: re.Pattern[str]
     pull_quote_min: int
     dated_heading: re.Pattern[str]
+    page_date: re.Pattern[str]
+    role_byline: re.Pattern[str]
+    dialogue_box: re.Pattern[str]
+    dialogue_member: re.Pattern[str]
+    excerpt_source: re.Pattern[str]
+    approval_note: re.Pattern[str]
+    signature_date: re.Pattern[str]
+    title_prefix: re.Pattern[str]
+    numbered_heading: re.Pattern[str]
+    parenthesized_date: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +104,16 @@ def layout() -> Layout:
         preamble=re.compile(raw["preamble_pattern"]),
         pull_quote_min=int(raw["pull_quote_min_chars"]),
         dated_heading=re.compile(raw["dated_heading_pattern"]),
+        page_date=re.compile(raw["page_date_pattern"]),
+        role_byline=re.compile(raw["role_byline_pattern"]),
+        dialogue_box=re.compile(raw["dialogue_box_pattern"]),
+        dialogue_member=re.compile(raw["dialogue_member_pattern"]),
+        excerpt_source=re.compile(raw["excerpt_source_pattern"]),
+        approval_note=re.compile(raw["approval_note_pattern"]),
+        signature_date=re.compile(raw["signature_date_pattern"]),
+        title_prefix=re.compile(raw["title_prefix_pattern"]),
+        numbered_heading=re.compile(raw["numbered_heading_pattern"]),
+        parenthesized_date=re.compile(raw["parenthesized_date_pattern"]),
     )
 
 
