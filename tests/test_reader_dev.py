@@ -59,8 +59,8 @@ EXPECTED = {
     # source line 《 人民日报 》（ 2020年07月22日 02 版） the year
     "xi-2020-07-21-entrepreneurs-forum.txt": (None, None, None, "2020-07-21", "speech", "企业家座谈会"),
     "xi-2020-09-11-scientists-forum.txt": (None, None, None, "2020-09-11", "speech", "科学家座谈会"),
-    # a 新华社 report: the dateline gives the day, the source line the year
-    "xi-2020-10-17-poverty-day-instruction.txt": (None, None, None, "2020-10-17", "news", None),
+    # a 新华社 report: the date printed with it (source line) comes first, as in the blind gold
+    "xi-2020-10-17-poverty-day-instruction.txt": (None, None, None, "2020-10-18", "news", None),
     # a New Year address is delivered on the eve of the year
     "xi-newyear-2020.txt": ("习近平2020年新年贺词", "习近平", None, "2019-12-31", "new_year_address", None),
     "xi-newyear-2021.txt": ("习近平2021年新年贺词", "习近平", None, "2020-12-31", "new_year_address", None),

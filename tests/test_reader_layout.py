@@ -71,7 +71,7 @@ def test_related_links_and_the_titles_under_them():
 def test_dateline_with_non_breaking_spaces_and_reporters():
     art = one(f"高校博物馆：让文物活起来\n\n新华社北京4月9日电\xa0\xa0（记者 张三、李四）\xa0{BODY}\n\n{BODY2}\n"
               "\n《人民日报》（2025年04月10日第 04 版）\n")
-    assert (art.genre, art.dateline, art.author, art.date) == ("news", "北京", "张三、李四", "2025-04-09")
+    assert (art.genre, art.dateline, art.author, art.date) == ("news", "北京", "张三、李四", "2025-04-10")
     assert art.paragraphs[0].text == BODY and art.publication == "人民日报"
 
 

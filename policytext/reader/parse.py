@@ -162,6 +162,7 @@ class _Draft:
     agency: str | None = None  # the agency of a dateline (新华社), a publication when no source line names one
     dialogue: list[str] = field(default_factory=list)  # the people of a 对话人 box
     last_section: bool = False  # the last body line became a heading
+    partial: str | None = None  # the first half of a broken delivery line
     author_hint: str | None = None  # a speaker named before the headline (习近平：…)
     lede_speaker: tuple[str, str] | None = None  # (office, name) named by a dropped lede
     skip: str | None = None  # drop the next line(s) for this reason (summary box, related links)
@@ -190,6 +191,7 @@ def read_text(text: str, source: str | None = None) -> list[Article]:
     lines = [_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     repeated = _pull_quotes([x for x in lines if x])
     drafts: list[_Draft] = [_Draft()]
+    _column_title(drafts[0], lines)
     for line in lines:
         if line:
             _line(drafts, line, repeated)
@@ -205,7 +207,7 @@ def read_text(text: str, source: str | None = None) -> list[Article]:
             author=d.author,
             affiliation=d.affiliation,
             publication=d.publication or d.agency,
-            date=d.spoken_date or d.issued_date or d.source_date or d.dateline_date or d.signed_date,
+            date=_date(d),
             sections=d.sections,
             paragraphs=[Paragraph(index=i, text=t, section=s) for i, (s, t) in enumerate(d.paras)],
             source=source,
@@ -220,6 +222,21 @@ def read_text(text: str, source: str | None = None) -> list[Article]:
         )
         for n, d in enumerate(drafts, start=1)
     ]
+
+
+def _column_title(d: _Draft, lines: list[str]) -> None:
+    """A page's first line that is a column or speaker label and the headline
+    (``每周一学（…）习近平：用中长期规划…``) when the headline follows alone: drop the first."""
+    first = [i for i, x in enumerate(lines) if x][:2]
+    if len(first) < 2:
+        return
+    a, b = lines[first[0]], lines[first[1]]
+    prefix = layout().title_prefix.match(a[: len(a) - len(b)] + "\0") if a.endswith(b) and a != b else None
+    if prefix:
+        who = re.search(r"([\u4e00-\u9fff]{2,4})[：:]$", prefix.group("prefix"))
+        d.author_hint = who.group(1) if who else None
+        d.drop(a, "repeated_title")
+        lines[first[0]] = ""
 
 
 def _line(drafts: list[_Draft], line: str, repeated: set[str]) -> None:
@@ -324,6 +341,14 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str]) -> None:
     _body_line(cur, line)
 
 
+def _date(d: _Draft) -> str | None:
+    """The article's date: a speech's or report's delivery date, a document's issue date, else the
+    publication date printed with it, else the dateline's, else the date under a signature. A
+    speech released with a dateline (（新华社北京7月21日电）) was given that day."""
+    spoken = d.spoken_date or (d.dateline_date if d.opening else None)
+    return spoken or d.issued_date or d.source_date or d.dateline_date or d.signed_date
+
+
 def _new(drafts: list[_Draft]) -> _Draft:
     drafts.append(_Draft())
     return drafts[-1]
@@ -401,6 +426,8 @@ def _drop_caption(d: _Draft, line: str) -> None:
 
 def _byline(d: _Draft, line: str) -> bool:
     lay = layout()
+    if lay.not_byline.match(line):
+        return False
     role = lay.role_byline.match(line)
     if role:
         d.author = G.names(role.group("name"))
@@ -445,10 +472,23 @@ def _delivery(d: _Draft, line: str) -> bool:
     return True
 
 
+_DELIVERY_START = re.compile(r"^[—－-]*\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^，。]*在[^，。]*$")
+
+
 def _header_line(d: _Draft, line: str) -> bool:
     """Take ``line`` into the header (title lines, byline) of ``d``; False when it starts the body."""
-    if (d.header or d.title) and d.subtitle is None and _delivery(d, line):
-        return True
+    if d.partial is not None:
+        # a delivery line broken in two: ——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上
+        partial, d.partial = d.partial, None
+        if _delivery(d, partial + line):
+            return True
+        d.header.append(partial)
+    if (d.header or d.title) and d.subtitle is None:
+        if _delivery(d, line):
+            return True
+        if _DELIVERY_START.match(line) and len(line) <= layout().heading_max:
+            d.partial = line
+            return True
     if d.author is None and (d.header or d.publication or d.title) and _byline(d, line):
         _close_header(d)
         return True
@@ -474,15 +514,7 @@ def _close_header(d: _Draft) -> None:
         d.sections.extend(lines)
         return
     if len(lines) >= 2 and lines[1] in lines[0]:
-        prefix = layout().title_prefix.match(lines[0][: len(lines[0]) - len(lines[1])] + "\0")
-        if lines[0].endswith(lines[1]) and prefix:
-            # 每周一学（2025年6月16日-6月22日）习近平：用中长期规划…, then 用中长期规划…: a page's
-            # column and speaker before the headline
-            who = re.search(r"([\u4e00-\u9fff]{2,4})[：:]$", prefix.group("prefix"))
-            d.author_hint = who.group(1) if who else None
-            d.drop(lines.pop(0), "repeated_title")
-        else:
-            d.drop(lines.pop(1), "repeated_title")
+        d.drop(lines.pop(1), "repeated_title")
     dash = layout().subtitle_prefixes
     dated = layout().dated_heading
     if len(lines) >= 2 and lines[1].startswith(dash):
@@ -508,15 +540,18 @@ def _close_header(d: _Draft) -> None:
 
 
 def _is_heading(line: str) -> bool:
-    """A heading between paragraphs: short and unclosed, or numbered and ending with a colon
-    (``五、活动内容：``); a numbered label with its content (``一、活动主题：学习全会精神``) is text."""
+    """A heading between paragraphs: short and unclosed; or numbered (``五、``, ``（一）``, ``一是``)
+    and either ending with a colon (``五、活动内容：``) or one sentence (``一是推动经济稳中向好。``).
+    A numbered label with its content (``一、活动主题：学习全会精神``) is text."""
     lay = layout()
-    if lay.numbered_heading.match(line) and len(line) <= lay.heading_max:
+    if lay.numbered_heading.match(line) and len(line) <= lay.numbered_heading_max:
         colon = max(line.find("："), line.find(":"))
         if colon == len(line) - 1:
             return True
         if colon > 0:
             return False
+        if line[-1] in "。！" and not any(ch in lay.sentence for ch in line[:-1]):
+            return True
     return _is_short(line)
 
 
@@ -553,9 +588,6 @@ def _finish(d: _Draft) -> None:
     if d.dialogue and (d.author is None or d.author in d.dialogue):
         d.author = "、".join(dict.fromkeys(d.dialogue))
     d.author = d.author or d.author_hint
-    if d.opening and d.dateline_date and not d.spoken_date:
-        # a speech released with a dateline (（新华社北京7月21日电）) was given that day
-        d.spoken_date = d.dateline_date
     ny = G.new_year(d.title or "")
     if ny:
         d.author = d.author or ny[0]

@@ -67,6 +67,8 @@ class Layout:
     title_prefix: re.Pattern[str]
     numbered_heading: re.Pattern[str]
     parenthesized_date: re.Pattern[str]
+    numbered_heading_max: int
+    not_byline: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +116,8 @@ def layout() -> Layout:
         title_prefix=re.compile(raw["title_prefix_pattern"]),
         numbered_heading=re.compile(raw["numbered_heading_pattern"]),
         parenthesized_date=re.compile(raw["parenthesized_date_pattern"]),
+        numbered_heading_max=int(raw["numbered_heading_max_chars"]),
+        not_byline=re.compile(raw["not_byline_pattern"]),
     )
 
 
