@@ -14,13 +14,14 @@ from pathlib import Path, PurePath
 from ..document import Article
 from ..errors import InputError
 from .docx import docx_text
-from .html import html_text
+from .html import html_page
 from .parse import read_text
 from .text import decode_bytes
 
 __all__ = ["read", "doc_ids"]
 
 _HTML = (".html", ".htm", ".xhtml", ".shtml")
+_DELIVERED = ("speech", "report", "qiushi", "new_year_address")
 
 
 def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str = "strict",
@@ -46,15 +47,20 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     suffix = p.suffix.lower()
-    if suffix == ".docx":
-        text = docx_text(data, str(path))
-    elif suffix in _HTML:
-        text = html_text(data, str(path))
-    else:
-        text = decode_bytes(data, str(path), encoding, errors)
+    source = source if source is not None else str(path)
+    if suffix in _HTML:
+        page = html_page(data, str(path))
+        arts = read_text(page.text, source=source, headline=page.title)
+        # the page's own source line, site name and date, where the text names none; the date
+        # of a page is not the date a speech or report was delivered
+        arts[0].publication = arts[0].publication or page.publication
+        if arts[0].genre not in _DELIVERED:
+            arts[0].date = arts[0].date or page.date
+        return arts
+    text = docx_text(data, str(path)) if suffix == ".docx" else decode_bytes(data, str(path), encoding, errors)
     if not text.strip("\ufeff \t\r\n\u3000"):
         raise InputError(f"{path}: the file is empty; give a file that contains text")
-    return read_text(text, source=source if source is not None else str(path))
+    return read_text(text, source=source)
 
 
 def doc_ids(paths: list[str | os.PathLike[str]]) -> dict[str, str]:

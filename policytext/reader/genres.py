@@ -2,7 +2,7 @@
 or speech, New Year addresses, 求是 notes, transcripts; and the genre of an article.
 
 >>> delivery("2025年1月13日在河北省第十四届人民代表大会第三次会议上河北省人民政府省长王正谱作政府工作报告。")
-Delivery(date='2025-01-13', occasion='河北省第十四届人民代表大会第三次会议', office='河北省人民政府省长', name='王正谱', kind='报告')
+Delivery(date='2025-01-13', occasion='河北省第十四届人民代表大会第三次会议', office='河北省人民政府省长', name='王正谱', kind='报告', line='2025年1月13日在河北省第十四届人民代表大会第三次会议上河北省人民政府省长王正谱作政府工作报告。')
 >>> split_dateline("新华社北京10月17日电在第七个国家扶贫日到来之际")
 Dateline(agency='新华社', place='北京', date='--10-17', author=None, title=None, rest='在第七个国家扶贫日到来之际')
 """
@@ -22,10 +22,10 @@ GENRES = ("commentary", "theory", "news", "feature", "report", "speech", "new_ye
 def names(raw: str) -> str:
     """``'郝迎灿  辛  阳'`` → ``'郝迎灿、辛阳'``: names padded to three characters are rejoined.
 
-    >>> names("记者 董丝雨、王浩"), names("田豆豆  辛  阳")
-    ('董丝雨、王浩', '田豆豆、辛阳')
+    >>> names("记者 董丝雨、王浩"), names("田豆豆  辛  阳"), names("澎湃新闻记者 贺梨萍")
+    ('董丝雨、王浩', '田豆豆、辛阳', '贺梨萍')
     """
-    raw = re.sub(r"(?:本报|新华社|新华网|特约)?(?:记者|通讯员|实习生)", " ", raw)
+    raw = re.sub(r"(?:本报|新华社|新华网|特约|[\u4e00-\u9fff]{1,8}?(?:报|社|网|新闻|台))?(?:记者|通讯员|实习生)", " ", raw)
     parts = [p for p in re.split(r"[\s\u3000、，,]+", raw.strip()) if p]
     out: list[str] = []
     for p in parts:
@@ -34,6 +34,9 @@ def names(raw: str) -> str:
         else:
             out.append(p)
     return "、".join(out)
+
+
+_REPORTER = ("记者", "通讯员", "实习生", "编辑", "评论员")
 
 
 def office_and_name(text: str) -> tuple[str | None, str | None]:
@@ -46,6 +49,8 @@ def office_and_name(text: str) -> tuple[str | None, str | None]:
     """
     parts = [p for p in re.split(r"[\s\u3000]+", text.strip()) if p]
     titles = office_titles()
+    if parts and parts[0].endswith(_REPORTER):
+        return None, None
     if len(parts) == 2 and parts[0].endswith(titles) and 2 <= len(parts[1]) <= 5:
         return parts[0], parts[1]
     if len(parts) == 1:
@@ -75,13 +80,16 @@ class Delivery(NamedTuple):
     office: str | None
     name: str | None
     kind: str | None
+    line: str  # the line without a speaker's name written after it
 
 
 def delivery(line: str) -> Delivery | None:
     """The delivery line of a report or speech (``——2025年1月15日在…会议上``), or None.
 
-    >>> delivery("——2025年1月14日海南省省长 刘小明在海南省第七届人民代表大会第四次会议上的讲话")
-    Delivery(date='2025-01-14', occasion='海南省第七届人民代表大会第四次会议', office='海南省省长', name='刘小明', kind='讲话')
+    >>> delivery("——2025年1月14日海南省省长 刘小明在海南省第七届人民代表大会第四次会议上的讲话")[:5]
+    ('2025-01-14', '海南省第七届人民代表大会第四次会议', '海南省省长', '刘小明', '讲话')
+    >>> delivery("——在绍兴一中2023届高三18岁成人礼上的致辞 王 琛")[3:]
+    ('王琛', '致辞', '——在绍兴一中2023届高三18岁成人礼上的致辞')
     >>> delivery("——在庆祝中国共产党成立100周年大会上的讲话（2021年7月1日）").date
     '2021-07-01'
     """
@@ -96,9 +104,12 @@ def delivery(line: str) -> Delivery | None:
                 office, name = office_and_name(who)
                 if name is None:
                     return None  # 在…上 with words that are not a speaker: an ordinary sentence
+        if g.get("speaker"):
+            name = names(g["speaker"])
         kind = g.get("kind") or ("报告" if g.get("post") else None)
         return Delivery(parse_date(g.get("date") or ""), g["occasion"].strip(), office, name,
-                        "报告" if kind and kind.endswith("报告") else kind)
+                        "报告" if kind and kind.endswith("报告") else kind,
+                        line[: m.start("speaker")].rstrip() if g.get("speaker") else line)
     return None
 
 
@@ -190,8 +201,9 @@ def new_year(title: str) -> tuple[str, str] | None:
 
 def classify(*, title: str | None, author: str | None, affiliation: str | None, publication: str | None,
              dateline: bool, delivery_kind: str | None, note: bool, opening: bool, paragraphs: list[str],
-             reporter: bool) -> str | None:
-    """The genre of an article (see ``GENRES``) from the marks the reader found, or None.
+             reporter: bool, page: bool = False) -> str | None:
+    """The genre of an article (see ``GENRES``) from the marks the reader found, or None. An article
+    of a saved web ``page`` with no other mark is news.
 
     >>> classify(title="政府工作报告", author="李克强", affiliation="国务院总理", publication=None,
     ...          dateline=False, delivery_kind=None, note=False, opening=False, paragraphs=[], reporter=False)
@@ -207,21 +219,21 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
         return "report"
     if delivery_kind or opening or rules.speech_title.search(title):
         return "speech"
+    if rules.commentary_tag.search(title):
+        return "commentary"
     turns = [p for p in paragraphs if rules.transcript_turn.match(p)]
     if len(turns) >= 4 and sum(bool(rules.transcript_qa.match(p)) for p in paragraphs) >= 2:
         return "transcript"
-    if rules.commentary_tag.search(title):
-        return "commentary"
     if rules.feature_tag.search(title):
         return "feature"
-    if dateline:
+    if rules.document_title.search(title) and not author and not dateline:
+        return "document"
+    if dateline or (page and not affiliation):
         return "news"
     if reporter:
         return "feature" if len(paragraphs) >= 8 else "news"
     if affiliation and (publication in rules.theory_publications or author):
         return "theory"
-    if rules.document_title.search(title) and not author:
-        return "document"
     if author:
         return "commentary"
     return None

@@ -16,6 +16,7 @@ with the reason. The rules live in ``data/layout.json`` and ``data/reader/genres
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -175,10 +176,11 @@ class _Draft:
         self.dropped.append(Dropped(text, reason))
 
 
-def read_text(text: str, source: str | None = None) -> list[Article]:
+def read_text(text: str, source: str | None = None, headline: str | None = None) -> list[Article]:
     """Split raw text into articles: ``policytext.read_text(open(path).read())``.
 
-    ``source`` (a path or name) is used for the article ids. Text with no recognisable
+    ``source`` (a path or name) is used for the article ids. ``headline`` is the headline a
+    saved page gives (its h1): the lines above it are page furniture. Text with no recognisable
     structure becomes one article whose paragraphs are its lines.
 
     >>> (a,) = read_text("政府工作报告\\n——2025年1月15日在云南省第十四届人民代表大会第三次会议上\\n"
@@ -191,7 +193,10 @@ def read_text(text: str, source: str | None = None) -> list[Article]:
     lines = [_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     repeated = _pull_quotes([x for x in lines if x])
     drafts: list[_Draft] = [_Draft()]
-    _column_title(drafts[0], lines)
+    column = _column_title(drafts[0], lines)
+    if headline:
+        _headline(drafts[0], lines, column if column and _squeeze(headline) in _squeeze(drafts[0].dropped[-1].text)
+                  else headline)
     for line in lines:
         if line:
             _line(drafts, line, repeated)
@@ -215,7 +220,8 @@ def read_text(text: str, source: str | None = None) -> list[Article]:
             genre=G.classify(title=d.title, author=d.author, affiliation=d.affiliation,
                              publication=d.publication, dateline=d.dateline is not None or d.dateline_date is not None,
                              delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
-                             paragraphs=[t for _, t in d.paras], reporter=d.reporter),
+                             paragraphs=[t for _, t in d.paras], reporter=d.reporter,
+                             page=headline is not None),
             occasion=d.occasion,
             dateline=d.dateline,
             dropped=d.dropped,
@@ -224,12 +230,61 @@ def read_text(text: str, source: str | None = None) -> list[Article]:
     ]
 
 
-def _column_title(d: _Draft, lines: list[str]) -> None:
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _headline(d: _Draft, lines: list[str], headline: str) -> None:
+    """Make a page's headline the title: the line that is it (or that starts with it and goes on:
+    ``……调研工作 来源于：东区办事处``, the rest becomes the next line); lines above it are page
+    furniture. Without such a line, the headline is put first."""
+    head = _squeeze(headline)
+    first = [i for i, x in enumerate(lines) if x][:20]
+    found = next((i for i in first if _squeeze(lines[i]) == head), None)
+    if found is None:
+        for i in first[:8]:
+            line = _squeeze(lines[i])
+            common = len(os.path.commonprefix([line, head]))
+            if (len(line) >= 4 and head.startswith(line)) or (common >= 6 and common >= 0.7 * len(head)):
+                found = i
+                if common < len(line) and not head.startswith(line):
+                    cut = _unsqueezed(lines[i], common)
+                    lines.insert(i + 1, lines[i][cut:].strip())
+                    lines[i] = lines[i][:cut].strip()
+                break
+    if found is None:
+        for i in first[:8]:
+            if layout().web_furniture.match(lines[i]):
+                d.drop(lines[i], "boilerplate")
+                lines[i] = ""
+        d.header.append(headline)
+        return
+    for j in range(found):
+        if lines[j]:
+            d.drop(lines[j], "boilerplate")
+            lines[j] = ""
+    d.header.append(lines[found])
+    lines[found] = ""
+
+
+def _unsqueezed(text: str, n: int) -> int:
+    """The index in ``text`` after its first ``n`` non-space characters."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            seen += 1
+            if seen == n:
+                return i + 1
+    return len(text)
+
+
+def _column_title(d: _Draft, lines: list[str]) -> str | None:
     """A page's first line that is a column or speaker label and the headline
-    (``每周一学（…）习近平：用中长期规划…``) when the headline follows alone: drop the first."""
+    (``每周一学（…）习近平：用中长期规划…``) when the headline follows alone: drop the first and
+    return the headline."""
     first = [i for i, x in enumerate(lines) if x][:2]
     if len(first) < 2:
-        return
+        return None
     a, b = lines[first[0]], lines[first[1]]
     prefix = layout().title_prefix.match(a[: len(a) - len(b)] + "\0") if a.endswith(b) and a != b else None
     if prefix:
@@ -237,6 +292,8 @@ def _column_title(d: _Draft, lines: list[str]) -> None:
         d.author_hint = who.group(1) if who else None
         d.drop(a, "repeated_title")
         lines[first[0]] = ""
+        return b
+    return None
 
 
 def _line(drafts: list[_Draft], line: str, repeated: set[str]) -> None:
@@ -270,6 +327,10 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str]) -> None:
     line = _strip_tail_metadata(cur, line)
     if not line:
         return
+    lead = lay.leading_page_date.match(line)
+    if lead and lead.end() < len(line):
+        _set_source(cur, (None, parse_date(lead.group("date"))))
+        line = line[lead.end():]
     page_date = lay.page_date.match(line)
     if page_date:
         _set_source(cur, (page_date.group("src"), parse_date(page_date.group("date"))))
@@ -284,6 +345,12 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str]) -> None:
             cur.drop(line, "box")
             cur.skip = "dialogue"
             return
+    interviewee = lay.interviewee.match(line)
+    if interviewee or lay.interview_box.match(line):
+        if interviewee:
+            cur.author = cur.author or interviewee.group("name")
+        cur.drop(line, "box")
+        return
     if lay.dialogue_box.match(line):
         cur.drop(line, "box")
         cur.skip = "dialogue"
@@ -463,7 +530,7 @@ def _delivery(d: _Draft, line: str) -> bool:
     dl = G.delivery(line)
     if dl is None:
         return False
-    d.subtitle = line.lstrip("".join(layout().subtitle_prefixes) + " ")
+    d.subtitle = dl.line.lstrip("".join(layout().subtitle_prefixes) + " ")
     d.spoken_date = d.spoken_date or dl.date
     d.occasion = re.sub(r"\s+", "", dl.occasion)
     d.delivery_kind = dl.kind or "delivered"
@@ -528,7 +595,10 @@ def _close_header(d: _Draft) -> None:
         rest = lines[2:]
     else:
         d.title, rest = lines[0], lines[1:]
-    spoken = G.delivery(d.title)
+    split = layout().title_subtitle_split.match(d.title or "")
+    if split and d.subtitle is None:
+        d.title, d.subtitle = split.group("title"), split.group("subtitle")
+    spoken = G.delivery(d.title or "")
     if spoken and d.occasion is None:
         d.occasion = spoken.occasion
         d.delivery_kind = d.delivery_kind or spoken.kind
@@ -588,6 +658,9 @@ def _finish(d: _Draft) -> None:
     if d.dialogue and (d.author is None or d.author in d.dialogue):
         d.author = "、".join(dict.fromkeys(d.dialogue))
     d.author = d.author or d.author_hint
+    signed = layout().signoff_author.search(d.paras[-1][1]) if d.paras and d.author is None else None
+    if signed and not signed.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
+        d.author = G.names(signed.group("names"))
     ny = G.new_year(d.title or "")
     if ny:
         d.author = d.author or ny[0]

@@ -69,6 +69,12 @@ class Layout:
     parenthesized_date: re.Pattern[str]
     numbered_heading_max: int
     not_byline: re.Pattern[str]
+    interviewee: re.Pattern[str]
+    interview_box: re.Pattern[str]
+    signoff_author: re.Pattern[str]
+    title_subtitle_split: re.Pattern[str]
+    web_furniture: re.Pattern[str]
+    leading_page_date: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +124,12 @@ def layout() -> Layout:
         parenthesized_date=re.compile(raw["parenthesized_date_pattern"]),
         numbered_heading_max=int(raw["numbered_heading_max_chars"]),
         not_byline=re.compile(raw["not_byline_pattern"]),
+        interviewee=re.compile(raw["interviewee_pattern"]),
+        interview_box=re.compile(raw["interview_box_pattern"]),
+        signoff_author=re.compile(raw["signoff_author_pattern"]),
+        title_subtitle_split=re.compile(raw["title_subtitle_split_pattern"]),
+        web_furniture=re.compile(raw["web_furniture_pattern"]),
+        leading_page_date=re.compile(raw["leading_page_date_pattern"]),
     )
 
 
