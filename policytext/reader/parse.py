@@ -92,6 +92,8 @@ def _drop_reason(line: str) -> str | None:
         return "caption"
     if lay.editor.match(line):
         return "editor"
+    if lay.note_line.match(line):
+        return "note"
     if lay.box_marker.match(line):
         return "box_heading"
     if lay.related.match(line) or lay.continuation.fullmatch(line):
@@ -103,7 +105,7 @@ def _drop_reason(line: str) -> str | None:
 
 def _continues(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` carries on the paragraph ``prev`` that the layout broke."""
-    if _is_closed(prev):
+    if _is_closed(prev) or layout().item_start.match(nxt):
         return False
     if nxt[0] in layout().non_initial:
         return True
@@ -643,7 +645,7 @@ def _body_line(d: _Draft, line: str) -> None:
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
         d.captions = 0
-    elif _is_heading(line):
+    elif _is_heading(line) and not (d.paras and d.paras[-1][1].endswith("；") and not _is_short(line)):
         d.sections.append(line)
         d.captions = 0
         d.last_section = True

@@ -75,6 +75,8 @@ class Layout:
     title_subtitle_split: re.Pattern[str]
     web_furniture: re.Pattern[str]
     leading_page_date: re.Pattern[str]
+    item_start: re.Pattern[str]
+    note_line: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +132,8 @@ def layout() -> Layout:
         title_subtitle_split=re.compile(raw["title_subtitle_split_pattern"]),
         web_furniture=re.compile(raw["web_furniture_pattern"]),
         leading_page_date=re.compile(raw["leading_page_date_pattern"]),
+        item_start=re.compile(raw["item_start_pattern"]),
+        note_line=re.compile(raw["note_line_pattern"]),
     )
 
 
