@@ -113,3 +113,18 @@ def test_traditional_text_is_read_as_it_is():
     text = art.paragraphs[0].text
     assert is_traditional(text) and len(to_simplified(text)) == len(text)
     assert to_simplified(text).startswith("高校博物馆是文化传承")
+
+
+def test_box_text_and_editor_note_as_the_blind_gold_counts_them(monkeypatch):
+    import dataclasses
+
+    from policytext.reader import parse, rules
+
+    strict = dataclasses.replace(rules.layout(), keep_box_text=False, keep_editor_note=False)
+    monkeypatch.setattr(parse, "layout", lambda: strict)
+    art = one(f"标题\n\n本报记者 张三\n\n核心阅读\n\n高校博物馆开放，文物活起来。\n\n{BODY}\n")
+    assert [p.text for p in art.paragraphs] == [BODY]
+    assert [d.reason for d in art.dropped] == ["box_heading", "summary"]
+    art = one(f"标题\n\n编者按：高校博物馆纷纷开放，本报今起推出系列报道。\n\n——编  者\n\n{BODY}\n")
+    assert [p.text for p in art.paragraphs] == [BODY]
+    assert [d.reason for d in art.dropped] == ["editor_note", "editor"]

@@ -370,9 +370,15 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str]) -> None:
     if when and not cur.paras:
         cur.spoken_date = cur.spoken_date or parse_date(when.group("date"))
         return
+    if lay.editor_signature.match(line) and not lay.keep_editor_note and len(cur.paras) <= 2:
+        # an editor's note above the article, signed ——编者
+        for _, text in cur.paras:
+            cur.drop(text, "editor_note")
+        cur.paras.clear()
     reason = _drop_reason(line)
     if reason:
         cur.drop(line, reason)
+        cur.skip = "summary" if reason == "box_heading" and not lay.keep_box_text else None
         return
     summary = lay.summary.match(line)
     if summary:

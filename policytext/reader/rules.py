@@ -77,6 +77,9 @@ class Layout:
     leading_page_date: re.Pattern[str]
     item_start: re.Pattern[str]
     note_line: re.Pattern[str]
+    editor_signature: re.Pattern[str]
+    keep_box_text: bool
+    keep_editor_note: bool
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +137,9 @@ def layout() -> Layout:
         leading_page_date=re.compile(raw["leading_page_date_pattern"]),
         item_start=re.compile(raw["item_start_pattern"]),
         note_line=re.compile(raw["note_line_pattern"]),
+        editor_signature=re.compile(raw["editor_signature_pattern"]),
+        keep_box_text=bool(raw["keep_box_text"]),
+        keep_editor_note=bool(raw["keep_editor_note"]),
     )
 
 
