@@ -22,6 +22,10 @@ _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""")
 # a line break in the page's source followed by a full-width indent starts a paragraph, even where
 # the page relies on white-space: pre-wrap rather than <p>
 _INDENTED = re.compile(r"\n[ \t]*(?=\u3000)")
+# paragraphs inside a table cell or a list item, which trafilatura runs together into one line:
+# a mark after each </p> keeps them apart
+_PARAGRAPH_END = re.compile(r"</p\s*>", re.I)
+_MARK = "\u204b"
 _SITE_SPLIT = re.compile(r"--|——|_|\||－| - ")
 _SOURCE = re.compile(r"来源(?:于)?\s*[：:]\s*([^\s|，,。<>：:]{2,20})")
 _NOT_SOURCE = ("本站原创", "本站", "原创", "网络", "作者")
@@ -52,7 +56,7 @@ def _decode(data: bytes, name: str) -> str:
 def _lines(text: str) -> str:
     """trafilatura's text without its list and table marks (``- ``, ``| … |``)."""
     out = []
-    for line in text.splitlines():
+    for line in text.replace(_MARK, "\n").splitlines():
         line = line.strip()
         if line.startswith("|"):
             line = " ".join(c.strip() for c in line.strip("|").split("|") if c.strip())
@@ -82,13 +86,13 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     except ImportError as exc:
         raise DependencyError(f"{name}: reading .html pages needs trafilatura; "
                               "install it with pip install 'policytext[html]'") from exc
-    html = _INDENTED.sub("<br/>", _decode(data, name))
+    html = _PARAGRAPH_END.sub(r"\g<0>" + _MARK, _INDENTED.sub("<br/>", _decode(data, name)))
     doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=True, with_metadata=True)
     text = _lines(getattr(doc, "text", None) or "") if doc is not None else ""
     if not _CJK.search(text) and len(text) < 20:
         raise InputError(f"{name}: no article text found in this page; save the article's own page "
                          "(not an index or a script-built page), or copy its text into a .txt file")
-    h1, page_title, visible = _visible(html)
+    h1, page_title, visible = _visible(html.replace(_MARK, ""))
     parts = [p.strip() for p in _SITE_SPLIT.split(page_title or "") if p.strip()]
     site = next((p.split("-")[-1].strip() for p in reversed(parts[1:]) if _CJK.search(p.split("-")[-1])), None)
     title = h1 or (parts[0] if parts else None) or getattr(doc, "title", None)

@@ -105,9 +105,11 @@ def _drop_reason(line: str) -> str | None:
 
 def _continues(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` carries on the paragraph ``prev`` that the layout broke."""
-    if _is_closed(prev) or layout().item_start.match(nxt):
+    lay = layout()
+    if _is_closed(prev) or lay.item_start.match(nxt):
         return False
-    if nxt[0] in layout().non_initial:
+    # a line cut after 的 or 和, a character that cannot start one, or a stray fragment (PM / 2.5)
+    if prev[-1] in lay.non_final or nxt[0] in lay.non_initial or (nxt.isascii() and len(nxt) <= 8):
         return True
     return not _is_short(nxt)
 
@@ -201,7 +203,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
                   else headline)
     for line in lines:
         if line:
-            _line(drafts, line, repeated)
+            _line(drafts, line, repeated, page=headline is not None)
     drafts = [d for d in drafts if not d.empty or d.affiliation or d.publication]
     for d in drafts:
         _close_header(d)
@@ -298,14 +300,15 @@ def _column_title(d: _Draft, lines: list[str]) -> str | None:
     return None
 
 
-def _line(drafts: list[_Draft], line: str, repeated: set[str]) -> None:
-    """Take one non-empty line into the current draft (or a new one)."""
+def _line(drafts: list[_Draft], line: str, repeated: set[str], page: bool = False) -> None:
+    """Take one non-empty line into the current draft (or a new one). On a saved ``page``,
+    everything after a related-links heading is page furniture."""
     lay = layout()
     cur = drafts[-1]
     line = _strip_continuation(cur, line)
     if not line:
         return
-    if cur.skip == "related" and _is_headline(line):
+    if cur.skip == "page_end" or (cur.skip == "related" and _is_headline(line)):
         cur.drop(line, "boilerplate")
         return
     if cur.skip == "summary":
@@ -387,7 +390,7 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str]) -> None:
         return
     if lay.related_links.match(line):
         cur.drop(line, "boilerplate")
-        cur.skip = "related"
+        cur.skip = "page_end" if page else "related"
         return
     if lay.preamble.search(line):
         _preamble(cur, line)
@@ -445,6 +448,10 @@ def _strip_continuation(d: _Draft, line: str) -> str:
 def _strip_tail_metadata(d: _Draft, line: str) -> str:
     """Take a source line (《 人民日报 》（ 2020年10月18日 01 版）) and a sign-off dateline
     (（新华社北京7月21日电）) from the end of ``line``; the rest is text."""
+    tail = layout().tail_boilerplate.search(line)
+    if tail and tail.start() > 0:
+        d.drop(tail.group().strip(), "boilerplate")
+        line = line[: tail.start()]
     m = layout().tail_source.search(line)
     if m:
         _set_source(d, (_publication(m.group("src")), parse_date(m.group("src"))))
@@ -571,10 +578,6 @@ def _header_line(d: _Draft, line: str) -> bool:
         d.header.append(line)
         return True
     _close_header(d)
-    dl = layout().dateline.match(line)
-    if dl and d.author is None:
-        d.author = G.names(dl.group("names"))
-        d.reporter = True
     return False
 
 

@@ -38,7 +38,6 @@ class Layout:
     tail_source: re.Pattern[str]
     byline: re.Pattern[str]
     byline_source: re.Pattern[str]
-    dateline: re.Pattern[str]
     commentator: re.Pattern[str]
     photo_credit: re.Pattern[str]
     caption_max: int
@@ -78,6 +77,8 @@ class Layout:
     item_start: re.Pattern[str]
     note_line: re.Pattern[str]
     editor_signature: re.Pattern[str]
+    tail_boilerplate: re.Pattern[str]
+    non_final: frozenset[str]
     keep_box_text: bool
     keep_editor_note: bool
 
@@ -98,7 +99,6 @@ def layout() -> Layout:
         tail_source=re.compile(raw["tail_source_pattern"]),
         byline=re.compile(raw["byline_pattern"]),
         byline_source=re.compile(raw["byline_source_pattern"]),
-        dateline=re.compile(raw["dateline_pattern"]),
         commentator=re.compile(raw["commentator_pattern"]),
         photo_credit=re.compile(raw["photo_credit_pattern"]),
         caption_max=int(raw["caption_max_chars"]),
@@ -138,6 +138,8 @@ def layout() -> Layout:
         item_start=re.compile(raw["item_start_pattern"]),
         note_line=re.compile(raw["note_line_pattern"]),
         editor_signature=re.compile(raw["editor_signature_pattern"]),
+        tail_boilerplate=re.compile(raw["tail_boilerplate_pattern"]),
+        non_final=frozenset(raw["non_final_chars"]),
         keep_box_text=bool(raw["keep_box_text"]),
         keep_editor_note=bool(raw["keep_editor_note"]),
     )
