@@ -128,3 +128,52 @@ def test_box_text_and_editor_note_as_the_blind_gold_counts_them(monkeypatch):
     art = one(f"标题\n\n编者按：高校博物馆纷纷开放，本报今起推出系列报道。\n\n——编  者\n\n{BODY}\n")
     assert [p.text for p in art.paragraphs] == [BODY]
     assert [d.reason for d in art.dropped] == ["editor_note", "editor"]
+
+
+def test_broken_delivery_line_and_office_before_the_name():
+    art = one("政府工作报告\n——2026年1月26日在某省第十四届\n人民代表大会第五次会议上\n某省省长 张三\n各位代表：\n"
+              f"{BODY}\n一是推动经济稳中向好。\n{BODY2}\n")
+    assert (art.subtitle, art.author, art.affiliation, art.date) == (
+        "2026年1月26日在某省第十四届人民代表大会第五次会议上", "张三", "某省省长", "2026-01-26")
+    assert art.sections == ["一是推动经济稳中向好。"]
+
+
+def test_document_with_approval_note_numbered_items_and_signature():
+    art = one("关于开展主题党日活动的通知\n（2024年1月18日某委员会审议批准\n2024年2月5日某委员会发布）\n各支部：\n"
+              "经研究，现将有关事项通知如下：\n一、活动主题：学习全会精神\n二、活动内容：\n1.支部书记讲党课；\n"
+              "2.开展知识竞赛。\n某中学党委\n2021年11月24日\n")
+    assert (art.genre, art.date) == ("document", "2024-02-05")
+    assert art.sections == ["二、活动内容："]
+    assert [p.text for p in art.paragraphs][2:] == ["一、活动主题：学习全会精神", "1.支部书记讲党课；", "2.开展知识竞赛。"]
+    assert [d.reason for d in art.dropped] == ["note", "note", "signature", "signature"]
+
+
+def test_commentary_dialogue_box():
+    art = one("禁售燃油车如何落地（连线评论员）\n周珊珊 本报评论员\n《人民日报》（ 2026年08月07日 第 05 版）\n\n对话人：\n"
+              "周珊珊 本报评论员\n李 萌 海南日报评论员\n周珊珊：为什么是海南？\n李萌：早在2018年就已明确。\n")
+    assert (art.genre, art.author, art.date, art.publication) == ("commentary", "周珊珊、李萌", "2026-08-07", "人民日报")
+    assert [p.text for p in art.paragraphs] == ["周珊珊：为什么是海南？", "李萌：早在2018年就已明确。"]
+
+
+def test_interview_box_gives_the_interviewee():
+    turns = "\n".join(["采访组：请您讲讲当时的情况。", "王永昌：那是2003年的事。", "采访组：后来呢？", "王永昌：后来发展很快。"])
+    art = one(f"“谱写新时期的‘胆剑篇’” ——习近平在浙江（十一）\n采访对象：王永昌，1953年1月生。\n采 访 组：田玉珏 薛伟江\n"
+              f"采访日期：2017年9月17日\n{turns}\n")
+    assert (art.title, art.subtitle, art.author, art.genre) == (
+        "“谱写新时期的‘胆剑篇’”", "习近平在浙江（十一）", "王永昌", "transcript")
+    assert len(art.paragraphs) == 4
+
+
+def test_qiushi_excerpts_and_their_sources():
+    art = one("每周一学（2025年6月16日-6月22日）习近平：用中长期规划指导经济社会发展\n用中长期规划指导经济社会发展\n习近平\n一\n"
+              f"{BODY}\n（2015年10月29日在党的十八届五中全会第二次全体会议上的讲话）\n二\n{BODY2}\n（来源：求是）\n")
+    assert (art.title, art.author, art.publication, art.genre) == ("用中长期规划指导经济社会发展", "习近平", "求是", "qiushi")
+    assert [p.text for p in art.paragraphs] == [BODY, BODY2]
+    assert {d.reason for d in art.dropped} == {"repeated_title", "part_marker", "excerpt_source"}
+
+
+def test_signoff_author_and_tail_boilerplate():
+    art = one(f"标题\n\n{BODY}\n\n{BODY2}（文/图 刘玺东 易赛楠）(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)\n")
+    assert art.author == "刘玺东、易赛楠"
+    assert art.paragraphs[-1].text.endswith("（文/图 刘玺东 易赛楠）")
+    assert art.dropped[0].reason == "boilerplate"

@@ -196,14 +196,16 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
         raise InputError(f"read_text expects str, got {type(text).__name__}; use policytext.read(path) for files")
     lines = [_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     repeated = _pull_quotes([x for x in lines if x])
+    page = headline is not None
     drafts: list[_Draft] = [_Draft()]
     column = _column_title(drafts[0], lines)
     if headline:
-        _headline(drafts[0], lines, column if column and _squeeze(headline) in _squeeze(drafts[0].dropped[-1].text)
-                  else headline)
+        if column and _squeeze(headline) in _squeeze(column[0]):
+            headline = column[1]  # the page's headline is the labelled line: the headline is the next
+        _headline(drafts[0], lines, headline)
     for line in lines:
         if line:
-            _line(drafts, line, repeated, page=headline is not None)
+            _line(drafts, line, repeated, page=page)
     drafts = [d for d in drafts if not d.empty or d.affiliation or d.publication]
     for d in drafts:
         _close_header(d)
@@ -225,7 +227,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
                              publication=d.publication, dateline=d.dateline is not None or d.dateline_date is not None,
                              delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
                              paragraphs=[t for _, t in d.paras], reporter=d.reporter,
-                             page=headline is not None),
+                             page=page),
             occasion=d.occasion,
             dateline=d.dateline,
             dropped=d.dropped,
@@ -282,10 +284,10 @@ def _unsqueezed(text: str, n: int) -> int:
     return len(text)
 
 
-def _column_title(d: _Draft, lines: list[str]) -> str | None:
+def _column_title(d: _Draft, lines: list[str]) -> tuple[str, str] | None:
     """A page's first line that is a column or speaker label and the headline
     (``每周一学（…）习近平：用中长期规划…``) when the headline follows alone: drop the first and
-    return the headline."""
+    return (first line, headline)."""
     first = [i for i, x in enumerate(lines) if x][:2]
     if len(first) < 2:
         return None
@@ -296,7 +298,7 @@ def _column_title(d: _Draft, lines: list[str]) -> str | None:
         d.author_hint = who.group(1) if who else None
         d.drop(a, "repeated_title")
         lines[first[0]] = ""
-        return b
+        return a, b
     return None
 
 
@@ -396,7 +398,7 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str], page: bool = Fals
         _preamble(cur, line)
         return
     cur.skip = None
-    if cur.ended:
+    if cur.ended and not page:  # a saved page is one article
         cur = _new(drafts)
     note_ = G.editor_note(line) if cur.paras else None
     if note_:
