@@ -177,3 +177,13 @@ def test_signoff_author_and_tail_boilerplate():
     assert art.author == "刘玺东、易赛楠"
     assert art.paragraphs[-1].text.endswith("（文/图 刘玺东 易赛楠）")
     assert art.dropped[0].reason == "boilerplate"
+
+
+@pytest.mark.parametrize("byline2", ["李四\n《人民日报》（ 2026年08月07日 第 05 版）", "本报记者  李  四《人民日报》（2026年08月07日第 05 版）"])
+def test_several_articles_with_the_source_line_under_each_title(byline2):
+    text = ("禁售燃油车在海南如何落地（连线评论员）\n周珊珊 本报评论员\n《人民日报》（ 2026年08月07日 第 05 版）\n\n"
+            f"{BODY}\n{BODY2}\n生活服务要“讲究”不要“将就”（人民时评）\n——副题\n{byline2}\n\n{BODY}\n{BODY2}\n")
+    a, b = policytext.read_text(text)
+    assert (a.title, a.author, len(a.paragraphs), a.sections) == ("禁售燃油车在海南如何落地（连线评论员）", "周珊珊", 2, [])
+    assert (b.title, b.subtitle, b.author, b.date, len(b.paragraphs)) == (
+        "生活服务要“讲究”不要“将就”（人民时评）", "副题", "李四", "2026-08-07", 2)

@@ -166,7 +166,7 @@ class _Draft:
     signed_date: str | None = None  # the date under a document's signature
     agency: str | None = None  # the agency of a dateline (新华社), a publication when no source line names one
     dialogue: list[str] = field(default_factory=list)  # the people of a 对话人 box
-    last_section: bool = False  # the last body line became a heading
+    trailing: int = 0  # headings met since the last paragraph line (a next article's title block?)
     partial: str | None = None  # the first half of a broken delivery line
     author_hint: str | None = None  # a speaker named before the headline (习近平：…)
     lede_speaker: tuple[str, str] | None = None  # (office, name) named by a dropped lede
@@ -326,11 +326,14 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str], page: bool = Fals
         return
     src = _source_note(line)
     if src is not None:
+        cur = _next_article(drafts)
         _set_source(cur, src)
         cur.note = line
         # a source line ends an article, except one met just below the headline (来源：河北日报)
         cur.ended = cur.ended or len(cur.paras) >= 2 or (bool(cur.paras) and cur.affiliation is not None)
         return
+    if layout().tail_source.search(line):
+        cur = _next_article(drafts)
     line = _strip_tail_metadata(cur, line)
     if not line:
         return
@@ -427,6 +430,23 @@ def _date(d: _Draft) -> str | None:
     speech released with a dateline (（新华社北京7月21日电）) was given that day."""
     spoken = d.spoken_date or (d.dateline_date if d.opening else None)
     return spoken or d.issued_date or d.source_date or d.dateline_date or d.signed_date
+
+
+def _next_article(drafts: list[_Draft]) -> _Draft:
+    """A source line under a title block after an article's body starts the next article: the
+    headings met since the last paragraph are that article's title and byline."""
+    cur = drafts[-1]
+    if len(cur.paras) < 2 or not cur.trailing or cur.trailing > 4:
+        return cur
+    block = cur.sections[-cur.trailing:]
+    del cur.sections[-cur.trailing:]
+    cur.trailing = 0
+    new = _new(drafts)
+    for line in block:
+        if not _header_line(new, line):
+            _body_line(new, line)
+    new.in_header = True
+    return new
 
 
 def _new(drafts: list[_Draft]) -> _Draft:
@@ -643,26 +663,26 @@ def _body_line(d: _Draft, line: str) -> None:
     if lay.signature_date.match(line) and d.paras:
         # the date under a document's signature, and the issuer just above it
         d.signed_date = parse_date(line)
-        if d.last_section and d.sections:
+        if d.trailing:
             d.drop(d.sections.pop(), "signature")
         d.drop(line, "signature")
-        d.last_section = False
+        d.trailing = 0
         return
     if not d.paras and genre_rules().speech_opening.match(line):
         d.opening = True
         d.occasion = d.occasion or genre_rules().speech_opening.match(line).group("occasion")  # type: ignore[union-attr]
-    d.last_section = False
     if d.paras and _continues(d.paras[-1][1], line):
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
-        d.captions = 0
+        d.captions = d.trailing = 0
     elif _is_heading(line) and not (d.paras and d.paras[-1][1].endswith("；") and not _is_short(line)):
         d.sections.append(line)
         d.captions = 0
-        d.last_section = True
+        d.trailing += 1
     else:
         d.paras.append((d.sections[-1] if d.sections else None, line))
         d.captions = d.captions + 1 if len(line) <= lay.caption_max else 0
+        d.trailing = 0
 
 
 def _finish(d: _Draft) -> None:
