@@ -187,3 +187,13 @@ def test_several_articles_with_the_source_line_under_each_title(byline2):
     assert (a.title, a.author, len(a.paragraphs), a.sections) == ("禁售燃油车在海南如何落地（连线评论员）", "周珊珊", 2, [])
     assert (b.title, b.subtitle, b.author, b.date, len(b.paragraphs)) == (
         "生活服务要“讲究”不要“将就”（人民时评）", "副题", "李四", "2026-08-07", 2)
+
+
+def test_articles_with_column_tags_and_a_lead_in_line():
+    lead = "高校博物馆为何越来越受欢迎？答案在开放与创新之中"
+    text = (f"高校博物馆为何受欢迎（和音）\n\n{lead}\n{BODY}\n高校博物馆为何越来越受欢迎？这是今年各地的共同话题。\n"
+            f"{BODY2}\n让文物活起来（和音）\n{BODY}\n{BODY2}\n")
+    a, b = policytext.read_text(text)
+    assert (a.title, a.genre, len(a.paragraphs)) == ("高校博物馆为何受欢迎（和音）", "commentary", 3)
+    assert a.dropped == [Dropped(lead, "pull_quote")]
+    assert (b.title, len(b.paragraphs)) == ("让文物活起来（和音）", 2)

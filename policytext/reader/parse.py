@@ -125,13 +125,21 @@ def _core(line: str) -> str:
 
 
 def _pull_quotes(lines: list[str]) -> set[str]:
-    """Lines that repeat a sentence of a longer line of the same text (pull-quotes, lead-ins)."""
+    """Lines whose sentences repeat sentences of longer lines of the same text (pull-quotes,
+    lead-ins)."""
     minimum = layout().pull_quote_min
     long_lines = [x for x in lines if len(x) > minimum]
     found = set()
     for line in set(lines):
-        core = _core(line)
-        if minimum <= len(core) <= 150 and any(core in x and len(x) >= len(line) + 8 for x in long_lines):
+        if not minimum <= len(_core(line)) <= 150:
+            continue
+        parts = [_core(p) for p in re.split(r"(?<=[。！？!?])", line) if len(_core(p)) >= 6]
+        others = [x for x in long_lines if x != line and len(x) >= len(line) // 2]
+        repeated = [p for p in parts if any(p in x for x in others)]
+        # every sentence repeated; or, on a line without final punctuation (a lead-in), most of it
+        enough = len(repeated) == len(parts) or (
+            not _is_closed(line) and sum(map(len, repeated)) >= 0.5 * len(line))
+        if repeated and enough and any(len(x) >= len(line) + 8 for x in others):
             found.add(line)
     return found
 
@@ -401,7 +409,7 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str], page: bool = Fals
         _preamble(cur, line)
         return
     cur.skip = None
-    if cur.ended and not page:  # a saved page is one article
+    if (cur.ended or _column_headline(cur, line)) and not page:  # a saved page is one article
         cur = _new(drafts)
     note_ = G.editor_note(line) if cur.paras else None
     if note_:
@@ -430,6 +438,17 @@ def _date(d: _Draft) -> str | None:
     speech released with a dateline (（新华社北京7月21日电）) was given that day."""
     spoken = d.spoken_date or (d.dateline_date if d.opening else None)
     return spoken or d.issued_date or d.source_date or d.dateline_date or d.signed_date
+
+
+def _column_headline(d: _Draft, line: str) -> bool:
+    """A headline with a column tag (``……（和音）``, ``……（人民时评）``) after an article's body starts
+    the next article, even without a source line between them."""
+    if len(d.paras) < 2 or d.in_header or not _is_headline(line):
+        return False
+    tag = _TAIL_TAG.search(line)
+    rules = genre_rules()
+    same = tag is not None and d.title is not None and d.title.endswith(tag.group())
+    return same or bool(rules.commentary_tag.search(line) or rules.feature_tag.search(line))
 
 
 def _next_article(drafts: list[_Draft]) -> _Draft:
