@@ -218,6 +218,11 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
     for d in drafts:
         _close_header(d)
         _finish(d)
+        if page and d.trailing:
+            # headings after a page's last paragraph: its navigation and link lists
+            for line in d.sections[-d.trailing:]:
+                d.drop(line, "boilerplate")
+            del d.sections[-d.trailing:]
     _infer_years(drafts)
     return [
         Article(
@@ -312,7 +317,8 @@ def _column_title(d: _Draft, lines: list[str]) -> tuple[str, str] | None:
 
 def _line(drafts: list[_Draft], line: str, repeated: set[str], page: bool = False) -> None:
     """Take one non-empty line into the current draft (or a new one). On a saved ``page``,
-    everything after a related-links heading is page furniture."""
+    everything after a related-links heading, or after an editor credit or a footer that follows
+    the story, is page furniture."""
     lay = layout()
     cur = drafts[-1]
     line = _strip_continuation(cur, line)
@@ -395,6 +401,8 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str], page: bool = Fals
     if reason:
         cur.drop(line, reason)
         cur.skip = "summary" if reason == "box_heading" and not lay.keep_box_text else None
+        if page and reason in ("editor", "boilerplate") and len(cur.paras) >= 2:
+            cur.skip = "page_end"  # an editor credit or a footer after a page's story ends it
         return
     summary = lay.summary.match(line)
     if summary:
@@ -425,6 +433,12 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str], page: bool = Fals
             return
         line = dl.rest
     if cur.in_header and _header_line(cur, line):
+        return
+    reporters = _reporters(line) if cur.paras and len(line) <= 30 else None
+    if reporters:
+        # a reporters' line inside the body (新京报记者 陆一夫)
+        cur.author = cur.author or reporters
+        cur.drop(line, "byline")
         return
     if line in repeated and not _is_short(line):  # a short one is a heading the text repeats
         cur.drop(line, "pull_quote")
@@ -675,6 +689,14 @@ def _is_heading(line: str) -> bool:
         if line[-1] in "。！" and not any(ch in lay.sentence for ch in line[:-1]):
             return True
     return _is_short(line)
+
+
+def _reporters(line: str) -> str | None:
+    """The names of a line that is only reporters' names after their role: ``新京报记者 陆一夫``."""
+    if not re.search(r"(?:记者|通讯员)\s*[\u4e00-\u9fff]", line) or not layout().byline.match(line):
+        return None
+    people = G.names(line)
+    return people if people and all(2 <= len(n) <= 4 for n in people.split("、")) else None
 
 
 def _body_line(d: _Draft, line: str) -> None:
