@@ -30,6 +30,9 @@ _SITE_SPLIT = re.compile(r"--|——|_|\||－| - ")
 _SOURCE = re.compile(r"来源(?:于)?\s*[：:]\s*([^\s|，,。<>：:]{2,20})")
 _NOT_SOURCE = ("本站原创", "本站", "原创", "网络", "作者")
 _PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+# the outlet named just after the page's time stamp: 2019-09-26 10:56:28 证券时报网
+_STAMP_SOURCE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[：:]\s*)?"
+                           r"([\u4e00-\u9fff]{2,10}(?:网|报|社|新闻|频道|客户端))")
 _STAMP = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -44,6 +47,12 @@ class Page(NamedTuple):
 
 
 def _decode(data: bytes, name: str) -> str:
+    """The page's text: UTF-8 when it decodes as such (saved pages are often re-encoded without
+    changing their meta charset), else the declared charset, else GB18030."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
     m = _CHARSET.search(data[:4096])
     if m:
         try:
@@ -97,6 +106,8 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     site = next((p.split("-")[-1].strip() for p in reversed(parts[1:]) if _CJK.search(p.split("-")[-1])), None)
     title = h1 or (parts[0] if parts else None) or getattr(doc, "title", None)
     source = next((s.rstrip("）)") for s in _SOURCE.findall(visible) if s.rstrip("）)") not in _NOT_SOURCE), None)
+    stamped = _STAMP_SOURCE.search(visible)
+    source = source or (stamped.group(1) if stamped else None)
     m = _PAGE_DATE.search(visible) or _STAMP.search(visible)
     date = iso(*(int(g) for g in m.groups())) if m else None
     meta_date = getattr(doc, "date", None)
