@@ -197,3 +197,16 @@ def test_articles_with_column_tags_and_a_lead_in_line():
     assert (a.title, a.genre, len(a.paragraphs)) == ("高校博物馆为何受欢迎（和音）", "commentary", 3)
     assert a.dropped == [Dropped(lead, "pull_quote")]
     assert (b.title, len(b.paragraphs)) == ("让文物活起来（和音）", 2)
+
+
+def test_commentary_lead_in_without_final_punctuation():
+    lead = "高校博物馆向社会开放的做法，在文化传承不断深化的时代背景下具有跨越校园的启示意义"
+    art = one(f"让文物活起来（和音）\n\n{lead}\n{BODY}\n{BODY2}\n")
+    assert [p.text for p in art.paragraphs] == [BODY, BODY2]
+    assert art.dropped == [Dropped(lead, "pull_quote")]
+
+
+def test_lines_broken_after_a_particle_or_inside_a_term():
+    art = one("标题\n\n第一段。\n“十五五”时期经济社会发展的\n主要目标\n是：经济平稳增长，持续改善空气质量，PM\n2.5\n年平均浓度下降。\n")
+    assert [p.text for p in art.paragraphs] == [
+        "第一段。", "“十五五”时期经济社会发展的主要目标是：经济平稳增长，持续改善空气质量，PM2.5年平均浓度下降。"]

@@ -103,11 +103,17 @@ def _drop_reason(line: str) -> str | None:
     return None
 
 
+_TERM = re.compile(r"^\d{1,2}[.、．](?!\d).*[：:]$")
+
+
 def _continues(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` carries on the paragraph ``prev`` that the layout broke."""
     lay = layout()
-    if _is_closed(prev) or lay.item_start.match(nxt):
+    if lay.item_start.match(nxt):
         return False
+    if _is_closed(prev):
+        # an arabic-numbered term and its definition on the next line: 1.“四上”企业： / 现阶段……
+        return bool(_TERM.match(prev)) and len(prev) <= 20
     # a line cut after 的 or 和, a character that cannot start one, or a stray fragment (PM / 2.5)
     if prev[-1] in lay.non_final or nxt[0] in lay.non_initial or (nxt.isascii() and len(nxt) <= 8):
         return True
@@ -115,7 +121,9 @@ def _continues(prev: str, nxt: str) -> bool:
 
 
 def _join(a: str, b: str) -> str:
-    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+    """The two parts of a broken paragraph: joined as they are, with a space between two Latin
+    words (``PM`` and ``2.5`` give ``PM2.5``)."""
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
         return f"{a} {b}"
     return a + b
 
@@ -174,6 +182,7 @@ class _Draft:
     signed_date: str | None = None  # the date under a document's signature
     agency: str | None = None  # the agency of a dateline (新华社), a publication when no source line names one
     dialogue: list[str] = field(default_factory=list)  # the people of a 对话人 box
+    first_line: str | None = None  # the first body line
     trailing: int = 0  # headings met since the last paragraph line (a next article's title block?)
     partial: str | None = None  # the first half of a broken delivery line
     author_hint: str | None = None  # a speaker named before the headline (习近平：…)
@@ -680,6 +689,8 @@ def _is_heading(line: str) -> bool:
     and either ending with a colon (``五、活动内容：``) or one sentence (``一是推动经济稳中向好。``).
     A numbered label with its content (``一、活动主题：学习全会精神``) is text."""
     lay = layout()
+    if line[-1] in lay.non_final:  # “十五五”时期经济社会发展的 / 主要目标 / 是：……
+        return False
     if lay.numbered_heading.match(line) and len(line) <= lay.numbered_heading_max:
         colon = max(line.find("："), line.find(":"))
         if colon == len(line) - 1:
@@ -689,6 +700,19 @@ def _is_heading(line: str) -> bool:
         if line[-1] in "。！" and not any(ch in lay.sentence for ch in line[:-1]):
             return True
     return _is_short(line)
+
+
+def _lead_in(d: _Draft, line: str) -> bool:
+    """A commentary's lead-in: its first body line, a long clause without final punctuation
+    (``……具有跨越国界的启示意义``), before a paragraph that starts a sentence."""
+    if len(d.paras) != 1 or d.trailing or not genre_rules().commentary_tag.search(d.title or ""):
+        return False
+    first = d.paras[0][1]
+    return (first == d.first_line and len(first) > layout().heading_max and _CJK_END.search(first) is not None
+            and line[0] not in layout().non_initial and not _is_short(line))
+
+
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 
 
 def _reporters(line: str) -> str | None:
@@ -701,6 +725,7 @@ def _reporters(line: str) -> str | None:
 
 def _body_line(d: _Draft, line: str) -> None:
     lay = layout()
+    d.first_line = d.first_line or line
     if lay.signature_date.match(line) and d.paras:
         # the date under a document's signature, and the issuer just above it
         d.signed_date = parse_date(line)
@@ -712,6 +737,8 @@ def _body_line(d: _Draft, line: str) -> None:
     if not d.paras and genre_rules().speech_opening.match(line):
         d.opening = True
         d.occasion = d.occasion or genre_rules().speech_opening.match(line).group("occasion")  # type: ignore[union-attr]
+    if _lead_in(d, line):
+        d.drop(d.paras.pop()[1], "pull_quote")
     if d.paras and _continues(d.paras[-1][1], line):
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
