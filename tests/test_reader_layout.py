@@ -200,13 +200,13 @@ def test_articles_with_column_tags_and_a_lead_in_line():
 
 
 def test_commentary_lead_in_without_final_punctuation():
-    lead = "高校博物馆向社会开放的做法，在文化传承不断深化的时代背景下具有跨越校园的启示意义"
+    lead = "高校博物馆一个接一个向社会开放的做法，在文化传承不断深化的时代背景下具有跨越校园围墙的启示意义"
     art = one(f"让文物活起来（和音）\n\n{lead}\n{BODY}\n{BODY2}\n")
     assert [p.text for p in art.paragraphs] == [BODY, BODY2]
     assert art.dropped == [Dropped(lead, "pull_quote")]
 
 
 def test_lines_broken_after_a_particle_or_inside_a_term():
-    art = one("标题\n\n第一段。\n“十五五”时期经济社会发展的\n主要目标\n是：经济平稳增长，持续改善空气质量，PM\n2.5\n年平均浓度下降。\n")
-    assert [p.text for p in art.paragraphs] == [
-        "第一段。", "“十五五”时期经济社会发展的主要目标是：经济平稳增长，持续改善空气质量，PM2.5年平均浓度下降。"]
+    goal = "是：地区生产总值年均增长5%左右，居民收入增长和经济增长同步，生态环境持续改善，空气质量优良，PM"
+    art = one(f"标题\n\n第一段。\n“十五五”时期经济社会发展的\n主要目标\n{goal}\n2.5\n年平均浓度下降。\n")
+    assert [p.text for p in art.paragraphs] == ["第一段。", f"“十五五”时期经济社会发展的主要目标{goal}2.5年平均浓度下降。"]
