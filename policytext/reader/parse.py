@@ -325,134 +325,155 @@ def _column_title(d: _Draft, lines: list[str]) -> tuple[str, str] | None:
 
 
 def _line(drafts: list[_Draft], line: str, repeated: set[str], page: bool = False) -> None:
-    """Take one non-empty line into the current draft (or a new one). On a saved ``page``,
-    everything after a related-links heading, or after an editor credit or a footer that follows
-    the story, is page furniture."""
-    lay = layout()
+    """Take one non-empty line into the current draft (or a new one): metadata lines fill fields,
+    layout lines are dropped with their reason, the rest is header or body text."""
     cur = drafts[-1]
     line = _strip_continuation(cur, line)
-    if not line:
-        return
-    if cur.skip == "page_end" or (cur.skip == "related" and _is_headline(line)):
-        cur.drop(line, "boilerplate")
-        return
-    if cur.skip == "summary":
-        cur.skip = None
-        cur.drop(line, "summary")
-        return
-    if cur.skip != "dialogue":
-        cur.skip = None
-    note = lay.author_note.match(line)
-    if note:
-        cur.affiliation = note.group("aff")
-        cur.ended = bool(cur.paras)
-        return
-    src = _source_note(line)
-    if src is not None:
-        cur = _next_article(drafts)
-        _set_source(cur, src)
-        cur.note = line
-        # a source line ends an article, except one met just below the headline (来源：河北日报)
-        cur.ended = cur.ended or len(cur.paras) >= 2 or (bool(cur.paras) and cur.affiliation is not None)
+    if not line or _skipped(cur, line) or _source_line(drafts, line):
         return
     if layout().tail_source.search(line):
         cur = _next_article(drafts)
     line = _strip_tail_metadata(cur, line)
-    if not line:
-        return
-    lead = lay.leading_page_date.match(line)
-    if lead and lead.end() < len(line):
-        _set_source(cur, (None, parse_date(lead.group("date"))))
-        line = line[lead.end():]
-    page_date = lay.page_date.match(line)
-    if page_date:
-        _set_source(cur, (page_date.group("src"), parse_date(page_date.group("date"))))
-        return
-    if lay.photo_credit.match(line):
-        _drop_caption(cur, line)
-        return
-    if cur.skip == "dialogue":
-        member = lay.dialogue_member.match(line)
-        if member:
-            cur.dialogue.append(G.names(member.group("name")))
-            cur.drop(line, "box")
-            cur.skip = "dialogue"
-            return
-    interviewee = lay.interviewee.match(line)
-    if interviewee or lay.interview_box.match(line):
-        if interviewee:
-            cur.author = cur.author or interviewee.group("name")
-        cur.drop(line, "box")
-        return
-    if lay.dialogue_box.match(line):
-        cur.drop(line, "box")
-        cur.skip = "dialogue"
-        return
-    if lay.excerpt_source.match(line):
-        cur.drop(line, "excerpt_source")
-        return
-    approval = lay.approval_note.match(line)
-    if approval and not cur.paras:
-        if approval.group("act") in ("发布", "印发", "公布") or cur.issued_date is None:
-            cur.issued_date = parse_date(approval.group("date"))
-        cur.drop(line, "note")
-        return
-    when = lay.parenthesized_date.match(line)
-    if when and not cur.paras:
-        cur.spoken_date = cur.spoken_date or parse_date(when.group("date"))
-        return
-    if lay.editor_signature.match(line) and not lay.keep_editor_note and len(cur.paras) <= 2:
-        # an editor's note above the article, signed ——编者
-        for _, text in cur.paras:
-            cur.drop(text, "editor_note")
-        cur.paras.clear()
-    reason = _drop_reason(line)
-    if reason:
-        cur.drop(line, reason)
-        cur.skip = "summary" if reason == "box_heading" and not lay.keep_box_text else None
-        if page and reason in ("editor", "boilerplate") and len(cur.paras) >= 2:
-            cur.skip = "page_end"  # an editor credit or a footer after a page's story ends it
-        return
-    summary = lay.summary.match(line)
-    if summary:
-        cur.drop(line, "summary")
-        cur.skip = None if summary.group("rest") else "summary"
-        return
-    if lay.related_links.match(line):
-        cur.drop(line, "boilerplate")
-        cur.skip = "page_end" if page else "related"
-        return
-    if lay.preamble.search(line):
-        _preamble(cur, line)
+    if not line or _metadata_line(cur, line) or _dropped_line(cur, line, page):
         return
     cur.skip = None
     if (cur.ended or _column_headline(cur, line)) and not page:  # a saved page is one article
         cur = _new(drafts)
-    note_ = G.editor_note(line) if cur.paras else None
-    if note_:
-        cur.editor_note = True
-        cur.author = cur.author or note_.author
-        cur.spoken_date = cur.spoken_date or note_.date
-        cur.drop(line, "note")
+    _text_line(cur, line, repeated)
+
+
+def _skipped(d: _Draft, line: str) -> bool:
+    """Drop ``line`` when an earlier line said so: the rest of a page after its related links or
+    footer, the link titles under 相关链接, the text of a summary box."""
+    if d.skip == "page_end" or (d.skip == "related" and _is_headline(line)):
+        d.drop(line, "boilerplate")
+        return True
+    if d.skip == "summary":
+        d.skip = None
+        d.drop(line, "summary")
+        return True
+    if d.skip != "dialogue":
+        d.skip = None
+    return False
+
+
+def _source_line(drafts: list[_Draft], line: str) -> bool:
+    """An author note （作者系……） or a source line （原载于……）, 来源：…, 《人民日报》（…）."""
+    cur = drafts[-1]
+    note = layout().author_note.match(line)
+    if note:
+        cur.affiliation = note.group("aff")
+        cur.ended = bool(cur.paras)
+        return True
+    src = _source_note(line)
+    if src is None:
+        return False
+    cur = _next_article(drafts)
+    _set_source(cur, src)
+    cur.note = line
+    # a source line ends an article, except one met just below the headline (来源：河北日报)
+    cur.ended = cur.ended or len(cur.paras) >= 2 or (bool(cur.paras) and cur.affiliation is not None)
+    return True
+
+
+def _metadata_line(d: _Draft, line: str) -> bool:
+    """Page dates (时间：2026-02-02), boxes (对话人, 采访对象), excerpt sources, approval notes and a
+    delivery date under a title: they fill fields or are dropped."""
+    lay = layout()
+    page_date = lay.page_date.match(line)
+    if page_date:
+        _set_source(d, (page_date.group("src"), parse_date(page_date.group("date"))))
+        return True
+    member = lay.dialogue_member.match(line) if d.skip == "dialogue" else None
+    if member:
+        d.dialogue.append(G.names(member.group("name")))
+        d.drop(line, "box")
+        return True
+    interviewee = lay.interviewee.match(line)
+    if interviewee or lay.interview_box.match(line) or lay.dialogue_box.match(line):
+        if interviewee:
+            d.author = d.author or interviewee.group("name")
+        d.skip = "dialogue" if lay.dialogue_box.match(line) else None
+        d.drop(line, "box")
+        return True
+    if lay.excerpt_source.match(line):
+        d.drop(line, "excerpt_source")
+        return True
+    approval = lay.approval_note.match(line) if not d.paras else None
+    if approval:
+        if approval.group("act") in ("发布", "印发", "公布") or d.issued_date is None:
+            d.issued_date = parse_date(approval.group("date"))
+        d.drop(line, "note")
+        return True
+    when = lay.parenthesized_date.match(line) if not d.paras else None
+    if when:
+        d.spoken_date = d.spoken_date or parse_date(when.group("date"))
+        return True
+    return False
+
+
+def _dropped_line(d: _Draft, line: str, page: bool) -> bool:
+    """Captions, part markers, editor credits, boilerplate, summary boxes, related links, a lede
+    before 全文如下：; on a ``page``, a credit or footer after the story ends it."""
+    lay = layout()
+    if lay.photo_credit.match(line):
+        _drop_caption(d, line)
+        return True
+    if lay.editor_signature.match(line) and not lay.keep_editor_note and len(d.paras) <= 2:
+        # an editor's note above the article, signed ——编者
+        for _, text in d.paras:
+            d.drop(text, "editor_note")
+        d.paras.clear()
+    reason = _drop_reason(line)
+    if reason:
+        d.drop(line, reason)
+        d.skip = "summary" if reason == "box_heading" and not lay.keep_box_text else None
+        if page and reason in ("editor", "boilerplate") and len(d.paras) >= 2:
+            d.skip = "page_end"
+        return True
+    summary = lay.summary.match(line)
+    if summary:
+        d.drop(line, "summary")
+        d.skip = None if summary.group("rest") else "summary"
+        return True
+    if lay.related_links.match(line):
+        d.drop(line, "boilerplate")
+        d.skip = "page_end" if page else "related"
+        return True
+    if lay.preamble.search(line):
+        _preamble(d, line)
+        return True
+    return False
+
+
+def _text_line(d: _Draft, line: str, repeated: set[str]) -> None:
+    """A line of the article's own text: a 求是 editor's note, a dateline, a header line, a
+    reporters' line, a pull-quote, or body text."""
+    note = G.editor_note(line) if d.paras else None
+    if note:
+        d.editor_note = True
+        d.author = d.author or note.author
+        d.spoken_date = d.spoken_date or note.date
+        d.drop(line, "note")
         return
-    dl = G.split_dateline(line) if not cur.paras else None
+    dl = G.split_dateline(line) if not d.paras else None
     if dl:
-        _set_dateline(cur, dl)
+        _set_dateline(d, dl)
         if not dl.rest:
             return
         line = dl.rest
-    if cur.in_header and _header_line(cur, line):
+    if d.in_header and _header_line(d, line):
         return
-    reporters = _reporters(line) if cur.paras and len(line) <= 30 else None
+    reporters = _reporters(line) if d.paras and len(line) <= 30 else None
     if reporters:
         # a reporters' line inside the body (新京报记者 陆一夫)
-        cur.author = cur.author or reporters
-        cur.drop(line, "byline")
+        d.author = d.author or reporters
+        d.drop(line, "byline")
         return
     if line in repeated and not _is_short(line):  # a short one is a heading the text repeats
-        cur.drop(line, "pull_quote")
+        d.drop(line, "pull_quote")
         return
-    _body_line(cur, line)
+    _body_line(d, line)
 
 
 def _date(d: _Draft) -> str | None:
@@ -510,8 +531,9 @@ def _strip_continuation(d: _Draft, line: str) -> str:
 
 
 def _strip_tail_metadata(d: _Draft, line: str) -> str:
-    """Take a source line (《 人民日报 》（ 2020年10月18日 01 版）) and a sign-off dateline
-    (（新华社北京7月21日电）) from the end of ``line``; the rest is text."""
+    """Take a source line (《 人民日报 》（ 2020年10月18日 01 版）), a sign-off dateline
+    (（新华社北京7月21日电）) and a web tail (（本文来自……）) from the end of ``line``, a page's
+    time stamp from its start; the rest is text."""
     tail = layout().tail_boilerplate.search(line)
     if tail and tail.start() > 0:
         d.drop(tail.group().strip(), "boilerplate")
@@ -522,6 +544,11 @@ def _strip_tail_metadata(d: _Draft, line: str) -> str:
         d.note = m.group("src")
         line = line[: m.start()].strip(_SPACES)
         d.ended = d.ended or (not line and len(d.paras) >= 2)
+    lead = layout().leading_page_date.match(line)
+    if lead and lead.end() < len(line):
+        # 最后更新: 2019-09-07 15:14:21 9月3日，…… : a page's time stamp before the text
+        _set_source(d, (None, parse_date(lead.group("date"))))
+        line = line[lead.end():]
     sign = G.split_signoff(line) if line else None
     if sign:
         line, place, date = sign
