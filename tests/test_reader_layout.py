@@ -210,3 +210,13 @@ def test_lines_broken_after_a_particle_or_inside_a_term():
     goal = "是：地区生产总值年均增长5%左右，居民收入增长和经济增长同步，生态环境持续改善，空气质量优良，PM"
     art = one(f"标题\n\n第一段。\n“十五五”时期经济社会发展的\n主要目标\n{goal}\n2.5\n年平均浓度下降。\n")
     assert [p.text for p in art.paragraphs] == ["第一段。", f"“十五五”时期经济社会发展的主要目标{goal}2.5年平均浓度下降。"]
+
+
+def test_speaker_turns_of_a_transcript():
+    from policytext.reader import speaker_turns
+
+    text = "发言人答记者问\n\n" + "\n".join(
+        ["问：博物馆何时开放？", "答：博物馆将于下月开放。", "欢迎大家参观。", "问：是否需要预约？", "答：需要在网上预约。"])
+    art = one(text)
+    assert art.genre == "transcript"
+    assert speaker_turns(art) == [(0, "问"), (1, "答"), (3, "问"), (4, "答")]

@@ -14,9 +14,17 @@ article are kept in ``article.dropped`` with the reason. See ``docs/reader.md``.
 
 from __future__ import annotations
 
+from ..document import Article
 from .files import doc_ids, read
+from .genres import turns
 from .parse import read_text
 from .tables import iter_table
 from .text import ReplacedBytesWarning, decode_bytes
 
-__all__ = ["read", "read_text", "decode_bytes", "doc_ids", "iter_table", "ReplacedBytesWarning"]
+__all__ = ["read", "read_text", "decode_bytes", "doc_ids", "iter_table", "speaker_turns", "ReplacedBytesWarning"]
+
+
+def speaker_turns(article: Article) -> list[tuple[int, str]]:
+    """(paragraph index, speaker) of each turn of a transcript or dialogue: who answers each
+    question. ``[(0, '问'), (1, '答'), ...]`` or ``[(0, '采访组'), (1, '王永昌'), ...]``."""
+    return turns([p.text for p in article.paragraphs])

@@ -199,6 +199,19 @@ def new_year(title: str) -> tuple[str, str] | None:
     return m.group("name"), f"{int(year) - 1}-12-31" if year else None
 
 
+_TURN = re.compile(r"^(?P<who>问|答|[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}记者)\s*[：:]\s*\S")
+
+
+def turns(paragraphs: list[str]) -> list[tuple[int, str]]:
+    """(paragraph index, speaker) of each turn of a transcript (``问：``, ``答：``, ``王永昌：``); the
+    paragraphs between two turns belong to the turn before them.
+
+    >>> turns(["采访组：请您讲讲当时的情况。", "王永昌：那是2003年。", "后来发展很快。", "问：还有呢？"])
+    [(0, '采访组'), (1, '王永昌'), (3, '问')]
+    """
+    return [(i, m.group("who")) for i, p in enumerate(paragraphs) if (m := _TURN.match(p))]
+
+
 def classify(*, title: str | None, author: str | None, affiliation: str | None, publication: str | None,
              dateline: bool, delivery_kind: str | None, note: bool, opening: bool, paragraphs: list[str],
              reporter: bool, page: bool = False) -> str | None:
