@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["to_simplified", "is_traditional"]
+__all__ = ["is_traditional", "to_simplified"]
 
 # runs of Han characters: OpenCC converts each run with its phrase table (乾隆 stays 乾隆, 乾淨
 # becomes 干净); a run whose conversion changes its length is converted one character at a time

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["DateMention", "find_dates", "parse_date", "iso"]
+__all__ = ["DateMention", "find_dates", "iso", "parse_date"]
 
 _CN_DIGIT = "〇零一二三四五六七八九"
 _YEAR = rf"(?P<y>(?<![\d.])\d{{4}}|(?<![{_CN_DIGIT}十])[{_CN_DIGIT}]{{4}})"

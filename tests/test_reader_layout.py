@@ -95,8 +95,8 @@ def test_city_report_with_mayor_in_the_delivery_line():
 
 
 def test_transcript_turns():
-    text = "外交部发言人答记者问\n\n" + "\n".join(
-        ["问：博物馆何时开放？", "答：博物馆将于下月开放，欢迎大家参观。", "问：是否需要预约？", "答：需要在网上预约，每天限额。"] * 2)
+    turns = "问：博物馆何时开放？\n答：博物馆将于下月开放，欢迎大家参观。\n问：是否需要预约？\n答：需要在网上预约，每天限额。\n"
+    text = f"外交部发言人答记者问\n\n{turns * 2}"
     assert one(text).genre == "transcript"
 
 
@@ -156,7 +156,7 @@ def test_commentary_dialogue_box():
 
 
 def test_interview_box_gives_the_interviewee():
-    turns = "\n".join(["采访组：请您讲讲当时的情况。", "王永昌：那是2003年的事。", "采访组：后来呢？", "王永昌：后来发展很快。"])
+    turns = "采访组：请您讲讲当时的情况。\n王永昌：那是2003年的事。\n采访组：后来呢？\n王永昌：后来发展很快。"
     art = one(f"“谱写新时期的‘胆剑篇’” ——习近平在浙江（十一）\n采访对象：王永昌，1953年1月生。\n采 访 组：田玉珏 薛伟江\n"
               f"采访日期：2017年9月17日\n{turns}\n")
     assert (art.title, art.subtitle, art.author, art.genre) == (
@@ -215,8 +215,7 @@ def test_lines_broken_after_a_particle_or_inside_a_term():
 def test_speaker_turns_of_a_transcript():
     from policytext.reader import speaker_turns
 
-    text = "发言人答记者问\n\n" + "\n".join(
-        ["问：博物馆何时开放？", "答：博物馆将于下月开放。", "欢迎大家参观。", "问：是否需要预约？", "答：需要在网上预约。"])
+    text = "发言人答记者问\n\n问：博物馆何时开放？\n答：博物馆将于下月开放。\n欢迎大家参观。\n问：是否需要预约？\n答：需要在网上预约。\n"
     art = one(text)
     assert art.genre == "transcript"
     assert speaker_turns(art) == [(0, "问"), (1, "答"), (3, "问"), (4, "答")]

@@ -21,7 +21,7 @@ from .parse import read_text
 from .tables import iter_table
 from .text import ReplacedBytesWarning, decode_bytes
 
-__all__ = ["read", "read_text", "decode_bytes", "doc_ids", "iter_table", "speaker_turns", "ReplacedBytesWarning"]
+__all__ = ["ReplacedBytesWarning", "decode_bytes", "doc_ids", "iter_table", "read", "read_text", "speaker_turns"]
 
 
 def speaker_turns(article: Article) -> list[tuple[int, str]]:

@@ -18,7 +18,7 @@ from .html import html_page
 from .parse import read_text
 from .text import decode_bytes
 
-__all__ = ["read", "doc_ids"]
+__all__ = ["doc_ids", "read"]
 
 _HTML = (".html", ".htm", ".xhtml", ".shtml")
 _DELIVERED = ("speech", "report", "qiushi", "new_year_address")

@@ -24,7 +24,7 @@ _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""")
 _INDENTED = re.compile(r"\n[ \t]*(?=\u3000)")
 # paragraphs inside a table cell or a list item, which trafilatura runs together into one line:
 # a mark after each </p> keeps them apart
-_PARAGRAPH_END = re.compile(r"</p\s*>", re.I)
+_PARAGRAPH_END = re.compile(r"</p\s*>", re.IGNORECASE)
 _MARK = "\u204b"
 _SITE_SPLIT = re.compile(r"--|——|_|\||－| - ")
 _SOURCE = re.compile(r"来源(?:于)?\s*[：:]\s*([^\s|，,。<>：:]{2,20})")

@@ -689,10 +689,9 @@ def _close_header(d: _Draft) -> None:
     if len(lines) >= 2 and lines[1].startswith(dash):
         d.title, d.subtitle = lines[0], lines[1].lstrip("".join(dash) + " ")
         rest = lines[2:]
-    elif len(lines) >= 2 and d.author is not None and d.subtitle is None and not dated.match(lines[1]):
-        d.subtitle, d.title = lines[0], lines[1]
-        rest = lines[2:]
-    elif len(lines) >= 2 and dated.match(lines[0]) and not dated.match(lines[1]):
+    elif len(lines) >= 2 and not dated.match(lines[1]) and (
+            (d.author is not None and d.subtitle is None) or dated.match(lines[0])):
+        # an 引题 above the title, or a dated line above it
         d.subtitle, d.title = lines[0], lines[1]
         rest = lines[2:]
     else:

@@ -9,7 +9,6 @@ read in chunks. The other columns are the document's metadata.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any

@@ -12,7 +12,7 @@ import warnings
 
 from ..errors import InputError
 
-__all__ = ["decode_bytes", "ReplacedBytesWarning"]
+__all__ = ["ReplacedBytesWarning", "decode_bytes"]
 
 
 class ReplacedBytesWarning(UserWarning):
