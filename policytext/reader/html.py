@@ -76,12 +76,15 @@ def _lines(text: str) -> str:
 
 
 def _visible(html: str) -> tuple[str | None, str | None, str]:
-    """(first non-empty h1, <title>, the page's visible text)."""
+    """(the headline h1, <title>, the page's visible text)."""
     import lxml.html
 
     doc = lxml.html.fromstring(html)
-    h1 = next((t for t in (re.sub(r"\s+", " ", h.text_content()).strip() for h in doc.iter("h1")) if len(t) >= 4), None)
     title = re.sub(r"\s+", " ", doc.findtext(".//title") or "").strip() or None
+    heads = [t for t in (re.sub(r"\s+", " ", h.text_content()).strip() for h in doc.iter("h1")) if len(t) >= 4]
+    # the h1 that the <title> repeats (not a site logo in an h1), else the longest
+    squeezed = re.sub(r"\s+", "", title or "")
+    h1 = next((t for t in heads if re.sub(r"\s+", "", t) in squeezed), max(heads, key=len, default=None))
     for bad in doc.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     return h1, title, re.sub(r"[ \t\xa0\u3000]+", " ", doc.text_content())
