@@ -219,3 +219,20 @@ def test_speaker_turns_of_a_transcript():
     art = one(text)
     assert art.genre == "transcript"
     assert speaker_turns(art) == [(0, "问"), (1, "答"), (3, "问"), (4, "答")]
+
+
+@pytest.mark.parametrize("mention,date", [("于2026年3月4日在北京逝世", "2026-03-04"), ("2026年是“十五五”开局之年", "--03-04")])
+def test_year_of_a_dateline_only_from_the_same_full_date(mention, date):
+    art = one(f"标题\n\n新华社北京3月4日电 某某同志{mention}，享年九十岁。\n")
+    assert art.date == date
+
+
+def test_signoff_with_places_and_reporters():
+    art = one(f"标题\n\n{BODY}\n{BODY2}（本报北京、曼谷3月3日电  记者李琰、白元琪）\n")
+    assert (art.author, art.dateline, art.date, art.genre) == ("李琰、白元琪", "北京、曼谷", "--03-03", "news")
+    assert art.paragraphs[-1].text == BODY2 + "（本报北京、曼谷3月3日电  记者李琰、白元琪）"  # a sign-off stays
+
+
+def test_occasion_of_a_report_on_a_meeting():
+    art = one(f"十四届全国人大三次会议在京开幕\n\n新华社北京3月5日电 {BODY}\n")
+    assert (art.occasion, art.genre, art.dateline) == ("十四届全国人大三次会议", "news", "北京")

@@ -136,6 +136,8 @@ def split_dateline(line: str) -> Dateline | None:
     m = rules.dateline.match(line)
     if not m or (m.group("place") is None and m.group("date") is None and m.group("kind") != "讯"):
         return None
+    if m.group("agency") not in rules.agencies and m.group("date") is None and m.group("kind") != "讯":
+        return None  # another 报/网/社 (新京报讯, 某某网北京4月9日电) needs its date or 讯
     rest = line[m.end():]
     author = names(m.group("reporter")) if m.group("reporter") else None
     r = rules.dateline_reporters.match(rest)
@@ -146,22 +148,27 @@ def split_dateline(line: str) -> Dateline | None:
     title = None
     h = rules.headline_prefix.match(rest)
     if h:
-        title, _, rest = re.split(r"(\s{2,}|\u3000)", rest[h.end():], maxsplit=1) + ["", ""][: 2]
-        title = title.strip()
+        # 题：the headline, then the text after two spaces (if any)
+        title, *after = re.split(r"\s{2,}|\u3000", rest[h.end():], maxsplit=1)
+        title, rest = title.strip(), "".join(after)
     date = parse_date(m.group("date")) if m.group("date") else None
     return Dateline(m.group("agency"), m.group("place"), date, author, title, rest.strip())
 
 
-def split_signoff(line: str) -> tuple[str, str | None, str | None] | None:
-    """A dateline written at the end, ``……（新华社北京7月21日电）``: (text before, place, date).
+def split_signoff(line: str) -> tuple[str, str | None, str | None, str | None] | None:
+    """A dateline written at the end, ``……（新华社北京7月21日电）``: (text before, place, date,
+    reporters).
 
     >>> split_signoff("作出应有贡献！（新华社北京9月11日电）")
-    ('作出应有贡献！', '北京', '--09-11')
+    ('作出应有贡献！', '北京', '--09-11', None)
+    >>> split_signoff("合作不断深化。（本报北京、曼谷3月3日电  记者李琰、白元琪）")[1:]
+    ('北京、曼谷', '--03-03', '李琰、白元琪')
     """
     m = genre_rules().signoff.search(line)
     if not m:
         return None
-    return line[: m.start()], m.group("place"), parse_date(m.group("date"))
+    people = names(m.group("names")) if m.group("names") else None
+    return line[: m.start()], m.group("place"), parse_date(m.group("date")), people
 
 
 class Note(NamedTuple):

@@ -531,9 +531,10 @@ def _strip_continuation(d: _Draft, line: str) -> str:
 
 
 def _strip_tail_metadata(d: _Draft, line: str) -> str:
-    """Take a source line (《 人民日报 》（ 2020年10月18日 01 版）), a sign-off dateline
-    (（新华社北京7月21日电）) and a web tail (（本文来自……）) from the end of ``line``, a page's
-    time stamp from its start; the rest is text."""
+    """Take a source line (《 人民日报 》（ 2020年10月18日 01 版）) and a web tail (（本文来自……）)
+    from the end of ``line``, a page's time stamp from its start; the rest is text. A sign-off
+    dateline (（新华社北京7月21日电）) gives its place, date and reporters and stays in the text
+    unless it stands alone."""
     tail = layout().tail_boilerplate.search(line)
     if tail and tail.start() > 0:
         d.drop(tail.group().strip(), "boilerplate")
@@ -551,10 +552,13 @@ def _strip_tail_metadata(d: _Draft, line: str) -> str:
         line = line[lead.end():]
     sign = G.split_signoff(line) if line else None
     if sign:
-        line, place, date = sign
+        # the sign-off stays in the text (it is part of the last paragraph as printed)
+        before, place, date, reporters = sign
         d.dateline = d.dateline or place
         d.dateline_date = d.dateline_date or date
-        line = line.strip(_SPACES)
+        d.author = d.author or reporters
+        if not before.strip(_SPACES):
+            return ""
     return line
 
 
@@ -703,6 +707,9 @@ def _close_header(d: _Draft) -> None:
     if spoken and d.occasion is None:
         d.occasion = spoken.occasion
         d.delivery_kind = d.delivery_kind or spoken.kind
+    event = genre_rules().event_title.match(d.title or "")
+    if event and d.occasion is None:
+        d.occasion = event.group("occasion")  # the meeting a report is about: ……会议在京召开
     for extra in rest:
         if d.subtitle is None and (extra.startswith(dash) or dated.match(extra)):
             d.subtitle = extra.lstrip("".join(dash) + " ")
@@ -822,23 +829,27 @@ def _year_for(month: int, day: int, reference: _dt.date) -> str | None:
 def _infer_years(drafts: list[_Draft]) -> None:
     """Give a year to month-day dates (``--01-27``).
 
-    A dateline's date takes the year of the publication date it precedes. Another month-day date
-    takes it from the latest date the article mentions, when the result lies within a year after
-    it and no later year is mentioned; articles sharing the same source line share it."""
-    for d in drafts:
-        if d.dateline_date and d.dateline_date.startswith("--") and d.source_date and len(d.source_date) == 10:
-            d.dateline_date = _year_for(int(d.dateline_date[2:4]), int(d.dateline_date[5:7]),
-                                        _dt.date.fromisoformat(d.source_date)) or d.dateline_date
+    A dateline's date takes the year of the publication date it precedes, or of the same full
+    date written in the text (新华社北京3月4日电 … 于2026年3月4日逝世); a year merely mentioned does
+    not date it. A source line's month-day date takes its year from the latest date the article
+    mentions, when the result lies within a year after it and no later year is mentioned; articles
+    sharing the same source line share it."""
     by_note: dict[str, str] = {}
     for d in drafts:
-        for attr in ("dateline_date", "source_date"):
-            value = getattr(d, attr)
-            if value and value.startswith("--"):
-                full = _from_mentions(d, int(value[2:4]), int(value[5:7]))
-                if full:
-                    setattr(d, attr, full)
-                    if d.note and attr == "source_date":
-                        by_note[d.note] = full
+        if d.dateline_date and d.dateline_date.startswith("--"):
+            month, day = int(d.dateline_date[2:4]), int(d.dateline_date[5:7])
+            if d.source_date and len(d.source_date) == 10:
+                d.dateline_date = _year_for(month, day, _dt.date.fromisoformat(d.source_date)) or d.dateline_date
+            else:
+                same = [m for _, t in d.paras for m in find_dates(t)
+                        if m.year is not None and (m.month, m.day) == (month, day)]
+                d.dateline_date = same[0].iso if same else d.dateline_date
+        if d.source_date and d.source_date.startswith("--"):
+            full = _from_mentions(d, int(d.source_date[2:4]), int(d.source_date[5:7]))
+            if full:
+                d.source_date = full
+                if d.note:
+                    by_note[d.note] = full
     for d in drafts:
         if d.source_date and d.source_date.startswith("--") and d.note in by_note:
             d.source_date = by_note[d.note]

@@ -149,6 +149,7 @@ def layout() -> Layout:
 class GenreRules:
     """Genre rules (``data/reader/genres.json``)."""
 
+    agencies: frozenset[str]
     dateline: re.Pattern[str]
     dateline_reporters: re.Pattern[str]
     signoff: re.Pattern[str]
@@ -166,6 +167,7 @@ class GenreRules:
     commentary_tag: re.Pattern[str]
     document_title: re.Pattern[str]
     feature_tag: re.Pattern[str]
+    event_title: re.Pattern[str]
     theory_publications: tuple[str, ...]
 
 
@@ -179,6 +181,7 @@ def genre_rules() -> GenreRules:
         return re.compile(raw[key].replace("AGENCY", agency).replace("DATE", _DATE))
 
     return GenreRules(
+        agencies=frozenset(raw["agencies"]),
         dateline=rx("dateline_pattern"),
         dateline_reporters=rx("dateline_reporters_pattern"),
         signoff=rx("signoff_pattern"),
@@ -196,6 +199,7 @@ def genre_rules() -> GenreRules:
         commentary_tag=rx("commentary_tag_pattern"),
         document_title=rx("document_title_pattern"),
         feature_tag=rx("feature_tag_pattern"),
+        event_title=rx("event_title_pattern"),
         theory_publications=tuple(raw["theory_publications"]),
     )
 
