@@ -19,16 +19,26 @@ GENRES = ("commentary", "theory", "news", "feature", "report", "speech", "new_ye
           "transcript", "document")
 
 
+# a role word and what is written before it in the same word (新京报记者, 职工通讯员, 本报特约记者)
+_ROLE = re.compile(r"^.*?(?:记者|通讯员|实习生)")
+# what follows the names of the people who wrote it (记者陈智 整合)
+_CREDIT = ("整合", "整理", "采写", "报道", "采访整理")
+
+
 def names(raw: str) -> str:
-    """``'郝迎灿  辛  阳'`` → ``'郝迎灿、辛阳'``: names padded to three characters are rejoined.
+    """``'郝迎灿  辛  阳'`` → ``'郝迎灿、辛阳'``: role words go, names padded to three characters are
+    rejoined.
 
     >>> names("记者 董丝雨、王浩"), names("田豆豆  辛  阳"), names("澎湃新闻记者 贺梨萍")
     ('董丝雨、王浩', '田豆豆、辛阳', '贺梨萍')
+    >>> names("职工通讯员 李琴雯 刘会"), names("记者陈智 整合")
+    ('李琴雯、刘会', '陈智')
     """
-    raw = re.sub(r"(?:本报|新华社|新华网|特约|[\u4e00-\u9fff]{1,8}?(?:报|社|网|新闻|台))?(?:记者|通讯员|实习生)", " ", raw)
-    parts = [p for p in re.split(r"[\s\u3000、，,]+", raw.strip()) if p]
+    parts = [_ROLE.sub("", p) for p in re.split(r"[\s\u3000、，,]+", raw.strip())]
     out: list[str] = []
     for p in parts:
+        if not p or p in _CREDIT:
+            continue
         if out and len(p) == 1 and len(out[-1]) == 1:
             out[-1] += p
         else:
@@ -129,15 +139,21 @@ def split_dateline(line: str) -> Dateline | None:
 
     >>> split_dateline("本报北京6月4日电（记者董丝雨、王浩）近日，网友接力拍碧水。")
     Dateline(agency='本报', place='北京', date='--06-04', author='董丝雨、王浩', title=None, rest='近日，网友接力拍碧水。')
+    >>> split_dateline("长江网10月4日讯（记者陈智 整合）国庆假期")[1:]
+    (None, '--10-04', '陈智', None, '国庆假期')
     >>> split_dateline("新华网北京4月9日电\\xa0题：高校博物馆：让文物活起来")
     Dateline(agency='新华网', place='北京', date='--04-09', author=None, title='高校博物馆：让文物活起来', rest='')
     """
     rules = genre_rules()
     m = rules.dateline.match(line)
-    if not m or (m.group("place") is None and m.group("date") is None and m.group("kind") != "讯"):
+    if not m:
         return None
-    if m.group("agency") not in rules.agencies and m.group("date") is None and m.group("kind") != "讯":
-        return None  # another 报/网/社 (新京报讯, 某某网北京4月9日电) needs its date or 讯
+    # 讯, 快讯, 消息 need no place or date; 新华社电 needs a space or a bracket after it
+    news = m.group("kind") != "电" or (m.group("agency") in rules.agencies and line[m.end():m.end() + 1] in " \u3000\xa0（(")
+    if m.group("place") is None and m.group("date") is None and not news:
+        return None
+    if m.group("agency").split("-")[0] not in rules.agencies and m.group("date") is None and not news:
+        return None  # another 报/网/社 (某某网北京4月9日电) needs its date
     rest = line[m.end():]
     author = names(m.group("reporter")) if m.group("reporter") else None
     r = rules.dateline_reporters.match(rest)
@@ -152,7 +168,7 @@ def split_dateline(line: str) -> Dateline | None:
         title, *after = re.split(r"\s{2,}|\u3000", rest[h.end():], maxsplit=1)
         title, rest = title.strip(), "".join(after)
     date = parse_date(m.group("date")) if m.group("date") else None
-    return Dateline(m.group("agency"), m.group("place"), date, author, title, rest.strip())
+    return Dateline(m.group("agency").split("-")[0], m.group("place"), date, author, title, rest.strip())
 
 
 def split_signoff(line: str) -> tuple[str, str | None, str | None, str | None] | None:

@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..dates import find_dates, parse_date
 from ..document import Article, Dropped, Paragraph
@@ -152,6 +154,37 @@ def _pull_quotes(lines: list[str]) -> set[str]:
     return found
 
 
+def _series_key(line: str) -> tuple[str, int]:
+    """The opening a line shares with the other headings of its series, and how many of them make
+    a series: ordinals (第一，/ 一是) two, the same first two characters (这是…的五年。) three."""
+    m = _ORDINAL.match(line)
+    return (m.group(1), 2) if m else (line[:2], 3)
+
+
+_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}([，、])|[一二三四五六七八九十]{1,3}(是)|(首先|其次|再次|最后)[，,])")
+
+
+def _parallel_headings(lines: list[str]) -> set[str]:
+    """Distinct short one-sentence lines, each over a longer paragraph, that open alike
+    (``第一，……。`` … ``第三，……。``; ``这是……的五年。`` …): a series of headings, even with their
+    final 。."""
+    sentence = layout().sentence
+    found = {x for x, nxt in pairwise(lines)
+             if 4 <= len(x) <= 30 and x[-1] == "。" and not any(ch in sentence for ch in x[:-1])
+             and len(nxt) > 2 * len(x)}
+    keys = Counter(_series_key(x)[0] for x in found)
+    return {x for x in found if keys[_series_key(x)[0]] >= _series_key(x)[1]}
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the reader knows of the whole text before reading it line by line."""
+
+    pull_quotes: set[str]
+    headings: set[str]
+    page: bool  # a saved web page (one article, its furniture around it)
+
+
 # ---------------------------------------------------------------- articles
 
 @dataclass
@@ -212,8 +245,9 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
     if not isinstance(text, str):
         raise InputError(f"read_text expects str, got {type(text).__name__}; use policytext.read(path) for files")
     lines = [_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    repeated = _pull_quotes([x for x in lines if x])
-    page = headline is not None
+    text_lines = [x for x in lines if x]
+    ctx = _Context(_pull_quotes(text_lines), _parallel_headings(text_lines), headline is not None)
+    page = ctx.page
     drafts: list[_Draft] = [_Draft()]
     column = _column_title(drafts[0], lines)
     if headline:
@@ -222,7 +256,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
         _headline(drafts[0], lines, headline)
     for line in lines:
         if line:
-            _line(drafts, line, repeated, page=page)
+            _line(drafts, line, ctx)
     drafts = [d for d in drafts if not d.empty or d.affiliation or d.publication]
     for d in drafts:
         _close_header(d)
@@ -324,7 +358,7 @@ def _column_title(d: _Draft, lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _line(drafts: list[_Draft], line: str, repeated: set[str], page: bool = False) -> None:
+def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
     """Take one non-empty line into the current draft (or a new one): metadata lines fill fields,
     layout lines are dropped with their reason, the rest is header or body text."""
     cur = drafts[-1]
@@ -334,12 +368,12 @@ def _line(drafts: list[_Draft], line: str, repeated: set[str], page: bool = Fals
     if layout().tail_source.search(line):
         cur = _next_article(drafts)
     line = _strip_tail_metadata(cur, line)
-    if not line or _metadata_line(cur, line) or _dropped_line(cur, line, page):
+    if not line or _metadata_line(cur, line) or _dropped_line(cur, line, ctx.page):
         return
     cur.skip = None
-    if (cur.ended or _column_headline(cur, line)) and not page:  # a saved page is one article
+    if (cur.ended or _column_headline(cur, line)) and not ctx.page:  # a saved page is one article
         cur = _new(drafts)
-    _text_line(cur, line, repeated)
+    _text_line(cur, line, ctx)
 
 
 def _skipped(d: _Draft, line: str) -> bool:
@@ -446,7 +480,7 @@ def _dropped_line(d: _Draft, line: str, page: bool) -> bool:
     return False
 
 
-def _text_line(d: _Draft, line: str, repeated: set[str]) -> None:
+def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
     """A line of the article's own text: a 求是 editor's note, a dateline, a header line, a
     reporters' line, a pull-quote, or body text."""
     note = G.editor_note(line) if d.paras else None
@@ -470,10 +504,10 @@ def _text_line(d: _Draft, line: str, repeated: set[str]) -> None:
         d.author = d.author or reporters
         d.drop(line, "byline")
         return
-    if line in repeated and not _is_short(line):  # a short one is a heading the text repeats
+    if line in ctx.pull_quotes and not _is_short(line):  # a short one is a heading the text repeats
         d.drop(line, "pull_quote")
         return
-    _body_line(d, line)
+    _body_line(d, line, line in ctx.headings)
 
 
 def _date(d: _Draft) -> str | None:
@@ -566,7 +600,7 @@ def _set_dateline(d: _Draft, dl: G.Dateline) -> None:
     _close_header(d)
     d.dateline = dl.place
     d.dateline_date = dl.date
-    d.agency = None if dl.agency == "本报" else dl.agency
+    d.agency = None if dl.agency in ("本报", "本站") else dl.agency
     if dl.author and d.author is None:
         d.author = dl.author
         d.reporter = True
@@ -756,7 +790,7 @@ def _reporters(line: str) -> str | None:
     return people if people and all(2 <= len(n) <= 4 for n in people.split("、")) else None
 
 
-def _body_line(d: _Draft, line: str) -> None:
+def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
     lay = layout()
     d.first_line = d.first_line or line
     if lay.signature_date.match(line) and d.paras:
@@ -776,7 +810,7 @@ def _body_line(d: _Draft, line: str) -> None:
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
         d.captions = d.trailing = 0
-    elif _is_heading(line) and not (d.paras and d.paras[-1][1].endswith("；") and not _is_short(line)):
+    elif heading or (_is_heading(line) and not (d.paras and d.paras[-1][1].endswith("；") and not _is_short(line))):
         d.sections.append(line)
         d.captions = 0
         d.trailing += 1
