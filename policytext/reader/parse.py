@@ -156,9 +156,11 @@ def _pull_quotes(lines: list[str]) -> set[str]:
 
 def _series_key(line: str) -> tuple[str, int]:
     """The opening a line shares with the other headings of its series, and how many of them make
-    a series: ordinals (第一，/ 一是) two, the same first two characters (这是…的五年。) three."""
+    a series (``series_min`` in ``layout.json``): an ordinal (第一，/ 一是) or its first two
+    characters (这是…的五年。)."""
     m = _ORDINAL.match(line)
-    return (m.group(1), 2) if m else (line[:2], 3)
+    ordinal, opening = layout().series_min
+    return (next(g for g in m.groups() if g), ordinal) if m else (line[:2], opening)
 
 
 _ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}([，、])|[一二三四五六七八九十]{1,3}(是)|(首先|其次|再次|最后)[，,])")

@@ -81,6 +81,7 @@ class Layout:
     non_final: frozenset[str]
     keep_box_text: bool
     keep_editor_note: bool
+    series_min: tuple[int, int]
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +143,7 @@ def layout() -> Layout:
         non_final=frozenset(raw["non_final_chars"]),
         keep_box_text=bool(raw["keep_box_text"]),
         keep_editor_note=bool(raw["keep_editor_note"]),
+        series_min=(int(raw["series_min"]["ordinal"]), int(raw["series_min"]["opening"])),
     )
 
 
