@@ -184,7 +184,6 @@ class _Context:
 
     pull_quotes: set[str]
     headings: set[str]
-    page: bool  # a saved web page (one article, its furniture around it)
 
 
 # ---------------------------------------------------------------- articles
@@ -217,6 +216,7 @@ class _Draft:
     signed_date: str | None = None  # the date under a document's signature
     agency: str | None = None  # the agency of a dateline (新华社), a publication when no source line names one
     dialogue: list[str] = field(default_factory=list)  # the people of a 对话人 box
+    page: bool = False  # a saved web page: one article, each line a block of its own
     first_line: str | None = None  # the first body line
     trailing: int = 0  # headings met since the last paragraph line (a next article's title block?)
     partial: str | None = None  # the first half of a broken delivery line
@@ -248,9 +248,8 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
         raise InputError(f"read_text expects str, got {type(text).__name__}; use policytext.read(path) for files")
     lines = [_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     text_lines = [x for x in lines if x]
-    ctx = _Context(_pull_quotes(text_lines), _parallel_headings(text_lines), headline is not None)
-    page = ctx.page
-    drafts: list[_Draft] = [_Draft()]
+    ctx = _Context(_pull_quotes(text_lines), _parallel_headings(text_lines))
+    drafts: list[_Draft] = [_Draft(page=headline is not None)]
     column = _column_title(drafts[0], lines)
     if headline:
         if column and _squeeze(headline) in _squeeze(column[0]):
@@ -263,7 +262,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
     for d in drafts:
         _close_header(d)
         _finish(d)
-        if page and d.trailing:
+        if d.page and d.trailing:
             # headings after a page's last paragraph: its navigation and link lists
             for line in d.sections[-d.trailing:]:
                 d.drop(line, "boilerplate")
@@ -285,7 +284,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
                              publication=d.publication, dateline=d.dateline is not None or d.dateline_date is not None,
                              delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
                              paragraphs=[t for _, t in d.paras], reporter=d.reporter,
-                             page=page),
+                             page=d.page),
             occasion=d.occasion,
             dateline=d.dateline,
             dropped=d.dropped,
@@ -370,10 +369,10 @@ def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
     if layout().tail_source.search(line):
         cur = _next_article(drafts)
     line = _strip_tail_metadata(cur, line)
-    if not line or _metadata_line(cur, line) or _dropped_line(cur, line, ctx.page):
+    if not line or _metadata_line(cur, line) or _dropped_line(cur, line):
         return
     cur.skip = None
-    if (cur.ended or _column_headline(cur, line)) and not ctx.page:  # a saved page is one article
+    if (cur.ended or _column_headline(cur, line)) and not cur.page:  # a saved page is one article
         cur = _new(drafts)
     _text_line(cur, line, ctx)
 
@@ -448,9 +447,9 @@ def _metadata_line(d: _Draft, line: str) -> bool:
     return False
 
 
-def _dropped_line(d: _Draft, line: str, page: bool) -> bool:
+def _dropped_line(d: _Draft, line: str) -> bool:
     """Captions, part markers, editor credits, boilerplate, summary boxes, related links, a lede
-    before 全文如下：; on a ``page``, a credit or footer after the story ends it."""
+    before 全文如下：; on a saved page, a credit or footer after the story ends it."""
     lay = layout()
     if lay.photo_credit.match(line):
         _drop_caption(d, line)
@@ -464,7 +463,7 @@ def _dropped_line(d: _Draft, line: str, page: bool) -> bool:
     if reason:
         d.drop(line, reason)
         d.skip = "summary" if reason == "box_heading" and not lay.keep_box_text else None
-        if page and reason in ("editor", "boilerplate") and len(d.paras) >= 2:
+        if d.page and reason in ("editor", "boilerplate") and len(d.paras) >= 2:
             d.skip = "page_end"
         return True
     summary = lay.summary.match(line)
@@ -474,7 +473,7 @@ def _dropped_line(d: _Draft, line: str, page: bool) -> bool:
         return True
     if lay.related_links.match(line):
         d.drop(line, "boilerplate")
-        d.skip = "page_end" if page else "related"
+        d.skip = "page_end" if d.page else "related"
         return True
     if lay.preamble.search(line):
         _preamble(d, line)
@@ -535,7 +534,7 @@ def _next_article(drafts: list[_Draft]) -> _Draft:
     """A source line under a title block after an article's body starts the next article: the
     headings met since the last paragraph are that article's title and byline."""
     cur = drafts[-1]
-    if len(cur.paras) < 2 or not cur.trailing or cur.trailing > 4:
+    if len(cur.paras) < 2 or not cur.trailing or cur.trailing > 4 or cur.page:
         return cur
     block = cur.sections[-cur.trailing:]
     del cur.sections[-cur.trailing:]
@@ -808,7 +807,7 @@ def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
         d.occasion = d.occasion or genre_rules().speech_opening.match(line).group("occasion")  # type: ignore[union-attr]
     if _lead_in(d, line):
         d.drop(d.paras.pop()[1], "pull_quote")
-    if d.paras and _continues(d.paras[-1][1], line):
+    if d.paras and not d.page and _continues(d.paras[-1][1], line):
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
         d.captions = d.trailing = 0
