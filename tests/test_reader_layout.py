@@ -243,3 +243,12 @@ def test_parallel_series_of_one_sentence_headings():
     art = one("标题\n\n" + "".join(f"{h}\n{BODY}\n" for h in heads) + "各位代表！\n" + BODY2 + "\n各位代表！\n" + BODY2 + "\n")
     assert art.sections == heads and len(art.paragraphs) == 7  # 各位代表！ stays a paragraph
     assert [p.section for p in art.paragraphs[:3]] == heads
+
+
+def test_page_file_of_reports_separated_by_titles_and_datelines():
+    text = (f"高校博物馆开放\n\n本报北京4月9日电  （记者张三）{BODY}\n{BODY2}\n\n文物活起来\n\n"
+            f"新华社北京4月9日电（记者李四）{BODY2}\n")
+    a, b = policytext.read_text(text)
+    assert (a.title, a.author, len(a.paragraphs), a.sections) == ("高校博物馆开放", "张三", 2, [])
+    assert (b.title, b.author, b.publication, b.dateline, [p.text for p in b.paragraphs]) == (
+        "文物活起来", "李四", "新华社", "北京", [BODY2])

@@ -138,7 +138,8 @@ def _pull_quotes(lines: list[str]) -> set[str]:
     """Lines whose sentences repeat sentences of longer lines of the same text (pull-quotes,
     lead-ins)."""
     minimum = layout().pull_quote_min
-    long_lines = [x for x in lines if len(x) > minimum]
+    bodies = [dl.rest if (dl := G.split_dateline(x)) else x for x in lines]  # without their 电头
+    long_lines = [x for x in bodies if len(x) > minimum]
     found = set()
     for line in set(lines):
         if not minimum <= len(_core(line)) <= 150:
@@ -374,6 +375,8 @@ def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
     cur.skip = None
     if (cur.ended or _column_headline(cur, line)) and not cur.page:  # a saved page is one article
         cur = _new(drafts)
+    elif cur.paras and cur.trailing and G.split_dateline(line):
+        cur = _next_article(drafts, minimum=1)  # a title, then a dateline: the next report
     _text_line(cur, line, ctx)
 
 
@@ -530,11 +533,12 @@ def _column_headline(d: _Draft, line: str) -> bool:
     return same or bool(rules.commentary_tag.search(line) or rules.feature_tag.search(line))
 
 
-def _next_article(drafts: list[_Draft]) -> _Draft:
-    """A source line under a title block after an article's body starts the next article: the
-    headings met since the last paragraph are that article's title and byline."""
+def _next_article(drafts: list[_Draft], minimum: int = 2) -> _Draft:
+    """A source line (or a dateline) under a title block after an article's body (of at least
+    ``minimum`` paragraphs) starts the next article: the headings met since the last paragraph are
+    that article's title and byline."""
     cur = drafts[-1]
-    if len(cur.paras) < 2 or not cur.trailing or cur.trailing > 4 or cur.page:
+    if len(cur.paras) < minimum or not cur.trailing or cur.trailing > 4 or cur.page:
         return cur
     block = cur.sections[-cur.trailing:]
     del cur.sections[-cur.trailing:]
