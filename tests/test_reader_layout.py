@@ -252,3 +252,30 @@ def test_page_file_of_reports_separated_by_titles_and_datelines():
     assert (a.title, a.author, len(a.paragraphs), a.sections) == ("高校博物馆开放", "张三", 2, [])
     assert (b.title, b.author, b.publication, b.dateline, [p.text for p in b.paragraphs]) == (
         "文物活起来", "李四", "新华社", "北京", [BODY2])
+
+
+def test_report_subtitle_with_byline_standalone_headings_and_broken_heading():
+    art = one("2026年某省政府工作报告\n（二〇二六年一月二十七日在某省第十四届人民代表大会第五次会议上 某省省长 张三）\n各位代表：\n"
+              f"一年来，主要做了以下工作。\n生态底色更加亮丽。\n{BODY}\n（\n三）改革开放持续深化、互促共进。\n{BODY2}\n")
+    assert (art.subtitle, art.author, art.affiliation, art.date, art.genre) == (
+        "二〇二六年一月二十七日在某省第十四届人民代表大会第五次会议上", "张三", "某省省长", "2026-01-27", "report")
+    assert art.sections == ["生态底色更加亮丽。", "（三）改革开放持续深化、互促共进。"]
+    assert [p.text for p in art.paragraphs] == ["各位代表：", "一年来，主要做了以下工作。", BODY, BODY2]
+
+
+def test_speech_byline_with_date_and_a_lede_before_it():
+    art = one("在毕业典礼上的讲话\n王  琛  2020.6.20\n5月2日，王琛在毕业典礼上发表讲话。这是王琛在毕业典礼上的讲话。\n"
+              f"亲爱的同学们：\n{BODY}\n")
+    assert (art.author, art.date, art.genre, art.occasion) == ("王琛", "2020-06-20", "speech", "毕业典礼")
+    assert [p.text for p in art.paragraphs] == ["亲爱的同学们：", BODY]
+
+
+def test_title_broken_before_da_jizhe_wen_and_quotes_across_lines():
+    art = one("中央办公厅负责人就《意见》\n答记者问\n\n问：《意见》提出了哪些新举措？\n答：《意见》提出推行“双向\n揭榜\n挂帅”机制。\n")
+    assert art.title == "中央办公厅负责人就《意见》答记者问"
+    assert [p.text for p in art.paragraphs] == ["问：《意见》提出了哪些新举措？", "答：《意见》提出推行“双向揭榜挂帅”机制。"]
+
+
+def test_a_speech_date_is_its_delivery_date_not_the_print_date():
+    art = one(f"在全国科技大会上的讲话\n习近平\n同志们：\n{BODY}\n《人民日报》（2024年06月25日第 02 版）\n")
+    assert (art.genre, art.date, art.publication) == ("speech", None, "人民日报")

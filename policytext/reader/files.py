@@ -16,12 +16,12 @@ from ..errors import InputError
 from .docx import docx_text
 from .html import html_page
 from .parse import read_text
+from .rules import genre_rules, layout
 from .text import decode_bytes
 
 __all__ = ["doc_ids", "read"]
 
 _HTML = (".html", ".htm", ".xhtml", ".shtml")
-_DELIVERED = ("speech", "report", "qiushi", "new_year_address")
 
 
 def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str = "strict",
@@ -50,11 +50,14 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
     source = source if source is not None else str(path)
     if suffix in _HTML:
         page = html_page(data, str(path))
-        arts = read_text(page.text, source=source, headline=page.title)
+        # a column label as the page's headline (每周一学（2022年2月28日——3月6日）): the text's own
+        # first line is the headline
+        label = page.title is None or layout().column_label.match(page.title) is not None
+        arts = read_text(page.text, source=source, headline="" if label else page.title)
         # the page's own source line, site name and date, where the text names none; the date
         # of a page is not the date a speech or report was delivered
         arts[0].publication = arts[0].publication or page.publication
-        if arts[0].genre not in _DELIVERED:
+        if arts[0].genre not in genre_rules().delivered_genres:
             arts[0].date = arts[0].date or page.date
         return arts
     text = docx_text(data, str(path)) if suffix == ".docx" else decode_bytes(data, str(path), encoding, errors)

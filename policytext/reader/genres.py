@@ -100,6 +100,10 @@ def delivery(line: str) -> Delivery | None:
     ('2025-01-14', '海南省第七届人民代表大会第四次会议', '海南省省长', '刘小明', '讲话')
     >>> delivery("——在绍兴一中2023届高三18岁成人礼上的致辞 王 琛")[3:]
     ('王琛', '致辞', '——在绍兴一中2023届高三18岁成人礼上的致辞')
+    >>> delivery("（二〇二六年一月二十七日在陕西省第十四届人民代表大会第五次会议上 陕西省省长 赵刚）")[::2]
+    ('2026-01-27', '陕西省省长', None)
+    >>> delivery("二〇二六年一月二十七日在陕西省第十四届人民代表大会第五次会议上 陕西省省长 赵刚").line
+    '二〇二六年一月二十七日在陕西省第十四届人民代表大会第五次会议上'
     >>> delivery("——在庆祝中国共产党成立100周年大会上的讲话（2021年7月1日）").date
     '2021-07-01'
     """
@@ -109,7 +113,7 @@ def delivery(line: str) -> Delivery | None:
             continue
         g = m.groupdict()
         office = name = None
-        for who in (g.get("pre"), g.get("post")):
+        for who in (g.get("pre"), g.get("post"), g.get("byline")):
             if who:
                 office, name = office_and_name(who)
                 if name is None:
@@ -117,9 +121,11 @@ def delivery(line: str) -> Delivery | None:
         if g.get("speaker"):
             name = names(g["speaker"])
         kind = g.get("kind") or ("报告" if g.get("post") else None)
+        # the line without a speaker written after it, and without enclosing brackets
+        end = next((m.start(k) for k in ("speaker", "byline") if g.get(k)), len(line))
+        text = re.sub(r"^[（(]|[)）]$", "", line[:end].rstrip())
         return Delivery(parse_date(g.get("date") or ""), g["occasion"].strip(), office, name,
-                        "报告" if kind and kind.endswith("报告") else kind,
-                        line[: m.start("speaker")].rstrip() if g.get("speaker") else line)
+                        "报告" if kind and kind.endswith("报告") else kind, text)
     return None
 
 
@@ -208,18 +214,15 @@ def editor_note(line: str) -> Note | None:
     return Note(who.group("name") if who else None, parse_date(line), line)
 
 
-def new_year(title: str) -> tuple[str, str] | None:
-    """(speaker, date) of a New Year address titled ``习近平2024年新年贺词``: it is delivered on the
-    eve of that year, 31 December of the year before.
+def new_year(title: str) -> str | None:
+    """The speaker of a New Year address titled ``习近平2024年新年贺词``. Its date is the one the text
+    gives (none here: the year in the title is the new year's, not the day it was given).
 
     >>> new_year("习近平2024年新年贺词"), new_year("国家主席习近平发表二〇二四年新年贺词")
-    (('习近平', '2023-12-31'), None)
+    ('习近平', None)
     """
     m = genre_rules().new_year.match(title)
-    if not m:
-        return None
-    year = parse_date(m.group("year") + "年")
-    return m.group("name"), f"{int(year) - 1}-12-31" if year else None
+    return m.group("name") if m else None
 
 
 _TURN = re.compile(r"^(?P<who>问|答|[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}记者)\s*[：:]\s*\S")

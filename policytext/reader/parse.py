@@ -116,8 +116,10 @@ def _continues(prev: str, nxt: str) -> bool:
     if _is_closed(prev):
         # an arabic-numbered term and its definition on the next line: 1.“四上”企业： / 现阶段……
         return bool(_TERM.match(prev)) and len(prev) <= 20
-    # a line cut after 的 or 和, a character that cannot start one, or a stray fragment (PM / 2.5)
-    if prev[-1] in lay.non_final or nxt[0] in lay.non_initial or (nxt.isascii() and len(nxt) <= 8):
+    # a line cut after 的 or 和 or inside quotation marks (…“双向 / 揭榜 / 挂帅”), a character that
+    # cannot start one, or a stray fragment (PM / 2.5)
+    if (prev[-1] in lay.non_final or prev.count("“") > prev.count("”") or nxt[0] in lay.non_initial
+            or (nxt.isascii() and len(nxt) <= 8)):
         return True
     return not _is_short(nxt)
 
@@ -179,12 +181,24 @@ def _parallel_headings(lines: list[str]) -> set[str]:
     return {x for x in found if keys[_series_key(x)[0]] >= _series_key(x)[1]}
 
 
+def _standalone_lines(lines: list[str]) -> set[str]:
+    """Short one-sentence lines over a longer paragraph, other than lead-ins (以下, 如下) and
+    salutations (各位代表！): in a government work report they title the text under them
+    (``生态底色更加亮丽。``)."""
+    lay = layout()
+    return {x for x, nxt in pairwise(lines)
+            if 4 <= len(x) <= lay.standalone_heading_max and x[-1] == "。"
+            and not any(ch in lay.sentence for ch in x[:-1]) and not any(w in x for w in lay.lead_in_words)
+            and len(nxt) > 2 * len(x)}
+
+
 @dataclass(frozen=True)
 class _Context:
     """What the reader knows of the whole text before reading it line by line."""
 
     pull_quotes: set[str]
     headings: set[str]
+    standalone: set[str]  # short one-sentence lines over a longer one: a report's headings
 
 
 # ---------------------------------------------------------------- articles
@@ -247,9 +261,9 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
     """
     if not isinstance(text, str):
         raise InputError(f"read_text expects str, got {type(text).__name__}; use policytext.read(path) for files")
-    lines = [_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = _opening_marks([_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     text_lines = [x for x in lines if x]
-    ctx = _Context(_pull_quotes(text_lines), _parallel_headings(text_lines))
+    ctx = _Context(_pull_quotes(text_lines), _parallel_headings(text_lines), _standalone_lines(text_lines))
     drafts: list[_Draft] = [_Draft(page=headline is not None)]
     column = _column_title(drafts[0], lines)
     if headline:
@@ -269,6 +283,11 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
                 d.drop(line, "boilerplate")
             del d.sections[-d.trailing:]
     _infer_years(drafts)
+    genres = [G.classify(title=d.title, author=d.author, affiliation=d.affiliation,
+                         publication=d.publication, dateline=d.dateline is not None or d.dateline_date is not None,
+                         delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
+                         paragraphs=[t for _, t in d.paras], reporter=d.reporter, page=d.page)
+              for d in drafts]
     return [
         Article(
             title=d.title,
@@ -276,22 +295,34 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
             author=d.author,
             affiliation=d.affiliation,
             publication=d.publication or d.agency,
-            date=_date(d),
+            date=_date(d, genre),
             sections=d.sections,
             paragraphs=[Paragraph(index=i, text=t, section=s) for i, (s, t) in enumerate(d.paras)],
             source=source,
             position=n,
-            genre=G.classify(title=d.title, author=d.author, affiliation=d.affiliation,
-                             publication=d.publication, dateline=d.dateline is not None or d.dateline_date is not None,
-                             delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
-                             paragraphs=[t for _, t in d.paras], reporter=d.reporter,
-                             page=d.page),
+            genre=genre,
             occasion=d.occasion,
             dateline=d.dateline,
             dropped=d.dropped,
         )
-        for n, d in enumerate(drafts, start=1)
+        for n, (d, genre) in enumerate(zip(drafts, genres), start=1)
     ]
+
+
+def _opening_marks(lines: list[str]) -> list[str]:
+    """A line that is only an opening bracket or quotation mark (``（`` / ``三）改革开放……``) goes
+    with the next line."""
+    out: list[str] = []
+    carry = ""
+    for line in lines:
+        if line in ("（", "(", "“", "《", "【"):
+            carry += line
+        elif line and carry:
+            out.append(carry + line)
+            carry = ""
+        else:
+            out.append(line)
+    return out + ([carry] if carry else [])
 
 
 def _squeeze(text: str) -> str:
@@ -487,9 +518,9 @@ def _dropped_line(d: _Draft, line: str) -> bool:
 def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
     """A line of the article's own text: a 求是 editor's note, a dateline, a header line, a
     reporters' line, a pull-quote, or body text."""
-    note = G.editor_note(line) if d.paras else None
-    if note:
-        d.editor_note = True
+    note = G.editor_note(line)
+    if note and (not d.paras or line.startswith("这是")):  # a lede before the text, or 求是's note after it
+        d.editor_note = d.editor_note or bool(d.paras)  # 求是's note follows the text; a lede precedes it
         d.author = d.author or note.author
         d.spoken_date = d.spoken_date or note.date
         d.drop(line, "note")
@@ -511,14 +542,19 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
     if line in ctx.pull_quotes and not _is_short(line):  # a short one is a heading the text repeats
         d.drop(line, "pull_quote")
         return
-    _body_line(d, line, line in ctx.headings)
+    report = d.delivery_kind is not None and genre_rules().report_title.search(d.title or "") is not None
+    _body_line(d, line, line in ctx.headings or (report and line in ctx.standalone))
 
 
-def _date(d: _Draft) -> str | None:
-    """The article's date: a speech's or report's delivery date, a document's issue date, else the
-    publication date printed with it, else the dateline's, else the date under a signature. A
-    speech released with a dateline (（新华社北京7月21日电）) was given that day."""
+def _date(d: _Draft, genre: str | None) -> str | None:
+    """The article's date. A report's, speech's or 求是 speech's is the day it was delivered, as
+    the text gives it (a speech released with a dateline, （新华社北京7月21日电）, was given that
+    day), else None: the day it was printed or posted is not that. Others: a document's issue
+    date, else the publication date printed with it, else the dateline's, else the date under a
+    signature."""
     spoken = d.spoken_date or (d.dateline_date if d.opening else None)
+    if genre in genre_rules().delivered_genres and (genre != "qiushi" or d.editor_note):
+        return spoken
     return spoken or d.issued_date or d.source_date or d.dateline_date or d.signed_date
 
 
@@ -705,6 +741,11 @@ def _header_line(d: _Draft, line: str) -> bool:
         if _DELIVERY_START.match(line) and len(line) <= layout().heading_max:
             d.partial = line
             return True
+    dated = genre_rules().byline_date.match(line)
+    if dated and d.author is None and (d.header or d.title):
+        # 王  琛  2020.6.20: the speaker and the day
+        d.author, d.spoken_date = G.names(dated.group("name")), parse_date(dated.group("date"))
+        return True
     if d.author is None and (d.header or d.publication or d.title) and _byline(d, line):
         _close_header(d)
         return True
@@ -727,6 +768,8 @@ def _close_header(d: _Draft) -> None:
         return
     if len(lines) >= 2 and lines[1] in lines[0]:
         d.drop(lines.pop(1), "repeated_title")
+    if len(lines) >= 2 and lines[1].startswith(("答记者问", "答网友问", "答问")):
+        lines[0:2] = [lines[0] + lines[1]]  # 中央办公厅负责人就《…》 / 答记者问: one title
     dash = layout().subtitle_prefixes
     dated = layout().dated_heading
     if len(lines) >= 2 and lines[1].startswith(dash):
@@ -826,18 +869,16 @@ def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
 
 
 def _finish(d: _Draft) -> None:
-    """Metadata known only at the end: a New Year address's speaker and date, a byline glued to
-    the first paragraph (``习近平一当前，……``)."""
+    """Metadata known only at the end: the people of a dialogue box, a speaker named before the
+    headline or in a sign-off, a New Year address's speaker, a byline glued to the first paragraph
+    (``习近平一当前，……``)."""
     if d.dialogue and (d.author is None or d.author in d.dialogue):
         d.author = "、".join(dict.fromkeys(d.dialogue))
     d.author = d.author or d.author_hint
     signed = layout().signoff_author.search(d.paras[-1][1]) if d.paras and d.author is None else None
     if signed and not signed.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
         d.author = G.names(signed.group("names"))
-    ny = G.new_year(d.title or "")
-    if ny:
-        d.author = d.author or ny[0]
-        d.spoken_date = d.spoken_date or ny[1]
+    d.author = d.author or G.new_year(d.title or "")
     if d.lede_speaker and d.author == d.lede_speaker[1]:
         d.affiliation = d.affiliation or d.lede_speaker[0]
     if d.author and d.paras and d.paras[0][1].startswith(d.author):

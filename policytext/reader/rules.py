@@ -16,7 +16,8 @@ from typing import Any
 
 _DATA = resources.files("policytext").joinpath("data")
 # a written date inside a genre rule (see policytext.dates for the parser)
-_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\.\d{1,2}\.\d{1,2}"
+         r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)")
 
 
 def _json(path: str) -> dict[str, Any]:
@@ -82,6 +83,9 @@ class Layout:
     keep_box_text: bool
     keep_editor_note: bool
     series_min: tuple[int, int]
+    column_label: re.Pattern[str]
+    standalone_heading_max: int
+    lead_in_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +148,9 @@ def layout() -> Layout:
         keep_box_text=bool(raw["keep_box_text"]),
         keep_editor_note=bool(raw["keep_editor_note"]),
         series_min=(int(raw["series_min"]["ordinal"]), int(raw["series_min"]["opening"])),
+        column_label=re.compile(raw["column_label_pattern"]),
+        standalone_heading_max=int(raw["standalone_heading_max_chars"]),
+        lead_in_words=tuple(raw["lead_in_words"]),
     )
 
 
@@ -170,6 +177,8 @@ class GenreRules:
     document_title: re.Pattern[str]
     feature_tag: re.Pattern[str]
     event_title: re.Pattern[str]
+    byline_date: re.Pattern[str]
+    delivered_genres: tuple[str, ...]
     theory_publications: tuple[str, ...]
 
 
@@ -202,6 +211,8 @@ def genre_rules() -> GenreRules:
         document_title=rx("document_title_pattern"),
         feature_tag=rx("feature_tag_pattern"),
         event_title=rx("event_title_pattern"),
+        byline_date=rx("byline_date_pattern"),
+        delivered_genres=tuple(raw["delivered_genres"]),
         theory_publications=tuple(raw["theory_publications"]),
     )
 
