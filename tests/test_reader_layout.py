@@ -279,3 +279,11 @@ def test_title_broken_before_da_jizhe_wen_and_quotes_across_lines():
 def test_a_speech_date_is_its_delivery_date_not_the_print_date():
     art = one(f"在全国科技大会上的讲话\n习近平\n同志们：\n{BODY}\n《人民日报》（2024年06月25日第 02 版）\n")
     assert (art.genre, art.date, art.publication) == ("speech", None, "人民日报")
+
+
+def test_qiushi_note_with_footnote_mark_and_a_partial_delivery_date():
+    text = "在中央政治局集体学习时的讲话※\n（12月6日下午，在中央政治局第三十五次集体学习时）\n{}\n{}"
+    note = "※这是习近平总书记2021年12月6日在十九届中央政治局第三十五次集体学习时的讲话。\n"
+    art = one(text.format(BODY, note))
+    assert (art.title, art.genre, art.author, art.date) == ("在中央政治局集体学习时的讲话", "qiushi", "习近平", "2021-12-06")
+    assert one(text.format(BODY, "")).date == "--12-06"

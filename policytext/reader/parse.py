@@ -475,7 +475,7 @@ def _metadata_line(d: _Draft, line: str) -> bool:
         d.drop(line, "note")
         return True
     when = lay.parenthesized_date.match(line) if not d.paras else None
-    if when:
+    if when and G.delivery(line) is None:  # （2018年5月28日）, （1月13日下午，……）
         d.spoken_date = d.spoken_date or parse_date(when.group("date"))
         return True
     return False
@@ -519,10 +519,11 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
     """A line of the article's own text: a 求是 editor's note, a dateline, a header line, a
     reporters' line, a pull-quote, or body text."""
     note = G.editor_note(line)
-    if note and (not d.paras or line.startswith("这是")):  # a lede before the text, or 求是's note after it
+    if note and (not d.paras or line.lstrip("※ ").startswith("这是")):  # a lede, or 求是's ※ note after
         d.editor_note = d.editor_note or bool(d.paras)  # 求是's note follows the text; a lede precedes it
         d.author = d.author or note.author
-        d.spoken_date = d.spoken_date or note.date
+        if d.spoken_date is None or (d.spoken_date.startswith("--") and note.date and note.date[:1] != "-"):
+            d.spoken_date = note.date  # the note's full date over a month and day under the title
         d.drop(line, "note")
         return
     dl = G.split_dateline(line) if not d.paras else None
@@ -782,6 +783,8 @@ def _close_header(d: _Draft) -> None:
         rest = lines[2:]
     else:
         d.title, rest = lines[0], lines[1:]
+    d.title = d.title.rstrip("※ ") if d.title else d.title  # 求是's footnote mark
+    d.subtitle = d.subtitle.rstrip("※ ") if d.subtitle else d.subtitle
     split = layout().title_subtitle_split.match(d.title or "")
     if split and d.subtitle is None:
         d.title, d.subtitle = split.group("title"), split.group("subtitle")
