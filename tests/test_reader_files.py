@@ -154,3 +154,22 @@ def test_table_without_text_column(tmp_path):
         list(iter_table(tmp_path / "t.csv"))
     assert "t.csv" in str(exc.value) and "'text'" in str(exc.value) and "content" in str(exc.value)
     assert [t for _, t, _ in iter_table(tmp_path / "t.csv", text="content")] == list(ROWS.text)
+
+
+def test_html_page_with_two_reprinted_pieces(tmp_path):
+    pytest.importorskip("trafilatura")
+    body = "".join(f"<p>{x}</p>" for x in [
+        "中央办公厅负责人就《意见》答记者问", "问：《意见》出台的背景是什么？", "答：为了深入贯彻党的二十大精神，推动高校博物馆开放。",
+        "问：《意见》有哪些主要内容？", "答：主要有三个方面，一是开放，二是共享，三是创新。", "（来源：新华社）",
+        "高校博物馆纷纷向社会开放", "本报讯（记者 张三）近日，多所高校博物馆向社会开放，吸引了大批市民游客前来参观。",
+        "馆长表示，博物馆将继续推出线上展览，让更多人走近文物、读懂历史。", "（来源：浙江日报）",
+        "推荐阅读", "其他文章一"])
+    page = (f"<html><head><title>学习材料--学习专栏-某某中学</title></head><body><div class='c'>{body}</div>"
+            "<div>发布时间：2024年03月05日</div></body></html>")
+    f = tmp_path / "page.html"
+    f.write_text(page, encoding="utf-8")
+    a, b = policytext.read(f)
+    assert (a.title, a.genre, a.publication, a.date) == ("中央办公厅负责人就《意见》答记者问", "transcript", "新华社", "2024-03-05")
+    assert len(a.paragraphs) == 4
+    assert (b.title, b.author, b.publication, b.date, len(b.paragraphs)) == (
+        "高校博物馆纷纷向社会开放", "张三", "浙江日报", "2024-03-05", 2)

@@ -54,11 +54,12 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
         # first line is the headline
         label = page.title is None or layout().column_label.match(page.title) is not None
         arts = read_text(page.text, source=source, headline="" if label else page.title)
-        # the page's own source line, site name and date, where the text names none; the date
-        # of a page is not the date a speech or report was delivered
-        arts[0].publication = arts[0].publication or page.publication
-        if arts[0].genre not in genre_rules().delivered_genres:
-            arts[0].date = arts[0].date or page.date
+        # the page's own source line, site name and date, for every article on it where the text
+        # names none; the date of a page is not the date a speech or report was delivered
+        for art in arts:
+            art.publication = art.publication or page.publication
+            if art.genre not in genre_rules().delivered_genres:
+                art.date = art.date or page.date
         return arts
     text = docx_text(data, str(path)) if suffix == ".docx" else decode_bytes(data, str(path), encoding, errors)
     if not text.strip("\ufeff \t\r\n\u3000"):

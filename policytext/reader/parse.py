@@ -273,7 +273,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
     for line in lines:
         if line:
             _line(drafts, line, ctx)
-    drafts = [d for d in drafts if not d.empty or d.affiliation or d.publication]
+    drafts = _page_articles([d for d in drafts if not d.empty or d.affiliation or d.publication])
     for d in drafts:
         _close_header(d)
         _finish(d)
@@ -332,7 +332,8 @@ def _squeeze(text: str) -> str:
 def _headline(d: _Draft, lines: list[str], headline: str) -> None:
     """Make a page's headline the title: the line that is it (or that starts with it and goes on:
     ``……调研工作 来源于：东区办事处``, the rest becomes the next line); lines above it are page
-    furniture. Without such a line, the headline is put first."""
+    furniture. Without such a line, the headline is put first, unless the text starts with a
+    headline of its own."""
     head = _squeeze(headline)
     first = [i for i, x in enumerate(lines) if x][:20]
     found = next((i for i in first if _squeeze(lines[i]) == head), None)
@@ -352,7 +353,9 @@ def _headline(d: _Draft, lines: list[str], headline: str) -> None:
             if layout().web_furniture.match(lines[i]):
                 d.drop(lines[i], "boilerplate")
                 lines[i] = ""
-        d.header.append(headline)
+        rest = [x for x in lines if x and _drop_reason(x) is None]
+        if not rest or not _is_headline(rest[0]):
+            d.header.append(headline)  # else the text has a headline of its own
         return
     for j in range(found):
         if lines[j]:
@@ -404,7 +407,7 @@ def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
     if not line or _metadata_line(cur, line) or _dropped_line(cur, line):
         return
     cur.skip = None
-    if (cur.ended or _column_headline(cur, line)) and not cur.page:  # a saved page is one article
+    if cur.ended or (_column_headline(cur, line) and not cur.page):
         cur = _new(drafts)
     elif cur.paras and cur.trailing and G.split_dateline(line):
         cur = _next_article(drafts, minimum=1)  # a title, then a dateline: the next report
@@ -570,6 +573,21 @@ def _column_headline(d: _Draft, line: str) -> bool:
     return same or bool(rules.commentary_tag.search(line) or rules.feature_tag.search(line))
 
 
+def _page_articles(drafts: list[_Draft]) -> list[_Draft]:
+    """On a saved page, what follows the last story's source line without two paragraphs of its
+    own (link lists, recommended stories) is page furniture, not an article."""
+    kept = drafts[:1]
+    for d in drafts[1:]:
+        if d.page and len(d.paras) < 2:
+            prev = kept[-1]
+            for text in [*filter(None, [d.title, d.subtitle]), *d.header, *d.sections, *(t for _, t in d.paras)]:
+                prev.drop(text, "boilerplate")
+            prev.dropped.extend(d.dropped)
+        else:
+            kept.append(d)
+    return kept
+
+
 def _next_article(drafts: list[_Draft], minimum: int = 2) -> _Draft:
     """A source line (or a dateline) under a title block after an article's body (of at least
     ``minimum`` paragraphs) starts the next article: the headings met since the last paragraph are
@@ -589,7 +607,7 @@ def _next_article(drafts: list[_Draft], minimum: int = 2) -> _Draft:
 
 
 def _new(drafts: list[_Draft]) -> _Draft:
-    drafts.append(_Draft())
+    drafts.append(_Draft(page=drafts[-1].page))
     return drafts[-1]
 
 
