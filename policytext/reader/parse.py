@@ -680,6 +680,8 @@ def _preamble(d: _Draft, line: str) -> None:
     d.drop(line, "preamble")
     d.paras.clear()
     if d.title is None:
+        for text in d.sections:
+            d.drop(text, "preamble")
         d.sections.clear()
         d.in_header = True
 
