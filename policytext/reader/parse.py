@@ -138,21 +138,24 @@ def _core(line: str) -> str:
 
 def _pull_quotes(lines: list[str]) -> set[str]:
     """Lines whose sentences repeat sentences of longer lines of the same text (pull-quotes,
-    lead-ins)."""
+    lead-ins). Lines are compared without their 电头; one pass over the text per sentence."""
     minimum = layout().pull_quote_min
-    bodies = [dl.rest if (dl := G.split_dateline(x)) else x for x in lines]  # without their 电头
+    bodies = [dl.rest if (dl := G.split_dateline(x)) else x for x in lines]
     long_lines = [x for x in bodies if len(x) > minimum]
+    text = "\n".join(long_lines)
+    longest = max(map(len, long_lines), default=0)
+    own = Counter(long_lines)
     found = set()
-    for line in set(lines):
-        if not minimum <= len(_core(line)) <= 150:
+    for line in set(bodies):
+        if not minimum <= len(_core(line)) <= 150 or longest < len(line) + 8:
             continue
         parts = [_core(p) for p in re.split(r"(?<=[。！？!?])", line) if len(_core(p)) >= 6]
-        others = [x for x in long_lines if x != line and len(x) >= len(line) // 2]
-        repeated = [p for p in parts if any(p in x for x in others)]
+        # a sentence is repeated when the text holds it more often than this line's copies do
+        repeated = [p for p in parts if text.count(p) > own[line] * line.count(p)]
         # every sentence repeated; or, on a line without final punctuation (a lead-in), most of it
         enough = len(repeated) == len(parts) or (
             not _is_closed(line) and sum(map(len, repeated)) >= 0.5 * len(line))
-        if repeated and enough and any(len(x) >= len(line) + 8 for x in others):
+        if repeated and enough:
             found.add(line)
     return found
 
