@@ -287,3 +287,12 @@ def test_qiushi_note_with_footnote_mark_and_a_partial_delivery_date():
     art = one(text.format(BODY, note))
     assert (art.title, art.genre, art.author, art.date) == ("在中央政治局集体学习时的讲话", "qiushi", "习近平", "2021-12-06")
     assert one(text.format(BODY, "")).date == "--12-06"
+
+
+def test_government_document_number_signature_and_own_date():
+    art = one("国务院关于推进高校博物馆开放的意见\n国发〔2024〕10号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+              f"{BODY}\n{BODY2}\n国务院\n2024年6月1日\n（此件公开发布）\n《人民日报》（2024年06月05日第 01 版）\n")
+    assert (art.title, art.genre, art.author, art.date, art.publication) == (
+        "国务院关于推进高校博物馆开放的意见", "document", None, "2024-06-01", "人民日报")
+    assert [p.text for p in art.paragraphs] == ["各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", BODY, BODY2]
+    assert [d.reason for d in art.dropped] == ["note", "signature", "signature", "note"]

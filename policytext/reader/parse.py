@@ -556,12 +556,14 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
 def _date(d: _Draft, genre: str | None) -> str | None:
     """The article's date. A report's, speech's or 求是 speech's is the day it was delivered, as
     the text gives it (a speech released with a dateline, （新华社北京7月21日电）, was given that
-    day), else None: the day it was printed or posted is not that. Others: a document's issue
-    date, else the publication date printed with it, else the dateline's, else the date under a
-    signature."""
+    day), else None: the day it was printed or posted is not that. A document's is its issue date
+    or the date under its signature. Others: the publication date printed with it, else the
+    dateline's, else the date under a signature."""
     spoken = d.spoken_date or (d.dateline_date if d.opening else None)
     if genre in genre_rules().delivered_genres and (genre != "qiushi" or d.editor_note):
         return spoken
+    if genre == "document":  # its own date (发布, 落款) before the date it was printed or posted
+        return d.issued_date or d.signed_date or d.source_date or d.dateline_date
     return spoken or d.issued_date or d.source_date or d.dateline_date or d.signed_date
 
 
