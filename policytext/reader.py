@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .document import Article, Paragraph
 from .errors import InputError
-from .segment import read_terms
+from .resources import read_terms
 
 __all__ = ["read", "read_text", "decode_bytes"]
 

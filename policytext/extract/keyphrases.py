@@ -1,6 +1,6 @@
 """Key phrases of an article, keyness between two groups of texts, and new-term discovery.
 
-Candidates come from one segmentation pass (:func:`policytext.segment.tagged`): runs of nouns,
+Candidates come from the shared tokens (:class:`~policytext.segmentation.Segmenter`): runs of nouns,
 verbal nouns, adjectives and verbs are merged into every sub-sequence that starts with a noun
 or an adjective and ends with a noun or a nominalised verb, so 产业/深度/转型/升级 yields
 产业深度转型升级; lexicon terms are whole tokens. Each candidate is scored with single-document
@@ -23,20 +23,22 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple, Union
 
-from .document import Article, Keyphrase
-from .errors import InputError, ModelError, PolicytextError
-from .segment import word_lines
+from ..document import Article, Keyphrase, Keyphrases
+from ..errors import InputError, ModelError, PolicytextError
+from ..resources import word_lines
+from ..segmentation import Segmenter, default_segmenter
+from ..stage import Mark, Rows, Stage
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["keyphrases", "keyness", "new_terms", "candidates"]
+__all__ = ["keyphrases", "keyness", "new_terms", "candidates", "phrases", "KeyphraseStage"]
 
 TextLike = Union[Article, str]
 _DIR = resources.files("policytext").joinpath("data", "keyphrases")
@@ -113,37 +115,39 @@ def _idf(phrase: str) -> float:
 
 # ---------------------------------------------------------------- candidates
 
-def _lexicon() -> frozenset[str]:
-    from .segment import _lexicon_set
+class _Classes:
+    """The phrase classes of tokens under one segmenter's lexicon, cached on the segmenter."""
 
-    return _lexicon_set()
+    def __init__(self, seg: Segmenter) -> None:
+        self.seg = seg
+        self.lexicon = seg.memo("keyphrases.lexicon", lambda: frozenset(seg.lexicon_terms()), 1)
+        self.token = seg.memo("keyphrases.classes", self._token_classes, 65536)
+        self.predicate_prefix = seg.memo("keyphrases.predicate", self._predicate_prefix, 8192)
+        self.word_tag = seg.memo("keyphrases.word_tag", lambda w: seg.tagged(w)[0][1].lower(), 65536)
+
+    def classify(self, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        """(word, class) for each token; a lexicon token that wraps a term in a predicate is split."""
+        return [x for word, tag in pairs for x in self.token(word, tag)]
+
+    def _predicate_prefix(self, word: str) -> int:
+        """Length of the predicate that a lexicon token puts before another lexicon term
+        (发展新质生产力 -> 2, 因地制宜发展新质生产力 -> 6), or 0 when the token is one term. The
+        prefix is tagged with the lexicon, so one that holds a term (中央纪委|书记) is no predicate."""
+        predicate, lexicon = _grammar().predicate, self.lexicon()
+        for cut in range(len(word) - 2, 0, -1):
+            if word[cut:] in lexicon and all(tag in predicate for _, tag in self.seg.tagged(word[:cut])):
+                return cut
+        return 0
+
+    def _token_classes(self, word: str, tag: str) -> tuple[tuple[str, str], ...]:
+        return _token_classes(word, tag, self.lexicon(), self.predicate_prefix)
 
 
-@lru_cache(maxsize=8192)
-def _predicate_prefix(word: str, lexicon: frozenset[str]) -> int:
-    """Length of the predicate that a lexicon token puts before another lexicon term
-    (发展新质生产力 -> 2, 因地制宜发展新质生产力 -> 6), or 0 when the token is one term. The
-    prefix is tagged with the lexicon, so one that holds a term (中央纪委|书记) is no predicate."""
-    from .segment import tagged
-
-    predicate = _grammar().predicate
-    for cut in range(len(word) - 2, 0, -1):
-        if word[cut:] in lexicon and all(tag in predicate for _, tag in tagged(word[:cut])):
-            return cut
-    return 0
-
-
-def _classify(pairs: Iterable[tuple[str, str]], lexicon: frozenset[str]) -> list[tuple[str, str]]:
-    """(word, class) for each token; a lexicon token that wraps a term in a predicate is split."""
-    return [x for word, tag in pairs for x in _token_classes(word, tag, lexicon)]
-
-
-@lru_cache(maxsize=65536)
-def _token_classes(word: str, tag: str, lexicon: frozenset[str]) -> tuple[tuple[str, str], ...]:
+def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callable[[str], int]) -> tuple[tuple[str, str], ...]:
     g = _grammar()
     tag = tag.lower()
     if word in lexicon:
-        cut = _predicate_prefix(word, lexicon)
+        cut = prefix(word)
         return ((word[:cut], ""), (word[cut:], "T")) if cut else ((word, "T"),)
     if not _HAN.fullmatch(word):
         return ((word, ""),)
@@ -172,9 +176,9 @@ class _Candidate(NamedTuple):
 _RUN = re.compile(f"[{''.join(sorted(_CONTENT))}]+|S")  # a run of content tokens, or a stand-alone word
 
 
-def _tokens(pairs: Iterable[tuple[str, str]]) -> tuple[list[str], str, list[int]]:
+def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> tuple[list[str], str, list[int]]:
     """(words, classes: one letter per word, "-" for a break, character offsets of the words)."""
-    tokens = _classify(pairs, _lexicon())
+    tokens = _Classes(seg).classify(pairs)
     words = [w for w, _ in tokens]
     return words, "".join(c or "-" for _, c in tokens), list(itertools.accumulate(map(len, words), initial=0))
 
@@ -221,21 +225,28 @@ def _candidate(words: list[str], classes: str, offsets: list[int], i: int, j: in
         span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None), span == "T")
 
 
-def _phrases(pairs: Iterable[tuple[str, str]]) -> list[str]:
-    """Every candidate phrase of a tagged token sequence (see :func:`_spans`), with repeats."""
-    words, classes, offsets = _tokens(pairs)
+def phrases(pairs: Iterable[tuple[str, str]], segmenter: Segmenter | None = None) -> list[str]:
+    """Every candidate phrase of a tagged token sequence (see :func:`_spans`), with repeats.
+
+    >>> phrases([("城市", "n"), ("更新", "vn")])
+    ['城市更新']
+    """
+    words, classes, offsets = _tokens(pairs, segmenter or default_segmenter())
     return ["".join(words[i:j]) for i, j, _, _ in _spans(words, classes, offsets)]
 
 
-def candidates(text: str) -> list[str]:
+def candidates(text: str, segmenter: Segmenter | None = None) -> list[str]:
     """Candidate phrases of ``text`` in order of occurrence (with repeats), before scoring.
 
     >>> candidates("推动产业深度转型升级")
     ['产业', '产业深度', '产业深度转型', '产业深度转型升级', '深度', '深度转型', '深度转型升级', '转型升级']
     """
-    from .segment import tagged
+    seg = segmenter or default_segmenter()
+    return phrases(_pairs(seg, _check_text(text)), seg)
 
-    return _phrases(tagged(_check_text(text)))
+
+def _pairs(seg: Segmenter, text: str) -> list[tuple[str, str]]:
+    return [(t.text, t.pos) for t in seg.tokens(text)]
 
 
 def _check_text(text: object) -> str:
@@ -356,23 +367,24 @@ def _redundant(phrase: str, chosen: list[str], stats: dict[str, _Stats], text: s
     return False
 
 
-def keyphrases(article_or_text: TextLike, k: int = 20) -> list[Keyphrase]:
+def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | None = None,
+               tokens: Sequence[tuple[str, str]] | None = None) -> list[Keyphrase]:
     """The ``k`` best key phrases of an article (or a plain text), best first.
 
     ``score`` is relative (the best phrase has 1.0); ``count`` is the number of occurrences in
-    the article's text, where every phrase occurs literally.
+    the article's text, where every phrase occurs literally. ``tokens``: the (word, tag) pairs of
+    the body text (paragraphs joined by newlines) when they are known already.
 
     >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[0]
     >>> policytext.keyphrases(art, k=2)[0]
     Keyphrase(phrase='城市更新', score=1.0, count=40)
     """
-    from .segment import tagged
-
     if not isinstance(k, int) or k < 1:
         raise PolicytextError(f"k must be a positive int, got {k!r}")
+    seg = segmenter or default_segmenter()
     title_lines, headings, paragraphs = _parts(article_or_text)
     text = "\n".join(paragraphs)
-    words, classes, offsets = _tokens(tagged(text))
+    words, classes, offsets = _tokens(_pairs(seg, text) if tokens is None else tokens, seg)
     spans = list(_spans(words, classes, offsets))
     phrases = ["".join(words[i:j]) for i, j, _, _ in spans]
     # a phrase that occurs once cannot be key (see the filter below): only repeated ones are counted
@@ -436,13 +448,11 @@ def _texts(texts: Iterable[TextLike] | TextLike, what: str) -> list[str]:
     return out
 
 
-def _phrase_counts(texts: Sequence[str]) -> Counter[str]:
+def _phrase_counts(texts: Sequence[str], seg: Segmenter) -> Counter[str]:
     """Occurrences of every candidate phrase over the texts."""
-    from .segment import tagged
-
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(_phrases(tagged(text)))
+        counts.update(phrases(_pairs(seg, text), seg))
     return counts
 
 
@@ -462,7 +472,7 @@ _MEASURES = ("ll", "chi2")
 
 
 def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike] | TextLike,
-            measure: str = "ll", k: int = 50) -> pd.DataFrame:
+            measure: str = "ll", k: int = 50, segmenter: Segmenter | None = None) -> pd.DataFrame:
     """The ``k`` phrases most over-represented in ``target`` against ``reference``, like
     quanteda's ``textstat_keyness``: a 2x2 test per phrase on phrase counts, signed (positive
     = more frequent in target than expected). The phrases are the key-phrase candidates of
@@ -481,8 +491,9 @@ def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike]
 
     if measure not in _MEASURES:
         raise PolicytextError(f"unknown keyness measure {measure!r}; use one of {', '.join(_MEASURES)}")
-    t_counts = _phrase_counts(_texts(target, "keyness target"))
-    r_counts = _phrase_counts(_texts(reference, "keyness reference"))
+    seg = segmenter or default_segmenter()
+    t_counts = _phrase_counts(_texts(target, "keyness target"), seg)
+    r_counts = _phrase_counts(_texts(reference, "keyness reference"), seg)
     both = t_counts + r_counts
     _drop_fragments(both)
     phrases = sorted(both)
@@ -515,7 +526,8 @@ def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike]
     return df.sort_values(["statistic", "phrase"], ascending=[False, True]).head(k).reset_index(drop=True)
 
 
-def new_terms(texts: Iterable[TextLike] | TextLike, min_count: int = 5, k: int = 50) -> pd.DataFrame:
+def new_terms(texts: Iterable[TextLike] | TextLike, min_count: int = 5, k: int = 50,
+              segmenter: Segmenter | None = None) -> pd.DataFrame:
     """Multi-character terms the lexicon lacks: sequences of 2-4 words that recur at least
     ``min_count`` times, whose words stick together (pointwise mutual information, the weakest
     split) and whose neighbours vary (left and right boundary entropy, in bits). A term neither
@@ -528,8 +540,6 @@ def new_terms(texts: Iterable[TextLike] | TextLike, min_count: int = 5, k: int =
     """
     import pandas as pd
 
-    from .segment import segment
-
     if min_count < 2:
         raise PolicytextError(f"min_count must be at least 2, got {min_count}")
     edges = _function_words()
@@ -538,11 +548,13 @@ def new_terms(texts: Iterable[TextLike] | TextLike, min_count: int = 5, k: int =
     free: set[str] = set()  # words that may begin or end a term
     nominal: set[str] = set()  # words tagged as nouns somewhere
     noun_tags = _grammar().noun | _grammar().alone
+    seg = segmenter or default_segmenter()
+    classes = _Classes(seg)
     for text in _texts(texts, "new_terms"):
         run: list[str] = []
-        for w in segment(text):
+        for w in seg.segment(text):
             if _HAN.fullmatch(w):
-                tag = _word_tag(w)
+                tag = classes.word_tag(w)
                 run.append(w)
                 if tag not in bad_tags and w not in edges:
                     free.add(w)
@@ -558,7 +570,7 @@ def new_terms(texts: Iterable[TextLike] | TextLike, min_count: int = 5, k: int =
         for n in range(1, 5):
             grams.update(tuple(run[i:i + n]) for i in range(len(run) - n + 1))
     total = sum(c for g, c in grams.items() if len(g) == 1)
-    lexicon = _lexicon()
+    lexicon = classes.lexicon()
     keep = {g for g, c in grams.items() if len(g) > 1 and c >= min_count
             and g[0] in free and g[-1] in free and "".join(g) not in lexicon
             and (len("".join(g)) >= 4 or any(w in nominal for w in g))}
@@ -584,14 +596,6 @@ def new_terms(texts: Iterable[TextLike] | TextLike, min_count: int = 5, k: int =
     return df.sort_values(["score", "term"], ascending=[False, True]).head(k).reset_index(drop=True)
 
 
-@lru_cache(maxsize=65536)
-def _word_tag(word: str) -> str:
-    """The part of speech of a word out of context (its first tag from the tagger)."""
-    from .segment import tagged
-
-    return tagged(word)[0][1].lower()
-
-
 def _entropy(counter: Counter[str]) -> float:
     total = sum(counter.values())
     return -sum(c / total * math.log2(c / total) for c in counter.values())
@@ -600,3 +604,38 @@ def _entropy(counter: Counter[str]) -> float:
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     return _word_list("function_words.txt") | _grammar().stop_edges
+
+
+class KeyphraseStage(Stage):
+    """The article's key phrases from its tokens (``article.keyphrases(k)``; the ``keyphrases``
+    table keeps the pipeline's ``k``)."""
+
+    name = "keyphrases"
+    requires = ("tokens",)
+    tables = {"keyphrases": ("article_id", "rank", "phrase", "score", "count")}
+
+    def run(self, article: Article) -> None:
+        k = max(self.settings.k, 20)  # the best k <= 20 are the first k of the best 20
+        pairs: list[tuple[str, str]] = []
+        for i, p in enumerate(article.paragraphs):
+            if i:
+                pairs.append(("\n", "x"))
+            pairs += [(t.text, t.pos) for t in p.tagged()]
+        article.results[self.name] = Keyphrases(keyphrases(article, k, self.settings.segmenter, pairs), k)
+
+    def rows(self, article: Article) -> Rows:
+        return {"keyphrases": [{"article_id": article.id, "rank": r, "phrase": kp.phrase, "score": float(kp.score),
+                                "count": int(kp.count)} for r, kp in enumerate(article.keyphrases(self.settings.k), 1)]}
+
+    def report(self, article: Article) -> list[str]:
+        kps = article.keyphrases(10)
+        return ["  key phrases:  " + "、".join(k.phrase for k in kps)] if kps else []
+
+    def marks(self, article: Article) -> list[Mark]:
+        kps = article.keyphrases(10)
+        if not kps:
+            return []
+        pattern = re.compile("|".join(re.escape(k.phrase) for k in sorted(kps, key=lambda k: -len(k.phrase))))
+        score = {k.phrase: k.score for k in kps}
+        return [Mark(p.index, m.start(), m.end(), "keyphrase", f"key phrase, score {score[m.group()]:.3f}")
+                for p in article.paragraphs for m in pattern.finditer(p.text)]

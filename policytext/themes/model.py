@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 import numpy as np
 
-from .document import ThemeScore
-from .errors import InputError, ModelError, TaxonomyError
-from .segment import compile_terms
+from ..document import ThemeScore
+from ..errors import InputError, ModelError, TaxonomyError
+from ..resources import compile_terms
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -413,7 +413,7 @@ class ThemeModel:
         return self.link == "sigmoid"
 
     def features(self, texts: Sequence[str]) -> _Rows:
-        return self.featurizer.rows(_check_texts(texts))
+        return self.featurizer.rows(check_texts(texts))
 
     def decision_function(self, texts: Sequence[str], rows: _Rows | None = None) -> np.ndarray:
         """Raw scores (before the link), one row per text."""
@@ -427,7 +427,7 @@ class ThemeModel:
 
     def predict_proba(self, texts: Sequence[str], rows: _Rows | None = None) -> np.ndarray:
         """Probabilities, one row per text, one column per class (``classes`` order)."""
-        texts = _check_texts(texts)
+        texts = check_texts(texts)
         z = self.decision_function(texts, rows)
         if self.link == "softmax":
             z = np.exp(z - z.max(axis=1, keepdims=True))
@@ -531,7 +531,7 @@ class ThemeModel:
                    prior=prior, prior_weight=meta["prior_weight"], meta=own)
 
 
-def _check_texts(texts: Any) -> list[str]:
+def check_texts(texts: Any) -> list[str]:
     if isinstance(texts, str):
         raise InputError("expected a list of texts, got one str; wrap it: [text]")
     texts = list(texts)
@@ -560,7 +560,7 @@ def rank_themes(texts: list[str], classifier: Any = None,
     >>> rank_themes(["加强数字政府建设，推进政务数据共享。"])[0][0].id
     'digital_governance'
     """
-    texts = _check_texts(texts)
+    texts = check_texts(texts)
     if not texts:
         return []
     model = default_model() if classifier is None else classifier
@@ -584,7 +584,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 def _phrases_of(text: str) -> list[str]:
     """Nouns (and verbal nouns, abbreviations, set phrases) of two or more characters, and each two
     such words in a row joined: the candidate phrases of a topic."""
-    from .segment import tagged
+    from ..segmentation import tagged
 
     words: list[str | None] = [w if len(w) >= 2 and _HAN.search(w) and t.startswith(_NOMINAL) else None
                                for w, t in tagged(text)]
@@ -611,7 +611,7 @@ def discover_themes(paragraphs: Iterable[Any], n: int = 10, top: int = 10, as_fr
             texts.extend(q.text for q in p.paragraphs)
         else:
             texts.append(p if isinstance(p, str) else getattr(p, "text", None))
-    texts = _check_texts(texts)
+    texts = check_texts(texts)
     if not isinstance(n, int) or n < 1:
         raise InputError(f"n must be a positive number of topics, got {n!r}")
     if len(texts) < n:

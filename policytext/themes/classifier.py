@@ -21,9 +21,9 @@ from typing import Any, Union
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 
-from .document import ThemeScore
-from .errors import InputError, ModelError
-from .themes import (Featurizer, SeedScorer, Taxonomy, ThemeModel, _check_texts, char_ngrams, default_model)
+from ..document import ThemeScore
+from ..errors import InputError, ModelError
+from .model import Featurizer, SeedScorer, Taxonomy, ThemeModel, check_texts, char_ngrams, default_model
 
 __all__ = ["ThemeClassifier"]
 
@@ -57,7 +57,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     # ------------------------------------------------------------ fitting
 
     def fit(self, X: Sequence[str], y: Labels) -> ThemeClassifier:
-        texts = _check_texts(X)
+        texts = check_texts(X)
         labels = list(y)
         if len(labels) != len(texts):
             raise InputError(f"fit: {len(texts)} texts but {len(labels)} labels")
@@ -204,7 +204,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         taxonomy = Taxonomy.load(taxonomy)
         if not any(t.seeds for t in taxonomy):
             raise InputError("bootstrap needs seed terms in the taxonomy (a 'seeds' list per theme)")
-        texts = _check_texts(texts)
+        texts = check_texts(texts)
         scorer = SeedScorer(taxonomy).fit_weights(texts)
         weak = scorer.labels(texts, min_score=min_score, margin=margin)
         k = len(taxonomy)
