@@ -149,7 +149,7 @@ def test_quotations_are_linked_across_articles(small_corpus, monkeypatch):
     assert list(table.text) == said
     assert table.article_id.nunique() == 4
     assert set(table.quote_id) == {policytext.quote_ids(said[:1])[0]}
-    assert quotes.quote_ids(["要更好推进以人为本的城镇化", "坚持以人民为中心"])[1] != table.quote_id[0]
+    assert policytext.quote_ids(["要更好推进以人为本的城镇化", "坚持以人民为中心"])[1] != table.quote_id[0]
 
 
 def test_parallel_run_equals_sequential_and_parquet_round_trip(small_corpus, sequential, tmp_path):
