@@ -88,7 +88,7 @@ def trie_regex(words: Iterable[str]) -> str:
     flat list.
 
     >>> trie_regex(["城市", "城市更新", "城乡"])
-    '城(?:市(?:更新)?|乡)'
+    '城(?:乡|市(?:更新)?)'
     """
     trie: dict[str, dict] = {}
     for w in words:

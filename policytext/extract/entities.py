@@ -31,7 +31,8 @@ __all__ = ["Mention", "Recognizer", "entities", "entity_records", "meetings", "c
 KINDS = ("person", "office", "organization", "place", "document", "meeting")
 _PUBLIC_KIND = {"person": "person", "title": "office", "org": "organization", "meeting": "meeting", "doc": "document"}
 # a transliterated or minority name: parts of Han characters joined by the middle dot (买买提·艾力)
-_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8})+")
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,6})+")
+_NAME_STOP = "在和与及的说是向对为将从到等了也都就又曾已称指讲认表"  # characters that end a name's last part
 
 
 @dataclass
@@ -63,7 +64,7 @@ class Recognizer:
 
     >>> rec = Recognizer(default_segmenter())
     >>> [(m.kind, m.name) for m in rec.mentions("江苏省科技厅厅长徐光辉说", "江苏省科技厅厅长徐光辉说", 0, 12, _Known())]
-    [('org', '江苏省科技厅'), ('person', '徐光辉')]
+    [('org', '江苏省科技厅'), ('title', None), ('person', '徐光辉')]
     """
 
     def __init__(self, segmenter: Segmenter) -> None:
@@ -357,6 +358,21 @@ def _split_title(e: Mention, m: str) -> list[tuple[str, int, int, str | None]]:
     return [("person", e.start, e.end, e.name)]
 
 
+def _dot_name(m: str, s: int, e: int) -> tuple[int, int]:
+    """The name inside a run of Han characters joined by a middle dot (村民买买提·艾力在 → 买买提·艾力):
+    a title or role before it and a function word or verb after it are left out."""
+    c = word_lists()
+    first = re.search(r"[·•‧・]", m[s:e]).start() + s  # type: ignore[union-attr]
+    for i in range(s, first):  # the first part starts after the last title or role that ends inside it
+        if c.titles.match(m, i) and c.titles.match(m, i).end() <= first:  # type: ignore[union-attr]
+            s = c.titles.match(m, i).end()  # type: ignore[union-attr]
+    last = max(i for i in range(s, e) if m[i] in "·•‧・")
+    for j in range(last + 2, e):
+        if m[j] in _NAME_STOP or c.verbs.match(m, j):
+            return s, j
+    return s, e
+
+
 def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
                    tokens: Sequence[Sequence[Any]] | None = None) -> list[Entity]:
     """The entities of ``paragraphs`` in text order. A name met once is known in the paragraphs
@@ -382,7 +398,8 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
         taken = [False] * len(text)
         for _, s, e, _ in spans:
             taken[s:e] = [True] * (e - s)
-        extra = [("person", mt.start(), mt.end(), mt.group()) for mt in _DOT_NAME.finditer(text)]
+        extra = [("person", *_dot_name(m, mt.start(), mt.end())) for mt in _DOT_NAME.finditer(m)]
+        extra = [(kind, s, e, text[s:e]) for kind, s, e in extra]
         if tokens is not None:
             extra += [("place", t.start, t.end, t.text) for t in tokens[n] if t.pos == "ns" and len(t.text) > 1]
         for kind, s, e, name in extra:

@@ -41,7 +41,7 @@ def segment(text: str, engine: str = "jieba", lexicon: bool = True) -> list[str]
     ``engine`` is ``"jieba"`` (fast) or ``"pkuseg"`` (accurate); ``lexicon=False`` switches the
     political lexicon off.
 
-    >>> policytext.segment("深化城市安全韧性提升行动", engine="pkuseg")
+    >>> policytext.segment("深化城市安全韧性提升行动", engine="pkuseg", lexicon=False)
     ['深化', '城市', '安全', '韧性', '提升', '行动']
     """
     return default_segmenter(engine, lexicon).segment(text)
@@ -70,7 +70,7 @@ def tagged(text: str, lexicon: bool = True, hmm: bool = False) -> list[tuple[str
     ``(word, tag)`` pairs (see :meth:`Segmenter.tokens` for tokens with offsets).
 
     >>> policytext.segmentation.tagged("发展新质生产力")
-    [('发展', 'v'), ('新质生产力', 'nz')]
+    [('发展', 'vn'), ('新质生产力', 'nz')]
     """
     seg = default_segmenter("jieba", lexicon)
     return [(t.text, t.pos) for t in seg.tokens(text)] if not hmm else seg.tagged(text, hmm=True)

@@ -4,7 +4,7 @@ regexes and its HMM tagger of one run); ``tests/test_segment.py`` checks it agai
 
 >>> dag = base_dag(lexicon=True)
 >>> dag.tagged("发展新质生产力")
-[('发展', 'v'), ('新质生产力', 'nz')]
+[('发展', 'vn'), ('新质生产力', 'nz')]
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ numerals, Latin words and codes are whole tokens; the rest is cut by the engine.
 
 >>> seg = Segmenter()
 >>> [(t.text, t.pos) for t in seg.tokens("2025年发展5G和新质生产力")]
-[('2025年', 't'), ('发展', 'v'), ('5G', 'eng'), ('和', 'c'), ('新质生产力', 'nz')]
+[('2025年', 't'), ('发展', 'vn'), ('5G', 'eng'), ('和', 'c'), ('新质生产力', 'nz')]
 """
 
 from __future__ import annotations
@@ -204,7 +204,9 @@ class Segmenter:
     def segment(self, text: str) -> list[str]:
         """The words of ``text``; ``"".join(words) == text``.
 
-        >>> Segmenter(engine="pkuseg").segment("深化城市安全韧性提升行动")
+        >>> Segmenter(engine="pkuseg").segment("深化城市安全韧性提升行动")   # a lexicon term stays whole
+        ['深化', '城市安全韧性提升行动']
+        >>> Segmenter(engine="pkuseg", lexicon=False).segment("深化城市安全韧性提升行动")
         ['深化', '城市', '安全', '韧性', '提升', '行动']
         """
         return [t.text for t in self.tokens(text)]
@@ -214,8 +216,8 @@ class Segmenter:
         the tags of a word or short phrase out of context (``hmm``: guess unknown words with
         jieba's HMM, or only the runs of unknown characters that the callable passes).
 
-        >>> Segmenter().tagged("习近平")
-        [('习近平', 'nr')]
+        >>> Segmenter().tagged("居民孙立说", hmm=True)
+        [('居民', 'n'), ('孙立', 'nr'), ('说', 'v')]
         """
         return self.dag.tagged(text, hmm)
 
