@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from .version import __version__
 from .document import Article
 from .errors import PolicytextError
 from .pipeline import Pipeline

@@ -351,3 +351,4 @@ def entities_html(entities: Sequence[Entity]) -> str:
 set_html("article", article_html)
 set_html("quotations", quotations_html)
 set_html("entities", entities_html)
+set_html("corpus", corpus_html)

@@ -137,9 +137,7 @@ class Segmenter:
             fresh = [t for t in dict.fromkeys(new) if t not in known]
             if fresh:
                 self.terms.extend(fresh)
-                if self._dag is not None:
-                    self._dag.add(fresh)
-                self._units = self._splitter = None
+                self._dag = self._units = self._splitter = None  # rebuilt on a copy: the base tables are shared
                 self._line.cache_clear()
                 for memo in self._memos.values():
                     memo.cache_clear()
