@@ -1,0 +1,563 @@
+"""A corpus at a glance: one self-contained HTML file from the tables of an analysis.
+
+:func:`write_report` turns the tables of :meth:`policytext.Corpus.analyze` (or of a finished
+``policytext batch``) into one HTML page that opens offline in any browser: the corpus at a
+glance, themes over time, key phrases and their trends, new phrases, who is quoted from which
+meetings and documents, the same quotation across articles, a speaker → source network, a
+searchable table of articles and quotations, and every article rendered as Jupyter shows it.
+The charts are Plotly's (the ``report`` extra: ``pip install "policytext[report]"``), with
+plotly.js and the data inline; Chinese renders with Noto Sans SC (SIL OFL 1.1, from
+``pylopdf-fonts-zh-cn``), embedded as a subset holding only the characters of the page.
+
+>>> import policytext
+>>> res = policytext.Corpus.from_texts({"a": "城市更新的新路子\\n\\n张三\\n\\n城市更新是重要手段。"}).analyze(n_jobs=1)
+>>> write_report(res.tables, "report.html", title="城市更新")   # doctest: +SKIP
+PosixPath('report.html')
+
+The helpers before :func:`write_report` read the tables alone (pandas only, no plotly) and are
+shared with :mod:`policytext.plot`.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import json
+import math
+import os
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .display import PALETTE, article_html, theme_color, theme_label
+from .document import Article, Keyphrase, Paragraph, Quotation, ThemeScore
+from .errors import DependencyError, InputError
+
+__all__ = [
+    "article_periods",
+    "group_values",
+    "new_phrases",
+    "phrase_rates",
+    "tables_of",
+    "theme_styles",
+    "write_report",
+]
+
+def _none(value: Any) -> Any:
+    """``value``, or None when it is missing (None, NaN, NA)."""
+    return None if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else value
+
+
+_PERIOD = {"year": r"(\d{4})", "month": r"(\d{4}-\d{2})"}
+_NONE = "(none)"
+_FONT_FAMILY = '"Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+
+
+# ---------------------------------------------------------------- the tables (shared with plot)
+
+def tables_of(data: Any) -> dict[str, pd.DataFrame] | None:
+    """The tables of an analysis: ``data.tables`` of a :class:`~policytext.CorpusAnalysis`, or
+    ``data`` itself when it is a mapping of table names to DataFrames; None for anything else.
+
+    >>> sorted(tables_of({"articles": pd.DataFrame()}))
+    ['articles']
+    >>> tables_of(["城市更新"]) is None
+    True
+    """
+    tables = getattr(data, "tables", data)
+    if isinstance(tables, Mapping) and all(isinstance(v, pd.DataFrame) for v in tables.values()):
+        return dict(tables)
+    return None
+
+
+def article_periods(articles: pd.DataFrame, freq: str = "year") -> pd.Series:
+    """The year (``'2025'``) or month (``'2025-01'``) of each article: from its ``date`` (the
+    reader's), else a metadata date (``date_meta``), else, by year, a metadata ``year`` column;
+    None where unknown (a partial date such as ``'--01-27'``).
+
+    >>> article_periods(pd.DataFrame({"date": ["2025-01-27", None, "--01-27"],
+    ...                               "year": [None, 2024, None]})).tolist()
+    ['2025', '2024', None]
+    """
+    if freq not in _PERIOD:
+        raise InputError(f"freq must be 'year' or 'month', not {freq!r}")
+    out = pd.Series(None, index=articles.index, dtype=object)
+    for column in ("date", "date_meta"):
+        if column in articles.columns:
+            found = articles[column].astype("string").str.extract("^" + _PERIOD[freq], expand=False)
+            out = out.where(out.notna(), found.astype(object))
+    if freq == "year" and "year" in articles.columns:
+        years = pd.to_numeric(articles["year"], errors="coerce")
+        out = out.where(out.notna(), years.map(lambda y: None if pd.isna(y) else f"{int(y):04d}"))
+    return out.astype(object).where(out.notna(), None)
+
+
+def _label(value: Any, missing: str = _NONE) -> str:
+    """A value as a label: ``2024.0`` → ``'2024'``, missing (None, NaN, NA) → ``missing``."""
+    if _none(value) is None:
+        return missing
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def group_values(articles: pd.DataFrame, by: str) -> pd.Series:
+    """The group of each article as a label: a column of the articles table (an article field such
+    as ``publication`` or a metadata column such as ``outlet``), or ``year``/``month`` from the
+    dates (:func:`article_periods`) when there is no such column; ``'(none)'`` where missing.
+
+    >>> group_values(pd.DataFrame({"date": ["2025-01-27", None], "outlet": ["光明日报", None]}), "outlet").tolist()
+    ['光明日报', '(none)']
+    >>> group_values(pd.DataFrame({"date": ["2025-01-27", None]}), "year").tolist()
+    ['2025', '(none)']
+    """
+    if by in articles.columns:
+        values = articles[by]
+    elif by in _PERIOD:
+        values = article_periods(articles, by)
+    else:
+        raise InputError(f"cannot group by {by!r}: the articles have {list(articles.columns)} "
+                         "(and 'year' or 'month' from their dates)")
+    return values.map(_label)
+
+
+def phrase_rates(texts: Sequence[str] | pd.Series, periods: Sequence[str | None] | pd.Series,
+                 phrases: Sequence[str], per: int = 10_000, freq: str = "year") -> pd.DataFrame:
+    """Occurrences of each phrase (substrings, so 城市更新 counts inside 城市更新行动) per ``per``
+    characters of text, one row per period from the first to the last; a period without text is
+    NaN (a gap, not zero). Texts without a period are left out.
+
+    >>> phrase_rates(["城市更新。", "城市更新城市更新", "无"], ["2024", "2026", None], ["城市更新"], per=10)
+          城市更新
+    2024   8.0
+    2025   NaN
+    2026  10.0
+    """
+    rows = [[p, len(t), *(t.count(ph) for ph in phrases)]
+            for t, p in zip(texts, periods) if p is not None and not pd.isna(p)]
+    if not rows:
+        raise InputError("no text has a date with a year" + (" and month" if freq == "month" else "")
+                         + "; give dates, or a metadata column 'year'")
+    table = pd.DataFrame(rows, columns=["period", "_chars", *phrases]).groupby("period").sum()
+    table.index = pd.PeriodIndex(table.index, freq="Y" if freq == "year" else "M")
+    table = table.reindex(pd.period_range(table.index.min(), table.index.max(), freq=table.index.freq))
+    rates = table[list(phrases)].mul(per).div(table["_chars"], axis=0)
+    rates.index = rates.index.astype(str)
+    return rates
+
+
+def theme_styles(ids: Sequence[str | None]) -> list[tuple[str, str]]:
+    """``(label, colour)`` for each theme id, the colours distinct within ``ids`` for up to 20
+    themes: the default taxonomy's themes keep their colour everywhere (:func:`theme_color`),
+    other ids take the palette colours left over, no theme (None or ``''``) is grey.
+
+    >>> theme_styles(["urban_renewal", None])
+    [('城市更新与城镇化', '#1f77b4'), ('(no theme)', '#b0b0b0')]
+    """
+    from .themes import Taxonomy
+
+    default = {t.id for t in Taxonomy.default()}
+    used = {theme_color(t) for t in ids if t in default}
+    spare = iter([c for c in PALETTE if c not in used])
+    styles = []
+    for t in ids:
+        if not t:
+            styles.append(("(no theme)", theme_color(None)))
+        else:
+            styles.append((theme_label(t), theme_color(t) if t in default else next(spare, theme_color(t))))
+    return styles
+
+
+def new_phrases(keyphrases: pd.DataFrame, periods: pd.Series, recent: int = 1, k: int = 30) -> pd.DataFrame:
+    """Key phrases first seen in the last ``recent`` periods: phrases key to an article of those
+    periods and to none before. ``periods`` maps ``article_id`` to a period (Series indexed by
+    article id). Columns ``phrase``, ``first`` (period), ``articles``, ``count``; most articles first.
+    With a single period nothing is new: the table is empty.
+
+    >>> kp = pd.DataFrame({"article_id": ["a", "b", "b"], "phrase": ["城市更新", "城市更新", "新质生产力"],
+    ...                    "count": [3, 2, 4]})
+    >>> new_phrases(kp, pd.Series({"a": "2024", "b": "2025"})).values.tolist()
+    [['新质生产力', '2025', 1, 4]]
+    """
+    columns = ["phrase", "first", "articles", "count"]
+    rows = keyphrases.assign(period=keyphrases["article_id"].map(periods)).dropna(subset=["period"])
+    ordered = sorted(rows["period"].unique())
+    if len(ordered) < 2:
+        return pd.DataFrame(columns=columns)
+    since = ordered[-min(recent, len(ordered) - 1)]
+    stats = rows.groupby("phrase").agg(first=("period", "min"), articles=("article_id", "nunique"),
+                                       count=("count", "sum")).reset_index()
+    new = stats[stats["first"] >= since]
+    return new.sort_values(["articles", "count", "phrase"], ascending=[False, False, True],
+                           kind="stable").head(k)[columns].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- figures
+
+def _figures(tables: dict[str, pd.DataFrame], by: str | None) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
+    """The Plotly figures of the report by element id, and the tables shown beside them."""
+    import plotly.graph_objects as go
+
+    arts = tables["articles"]
+    paras = tables["paragraphs"]
+    quotes = tables["quotations"]
+    figs: dict[str, Any] = {}
+    shown: dict[str, pd.DataFrame] = {}
+    freq = _freq(arts)
+    period = pd.Series(article_periods(arts, freq).values, index=arts["article_id"].values)
+    layout = dict(template="plotly_white", font=dict(family=_FONT_FAMILY, size=13),
+                  margin=dict(l=10, r=10, t=50, b=10), legend=dict(traceorder="normal"))
+
+    # themes over time, one set of bars per group of `by` (a menu picks the group)
+    para = paras.assign(period=paras["article_id"].map(period).fillna(_NONE),
+                        theme=paras["primary_theme"].fillna(""))
+    groups = ["(all)"]
+    if by:
+        values = pd.Series(group_values(arts, by).values, index=arts["article_id"].values)
+        para["group"] = para["article_id"].map(values)
+        groups += [str(g) for g in para["group"].value_counts().index[:15]]
+    themes = para["theme"].value_counts().index.tolist()
+    styles = dict(zip(themes, theme_styles(themes)))
+    fig = go.Figure()
+    for gi, group in enumerate(groups):
+        sub = para if gi == 0 else para[para["group"] == group]
+        share = pd.crosstab(sub["period"], sub["theme"], normalize="index").sort_index()
+        for t in themes:
+            label, color = styles[t]
+            fig.add_bar(x=share.index.tolist(), y=share[t].tolist() if t in share else [0] * len(share),
+                        name=label, marker_color=color, visible=gi == 0, legendgroup=t,
+                        hovertemplate=f"{html.escape(label)}<br>%{{x}}: %{{y:.0%}}<extra></extra>")
+    if len(groups) > 1:
+        n = len(themes)
+        fig.update_layout(updatemenus=[dict(
+            x=1, y=1.02, xanchor="right", yanchor="bottom", active=0, buttons=[
+                dict(label=g, method="update", args=[{"visible": [i // n == gi for i in range(n * len(groups))]}])
+                for gi, g in enumerate(groups)])])
+    fig.update_layout(**layout, barmode="stack", height=460,
+                      title=f"Primary theme of paragraphs by {freq}" + (f", per {by}" if by else ""),
+                      yaxis=dict(tickformat=".0%", title="share of paragraphs"),
+                      xaxis=dict(type="category", title=freq))
+    figs["chart-themes"] = fig
+
+    # key phrases: the most widely key, and how often the top ones occur over time
+    kp = tables["keyphrases"]
+    top = (kp.groupby("phrase").agg(articles=("article_id", "nunique"), count=("count", "sum"))
+           .sort_values(["articles", "count"], ascending=False, kind="stable").head(25))
+    figs["chart-phrases"] = go.Figure(go.Bar(
+        x=top["articles"].tolist(), y=top.index.tolist(), orientation="h", marker_color=PALETTE[0],
+        text=[f"×{c}" for c in top["count"]], textposition="outside",
+        hovertemplate="%{y}: key to %{x} articles, %{text}<extra></extra>"))
+    figs["chart-phrases"].update_layout(**layout, height=max(300, 120 + 22 * len(top)),
+                                        title="Top key phrases (articles where key; occurrences beside)",
+                                        yaxis=dict(autorange="reversed", automargin=True),
+                                        xaxis=dict(title="articles", dtick=max(1, math.ceil(top["articles"].max() / 8))
+                                                   if len(top) else None))
+    texts = paras.groupby("article_id", sort=False)["text"].agg("\n".join)
+    dated = period.dropna()
+    if len(set(dated)) > 1 and len(top):
+        rates = phrase_rates(texts.reindex(dated.index).fillna(""), dated, top.index[:8].tolist(), freq=freq)
+        fig = go.Figure()
+        for i, ph in enumerate(rates.columns):
+            fig.add_scatter(x=rates.index.tolist(), y=[None if pd.isna(v) else v for v in rates[ph]],
+                            mode="lines+markers", name=ph, line_color=PALETTE[i % len(PALETTE)])
+        fig.update_layout(**layout, height=380, title=f"Top key phrases per 10,000 characters, by {freq}",
+                          xaxis=dict(type="category", title=freq))
+        figs["chart-trends"] = fig
+    shown["new"] = new_phrases(kp, period, recent=max(1, len(set(dated)) // 3))
+
+    # speakers: who is quoted, from which kind of source
+    said = quotes[(quotes["kind"] != "term") & quotes["speaker"].notna()]
+    top_speakers = said["speaker"].value_counts().index[:20]
+    mine = said[said["speaker"].isin(top_speakers)].assign(stype=said["source_type"].fillna("(none named)"))
+    table = pd.crosstab(mine["speaker"], mine["stype"]).reindex(top_speakers)
+    fig = go.Figure()
+    for i, st in enumerate(table.sum().sort_values(ascending=False).index if len(table) else []):
+        fig.add_bar(y=table.index.tolist(), x=table[st].tolist(), orientation="h", name=st,
+                    marker_color=theme_color(None) if st == "(none named)" else PALETTE[i % len(PALETTE)])
+    fig.update_layout(**layout, barmode="stack", height=max(300, 120 + 24 * len(table)),
+                      title="Who is quoted, by kind of source", xaxis=dict(title="quotations"),
+                      yaxis=dict(autorange="reversed", automargin=True))
+    figs["chart-speakers"] = fig
+    shown["speakers"] = _speaker_sources(said[said["speaker"].isin(top_speakers)])
+
+    # speaker → source network (a Sankey diagram: nodes are speakers and sources, links quotations)
+    links = (said.dropna(subset=["source"]).groupby(["speaker", "source"]).size()
+             .sort_values(ascending=False, kind="stable").head(40))
+    if len(links):
+        nodes = list(dict.fromkeys([s for s, _ in links.index] + [f"{src} " for _, src in links.index]))
+        index = {n: i for i, n in enumerate(nodes)}
+        fig = go.Figure(go.Sankey(
+            node=dict(label=nodes, pad=8, thickness=12,
+                      color=[PALETTE[0] if not n.endswith(" ") else PALETTE[1] for n in nodes]),
+            link=dict(source=[index[s] for s, _ in links.index], target=[index[f"{src} "] for _, src in links.index],
+                      value=links.tolist())))
+        fig.update_layout(**{**layout, "margin": dict(l=10, r=10, t=50, b=10)},
+                          height=max(360, 24 * len(nodes) // 2 + 120),
+                          title="Speaker → source (meeting, document, speech …): quotations")
+        figs["chart-network"] = fig
+    return figs, shown
+
+
+def _freq(articles: pd.DataFrame) -> str:
+    """Months when the dated articles span at most two calendar years, else years."""
+    years = set(article_periods(articles, "year").dropna())
+    months = set(article_periods(articles, "month").dropna())
+    return "month" if months and len(years) <= 2 else "year"
+
+
+def _speaker_sources(said: pd.DataFrame) -> pd.DataFrame:
+    """Per speaker: quotations, articles, and the sources named with their dates."""
+    rows = []
+    for speaker, g in said.groupby("speaker", sort=False):
+        sources = []
+        for (src, st), s in g.dropna(subset=["source"]).groupby(["source", "source_type"], dropna=False):
+            dates = sorted({str(d) for d in s["date"].dropna()})
+            kind = "" if pd.isna(st) else f" [{st}]"
+            sources.append((len(s), f"{src}{kind}" + (f" ({', '.join(dates)})" if dates else "")))
+        rows.append({"speaker": speaker, "quotations": len(g), "articles": g["article_id"].nunique(),
+                     "sources": "; ".join(t for _, t in sorted(sources, key=lambda x: -x[0])[:8])})
+    return pd.DataFrame(rows, columns=["speaker", "quotations", "articles", "sources"])
+
+
+# ---------------------------------------------------------------- articles as Jupyter shows them
+
+def _article(row: pd.Series, paras: pd.DataFrame, themes: pd.DataFrame) -> Article:
+    """An :class:`Article` rebuilt from its rows, themes set (no analysis runs again)."""
+    paragraphs = [Paragraph(int(p.paragraph), p.text, _none(p.section)) for p in paras.itertuples()]
+    ranked = {int(i): [ThemeScore(t.theme, float(t.score)) for t in g.itertuples()]
+              for i, g in themes.sort_values("rank").groupby("paragraph")}
+    for p in paragraphs:
+        p.themes = ranked.get(p.index, [])
+    fields = {f: _none(row.get(f)) for f in ("title", "subtitle", "author", "affiliation", "publication", "date")}
+    return Article(**fields, paragraphs=paragraphs, source=_none(row.get("path")) or _none(row.get("doc_id")),
+                   position=int(row.get("position", 1)))
+
+
+def _article_views(tables: dict[str, pd.DataFrame], views: Mapping[str, int]) -> str:
+    """The HTML of :func:`policytext.display.article_html` of each article of ``views`` (article id
+    → number), as a section shown when its anchor is the page's target (``#view-<number>``)."""
+    want = set(views)
+    pick = {name: df[df["article_id"].isin(want)].groupby("article_id", sort=False)
+            for name, df in tables.items() if name in ("paragraphs", "themes", "keyphrases", "quotations")}
+    empty = {name: tables[name].iloc[:0] for name in pick}
+
+    def rows(name: str, aid: str) -> pd.DataFrame:
+        return pick[name].get_group(aid) if aid in pick[name].groups else empty[name]
+
+    out = []
+    for _, row in tables["articles"][tables["articles"]["article_id"].isin(want)].iterrows():
+        aid = row["article_id"]
+        art = _article(row, rows("paragraphs", aid), rows("themes", aid))
+        kps = [Keyphrase(k.phrase, float(k.score), int(k.count)) for k in rows("keyphrases", aid).sort_values("rank").itertuples()]
+        qs = [Quotation(q.text, q.kind, int(q.paragraph), int(q.start), int(q.end),
+                        *(_none(getattr(q, f)) for f in ("speaker", "speaker_mention", "source", "source_type", "date", "quote_id")))
+              for q in rows("quotations", aid).itertuples()]
+        out.append(f'<section class="view" id="view-{views[aid]}"><p><a href="#search">↑ back to the tables</a></p>'
+                   f"{article_html(art, keyphrases=kps, quotations=qs, k=len(kps) or 10)}</section>")
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- page
+
+def _esc(value: Any) -> str:
+    return html.escape(_label(value, ""))
+
+
+def _html_table(df: pd.DataFrame, empty: str) -> str:
+    if df.empty:
+        return f'<p class="note">{html.escape(empty)}</p>'
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    body = "".join("<tr>" + "".join(f"<td>{_esc(v)}</td>" for v in r) + "</tr>" for r in df.itertuples(index=False))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _json(value: Any) -> str:
+    """JSON safe inside ``<script>``: no ``<`` (so no ``</script>`` nor ``<!--``)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def _glance(tables: dict[str, pd.DataFrame]) -> str:
+    arts, errors = tables["articles"], tables["errors"]
+    outlet = "outlet" if "outlet" in arts.columns else "publication"
+    outlets = arts[outlet].dropna().astype(str).value_counts()
+    dates = arts["date"].dropna().astype(str)
+    dates = dates[dates.str.match(r"\d{4}")]
+    years = article_periods(arts, "year").dropna()
+    span = (f"{dates.min()} – {dates.max()}" if len(dates) else
+            f"{years.min()} – {years.max()}" if len(years) else "no dates")
+    said = tables["quotations"]
+    cards = [("documents", len(set(arts["doc_id"].dropna()) | set(errors["doc_id"].dropna()))),
+             ("articles", len(arts)), ("paragraphs", len(tables["paragraphs"])),
+             ("outlets", len(outlets)), ("dates", span), ("quotations", len(said)),
+             ("speakers", said["speaker"].nunique()), ("errors", len(errors))]
+    html_cards = "".join(f'<div class="card"><b>{_esc(v)}</b><span>{k}</span></div>' for k, v in cards)
+    named = ", ".join(f"{html.escape(o)} {n}" for o, n in outlets.head(12).items())
+    err = _html_table(errors[["doc_id", "article_id", "stage", "error", "message"]], "No errors.")
+    return (f'<div class="cards">{html_cards}</div><p>Outlets ({outlet}): {named or "none named"}</p>'
+            f"<h3>Errors</h3>{err}")
+
+
+def _font_face(text: str) -> str:
+    """``@font-face`` for Noto Sans SC, subset to the characters of ``text``, as inline WOFF."""
+    try:
+        import pylopdf_fonts_zh_cn
+        from fontTools import subset
+    except ImportError as exc:
+        raise DependencyError('the report needs its font: pip install "policytext[report]"') from exc
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = ["*"]
+    font = subset.load_font(str(pylopdf_fonts_zh_cn.sans_path()), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes={ord(c) for c in text} | set(range(0x20, 0x7F)))
+    subsetter.subset(font)
+    buf = io.BytesIO()
+    subset.save_font(font, buf, options)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return f'@font-face{{font-family:"Noto Sans SC";src:url(data:font/woff;base64,{data}) format("woff")}}'
+
+
+_CSS = """
+body{font-family:%s;margin:0 auto;max-width:1200px;padding:0 1.2em 3em;color:#222;line-height:1.5}
+nav{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #ddd;z-index:10}
+nav a{margin-right:1em}
+.cards{display:flex;flex-wrap:wrap;gap:.6em}
+.card{border:1px solid #ddd;border-radius:6px;padding:.4em .8em;min-width:7em}
+.card b{display:block;font-size:1.3em}.card span{color:#666;font-size:.85em}
+table{border-collapse:collapse;font-size:.9em;width:100%%}
+th,td{text-align:left;vertical-align:top;padding:3px 6px;border-bottom:1px solid #eee}
+th{background:#f6f6f6}.note{color:#666}
+input[type=search]{width:100%%;font:inherit;padding:.3em;margin:.3em 0}
+section,.view{scroll-margin-top:3em}
+.view{display:none;border-top:2px solid #888;margin-top:1em;padding-top:.5em}.view:target{display:block}
+"""
+
+_JS = """
+const figures = JSON.parse(document.getElementById('policytext-figures').textContent);
+const rows = JSON.parse(document.getElementById('policytext-rows').textContent);
+const LIMIT = 300;
+function esc(s) { return String(s ?? '').replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c])); }
+function cell(v, link) { return '<td>' + (link !== null && link !== undefined ? '<a href="#view-' + link + '">' + esc(v) + '</a>' : esc(v)) + '</td>'; }
+function render(name) {
+  const data = rows[name], q = document.getElementById('q-' + name).value.trim().toLowerCase();
+  const hits = q ? data.rows.filter(r => r.join(' ').toLowerCase().includes(q)) : data.rows;
+  document.getElementById('n-' + name).textContent = hits.length + ' of ' + data.rows.length + (hits.length > LIMIT ? ', first ' + LIMIT + ' shown' : '');
+  document.getElementById('t-' + name).innerHTML = '<thead><tr>' + data.columns.map(c => '<th>' + esc(c) + '</th>').join('') + '</tr></thead><tbody>'
+    + hits.slice(0, LIMIT).map(r => '<tr>' + r.map((v, i) => cell(v, i === data.link ? r[r.length - 1] : null)).slice(0, -1).join('') + '</tr>').join('') + '</tbody>';
+}
+for (const name of Object.keys(rows)) {
+  document.getElementById('q-' + name).addEventListener('input', () => render(name));
+  render(name);
+}
+const fontReady = document.fonts ? document.fonts.load('14px "Noto Sans SC"', '中').catch(() => null) : Promise.resolve();
+fontReady.then(() => Promise.all(Object.entries(figures).map(([id, fig]) =>
+  Plotly.newPlot(id, fig.data, fig.layout, {responsive: true, displaylogo: false}))))
+  .then(() => { document.body.dataset.charts = 'drawn'; });
+"""
+
+
+def _search_rows(tables: dict[str, pd.DataFrame], views: dict[str, int]) -> dict[str, Any]:
+    """Rows of the searchable tables; the last value of a row is the article's view number."""
+    arts, quotes, paras = tables["articles"], tables["quotations"], tables["paragraphs"]
+    top_themes = (paras.dropna(subset=["primary_theme"]).groupby("article_id")["primary_theme"]
+                  .agg(lambda s: " · ".join(theme_label(t) for t in s.value_counts().index[:3])))
+    n_quotes = quotes.groupby("article_id").size()
+    outlet = "outlet" if "outlet" in arts.columns else "publication"
+    art_rows = [[_label(r.title, r.article_id), _label(r.date, ""), _label(r[outlet], ""), _label(r.author, ""),
+                 int(r.n_paragraphs), int(n_quotes.get(r.article_id, 0)), top_themes.get(r.article_id, ""),
+                 r.article_id, views.get(r.article_id)]
+                for _, r in arts.iterrows()]
+    titles = dict(zip(arts["article_id"], arts["title"]))
+    q_rows = [[q.text if len(q.text) <= 160 else q.text[:160] + "…", q.kind,
+               *(_label(getattr(q, f), "") for f in ("speaker", "source", "source_type", "date")),
+               _label(titles.get(q.article_id), q.article_id), views.get(q.article_id)]
+              for q in quotes.itertuples()]
+    return {"articles": {"columns": ["title", "date", outlet, "author", "paragraphs", "quotations", "themes", "id"],
+                         "link": 0, "rows": art_rows},
+            "quotations": {"columns": ["text", "kind", "speaker", "source", "source type", "date", "article"],
+                           "link": 6, "rows": q_rows}}
+
+
+def _shared_quotes(tables: dict[str, pd.DataFrame], views: dict[str, int]) -> str:
+    """The same quotation (``quote_id``) in several articles, with links to each: quotations and
+    indirect speech first, then quoted terms; the most widely cited first."""
+    quotes = tables["quotations"].dropna(subset=["quote_id"])
+    arts = tables["articles"].set_index("article_id")
+    items = []
+    spread = quotes.groupby("quote_id").agg(n=("article_id", "nunique"), term=("kind", lambda k: (k == "term").all()))
+    spread = spread[spread["n"] > 1].sort_values(["term", "n"], ascending=[True, False], kind="stable")
+    for qid, term in spread["term"].head(50).items():
+        g = quotes[quotes["quote_id"] == qid]
+        speakers = ", ".join(sorted({str(s) for s in g["speaker"].dropna()})) or "unattributed"
+        links = []
+        for aid in dict.fromkeys(g["article_id"]):
+            row = arts.loc[aid] if aid in arts.index else None
+            name = html.escape(str(_none(row["title"]) if row is not None and _none(row["title"]) else aid))
+            date = html.escape(str(_none(row["date"]) or "")) if row is not None else ""
+            links.append((f'<a href="#view-{views[aid]}">{name}</a>' if aid in views else name) + f" {date}")
+        text = max(g["text"], key=len)
+        kind = "quoted term" if term else "/".join(dict.fromkeys(g["kind"]))
+        items.append(f"<li><q>{html.escape(text[:200])}</q> — {html.escape(speakers)} "
+                     f"<span class=note>({kind}, {len(links)} articles, {html.escape(qid)})</span><br>{' · '.join(links)}</li>")
+    return f"<ol>{''.join(items)}</ol>" if items else '<p class="note">No quotation is shared by two articles.</p>'
+
+
+def write_report(tables: Mapping[str, pd.DataFrame] | Any, out: str | os.PathLike[str], by: str | None = None,
+                 title: str | None = None, *, max_views: int = 2000) -> Path:
+    """Write the report of an analysis to ``out`` (one HTML file, no network needed) and return its path.
+
+    ``tables`` are the tables of :class:`~policytext.CorpusAnalysis` (``result.tables``, or the
+    analysis itself); ``by`` groups the themes over time by a metadata column or article field
+    (``"outlet"``, ``"publication"``, ``"genre"``); the first ``max_views`` articles are rendered
+    in the page (all are listed). Needs ``pip install "policytext[report]"``.
+
+    >>> write_report(policytext.Corpus.from_files("corpora/*.txt").analyze(), "report.html", by="publication")  # doctest: +SKIP
+    """
+    try:
+        import plotly.io as pio
+        from plotly.offline import get_plotlyjs
+    except ImportError as exc:
+        raise DependencyError('policytext.report needs plotly: pip install "policytext[report]"') from exc
+    found = tables_of(tables) or {}
+    missing = [t for t in ("articles", "paragraphs", "themes", "keyphrases", "quotations", "errors") if t not in found]
+    if missing:
+        raise InputError(f"the report needs the tables {missing}; give CorpusAnalysis.tables "
+                         "(or CorpusAnalysis.from_parquet(folder))")
+    figs, shown = _figures(found, by)
+    views = {aid: n for n, aid in enumerate(found["articles"]["article_id"]) if n < max_views}
+    heading = title or "policytext report"
+    speakers = shown["speakers"]
+    charts = {k: f'<div class="chart" id="{k}"></div>' for k in figs}
+    new = shown["new"]
+    body = f"""<h1>{html.escape(heading)}</h1>
+<nav><a href="#glance">At a glance</a><a href="#themes">Themes</a><a href="#phrases">Key phrases</a>
+<a href="#speakers">Speakers</a><a href="#quotes">Shared quotations</a><a href="#search">Search</a></nav>
+<section id="glance"><h2>At a glance</h2>{_glance(found)}</section>
+<section id="themes"><h2>Themes</h2>{charts["chart-themes"]}</section>
+<section id="phrases"><h2>Key phrases</h2>{charts["chart-phrases"]}{charts.get("chart-trends", "")}
+<h3>New key phrases</h3><p class="note">Key phrases of the latest period(s) that were key to no earlier article.</p>
+{_html_table(new, "Nothing new: the articles span a single period.")}</section>
+<section id="speakers"><h2>Speakers and their sources</h2>{charts["chart-speakers"]}
+{_html_table(speakers, "No attributed quotations.")}</section>
+<section id="quotes"><h2>The same quotation across articles</h2>{_shared_quotes(found, views)}
+{charts.get("chart-network", "")}</section>
+<section id="search"><h2>Articles</h2><input type="search" id="q-articles" placeholder="filter: 城市更新, 2025-01, 人民日报 …">
+<div class="note" id="n-articles"></div><table id="t-articles"></table>
+<h2>Quotations</h2><input type="search" id="q-quotations" placeholder="filter: 习近平, 政府工作报告 …">
+<div class="note" id="n-quotations"></div><table id="t-quotations"></table></section>
+{_article_views(found, views)}"""
+    figures = _json({k: json.loads(pio.to_json(f, validate=False)) for k, f in figs.items()})
+    rows = _json(_search_rows(found, views))
+    data = (f'<script type="application/json" id="policytext-figures">{figures}</script>'
+            f'<script type="application/json" id="policytext-rows">{rows}</script>')
+    page_text = html.unescape(body) + figures + rows
+    page = (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(heading)}</title>'
+            f"<style>{_font_face(page_text + heading)}{_CSS % _FONT_FAMILY}</style>"
+            f"<script>{get_plotlyjs()}</script></head><body>{body}{data}<script>{_JS}</script></body></html>")
+    path = Path(out)
+    path.write_text(page, encoding="utf-8")
+    return path
