@@ -133,9 +133,9 @@ def phrase_rates(texts: Sequence[str] | pd.Series, periods: Sequence[str | None]
 
     >>> phrase_rates(["城市更新。", "城市更新城市更新", "无"], ["2024", "2026", None], ["城市更新"], per=10)
           城市更新
-    2024   8.0
+    2024   2.0
     2025   NaN
-    2026  10.0
+    2026   2.5
     """
     rows = [[p, len(t), *(t.count(ph) for ph in phrases)]
             for t, p in zip(texts, periods) if p is not None and not pd.isna(p)]
@@ -237,7 +237,7 @@ def _figures(tables: dict[str, pd.DataFrame], by: str | None) -> tuple[dict[str,
             x=1, y=1.02, xanchor="right", yanchor="bottom", active=0, buttons=[
                 dict(label=g, method="update", args=[{"visible": [i // n == gi for i in range(n * len(groups))]}])
                 for gi, g in enumerate(groups)])])
-    fig.update_layout(**layout, barmode="stack", height=460,
+    fig.update_layout(**{**layout, "legend": dict(traceorder="reversed")}, barmode="stack", height=460,
                       title=f"Primary theme of paragraphs by {freq}" + (f", per {by}" if by else ""),
                       yaxis=dict(tickformat=".0%", title="share of paragraphs"),
                       xaxis=dict(type="category", title=freq))
