@@ -198,108 +198,92 @@ def new_phrases(keyphrases: pd.DataFrame, periods: pd.Series, recent: int = 1, k
 
 # ---------------------------------------------------------------- figures
 
-def _figures(tables: dict[str, pd.DataFrame], by: str | None) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
-    """The Plotly figures of the report by element id, and the tables shown beside them."""
+_LAYOUT = dict(template="plotly_white", font=dict(family=_FONT_FAMILY, size=13), margin=dict(l=10, r=10, t=50, b=10))
+
+
+def _theme_figure(arts: pd.DataFrame, paras: pd.DataFrame, period: pd.Series, freq: str, by: str | None) -> Any:
+    """Stacked shares of the paragraphs' primary themes per period; with ``by``, a menu shows the
+    bars of one group at a time (the 15 largest groups)."""
     import plotly.graph_objects as go
 
-    arts = tables["articles"]
-    paras = tables["paragraphs"]
-    quotes = tables["quotations"]
-    figs: dict[str, Any] = {}
-    shown: dict[str, pd.DataFrame] = {}
-    freq = _freq(arts)
-    period = pd.Series(article_periods(arts, freq).values, index=arts["article_id"].values)
-    layout = dict(template="plotly_white", font=dict(family=_FONT_FAMILY, size=13),
-                  margin=dict(l=10, r=10, t=50, b=10), legend=dict(traceorder="normal"))
-
-    # themes over time, one set of bars per group of `by` (a menu picks the group)
-    para = paras.assign(period=paras["article_id"].map(period).fillna(_NONE),
-                        theme=paras["primary_theme"].fillna(""))
+    para = paras.assign(period=paras["article_id"].map(period).fillna(_NONE), theme=paras["primary_theme"].fillna(""))
     groups = ["(all)"]
     if by:
-        values = pd.Series(group_values(arts, by).values, index=arts["article_id"].values)
-        para["group"] = para["article_id"].map(values)
+        para["group"] = para["article_id"].map(pd.Series(group_values(arts, by).values, index=arts["article_id"].values))
         groups += [str(g) for g in para["group"].value_counts().index[:15]]
     themes = para["theme"].value_counts().index.tolist()
-    styles = dict(zip(themes, theme_styles(themes)))
     fig = go.Figure()
     for gi, group in enumerate(groups):
         sub = para if gi == 0 else para[para["group"] == group]
         share = pd.crosstab(sub["period"], sub["theme"], normalize="index").sort_index()
-        for t in themes:
-            label, color = styles[t]
+        for t, (label, color) in zip(themes, theme_styles(themes)):
             fig.add_bar(x=share.index.tolist(), y=share[t].tolist() if t in share else [0] * len(share),
                         name=label, marker_color=color, visible=gi == 0, legendgroup=t,
                         hovertemplate=f"{html.escape(label)}<br>%{{x}}: %{{y:.0%}}<extra></extra>")
     if len(groups) > 1:
         n = len(themes)
-        fig.update_layout(updatemenus=[dict(
-            x=1, y=1.02, xanchor="right", yanchor="bottom", active=0, buttons=[
-                dict(label=g, method="update", args=[{"visible": [i // n == gi for i in range(n * len(groups))]}])
-                for gi, g in enumerate(groups)])])
-    fig.update_layout(**{**layout, "legend": dict(traceorder="reversed")}, barmode="stack", height=460,
-                      title=f"Primary theme of paragraphs by {freq}" + (f", per {by}" if by else ""),
-                      yaxis=dict(tickformat=".0%", title="share of paragraphs"),
-                      xaxis=dict(type="category", title=freq))
-    figs["chart-themes"] = fig
+        fig.update_layout(updatemenus=[dict(x=1, y=1.02, xanchor="right", yanchor="bottom", active=0, buttons=[
+            dict(label=g, method="update", args=[{"visible": [i // n == gi for i in range(n * len(groups))]}])
+            for gi, g in enumerate(groups)])])
+    return fig.update_layout(**_LAYOUT, legend=dict(traceorder="reversed"), barmode="stack", height=460,
+                             title=f"Primary theme of paragraphs by {freq}" + (f", per {by}" if by else ""),
+                             yaxis=dict(tickformat=".0%", title="share of paragraphs"),
+                             xaxis=dict(type="category", title=freq))
 
-    # key phrases: the most widely key, and how often the top ones occur over time
-    kp = tables["keyphrases"]
+
+def _phrase_figures(kp: pd.DataFrame, paras: pd.DataFrame, period: pd.Series, freq: str) -> dict[str, Any]:
+    """The 25 phrases key to most articles, and the occurrences of the first eight over time."""
+    import plotly.graph_objects as go
+
     top = (kp.groupby("phrase").agg(articles=("article_id", "nunique"), count=("count", "sum"))
            .sort_values(["articles", "count"], ascending=False, kind="stable").head(25))
-    figs["chart-phrases"] = go.Figure(go.Bar(
+    figs = {"chart-phrases": go.Figure(go.Bar(
         x=top["articles"].tolist(), y=top.index.tolist(), orientation="h", marker_color=PALETTE[0],
         text=[f"×{c}" for c in top["count"]], textposition="outside",
-        hovertemplate="%{y}: key to %{x} articles, %{text}<extra></extra>"))
-    figs["chart-phrases"].update_layout(**layout, height=max(300, 120 + 22 * len(top)),
-                                        title="Top key phrases (articles where key; occurrences beside)",
-                                        yaxis=dict(autorange="reversed", automargin=True),
-                                        xaxis=dict(title="articles", dtick=max(1, math.ceil(top["articles"].max() / 8))
-                                                   if len(top) else None))
-    texts = paras.groupby("article_id", sort=False)["text"].agg("\n".join)
+        hovertemplate="%{y}: key to %{x} articles, %{text}<extra></extra>")).update_layout(
+        **_LAYOUT, height=max(300, 120 + 22 * len(top)), title="Top key phrases (articles where key; occurrences beside)",
+        yaxis=dict(autorange="reversed", automargin=True),
+        xaxis=dict(title="articles", dtick=max(1, math.ceil(top["articles"].max() / 8)) if len(top) else None))}
     dated = period.dropna()
-    if len(set(dated)) > 1 and len(top):
-        rates = phrase_rates(texts.reindex(dated.index).fillna(""), dated, top.index[:8].tolist(), freq=freq)
+    if dated.nunique() > 1 and len(top):
+        texts = paras.groupby("article_id", sort=False)["text"].agg("\n".join).reindex(dated.index).fillna("")
+        rates = phrase_rates(texts, dated, top.index[:8].tolist(), freq=freq)
         fig = go.Figure()
         for i, ph in enumerate(rates.columns):
             fig.add_scatter(x=rates.index.tolist(), y=[None if pd.isna(v) else v for v in rates[ph]],
                             mode="lines+markers", name=ph, line_color=PALETTE[i % len(PALETTE)])
-        fig.update_layout(**layout, height=380, title=f"Top key phrases per 10,000 characters, by {freq}",
-                          xaxis=dict(type="category", title=freq))
-        figs["chart-trends"] = fig
-    shown["new"] = new_phrases(kp, period, recent=max(1, len(set(dated)) // 3))
+        figs["chart-trends"] = fig.update_layout(**_LAYOUT, height=380, xaxis=dict(type="category", title=freq),
+                                                 title=f"Top key phrases per 10,000 characters, by {freq}")
+    return figs
 
-    # speakers: who is quoted, from which kind of source
-    said = quotes[(quotes["kind"] != "term") & quotes["speaker"].notna()]
-    top_speakers = said["speaker"].value_counts().index[:20]
-    mine = said[said["speaker"].isin(top_speakers)].assign(stype=said["source_type"].fillna("(none named)"))
-    table = pd.crosstab(mine["speaker"], mine["stype"]).reindex(top_speakers)
+
+def _speaker_figures(said: pd.DataFrame) -> dict[str, Any]:
+    """Who is quoted (the 20 most quoted, by kind of source), and the speaker → source network as a
+    Sankey diagram (speakers left, sources right, the 40 largest links)."""
+    import plotly.graph_objects as go
+
+    table = pd.crosstab(said["speaker"], said["source_type"].fillna("(none named)"))
+    table = table.loc[said["speaker"].value_counts().index[:20]]
     fig = go.Figure()
-    for i, st in enumerate(table.sum().sort_values(ascending=False).index if len(table) else []):
+    for i, st in enumerate(table.sum().sort_values(ascending=False).index):
         fig.add_bar(y=table.index.tolist(), x=table[st].tolist(), orientation="h", name=st,
                     marker_color=theme_color(None) if st == "(none named)" else PALETTE[i % len(PALETTE)])
-    fig.update_layout(**layout, barmode="stack", height=max(300, 120 + 24 * len(table)),
-                      title="Who is quoted, by kind of source", xaxis=dict(title="quotations"),
-                      yaxis=dict(autorange="reversed", automargin=True))
-    figs["chart-speakers"] = fig
-    shown["speakers"] = _speaker_sources(said[said["speaker"].isin(top_speakers)])
-
-    # speaker → source network (a Sankey diagram: nodes are speakers and sources, links quotations)
+    figs = {"chart-speakers": fig.update_layout(
+        **_LAYOUT, barmode="stack", height=max(300, 120 + 24 * len(table)), title="Who is quoted, by kind of source",
+        xaxis=dict(title="quotations"), yaxis=dict(autorange="reversed", automargin=True))}
     links = (said.dropna(subset=["source"]).groupby(["speaker", "source"]).size()
              .sort_values(ascending=False, kind="stable").head(40))
     if len(links):
-        nodes = list(dict.fromkeys([s for s, _ in links.index] + [f"{src} " for _, src in links.index]))
-        index = {n: i for i, n in enumerate(nodes)}
-        fig = go.Figure(go.Sankey(
-            node=dict(label=nodes, pad=8, thickness=12,
-                      color=[PALETTE[0] if not n.endswith(" ") else PALETTE[1] for n in nodes]),
-            link=dict(source=[index[s] for s, _ in links.index], target=[index[f"{src} "] for _, src in links.index],
-                      value=links.tolist())))
-        fig.update_layout(**{**layout, "margin": dict(l=10, r=10, t=50, b=10)},
-                          height=max(360, 24 * len(nodes) // 2 + 120),
-                          title="Speaker → source (meeting, document, speech …): quotations")
-        figs["chart-network"] = fig
-    return figs, shown
+        speakers = list(dict.fromkeys(links.index.get_level_values(0)))
+        sources = list(dict.fromkeys(links.index.get_level_values(1)))
+        figs["chart-network"] = go.Figure(go.Sankey(
+            node=dict(label=speakers + sources, pad=8, thickness=12,
+                      color=[PALETTE[0]] * len(speakers) + [PALETTE[1]] * len(sources)),
+            link=dict(source=[speakers.index(s) for s, _ in links.index],
+                      target=[len(speakers) + sources.index(src) for _, src in links.index], value=links.tolist()),
+        )).update_layout(**_LAYOUT, height=max(360, 120 + 12 * max(len(speakers), len(sources))),
+                         title="Speaker → source (meeting, document, speech …): quotations")
+    return figs
 
 
 def _freq(articles: pd.DataFrame) -> str:
@@ -527,12 +511,18 @@ def write_report(tables: Mapping[str, pd.DataFrame] | Any, out: str | os.PathLik
     if missing:
         raise InputError(f"the report needs the tables {missing}; give CorpusAnalysis.tables "
                          "(or CorpusAnalysis.from_parquet(folder))")
-    figs, shown = _figures(found, by)
+    arts = found["articles"]
+    freq = _freq(arts)
+    period = pd.Series(article_periods(arts, freq).values, index=arts["article_id"].values)
+    quotes = found["quotations"]
+    said = quotes[(quotes["kind"] != "term") & quotes["speaker"].notna()]
+    figs = {"chart-themes": _theme_figure(arts, found["paragraphs"], period, freq, by),
+            **_phrase_figures(found["keyphrases"], found["paragraphs"], period, freq), **_speaker_figures(said)}
     views = {aid: n for n, aid in enumerate(found["articles"]["article_id"]) if n < max_views}
     heading = title or "policytext report"
-    speakers = shown["speakers"]
     charts = {k: f'<div class="chart" id="{k}"></div>' for k in figs}
-    new = shown["new"]
+    new = new_phrases(found["keyphrases"], period, recent=max(1, period.nunique() // 3))
+    speakers = _speaker_sources(said[said["speaker"].isin(said["speaker"].value_counts().index[:20])])
     body = f"""<h1>{html.escape(heading)}</h1>
 <nav><a href="#glance">At a glance</a><a href="#themes">Themes</a><a href="#phrases">Key phrases</a>
 <a href="#speakers">Speakers</a><a href="#quotes">Shared quotations</a><a href="#search">Search</a></nav>

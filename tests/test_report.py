@@ -75,6 +75,13 @@ def test_report_input_errors(tables, tmp_path: Path) -> None:
         report.write_report(tables, tmp_path / "r.html", by="province")
 
 
+def test_report_of_a_tiny_and_an_empty_batch(tmp_path: Path) -> None:
+    for texts in ({"a": "城市更新的新路子\n\n张三\n\n城市更新是重要手段。"}, {"a": ""}):
+        result = policytext.Corpus.from_texts(texts).analyze(n_jobs=1)
+        text = report.write_report(result, tmp_path / "r.html", by="author").read_text(encoding="utf-8")
+        assert 'id="chart-themes"' in text and "No attributed quotations." in text
+
+
 def test_doctests() -> None:
     assert doctest.testmod(report, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
 
