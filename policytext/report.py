@@ -281,7 +281,7 @@ def _speaker_figures(said: pd.DataFrame) -> dict[str, Any]:
                       color=[PALETTE[0]] * len(speakers) + [PALETTE[1]] * len(sources)),
             link=dict(source=[speakers.index(s) for s, _ in links.index],
                       target=[len(speakers) + sources.index(src) for _, src in links.index], value=links.tolist()),
-        )).update_layout(**_LAYOUT, height=max(360, 120 + 12 * max(len(speakers), len(sources))),
+        )).update_layout(**_LAYOUT, height=max(360, 120 + 20 * max(len(speakers), len(sources))),
                          title="Speaker → source (meeting, document, speech …): quotations")
     return figs
 
@@ -304,7 +304,8 @@ def _speaker_sources(said: pd.DataFrame) -> pd.DataFrame:
             sources.append((len(s), f"{src}{kind}" + (f" ({', '.join(dates)})" if dates else "")))
         rows.append({"speaker": speaker, "quotations": len(g), "articles": g["article_id"].nunique(),
                      "sources": "; ".join(t for _, t in sorted(sources, key=lambda x: -x[0])[:8])})
-    return pd.DataFrame(rows, columns=["speaker", "quotations", "articles", "sources"])
+    table = pd.DataFrame(rows, columns=["speaker", "quotations", "articles", "sources"])
+    return table.sort_values(["quotations", "articles"], ascending=False, kind="stable")
 
 
 # ---------------------------------------------------------------- articles as Jupyter shows them
