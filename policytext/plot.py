@@ -23,14 +23,17 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any, Union
 
 from .document import Article, Keyphrase, Quotation
 from .display import PALETTE, theme_color
 from .errors import DependencyError, InputError
 from .report import article_periods, group_values, phrase_rates, tables_of, theme_styles
+
+if TYPE_CHECKING:
+    from .corpus import CorpusAnalysis
 
 try:
     import matplotlib
@@ -104,6 +107,8 @@ _show_figures_in_ipython()
 
 # ---------------------------------------------------------------- inputs
 
+# An analysis (``corpus.analyze()``) or its tables; a Corpus is an Iterable[Article] with metadata.
+_Analysis = Union["CorpusAnalysis", Mapping[str, pd.DataFrame]]
 _FIELDS = tuple(f.name for f in fields(Article) if f.name not in ("sections", "paragraphs", "dropped"))
 _MAX_BARS = 40  # more articles than this are grouped by period when no grouping is asked for
 
@@ -174,8 +179,8 @@ def _stacked(table: pd.DataFrame, colors: Sequence[str], labels: Sequence[str], 
 
 # ---------------------------------------------------------------- themes
 
-def theme_distribution(data: Any, by: str | Callable[[Article], Any] | None = None,
-                       normalize: bool = True) -> Figure:
+def theme_distribution(data: _Analysis | Article | Iterable[Article] | pd.DataFrame,
+                       by: str | Callable[[Article], Any] | None = None, normalize: bool = True) -> Figure:
     """Share of paragraphs by primary theme, one bar per article or per group.
 
     ``data`` is an analysis (``corpus.analyze()``), a corpus, articles, an article, or a
@@ -226,7 +231,8 @@ def theme_distribution(data: Any, by: str | Callable[[Article], Any] | None = No
 
 # ---------------------------------------------------------------- key phrases
 
-def top_keyphrases(data: Any, k: int = 20) -> Figure:
+def top_keyphrases(data: _Analysis | Article | Iterable[Article] | Sequence[Keyphrase] | pd.DataFrame,
+                   k: int = 20) -> Figure:
     """The ``k`` best key phrases as bars of their score, with the count written beside each.
 
     ``data`` is an article, its key phrases, articles (each gives its ``k`` best), an analysis
@@ -274,7 +280,8 @@ def _quotations(data: Any) -> pd.DataFrame:
     return pd.DataFrame([[getattr(q, c) for c in columns] for q in items], columns=columns)
 
 
-def speakers(data: Any, top: int = 15, stack: str = "source_type", unattributed: bool = False) -> Figure:
+def speakers(data: _Analysis | Article | Iterable[Article] | Iterable[Quotation] | pd.DataFrame,
+             top: int = 15, stack: str = "source_type", unattributed: bool = False) -> Figure:
     """Who is quoted how often, each bar split by where the words come from.
 
     ``data`` is an analysis, a quotations table, a corpus, articles, an article or quotations.
@@ -308,7 +315,8 @@ def speakers(data: Any, top: int = 15, stack: str = "source_type", unattributed:
 
 # ---------------------------------------------------------------- phrases over time
 
-def phrase_frequency(data: Any, phrases: str | Sequence[str], freq: str = "year", per: int = 10_000) -> Figure:
+def phrase_frequency(data: _Analysis | Iterable[Article], phrases: str | Sequence[str], freq: str = "year",
+                     per: int = 10_000) -> Figure:
     """How often each phrase occurs over time: occurrences per ``per`` characters of body text in
     each year or month (``freq="year"|"month"``), one line per phrase.
 

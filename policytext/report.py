@@ -10,8 +10,8 @@ plotly.js and the data inline; Chinese renders with Noto Sans SC (SIL OFL 1.1, f
 ``pylopdf-fonts-zh-cn``), embedded as a subset holding only the characters of the page.
 
 >>> import policytext
->>> res = policytext.Corpus.from_texts({"a": "城市更新的新路子\\n\\n张三\\n\\n城市更新是重要手段。"}).analyze(n_jobs=1)
->>> write_report(res.tables, "report.html", title="城市更新")   # doctest: +SKIP
+>>> corpus = policytext.Corpus.from_texts({"a": "城市更新的新路子\\n\\n张三\\n\\n城市更新是重要手段。"})
+>>> write_report(corpus.analyze(n_jobs=1).tables, "report.html", title="城市更新")   # doctest: +SKIP
 PosixPath('report.html')
 
 The helpers before :func:`write_report` read the tables alone (pandas only, no plotly) and are
@@ -26,7 +26,6 @@ import io
 import json
 import math
 import os
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -47,14 +46,15 @@ __all__ = [
     "write_report",
 ]
 
-def _none(value: Any) -> Any:
-    """``value``, or None when it is missing (None, NaN, NA)."""
-    return None if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else value
-
 
 _PERIOD = {"year": r"(\d{4})", "month": r"(\d{4}-\d{2})"}
 _NONE = "(none)"
 _FONT_FAMILY = '"Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+
+
+def _none(value: Any) -> Any:
+    """``value``, or None when it is missing (None, NaN, NA)."""
+    return None if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else value
 
 
 # ---------------------------------------------------------------- the tables (shared with plot)
@@ -322,6 +322,9 @@ def _article(row: pd.Series, paras: pd.DataFrame, themes: pd.DataFrame) -> Artic
                    position=int(row.get("position", 1)))
 
 
+_QUOTE_FIELDS = ("speaker", "speaker_mention", "source", "source_type", "date", "quote_id")
+
+
 def _article_views(tables: dict[str, pd.DataFrame], views: Mapping[str, int]) -> str:
     """The HTML of :func:`policytext.display.article_html` of each article of ``views`` (article id
     → number), as a section shown when its anchor is the page's target (``#view-<number>``)."""
@@ -337,10 +340,10 @@ def _article_views(tables: dict[str, pd.DataFrame], views: Mapping[str, int]) ->
     for _, row in tables["articles"][tables["articles"]["article_id"].isin(want)].iterrows():
         aid = row["article_id"]
         art = _article(row, rows("paragraphs", aid), rows("themes", aid))
-        kps = [Keyphrase(k.phrase, float(k.score), int(k.count)) for k in rows("keyphrases", aid).sort_values("rank").itertuples()]
+        kps = [Keyphrase(k.phrase, float(k.score), int(k.count))
+               for k in rows("keyphrases", aid).sort_values("rank").itertuples()]
         qs = [Quotation(q.text, q.kind, int(q.paragraph), int(q.start), int(q.end),
-                        *(_none(getattr(q, f)) for f in ("speaker", "speaker_mention", "source", "source_type", "date", "quote_id")))
-              for q in rows("quotations", aid).itertuples()]
+                        *(_none(getattr(q, f)) for f in _QUOTE_FIELDS)) for q in rows("quotations", aid).itertuples()]
         out.append(f'<section class="view" id="view-{views[aid]}"><p><a href="#search">↑ back to the tables</a></p>'
                    f"{article_html(art, keyphrases=kps, quotations=qs, k=len(kps) or 10)}</section>")
     return "".join(out)
@@ -365,9 +368,15 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
+def _outlet(articles: pd.DataFrame) -> str:
+    """The column naming the outlet: a metadata column ``outlet`` if any, else ``publication``."""
+    return "outlet" if "outlet" in articles.columns else "publication"
+
+
 def _glance(tables: dict[str, pd.DataFrame]) -> str:
+    """The figures of the corpus as cards, its outlets, and the errors table."""
     arts, errors = tables["articles"], tables["errors"]
-    outlet = "outlet" if "outlet" in arts.columns else "publication"
+    outlet = _outlet(arts)
     outlets = arts[outlet].dropna().astype(str).value_counts()
     dates = arts["date"].dropna().astype(str)
     dates = dates[dates.str.match(r"\d{4}")]
@@ -432,7 +441,7 @@ function render(name) {
   const hits = q ? data.rows.filter(r => r.join(' ').toLowerCase().includes(q)) : data.rows;
   document.getElementById('n-' + name).textContent = hits.length + ' of ' + data.rows.length + (hits.length > LIMIT ? ', first ' + LIMIT + ' shown' : '');
   document.getElementById('t-' + name).innerHTML = '<thead><tr>' + data.columns.map(c => '<th>' + esc(c) + '</th>').join('') + '</tr></thead><tbody>'
-    + hits.slice(0, LIMIT).map(r => '<tr>' + r.map((v, i) => cell(v, i === data.link ? r[r.length - 1] : null)).slice(0, -1).join('') + '</tr>').join('') + '</tbody>';
+    + hits.slice(0, LIMIT).map(r => '<tr>' + r.slice(0, -1).map((v, i) => cell(v, i === data.link ? r[r.length - 1] : null)).join('') + '</tr>').join('') + '</tbody>';
 }
 for (const name of Object.keys(rows)) {
   document.getElementById('q-' + name).addEventListener('input', () => render(name));
@@ -451,7 +460,7 @@ def _search_rows(tables: dict[str, pd.DataFrame], views: dict[str, int]) -> dict
     top_themes = (paras.dropna(subset=["primary_theme"]).groupby("article_id")["primary_theme"]
                   .agg(lambda s: " · ".join(theme_label(t) for t in s.value_counts().index[:3])))
     n_quotes = quotes.groupby("article_id").size()
-    outlet = "outlet" if "outlet" in arts.columns else "publication"
+    outlet = _outlet(arts)
     art_rows = [[_label(r.title, r.article_id), _label(r.date, ""), _label(r[outlet], ""), _label(r.author, ""),
                  int(r.n_paragraphs), int(n_quotes.get(r.article_id, 0)), top_themes.get(r.article_id, ""),
                  r.article_id, views.get(r.article_id)]
