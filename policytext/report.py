@@ -21,6 +21,7 @@ shared with :mod:`policytext.plot`.
 from __future__ import annotations
 
 import base64
+import gzip
 import html
 import io
 import json
@@ -325,9 +326,9 @@ def _article(row: pd.Series, paras: pd.DataFrame, themes: pd.DataFrame) -> Artic
 _QUOTE_FIELDS = ("speaker", "speaker_mention", "source", "source_type", "date", "quote_id")
 
 
-def _article_views(tables: dict[str, pd.DataFrame], views: Mapping[str, int]) -> str:
+def _article_views(tables: dict[str, pd.DataFrame], views: Mapping[str, int]) -> dict[int, str]:
     """The HTML of :func:`policytext.display.article_html` of each article of ``views`` (article id
-    → number), as a section shown when its anchor is the page's target (``#view-<number>``)."""
+    → number), by number; the page shows one when its address ends in ``#view-<number>``."""
     want = set(views)
     pick = {name: df[df["article_id"].isin(want)].groupby("article_id", sort=False)
             for name, df in tables.items() if name in ("paragraphs", "themes", "keyphrases", "quotations")}
@@ -336,7 +337,7 @@ def _article_views(tables: dict[str, pd.DataFrame], views: Mapping[str, int]) ->
     def rows(name: str, aid: str) -> pd.DataFrame:
         return pick[name].get_group(aid) if aid in pick[name].groups else empty[name]
 
-    out = []
+    out = {}
     for _, row in tables["articles"][tables["articles"]["article_id"].isin(want)].iterrows():
         aid = row["article_id"]
         art = _article(row, rows("paragraphs", aid), rows("themes", aid))
@@ -344,9 +345,8 @@ def _article_views(tables: dict[str, pd.DataFrame], views: Mapping[str, int]) ->
                for k in rows("keyphrases", aid).sort_values("rank").itertuples()]
         qs = [Quotation(q.text, q.kind, int(q.paragraph), int(q.start), int(q.end),
                         *(_none(getattr(q, f)) for f in _QUOTE_FIELDS)) for q in rows("quotations", aid).itertuples()]
-        out.append(f'<section class="view" id="view-{views[aid]}"><p><a href="#search">↑ back to the tables</a></p>'
-                   f"{article_html(art, keyphrases=kps, quotations=qs, k=len(kps) or 10)}</section>")
-    return "".join(out)
+        out[views[aid]] = article_html(art, keyphrases=kps, quotations=qs, k=len(kps) or 10)
+    return out
 
 
 # ---------------------------------------------------------------- page
@@ -366,6 +366,13 @@ def _html_table(df: pd.DataFrame, empty: str) -> str:
 def _json(value: Any) -> str:
     """JSON safe inside ``<script>``: no ``<`` (so no ``</script>`` nor ``<!--``)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def _packed(value: Any) -> str:
+    """``value`` as gzip-compressed JSON in base64, which the page unpacks with the browser's
+    ``DecompressionStream``: the marked-up articles shrink about five times."""
+    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
 
 
 def _outlet(articles: pd.DataFrame) -> str:
@@ -427,13 +434,17 @@ th,td{text-align:left;vertical-align:top;padding:3px 6px;border-bottom:1px solid
 th{background:#f6f6f6}.note{color:#666}
 input[type=search]{width:100%%;font:inherit;padding:.3em;margin:.3em 0}
 section,.view{scroll-margin-top:3em}
-.view{display:none;border-top:2px solid #888;margin-top:1em;padding-top:.5em}.view:target{display:block}
+#article:not(:empty){border-top:2px solid #888;margin-top:1em;padding-top:.5em}
 """
 
 _JS = """
 const figures = JSON.parse(document.getElementById('policytext-figures').textContent);
-const rows = JSON.parse(document.getElementById('policytext-rows').textContent);
 const LIMIT = 300;
+let rows = {}, views = {};
+async function unpack(id) {
+  const bytes = Uint8Array.from(atob(document.getElementById(id).textContent), c => c.charCodeAt(0));
+  return JSON.parse(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text());
+}
 function esc(s) { return String(s ?? '').replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c])); }
 function cell(v, link) { return '<td>' + (link !== null && link !== undefined ? '<a href="#view-' + link + '">' + esc(v) + '</a>' : esc(v)) + '</td>'; }
 function render(name) {
@@ -443,14 +454,25 @@ function render(name) {
   document.getElementById('t-' + name).innerHTML = '<thead><tr>' + data.columns.map(c => '<th>' + esc(c) + '</th>').join('') + '</tr></thead><tbody>'
     + hits.slice(0, LIMIT).map(r => '<tr>' + r.slice(0, -1).map((v, i) => cell(v, i === data.link ? r[r.length - 1] : null)).join('') + '</tr>').join('') + '</tbody>';
 }
-for (const name of Object.keys(rows)) {
-  document.getElementById('q-' + name).addEventListener('input', () => render(name));
-  render(name);
+function showView() {
+  const m = location.hash.match(/^#view-(\\d+)$/), box = document.getElementById('article');
+  box.innerHTML = m && views[m[1]] ? '<p><a href="#search">↑ back to the tables</a></p>' + views[m[1]] : '';
+  if (box.innerHTML) box.scrollIntoView();
 }
+const tables = unpack('policytext-data').then(data => {
+  rows = data.rows; views = data.views;
+  for (const name of Object.keys(rows)) {
+    document.getElementById('q-' + name).addEventListener('input', () => render(name));
+    render(name);
+  }
+  window.addEventListener('hashchange', showView);
+  showView();
+});
 const fontReady = document.fonts ? document.fonts.load('14px "Noto Sans SC"', '中').catch(() => null) : Promise.resolve();
-fontReady.then(() => Promise.all(Object.entries(figures).map(([id, fig]) =>
-  Plotly.newPlot(id, fig.data, fig.layout, {responsive: true, displaylogo: false}))))
-  .then(() => { document.body.dataset.charts = 'drawn'; });
+const charts = fontReady.then(() => Promise.all(Object.entries(figures).map(([id, fig]) =>
+  Plotly.newPlot(id, fig.data, fig.layout, {responsive: true, displaylogo: false}))));
+Promise.all([tables, charts]).then(() => { document.body.dataset.ready = 'yes'; },
+                                   e => { document.body.dataset.ready = 'failed'; console.error(e); });
 """
 
 
@@ -506,8 +528,10 @@ def write_report(tables: Mapping[str, pd.DataFrame] | Any, out: str | os.PathLik
 
     ``tables`` are the tables of :class:`~policytext.CorpusAnalysis` (``result.tables``, or the
     analysis itself); ``by`` groups the themes over time by a metadata column or article field
-    (``"outlet"``, ``"publication"``, ``"genre"``); the first ``max_views`` articles are rendered
-    in the page (all are listed). Needs ``pip install "policytext[report]"``.
+    (``"outlet"``, ``"publication"``, ``"genre"``); the first ``max_views`` articles can be read in
+    the page, marked up as Jupyter shows them (all are listed). The page sets
+    ``document.body.dataset.ready`` to ``"yes"`` once its charts and tables are drawn.
+    Needs ``pip install "policytext[report]"``.
 
     >>> write_report(policytext.Corpus.from_files("corpora/*.txt").analyze(), "report.html", by="publication")  # doctest: +SKIP
     """
@@ -549,12 +573,12 @@ def write_report(tables: Mapping[str, pd.DataFrame] | Any, out: str | os.PathLik
 <div class="note" id="n-articles"></div><table id="t-articles"></table>
 <h2>Quotations</h2><input type="search" id="q-quotations" placeholder="filter: 习近平, 政府工作报告 …">
 <div class="note" id="n-quotations"></div><table id="t-quotations"></table></section>
-{_article_views(found, views)}"""
+<section id="article"></section>"""
     figures = _json({k: json.loads(pio.to_json(f, validate=False)) for k, f in figs.items()})
-    rows = _json(_search_rows(found, views))
+    packed = {"rows": _search_rows(found, views), "views": _article_views(found, views)}
     data = (f'<script type="application/json" id="policytext-figures">{figures}</script>'
-            f'<script type="application/json" id="policytext-rows">{rows}</script>')
-    page_text = html.unescape(body) + figures + rows
+            f'<script type="application/octet-stream" id="policytext-data">{_packed(packed)}</script>')
+    page_text = html.unescape(body) + figures + json.dumps(packed, ensure_ascii=False)
     page = (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(heading)}</title>'
             f"<style>{_font_face(page_text + heading)}{_CSS % _FONT_FAMILY}</style>"
             f"<script>{get_plotlyjs()}</script></head><body>{body}{data}<script>{_JS}</script></body></html>")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import doctest
+import gzip
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -62,8 +65,12 @@ def test_report_is_self_contained(page: Path, tables) -> None:
     assert parser.loads and all(u.startswith("data:") for u in parser.loads), parser.loads
     assert page.stat().st_size < 15_000_000
     assert '@font-face{font-family:"Noto Sans SC";src:url(data:font/woff;base64,' in text
-    assert text.count('class="view"') == len(tables["articles"])  # every article rendered
-    assert "加快实施城市更新行动" in text and "习近平" in text
+    assert "城市更新与高质量发展" in text and "习近平" in text
+    blob = re.search(r'<script type="application/octet-stream" id="policytext-data">([^<]*)</script>', text).group(1)
+    data = json.loads(gzip.decompress(base64.b64decode(blob)))
+    assert len(data["views"]) == len(tables["articles"])  # every article marked up, as Jupyter shows it
+    assert "加快实施城市更新行动" in data["views"]["0"] and 'class="policytext-article"' in data["views"]["0"]
+    assert len(data["rows"]["quotations"]["rows"]) == len(tables["quotations"])
     for chart in ("chart-themes", "chart-phrases", "chart-trends", "chart-speakers", "chart-network"):
         assert f'id="{chart}"' in text
 
@@ -115,7 +122,8 @@ def test_report_draws_in_chromium(page: Path, tables, tmp_path: Path) -> None:
 
             view.route("**/*", local_only)
             view.goto(page.as_uri())
-            view.wait_for_selector("body[data-charts=drawn]", timeout=20_000)
+            view.wait_for_selector("body[data-ready]", timeout=20_000)
+            assert view.evaluate("document.body.dataset.ready") == "yes"
             drawn = view.evaluate("""Array.from(document.querySelectorAll('.chart')).map(c =>
                 [c.id, c.classList.contains('js-plotly-plot'), c.querySelectorAll('.main-svg *').length])""")
             assert len(drawn) == 5 and all(plotly and n > 50 for _, plotly, n in drawn), drawn
@@ -130,8 +138,8 @@ def test_report_draws_in_chromium(page: Path, tables, tmp_path: Path) -> None:
             assert 0 < int(shown) < total and of.startswith(str(total))
 
             view.click("#t-articles tbody a >> nth=0")
-            target = view.locator(".view:target")
-            assert target.is_visible() and tables["articles"]["title"].iloc[0] in target.inner_text()
+            article = view.locator("#article .policytext-article")
+            assert article.is_visible() and tables["articles"]["title"].iloc[0] in article.inner_text()
             view.screenshot(path=str(tmp_path / "article.png"))
         finally:
             browser.close()
