@@ -311,40 +311,40 @@ def _speaker_sources(said: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- articles as Jupyter shows them
 
-def _article(row: pd.Series, paras: pd.DataFrame, themes: pd.DataFrame) -> Article:
-    """An :class:`Article` rebuilt from its rows, themes set (no analysis runs again)."""
-    paragraphs = [Paragraph(int(p.paragraph), p.text, _none(p.section)) for p in paras.itertuples()]
-    ranked = {int(i): [ThemeScore(t.theme, float(t.score)) for t in g.itertuples()]
-              for i, g in themes.sort_values("rank").groupby("paragraph")}
-    for p in paragraphs:
-        p.themes = ranked.get(p.index, [])
-    fields = {f: _none(row.get(f)) for f in ("title", "subtitle", "author", "affiliation", "publication", "date")}
-    return Article(**fields, paragraphs=paragraphs, source=_none(row.get("path")) or _none(row.get("doc_id")),
-                   position=int(row.get("position", 1)))
-
-
 _QUOTE_FIELDS = ("speaker", "speaker_mention", "source", "source_type", "date", "quote_id")
+
+
+def _records(df: pd.DataFrame, want: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of the articles in ``want`` as plain dicts (missing values None), by article id."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    sub = df[df["article_id"].isin(want)]
+    for rec in sub.astype(object).where(sub.notna(), None).to_dict("records"):
+        out.setdefault(rec["article_id"], []).append(rec)
+    return out
 
 
 def _article_views(tables: dict[str, pd.DataFrame], views: Mapping[str, int]) -> dict[int, str]:
     """The HTML of :func:`policytext.display.article_html` of each article of ``views`` (article id
-    → number), by number; the page shows one when its address ends in ``#view-<number>``."""
+    → number), by number; the page shows one when its address ends in ``#view-<number>``. The
+    articles are rebuilt from their rows, themes, key phrases and quotations set: nothing runs again."""
     want = set(views)
-    pick = {name: df[df["article_id"].isin(want)].groupby("article_id", sort=False)
-            for name, df in tables.items() if name in ("paragraphs", "themes", "keyphrases", "quotations")}
-    empty = {name: tables[name].iloc[:0] for name in pick}
-
-    def rows(name: str, aid: str) -> pd.DataFrame:
-        return pick[name].get_group(aid) if aid in pick[name].groups else empty[name]
-
+    rows = {name: _records(tables[name], want) for name in ("articles", "paragraphs", "themes", "keyphrases", "quotations")}
     out = {}
-    for _, row in tables["articles"][tables["articles"]["article_id"].isin(want)].iterrows():
-        aid = row["article_id"]
-        art = _article(row, rows("paragraphs", aid), rows("themes", aid))
-        kps = [Keyphrase(k.phrase, float(k.score), int(k.count))
-               for k in rows("keyphrases", aid).sort_values("rank").itertuples()]
-        qs = [Quotation(q.text, q.kind, int(q.paragraph), int(q.start), int(q.end),
-                        *(_none(getattr(q, f)) for f in _QUOTE_FIELDS)) for q in rows("quotations", aid).itertuples()]
+    for aid, same in rows["articles"].items():
+        row = same[0]  # two files with the same stem give the same id; the first is shown
+        ranked: dict[int, list[ThemeScore]] = {}
+        for t in sorted(rows["themes"].get(aid, []), key=lambda t: t["rank"]):
+            ranked.setdefault(int(t["paragraph"]), []).append(ThemeScore(t["theme"], float(t["score"])))
+        paragraphs = [Paragraph(int(p["paragraph"]), p["text"], p["section"]) for p in rows["paragraphs"].get(aid, [])]
+        for p in paragraphs:
+            p.themes = ranked.get(p.index, [])
+        art = Article(**{f: row.get(f) for f in ("title", "subtitle", "author", "affiliation", "publication", "date")},
+                      paragraphs=paragraphs, source=row.get("path") or row.get("doc_id"),
+                      position=int(row.get("position") or 1))
+        kps = [Keyphrase(k["phrase"], float(k["score"]), int(k["count"]))
+               for k in sorted(rows["keyphrases"].get(aid, []), key=lambda k: k["rank"])]
+        qs = [Quotation(q["text"], q["kind"], int(q["paragraph"]), int(q["start"]), int(q["end"]),
+                        *(q[f] for f in _QUOTE_FIELDS)) for q in rows["quotations"].get(aid, [])]
         out[views[aid]] = article_html(art, keyphrases=kps, quotations=qs, k=len(kps) or 10)
     return out
 
@@ -414,7 +414,7 @@ def _font_face(text: str) -> str:
     options.layout_features = ["*"]
     font = subset.load_font(str(pylopdf_fonts_zh_cn.sans_path()), options)
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes={ord(c) for c in text} | set(range(0x20, 0x7F)))
+    subsetter.populate(unicodes={ord(c) for c in set(text)} | set(range(0x20, 0x7F)))
     subsetter.subset(font)
     buf = io.BytesIO()
     subset.save_font(font, buf, options)
