@@ -25,7 +25,6 @@ import gzip
 import html
 import io
 import json
-import math
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -244,7 +243,7 @@ def _phrase_figures(kp: pd.DataFrame, paras: pd.DataFrame, period: pd.Series, fr
         hovertemplate="%{y}: key to %{x} articles, %{text}<extra></extra>")).update_layout(
         **_LAYOUT, height=max(300, 120 + 22 * len(top)), title="Top key phrases (articles where key; occurrences beside)",
         yaxis=dict(autorange="reversed", automargin=True),
-        xaxis=dict(title="articles", dtick=max(1, math.ceil(top["articles"].max() / 8)) if len(top) else None))}
+        xaxis=dict(title="articles", dtick=1 if len(top) and top["articles"].max() <= 10 else None))}
     dated = period.dropna()
     if dated.nunique() > 1 and len(top):
         texts = paras.groupby("article_id", sort=False)["text"].agg("\n".join).reindex(dated.index).fillna("")
@@ -254,6 +253,7 @@ def _phrase_figures(kp: pd.DataFrame, paras: pd.DataFrame, period: pd.Series, fr
             fig.add_scatter(x=rates.index.tolist(), y=[None if pd.isna(v) else v for v in rates[ph]],
                             mode="lines+markers", name=ph, line_color=PALETTE[i % len(PALETTE)])
         figs["chart-trends"] = fig.update_layout(**_LAYOUT, height=380, xaxis=dict(type="category", title=freq),
+                                                 yaxis=dict(title="occurrences per 10,000 characters", rangemode="tozero"),
                                                  title=f"Top key phrases per 10,000 characters, by {freq}")
     return figs
 
@@ -564,7 +564,7 @@ def write_report(tables: Mapping[str, pd.DataFrame] | Any, out: str | os.PathLik
 <section id="themes"><h2>Themes</h2>{charts["chart-themes"]}</section>
 <section id="phrases"><h2>Key phrases</h2>{charts["chart-phrases"]}{charts.get("chart-trends", "")}
 <h3>New key phrases</h3><p class="note">Key phrases of the latest period(s) that were key to no earlier article.</p>
-{_html_table(new, "Nothing new: the articles span a single period.")}</section>
+{_html_table(new, "No key phrase is new in the latest period(s), or the articles span a single period.")}</section>
 <section id="speakers"><h2>Speakers and their sources</h2>{charts["chart-speakers"]}
 {_html_table(speakers, "No attributed quotations.")}</section>
 <section id="quotes"><h2>The same quotation across articles</h2>{_shared_quotes(found, views)}
