@@ -65,6 +65,18 @@ def test_theme_distribution_of_an_analysis(result) -> None:
         ptp.theme_distribution(result, by="province")
 
 
+def test_theme_distribution_of_many_articles_groups_by_period() -> None:
+    """Beyond 40 articles, one bar per article would not fit: the bars are years (or months)."""
+    n = 60
+    tables = {"articles": pd.DataFrame({"article_id": [f"a{i}" for i in range(n)], "title": ["题"] * n,
+                                        "date": [f"{2020 + i % 4}-0{1 + i % 9}-01" for i in range(n)]}),
+              "paragraphs": pd.DataFrame({"article_id": [f"a{i}" for i in range(n)],
+                                          "primary_theme": ["urban_renewal", None] * (n // 2)})}
+    fig = ptp.theme_distribution(tables)
+    assert _bars(fig) == ["2020", "2021", "2022", "2023"]
+    _fits(fig)
+
+
 def test_theme_distribution_of_a_corpus_by_metadata(corpus) -> None:
     assert _bars(ptp.theme_distribution(corpus, by="outlet")) == ["光明日报", "人民日报"]
     assert _bars(ptp.theme_distribution(corpus, by="publication")) == ["光明日报", "人民日报"]
