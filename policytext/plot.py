@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Union
 from .document import Article, Keyphrase, Quotation
 from .display import PALETTE, theme_color
 from .errors import DependencyError, InputError
-from .report import article_periods, group_values, phrase_rates, tables_of, theme_styles
+from .report import article_periods, group_values, period_freq, phrase_rates, tables_of, theme_styles
 
 if TYPE_CHECKING:
     from .corpus import CorpusAnalysis
@@ -207,7 +207,7 @@ def theme_distribution(data: _Analysis | Article | Iterable[Article] | pd.DataFr
             paras = pd.DataFrame([(a.id, p.primary_theme) for a in objects for p in a.paragraphs],
                                  columns=["article_id", "primary_theme"])
         if by is None and len(arts) > _MAX_BARS and article_periods(arts).notna().any():
-            by = "year" if article_periods(arts).nunique() > 2 else "month"
+            by = period_freq(arts)
         if callable(by):
             if objects is None:
                 raise InputError("with an analysis, by= names a column of its articles table, e.g. 'year'")
@@ -224,8 +224,8 @@ def theme_distribution(data: _Analysis | Article | Iterable[Article] | pd.DataFr
         table = table.sort_index()
     table.index = [titles.get(g, g) for g in table.index]
     table = table[table.sum().sort_values(ascending=False, kind="stable").index]
-    labels, colors = zip(*theme_styles(list(table.columns))) if len(table.columns) else ((), ())
-    return _stacked(table, colors, labels, "Primary theme of paragraphs",
+    names, colors = zip(*theme_styles(list(table.columns))) if len(table.columns) else ((), ())
+    return _stacked(table, colors, names, "Primary theme of paragraphs",
                     "share of paragraphs" if normalize else "paragraphs")
 
 

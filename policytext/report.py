@@ -40,6 +40,7 @@ __all__ = [
     "article_periods",
     "group_values",
     "new_phrases",
+    "period_freq",
     "phrase_rates",
     "tables_of",
     "theme_styles",
@@ -94,6 +95,18 @@ def article_periods(articles: pd.DataFrame, freq: str = "year") -> pd.Series:
         years = pd.to_numeric(articles["year"], errors="coerce")
         out = out.where(out.notna(), years.map(lambda y: None if pd.isna(y) else f"{int(y):04d}"))
     return out.astype(object).where(out.notna(), None)
+
+
+def period_freq(articles: pd.DataFrame) -> str:
+    """The period that fits the dates: ``'month'`` when the dated articles span at most two
+    calendar years, else ``'year'``.
+
+    >>> period_freq(pd.DataFrame({"date": ["2024-12-30", "2025-01-02"]}))
+    'month'
+    """
+    years = set(article_periods(articles, "year").dropna())
+    months = set(article_periods(articles, "month").dropna())
+    return "month" if months and len(years) <= 2 else "year"
 
 
 def _label(value: Any, missing: str = _NONE) -> str:
@@ -285,13 +298,6 @@ def _speaker_figures(said: pd.DataFrame) -> dict[str, Any]:
         )).update_layout(**_LAYOUT, height=max(360, 120 + 20 * max(len(speakers), len(sources))),
                          title="Speaker → source (meeting, document, speech …): quotations")
     return figs
-
-
-def _freq(articles: pd.DataFrame) -> str:
-    """Months when the dated articles span at most two calendar years, else years."""
-    years = set(article_periods(articles, "year").dropna())
-    months = set(article_periods(articles, "month").dropna())
-    return "month" if months and len(years) <= 2 else "year"
 
 
 def _speaker_sources(said: pd.DataFrame) -> pd.DataFrame:
@@ -546,7 +552,7 @@ def write_report(tables: Mapping[str, pd.DataFrame] | Any, out: str | os.PathLik
         raise InputError(f"the report needs the tables {missing}; give CorpusAnalysis.tables "
                          "(or CorpusAnalysis.from_parquet(folder))")
     arts = found["articles"]
-    freq = _freq(arts)
+    freq = period_freq(arts)
     period = pd.Series(article_periods(arts, freq).values, index=arts["article_id"].values)
     quotes = found["quotations"]
     said = quotes[(quotes["kind"] != "term") & quotes["speaker"].notna()]
