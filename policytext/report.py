@@ -21,9 +21,11 @@ shared with :mod:`policytext.plot`.
 from __future__ import annotations
 
 import base64
+import colorsys
 import gzip
 import html
 import io
+import itertools
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -164,25 +166,39 @@ def phrase_rates(texts: Sequence[str] | pd.Series, periods: Sequence[str | None]
 
 
 def theme_styles(ids: Sequence[str | None]) -> list[tuple[str, str]]:
-    """``(label, colour)`` for each theme id, the colours distinct within ``ids`` for up to 20
-    themes: the default taxonomy's themes keep their colour everywhere (:func:`theme_color`),
-    other ids take the palette colours left over, no theme (None or ``''``) is grey.
+    """``(label, colour)`` for each theme id, every colour distinct within ``ids``: the default
+    taxonomy's themes keep their colour everywhere (:func:`theme_color`), other ids (and a default
+    theme whose colour is taken) get the palette colours left over, then hues spread around the
+    colour wheel; no theme (None or ``''``) is grey.
 
     >>> theme_styles(["urban_renewal", None])
     [('城市更新与城镇化', '#1f77b4'), ('(no theme)', '#b0b0b0')]
+    >>> len({c for _, c in theme_styles([f"t{i}" for i in range(30)])})
+    30
     """
     from .themes import Taxonomy
 
     default = {t.id for t in Taxonomy.default()}
-    used = {theme_color(t) for t in ids if t in default}
-    spare = iter([c for c in PALETTE if c not in used])
+    fixed: dict[str, str] = {}  # default themes keep their colour, the first one to claim it
+    for t in ids:
+        if t in default and theme_color(t) not in fixed.values():
+            fixed.setdefault(t, theme_color(t))
+    taken = set(fixed.values())
+    generated = (_hue(i) for i in itertools.count())
+    spare = itertools.chain((c for c in PALETTE if c not in taken), generated)
     styles = []
     for t in ids:
         if not t:
             styles.append(("(no theme)", theme_color(None)))
         else:
-            styles.append((theme_label(t), theme_color(t) if t in default else next(spare, theme_color(t))))
+            styles.append((theme_label(t), fixed.get(t) or next(spare)))
     return styles
+
+
+def _hue(i: int) -> str:
+    """The ``i``-th of a sequence of distinct mid-dark colours (golden-angle hues)."""
+    r, g, b = colorsys.hls_to_rgb((i * 0.381966) % 1.0, 0.42, 0.55)
+    return f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
 
 
 def new_phrases(keyphrases: pd.DataFrame, periods: pd.Series, recent: int = 1, k: int = 30) -> pd.DataFrame:
