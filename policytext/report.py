@@ -232,10 +232,16 @@ _LAYOUT = dict(template="plotly_white", font=dict(family=_FONT_FAMILY, size=13),
 
 def _theme_figure(arts: pd.DataFrame, paras: pd.DataFrame, period: pd.Series, freq: str, by: str | None) -> Any:
     """Stacked shares of the paragraphs' primary themes per period; with ``by``, a menu shows the
-    bars of one group at a time (the 15 largest groups)."""
+    bars of one group at a time (the 15 largest groups). Without any date, one bar per group of
+    ``by`` (default the outlet)."""
     import plotly.graph_objects as go
 
-    para = paras.assign(period=paras["article_id"].map(period).fillna(_NONE), theme=paras["primary_theme"].fillna(""))
+    para = paras.assign(theme=paras["primary_theme"].fillna(""))
+    if period.notna().any():
+        para["x"], xtitle = para["article_id"].map(period).fillna(_NONE), freq
+    else:
+        by, xtitle = None, by or _outlet(arts)
+        para["x"] = para["article_id"].map(pd.Series(group_values(arts, xtitle).values, index=arts["article_id"].values))
     groups = ["(all)"]
     if by:
         para["group"] = para["article_id"].map(pd.Series(group_values(arts, by).values, index=arts["article_id"].values))
@@ -244,7 +250,7 @@ def _theme_figure(arts: pd.DataFrame, paras: pd.DataFrame, period: pd.Series, fr
     fig = go.Figure()
     for gi, group in enumerate(groups):
         sub = para if gi == 0 else para[para["group"] == group]
-        share = pd.crosstab(sub["period"], sub["theme"], normalize="index").sort_index()
+        share = pd.crosstab(sub["x"], sub["theme"], normalize="index").sort_index()
         for t, (label, color) in zip(themes, theme_styles(themes)):
             fig.add_bar(x=share.index.tolist(), y=share[t].tolist() if t in share else [0] * len(share),
                         name=label, marker_color=color, visible=gi == 0, legendgroup=t,
@@ -255,9 +261,9 @@ def _theme_figure(arts: pd.DataFrame, paras: pd.DataFrame, period: pd.Series, fr
             dict(label=g, method="update", args=[{"visible": [i // n == gi for i in range(n * len(groups))]}])
             for gi, g in enumerate(groups)])])
     return fig.update_layout(**_LAYOUT, legend=dict(traceorder="reversed"), barmode="stack", height=460,
-                             title=f"Primary theme of paragraphs by {freq}" + (f", per {by}" if by else ""),
+                             title=f"Primary theme of paragraphs by {xtitle}" + (f", per {by}" if by else ""),
                              yaxis=dict(tickformat=".0%", title="share of paragraphs"),
-                             xaxis=dict(type="category", title=freq))
+                             xaxis=dict(type="category", title=xtitle))
 
 
 def _phrase_figures(kp: pd.DataFrame, paras: pd.DataFrame, period: pd.Series, freq: str) -> dict[str, Any]:

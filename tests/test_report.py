@@ -102,6 +102,20 @@ def test_report_of_a_tiny_and_an_empty_batch(tmp_path: Path) -> None:
         assert 'id="chart-themes"' in text and "No attributed quotations." in text
 
 
+def _figures(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(re.search(r'id="policytext-figures">(.*?)</script>', text).group(1))
+
+
+def test_themes_by_period_or_by_group(page: Path, tables, tmp_path: Path) -> None:
+    themes = _figures(page)["chart-themes"]
+    assert themes["data"][0]["x"] == ["2025-01", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07"]
+    assert [b["label"] for b in themes["layout"]["updatemenus"][0]["buttons"]] == ["(all)", "人民日报", "光明日报"]
+    undated = {**tables, "articles": tables["articles"].assign(date=None)}  # no dates: one bar per outlet
+    themes = _figures(report.write_report(undated, tmp_path / "r.html"))["chart-themes"]
+    assert themes["data"][0]["x"] == ["人民日报", "光明日报"] and "by publication" in themes["layout"]["title"]["text"]
+
+
 def test_doctests() -> None:
     assert doctest.testmod(report, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
 
