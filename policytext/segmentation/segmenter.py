@@ -138,10 +138,16 @@ class Segmenter:
             if fresh:
                 self.terms.extend(fresh)
                 self._dag = self._units = self._splitter = None  # rebuilt on a copy: the base tables are shared
-                self._line.cache_clear()
-                for memo in self._memos.values():
-                    memo.cache_clear()
+                self.clear_caches()
         return len(fresh)
+
+    def clear_caches(self) -> None:
+        """Empty the caches of tokenised lines and of what the stages derived (:meth:`memo`); the
+        dictionary tables stay. Benchmarks call it so that a repeated run pays its own work."""
+        with self._lock:
+            self._line.cache_clear()
+            for memo in self._memos.values():
+                memo.cache_clear()
 
     def memo(self, name: str, fn: Callable[..., Any], maxsize: int = 4096) -> Callable[..., Any]:
         """``fn`` behind an LRU cache of ``maxsize`` entries that lives on this segmenter, kept under
