@@ -195,13 +195,14 @@ class Segmenter:
         """
         if not isinstance(text, str):
             raise PolicytextError(f"segment expects str, got {type(text).__name__}")
+        if "\n" not in text:
+            return list(self._line(text))
         out: list[Token] = []
         offset = 0
         for i, line in enumerate(text.split("\n")):
             if i:
                 out.append(Token("\n", "x", offset - 1, offset))
-            for word, tag, s, e in self._line(line):
-                out.append(Token(word, tag, s + offset, e + offset))
+            out += [Token(t.text, t.pos, t.start + offset, t.end + offset) for t in self._line(line)]
             offset += len(line) + 1
         return out
 
@@ -225,16 +226,16 @@ class Segmenter:
         """
         return self.dag.tagged(text, hmm)
 
-    def _tokens_of_line(self, line: str) -> tuple[tuple[str, str, int, int], ...]:
-        out: list[tuple[str, str, int, int]] = []
+    def _tokens_of_line(self, line: str) -> tuple[Token, ...]:
+        out: list[Token] = []
         pos = 0
         for piece, tag in self._pieces(line):
             if tag is not None:
-                out.append((piece, tag, pos, pos + len(piece)))
+                out.append(Token(piece, tag, pos, pos + len(piece)))
                 pos += len(piece)
                 continue
             for word, wtag in self._cut(piece):
-                out.append((word, wtag, pos, pos + len(word)))
+                out.append(Token(word, wtag, pos, pos + len(word)))
                 pos += len(word)
         return tuple(out)
 
