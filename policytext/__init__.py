@@ -10,17 +10,24 @@
 
 from __future__ import annotations
 
-from .document import Article, Keyphrase, Paragraph, Quotation, Quotations, ThemeScore
+from typing import Any
+
+from .document import (Article, Dropped, Entity, Keyphrase, Paragraph, Quotation, Quotations, ThemeScore,
+                       Token)
 from .errors import DependencyError, InputError, ModelError, PolicytextError, TaxonomyError
-from .keyphrases import keyness, keyphrases, new_terms
-from .quotes import link_quotations, quotations, quote_ids
+from .extract.entities import entities
+from .extract.keyphrases import keyness, keyphrases, new_terms
+from .extract.quotations import quotations
+from .extract.quote_links import link_quotations, quote_ids
+from .pipeline import Pipeline, default_pipeline
 from .reader import read, read_text
-from .segment import add_terms, segment
+from .segmentation import Segmenter, add_terms, segment
+from . import display as _display  # noqa: F401  (registers the HTML views of the records)
 
-__version__ = "0.1.0"
+from .version import __version__
 
 
-def __getattr__(name: str):  # type: ignore[no-untyped-def]
+def __getattr__(name: str) -> Any:
     """Import the corpus classes (which load pandas) on first use, keeping ``import policytext`` fast."""
     if name in ("Corpus", "CorpusAnalysis"):
         from . import corpus
@@ -31,7 +38,7 @@ def __getattr__(name: str):  # type: ignore[no-untyped-def]
 
         return getattr(themes, name)
     if name == "ThemeClassifier":  # a scikit-learn estimator: loads scikit-learn
-        from .theme_classifier import ThemeClassifier
+        from .themes.classifier import ThemeClassifier
 
         return ThemeClassifier
     raise AttributeError(f"module 'policytext' has no attribute {name!r}")
@@ -42,19 +49,26 @@ __all__ = [
     "Corpus",
     "CorpusAnalysis",
     "DependencyError",
+    "Dropped",
+    "Entity",
     "InputError",
     "Keyphrase",
     "ModelError",
     "Paragraph",
+    "Pipeline",
     "PolicytextError",
     "Quotation",
     "Quotations",
+    "Segmenter",
     "Taxonomy",
     "TaxonomyError",
     "ThemeClassifier",
     "ThemeScore",
+    "Token",
     "add_terms",
+    "default_pipeline",
     "discover_themes",
+    "entities",
     "keyness",
     "keyphrases",
     "link_quotations",

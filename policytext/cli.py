@@ -3,6 +3,7 @@
     policytext analyze corpora/guangming-2025-01-27.txt [--format json]
     echo 加快发展新质生产力 | policytext segment --engine pkuseg
     policytext batch 'commentaries/*.txt' --out results/ [--jobs N] [--scheduler tcp://host:8786]
+    policytext report results/ --out report.html [--by outlet]
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ import json
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from .version import __version__
 from .document import Article
 from .errors import PolicytextError
-from .reader import read
-from .segment import ENGINES, segment
+from .pipeline import Pipeline
+from .segmentation import ENGINES, default_segmenter
 
 __all__ = ["main", "analysis_record"]
 
@@ -30,41 +31,22 @@ def analysis_record(articles: list[Article], source: str) -> dict:
     }
 
 
-def _report(articles: list[Article], source: str, n_tokens: int, engine: str) -> str:
-    out = [f"{source}: {len(articles)} article(s)"]
-    for art in articles:
-        out += [
-            "",
-            f"[{art.id}] {art.title or '(untitled)'}",
-            f"  author:       {art.author or '-'}",
-            f"  affiliation:  {art.affiliation or '-'}",
-            f"  publication:  {art.publication or '-'}    date: {art.date or '-'}",
-            f"  sections:     {len(art.sections)}",
-        ]
-        out += [f"    - {s}" for s in art.sections]
-        out.append(f"  paragraphs:   {len(art.paragraphs)}")
-        if art.paragraphs:
-            words = [w for w in segment(art.paragraphs[0].text, engine=engine) if not w.isspace()]
-            out.append(f"  first tokens: {' / '.join(words[:n_tokens])}")
-        kps = art.keyphrases(k=10)
-        if kps:
-            out.append("  key phrases:  " + "、".join(k.phrase for k in kps))
-        quotes = [q for q in art.quotations() if q.kind != "term"]
-        if quotes:
-            out.append(f"  quotations:   {len(quotes)}")
-            for q in quotes:
-                where = "，".join(x for x in (q.source if q.source != q.speaker else None, q.date) if x)
-                out.append(f"    - {q.speaker or '?'}{'（' + where + '）' if where else ''}：{q.text[:40]}")
-    return "\n".join(out)
+def _pipeline(args: argparse.Namespace) -> Pipeline:
+    """The pipeline the options ask for (``--engine``, ``--taxonomy``, ``--theme-model``)."""
+    return Pipeline(engine=args.engine, themes=args.theme_model, taxonomy=args.taxonomy)
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    articles = read(args.file)
+    nlp = _pipeline(args)
+    articles = nlp.read(args.file)
     if args.format == "json":
         json.dump(analysis_record(articles, args.file), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print(_report(articles, args.file, args.tokens, args.engine))
+        out = [f"{args.file}: {len(articles)} article(s)"]
+        for art in articles:
+            out += ["", *nlp.report(art)]
+        print("\n".join(out))
     return 0
 
 
@@ -72,7 +54,7 @@ def _cmd_segment(args: argparse.Namespace) -> int:
     lexicon = not args.no_lexicon
     for line in sys.stdin:
         body = line.rstrip("\r\n")
-        words = [w for w in segment(body, engine=args.engine, lexicon=lexicon) if not w.isspace()]
+        words = [w for w in default_segmenter(args.engine, lexicon).segment(body) if not w.isspace()]
         sys.stdout.write("  ".join(words) + "\n")
     return 0
 
@@ -90,7 +72,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         client = Client(args.scheduler)
     try:
         result = corpus.batch(args.out, n_jobs=args.jobs, client=client, tokens=args.tokens,
-                              progress=not args.quiet, format=args.format)
+                              progress=not args.quiet, format=args.format, pipeline=_pipeline(args))
     except KeyboardInterrupt:
         print(f"policytext: interrupted; finished files are kept in {args.out}/parts, "
               "rerun the same command to go on", file=sys.stderr)
@@ -106,6 +88,15 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .corpus import CorpusAnalysis
+    from .report import write_report
+
+    out = write_report(CorpusAnalysis.from_parquet(args.results).tables, args.out, by=args.by, title=args.title)
+    print(f"policytext: report -> {out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policytext", description="Analyse Chinese political text.")
     parser.add_argument("--version", action="version", version=f"policytext {__version__}")
@@ -114,8 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyse one file of commentaries")
     p.add_argument("file")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--engine", choices=ENGINES, default="jieba")
-    p.add_argument("--tokens", type=int, default=15, help="how many first tokens to show (text format)")
+    _pipeline_options(p)
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("segment", help="segment lines of stdin, words separated by two spaces")
@@ -132,8 +122,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
     p.add_argument("--tokens", action="store_true", help="also write the tokens table")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _pipeline_options(p)
     p.set_defaults(func=_cmd_batch)
+
+    p = sub.add_parser("report", help="one self-contained HTML page of a batch's results (needs policytext[report])")
+    p.add_argument("results", metavar="RESULTS", help="the --out folder of policytext batch")
+    p.add_argument("--out", required=True, help="the HTML file to write")
+    p.add_argument("--by", help="group themes over time by this metadata column or article field (e.g. outlet)")
+    p.add_argument("--title", help="the page title")
+    p.set_defaults(func=_cmd_report)
     return parser
+
+
+def _pipeline_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=ENGINES, default="jieba", help="segmentation engine (default: jieba)")
+    p.add_argument("--taxonomy", metavar="TOML", help="a theme taxonomy of your own (with --theme-model)")
+    p.add_argument("--theme-model", metavar="NPZ", help="a theme model saved by ThemeClassifier.save")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import glob as _glob
 import hashlib
-import importlib
 import json
 import math
 import multiprocessing
@@ -30,7 +29,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import partial
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple, TextIO
@@ -38,26 +37,17 @@ from typing import Any, NamedTuple, TextIO
 import numpy as np
 import pandas as pd
 
-from .document import Article
+from .document import Article, html
 from .errors import InputError, PolicytextError
-from .reader import read, read_text
-from .segment import segment
+from .extract.keyphrases import keyness, new_terms
+from .extract.quote_links import quote_ids
+from .pipeline import Pipeline, default_pipeline, table_columns
 
 __all__ = ["Corpus", "CorpusAnalysis"]
 
-# The tables of an analysis and their columns; ``article_id`` links them all.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("article_id", "doc_id", "path", "position", "title", "subtitle", "author", "affiliation",
-                 "publication", "date", "sections", "n_paragraphs", "n_chars"),
-    "paragraphs": ("article_id", "paragraph", "section", "text", "n_chars", "primary_theme", "theme_score",
-                   "themes"),
-    "themes": ("article_id", "paragraph", "rank", "theme", "score"),
-    "keyphrases": ("article_id", "rank", "phrase", "score", "count"),
-    "quotations": ("article_id", "quotation", "paragraph", "start", "end", "text", "kind", "speaker",
-                   "speaker_mention", "source", "source_type", "date", "quote_id"),
-    "tokens": ("article_id", "paragraph", "index", "token", "start", "end"),
-    "errors": ("doc_id", "path", "article_id", "stage", "error", "message"),
-}
+# The tables of an analysis by the default stages and their columns; ``article_id`` links them
+# all (a pipeline with other stages has its own: ``Pipeline.columns``).
+COLUMNS: dict[str, tuple[str, ...]] = table_columns()
 _KEY_COLUMNS = ("file", "path", "doc_id", "id", "stem", "name")
 _WORD = re.compile(r"\w")
 _MAX_CHUNK = 16  # documents per task: small enough to balance load and to lose little on a crash
@@ -72,65 +62,27 @@ class _Doc(NamedTuple):
 
 # ---------------------------------------------------------------- per-document work (runs in workers)
 
-def _quotation_rows(art: Article) -> list[dict[str, Any]]:
-    """The article's quotations as rows; ``quote_id`` comes later, from the whole table
-    (:func:`_link_quotations`). ``vars``: the fields in order, shallow (they are all plain values)."""
-    from .quotes import quotations
-
-    return [{"article_id": art.id, "quotation": i, **vars(q)} for i, q in enumerate(quotations(art, link=False))]
-
-
-def _article_rows(art: Article, doc: _Doc, tokens: bool | str, k: int) -> dict[str, list[dict[str, Any]]]:
-    """The rows of one article in every table, from the stage functions of :class:`Article`."""
-    aid = art.id
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in COLUMNS}
-    rows["articles"].append({
-        "article_id": aid, "doc_id": doc.doc_id, "path": doc.path, "position": art.position,
-        "title": art.title, "subtitle": art.subtitle, "author": art.author, "affiliation": art.affiliation,
-        "publication": art.publication, "date": art.date, "sections": "\n".join(art.sections),
-        "n_paragraphs": len(art.paragraphs), "n_chars": len(art.text),
-    })
-    for p in art.paragraphs:
-        ranked = p.themes
-        rows["paragraphs"].append({
-            "article_id": aid, "paragraph": p.index, "section": p.section, "text": p.text, "n_chars": len(p.text),
-            "primary_theme": ranked[0].id if ranked else None,
-            "theme_score": float(ranked[0].score) if ranked else None,
-            "themes": ";".join(t.id for t in ranked),
-        })
-        rows["themes"] += [{"article_id": aid, "paragraph": p.index, "rank": r, "theme": t.id, "score": float(t.score)}
-                           for r, t in enumerate(ranked, 1)]
-        if tokens:
-            start = 0
-            for word in p.tokens(engine="jieba" if tokens is True else tokens):
-                end = start + len(word)
-                if not word.isspace():
-                    rows["tokens"].append({"article_id": aid, "paragraph": p.index, "index": len(rows["tokens"]),
-                                           "token": word, "start": start, "end": end})
-                start = end
-    rows["keyphrases"] = [{"article_id": aid, "rank": r, "phrase": kp.phrase, "score": float(kp.score),
-                           "count": int(kp.count)} for r, kp in enumerate(art.keyphrases(k), 1)]
-    rows["quotations"] = _quotation_rows(art)
-    return rows
-
-
 def _error_row(doc: _Doc, article_id: str | None, stage: str, exc: BaseException) -> dict[str, Any]:
     return {"doc_id": doc.doc_id, "path": doc.path, "article_id": article_id, "stage": stage,
             "error": type(exc).__name__, "message": str(exc)}
 
 
-def _analyze_doc(doc: _Doc, tokens: bool | str, k: int) -> tuple[dict[str, list[dict[str, Any]]], int]:
+def _read_doc(doc: _Doc, nlp: Pipeline) -> list[Article]:
+    return nlp.read(doc.path) if doc.text is None else nlp.read_text(doc.text, source=doc.doc_id)
+
+
+def _analyze_doc(doc: _Doc, nlp: Pipeline, tokens: bool | str) -> tuple[dict[str, list[dict[str, Any]]], int]:
     """All rows of one document and its number of body characters; failures become error rows."""
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in COLUMNS}
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in nlp.columns(tokens=bool(tokens))}
     try:
-        articles = read(doc.path) if doc.text is None else read_text(doc.text, source=doc.doc_id)
+        articles = _read_doc(doc, nlp)
     except Exception as exc:  # a batch goes on: the reason is kept in the errors table
         rows["errors"].append(_error_row(doc, None, "read", exc))
         return rows, 0
     chars = 0
     for art in articles:
         try:
-            one = _article_rows(art, doc, tokens, k)
+            one = nlp.rows(art, doc.doc_id, doc.path, tokens)
         except Exception as exc:  # a failing stage loses this article only
             rows["errors"].append(_error_row(doc, art.id, "analyze", exc))
             continue
@@ -140,21 +92,29 @@ def _analyze_doc(doc: _Doc, tokens: bool | str, k: int) -> tuple[dict[str, list[
     return rows, chars
 
 
-def _analyze_chunk(chunk: list[tuple[int, _Doc]], tokens: bool | str, k: int) -> list[tuple[int, dict, int]]:
-    """Worker task: analyse a chunk of documents, each alone: ``[(doc_index, rows, chars), ...]``."""
-    return [(i, *_analyze_doc(doc, tokens, k)) for i, doc in chunk]
+_WORKER: list[Pipeline] = []  # the pipeline of a worker process of the local pool
 
 
-def _analyze_chunk_pickled(chunk: list[tuple[int, _Doc]], tokens: bool | str, k: int) -> bytes:
+def _analyze_chunk(chunk: list[tuple[int, _Doc]], tokens: bool | str,
+                   nlp: Pipeline | None = None) -> list[tuple[int, dict, int]]:
+    """Worker task: analyse a chunk of documents, each alone: ``[(doc_index, rows, chars), ...]``;
+    ``nlp`` defaults to the pipeline the pool gave this worker."""
+    nlp = nlp or _WORKER[0]
+    return [(i, *_analyze_doc(doc, nlp, tokens)) for i, doc in chunk]
+
+
+def _analyze_chunk_pickled(chunk: list[tuple[int, _Doc]], tokens: bool | str, nlp: Pipeline) -> bytes:
     """:func:`_analyze_chunk` for Dask, its result as one pickle: a Dask worker measures the size of
     each result by walking it, which on thousands of small row dicts costs more than pickling them."""
-    return pickle.dumps(_analyze_chunk(chunk, tokens, k), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(_analyze_chunk(chunk, tokens, nlp), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _warm_up() -> None:
-    """Load the segmenter and the stage models (cached per process): run before forking a pool
-    and as its initializer, so each worker has them before its first document."""
-    _analyze_doc(_Doc("warm-up", None, _WARM_UP_TEXT), True, 20)
+def _warm_up(nlp: Pipeline) -> None:
+    """Load the segmenter and the stage models of ``nlp``: run before forking a pool and as its
+    initializer (which also keeps the pipeline for the worker's tasks), so each worker has them
+    before its first document."""
+    _WORKER[:] = [nlp]
+    _analyze_doc(_Doc("warm-up", None, _WARM_UP_TEXT), nlp, True)
 
 
 # ---------------------------------------------------------------- running the work
@@ -189,15 +149,16 @@ def _chunks(items: list[tuple[int, _Doc]], workers: int) -> list[list[tuple[int,
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _execute(items: list[tuple[int, _Doc]], n_jobs: int | None, client: Any, tokens: bool | str,
-             k: int) -> Iterator[list[tuple[int, dict, int]]]:
-    """Yield the results of chunks of documents as they finish (in any order)."""
-    task = partial(_analyze_chunk, tokens=tokens, k=k)
+def _execute(items: list[tuple[int, _Doc]], n_jobs: int | None, client: Any, nlp: Pipeline,
+             tokens: bool | str) -> Iterator[list[tuple[int, dict, int]]]:
+    """Yield the results of chunks of documents as they finish (in any order). The pipeline goes
+    to every worker: pickled into each process of the pool, scattered once to a Dask cluster."""
     if client is not None:
         from distributed import as_completed as dask_completed
 
         workers = sum(client.nthreads().values()) or 1
-        futures = client.map(partial(_analyze_chunk_pickled, tokens=tokens, k=k), _chunks(items, workers), pure=False)
+        shipped = client.scatter(nlp, broadcast=True)
+        futures = client.map(_analyze_chunk_pickled, _chunks(items, workers), tokens=tokens, nlp=shipped, pure=False)
         try:
             for fut in dask_completed(futures):
                 yield pickle.loads(fut.result())  # written by _analyze_chunk_pickled on our own workers
@@ -210,13 +171,14 @@ def _execute(items: list[tuple[int, _Doc]], n_jobs: int | None, client: Any, tok
         raise PolicytextError(f"n_jobs must be a positive number of processes (or -1 for all cores), not {n_jobs}")
     chunks = _chunks(items, n_jobs)
     workers = min(n_jobs, len(chunks))
+    task = partial(_analyze_chunk, tokens=tokens)
     if workers <= 1:
         for chunk in chunks:
-            yield task(chunk)
+            yield task(chunk, nlp=nlp)
         return
     if multiprocessing.get_start_method() == "fork":
-        _warm_up()  # forked workers inherit the loaded models instead of loading them each
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
+        _warm_up(nlp)  # forked workers inherit the loaded models instead of loading them each
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(nlp,))
     try:
         for fut in as_completed([pool.submit(task, chunk) for chunk in chunks]):
             yield fut.result()
@@ -270,14 +232,12 @@ class _Progress:
 
 # ---------------------------------------------------------------- the analysis tables
 
-def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    return pd.DataFrame.from_records(rows, columns=list(COLUMNS[table]))
+def _frame(columns: Sequence[str], rows: list[dict[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(rows, columns=list(columns))
 
 
 def _link_quotations(frame: pd.DataFrame) -> pd.DataFrame:
-    """Give the same saying cited by several articles one ``quote_id`` (:func:`policytext.quotes.quote_ids`)."""
-    from .quotes import quote_ids
-
+    """Give the same saying cited by several articles one ``quote_id`` (:func:`policytext.quote_ids`)."""
     if frame.empty:
         return frame
     frame = frame.copy()
@@ -285,31 +245,48 @@ def _link_quotations(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-@dataclass
 class CorpusAnalysis:
-    """The tidy tables of a corpus analysis, linked by ``article_id``.
+    """The tidy tables of a corpus analysis, linked by ``article_id``, as attributes and in
+    :attr:`tables`: ``articles`` (one row per article, with the document's metadata),
+    ``paragraphs`` (with the primary theme and all theme ids, best first), then one or more tables
+    per stage of the pipeline — ``entities``, ``keyphrases``, ``themes`` (one row per paragraph and
+    theme), ``quotations`` (with ``quote_id`` shared across articles), ``tokens`` (only when asked
+    for, else None) — and ``errors`` (documents or articles that failed, with the reason).
 
-    ``articles`` (one row per article, with the document's metadata), ``paragraphs`` (with the
-    primary theme and all theme ids, best first), ``themes`` (one row per paragraph and theme),
-    ``keyphrases``, ``quotations`` (with ``quote_id`` shared across articles), ``tokens`` (only
-    when asked for, else None) and ``errors`` (documents or articles that failed, with the reason).
-
-    >>> result = policytext.Corpus.from_files("corpora/*.txt").analyze()
-    >>> result.paragraphs.groupby("primary_theme").size()
+    >>> result = policytext.Corpus.from_files("corpora/*.txt").analyze()   # doctest: +SKIP
+    >>> result.paragraphs.groupby("primary_theme").size()                 # doctest: +SKIP
     """
 
-    articles: pd.DataFrame
-    paragraphs: pd.DataFrame
-    themes: pd.DataFrame
-    keyphrases: pd.DataFrame
-    quotations: pd.DataFrame
-    tokens: pd.DataFrame | None
-    errors: pd.DataFrame
+    def __init__(self, tables: Mapping[str, pd.DataFrame | None] | None = None, **named: pd.DataFrame | None) -> None:
+        self._tables = {t: df for t, df in {**(tables or {}), **named}.items() if df is not None}
+        missing = [t for t in ("articles", "paragraphs", "errors") if t not in self._tables]
+        if missing:
+            raise InputError(f"a corpus analysis needs the tables {missing}")
+
+    @classmethod
+    def of(cls, frames: Mapping[str, pd.DataFrame | None]) -> CorpusAnalysis:
+        """The analysis of these tables (by name)."""
+        return cls(frames)
+
+    def __getattr__(self, name: str) -> pd.DataFrame | None:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in self._tables:
+            return self._tables[name]
+        if name in COLUMNS:  # a table of the pipeline's stages that this run did not make (tokens)
+            return None
+        raise AttributeError(f"no table {name!r}; this analysis has {list(self._tables)}")
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"tables": self._tables}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._tables = state["tables"]
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables by name (``tokens`` only when it was computed)."""
-        return {t: getattr(self, t) for t in COLUMNS if getattr(self, t) is not None}
+        return dict(self._tables)
 
     def to_parquet(self, directory: str | os.PathLike[str]) -> list[Path]:
         """Write one ``<table>.parquet`` per table into ``directory``; returns the paths."""
@@ -332,16 +309,21 @@ class CorpusAnalysis:
             paths.append(path)
         return paths
 
+    def report(self, out: str | os.PathLike[str], by: str | None = None, title: str | None = None) -> Path:
+        """Write the corpus at a glance as one self-contained HTML page (``policytext[report]``);
+        see :func:`policytext.report.write_report`."""
+        from importlib import import_module
+
+        return import_module("policytext.report").write_report(self.tables, out, by=by, title=title)
+
     @classmethod
     def from_parquet(cls, directory: str | os.PathLike[str]) -> CorpusAnalysis:
         """Load the tables that :meth:`to_parquet` (or ``policytext batch``) wrote."""
         folder = Path(directory)
-        missing = [t for t in COLUMNS if t != "tokens" and not (folder / f"{t}.parquet").is_file()]
+        missing = [t for t in ("articles", "paragraphs", "errors") if not (folder / f"{t}.parquet").is_file()]
         if missing:
             raise InputError(f"{folder}: no {', '.join(missing)} table(s); give the --out folder of a finished batch")
-        tok = folder / "tokens.parquet"
-        return cls(**{t: pd.read_parquet(folder / f"{t}.parquet") for t in COLUMNS if t != "tokens"},
-                   tokens=pd.read_parquet(tok) if tok.is_file() else None)
+        return cls({p.stem: pd.read_parquet(p) for p in sorted(folder.glob("*.parquet"))})
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={len(df)}" for name, df in self.tables.items())
@@ -406,8 +388,8 @@ class Corpus:
     ``len(corpus)`` counts documents; iterating yields their :class:`Article` records in order
     (a file may hold several articles). Select documents by metadata with :meth:`select`.
 
-    >>> corpus = policytext.Corpus.from_files("corpora/external/*.txt", metadata="meta.csv")
-    >>> corpus.select(outlet="光明日报", year=[2024, 2025]).analyze().keyphrases.head()
+    >>> corpus = policytext.Corpus.from_files("corpora/external/*.txt", metadata="meta.csv")  # doctest: +SKIP
+    >>> corpus.select(outlet="光明日报", year=[2024, 2025]).analyze().keyphrases.head()  # doctest: +SKIP
     """
 
     def __init__(self, docs: Sequence[_Doc], meta: pd.DataFrame) -> None:
@@ -443,6 +425,7 @@ class Corpus:
         ``{id: text}``. ``metadata`` is keyed by id, as in :meth:`from_files`.
 
         >>> policytext.Corpus.from_texts({"a": "标题\\n\\n城市更新是重要手段。"}, metadata={"a": {"year": 2025}})
+        Corpus(1 documents; metadata: year)
         """
         if isinstance(texts, Mapping):
             ids, texts = list(texts.keys()), list(texts.values())
@@ -487,9 +470,7 @@ class Corpus:
         return f"Corpus({len(self)} documents" + (f"; metadata: {', '.join(extra)})" if extra else ")")
 
     def _repr_html_(self) -> str:
-        from .display import corpus_html
-
-        return corpus_html(self)
+        return html("corpus", self)
 
     @property
     def meta(self) -> pd.DataFrame:
@@ -517,10 +498,11 @@ class Corpus:
             raise PolicytextError(f"a selection mask must be {len(self)} booleans, one per document (e.g. corpus.meta.year == 2024)")
         return keep
 
-    def _articles(self) -> Iterator[tuple[int, Article]]:
+    def _articles(self, pipeline: Pipeline | None = None) -> Iterator[tuple[int, Article]]:
+        nlp = pipeline or default_pipeline()
         for i, doc in enumerate(self._docs):
             try:
-                arts = read(doc.path) if doc.text is None else read_text(doc.text, source=doc.doc_id)
+                arts = _read_doc(doc, nlp)
             except InputError as exc:
                 raise InputError(f"{exc}; leave the document out with corpus.select(corpus.meta.doc_id != {doc.doc_id!r})") from exc
             for art in arts:
@@ -529,49 +511,54 @@ class Corpus:
     # -- analysis
 
     def analyze(self, n_jobs: int | None = None, client: Any = None, engine: str = "local",
-                tokens: bool | str = False, k: int = 20, progress: bool = False) -> CorpusAnalysis:
+                tokens: bool | str = False, k: int | None = None, progress: bool = False,
+                pipeline: Pipeline | None = None) -> CorpusAnalysis:
         """Run the whole pipeline on every document and return the tables (:class:`CorpusAnalysis`).
 
         ``n_jobs`` processes on this machine (default: all cores; 1 runs in this process), or a
         Dask cluster with ``client=`` (or ``engine="dask"`` and the current client). Each worker
         loads the models once. The result is the same whatever the parallelism: each article is
         analysed alone and the rows come in corpus order. ``tokens=True`` adds the ``tokens``
-        table (jieba; ``tokens="pkuseg"`` for the other engine); ``k`` key phrases per article.
+        table (the pipeline's tokens; ``tokens="pkuseg"`` for another engine's); ``k`` key phrases per
+        article (default: the pipeline's). ``pipeline`` (default :func:`policytext.default_pipeline`)
+        is shipped to every worker, with its terms and theme model.
 
-        >>> res = corpus.analyze(n_jobs=2)
-        >>> res.keyphrases[res.keyphrases.article_id == "guangming-2025-01-27#1"]
+        >>> res = corpus.analyze(n_jobs=2)  # doctest: +SKIP
+        >>> res.keyphrases[res.keyphrases.article_id == "guangming-2025-01-27#1"]  # doctest: +SKIP
         """
         client = _resolve_client(client, engine)
+        nlp = _configured(pipeline, k)
         items = list(enumerate(self._docs))
         sizes = self._sizes()
         bar = _Progress(len(items), sum(sizes), progress)
         results: list[dict | None] = [None] * len(items)
-        for chunk in _execute(items, n_jobs, client, tokens, k):
+        for chunk in _execute(items, n_jobs, client, nlp, tokens):
             for i, rows, _ in chunk:
                 results[i] = rows
             bar.update(len(chunk), sum(sizes[i] for i, _, _ in chunk), sum(c for _, _, c in chunk))
         bar.close()
-        return self._assemble(results, bool(tokens))
+        return self._assemble(results, nlp.columns(tokens=bool(tokens)))
 
     def batch(self, out: str | os.PathLike[str], n_jobs: int | None = None, client: Any = None,
-              engine: str = "local", tokens: bool | str = False, k: int = 20, progress: bool = True,
-              format: str = "parquet") -> CorpusAnalysis:
+              engine: str = "local", tokens: bool | str = False, k: int | None = None, progress: bool = True,
+              format: str = "parquet", pipeline: Pipeline | None = None) -> CorpusAnalysis:
         """:meth:`analyze`, resumable: each finished chunk of documents is saved at once under
         ``out/parts/``; a rerun (after a crash or Ctrl-C) skips the documents already done whose
         file is unchanged. At the end the tables are written to ``out/<table>.parquet`` (or .csv).
 
-        >>> policytext.Corpus.from_files("commentaries/").batch("results/", n_jobs=2)
+        >>> policytext.Corpus.from_files("commentaries/").batch("results/", n_jobs=2)  # doctest: +SKIP
         """
-        from . import __version__
+        from .version import __version__
 
         if format not in ("parquet", "csv"):
             raise PolicytextError(f"unknown format {format!r}; use 'parquet' or 'csv'")
         client = _resolve_client(client, engine)
+        nlp = _configured(pipeline, k)
         parts = Path(out) / "parts"
         parts.mkdir(parents=True, exist_ok=True)
         for tmp in parts.glob("*.tmp"):
             tmp.unlink()
-        options = f"policytext {__version__}; tokens={tokens}; k={k}"
+        options = f"policytext {__version__}; tokens={tokens}; {nlp!r}; k={nlp.settings.k}"
         keys = [self._fingerprint(doc, options) for doc in self._docs]
         stored = _read_parts(parts)
         results: list[dict | None] = [stored.get(key) for key in keys]
@@ -580,14 +567,14 @@ class Corpus:
         bar = _Progress(len(self._docs), sum(sizes), progress)
         bar.skip(len(self._docs) - len(todo), sum(s for s, r in zip(sizes, results) if r is not None))
         number = max((int(p.stem.split("-")[1]) for p in parts.glob("part-*.jsonl")), default=0)
-        for chunk in _execute(todo, n_jobs, client, tokens, k):
+        for chunk in _execute(todo, n_jobs, client, nlp, tokens):
             number += 1
             _write_part(parts / f"part-{number:06d}.jsonl", [(keys[i], rows) for i, rows, _ in chunk])
             for i, rows, _ in chunk:
                 results[i] = rows
             bar.update(len(chunk), sum(sizes[i] for i, _, _ in chunk), sum(c for _, _, c in chunk))
         bar.close()
-        analysis = self._assemble(results, bool(tokens))
+        analysis = self._assemble(results, nlp.columns(tokens=bool(tokens)))
         analysis._write(out, format)
         return analysis
 
@@ -614,24 +601,29 @@ class Corpus:
             stamp = "unreadable"
         return os.path.abspath(doc.path), f"{stamp}; {options}"  # type: ignore[arg-type]
 
-    def _assemble(self, results: Sequence[dict | None], tokens: bool) -> CorpusAnalysis:
-        rows: dict[str, list[dict[str, Any]]] = {t: [] for t in COLUMNS}
+    def _assemble(self, results: Sequence[dict | None], columns: dict[str, tuple[str, ...]]) -> CorpusAnalysis:
+        rows: dict[str, list[dict[str, Any]]] = {t: [] for t in columns}
         for res in results:
-            for table in COLUMNS:
-                rows[table] += res[table] if res else []
-        frames = {t: _frame(t, r) for t, r in rows.items()}
+            for table in columns:
+                rows[table] += res.get(table, []) if res else []
+        frames = {t: _frame(columns[t], r) for t, r in rows.items()}
         extra = self._meta.drop(columns=["path"])
         if len(extra.columns) > 1:
             frames["articles"] = frames["articles"].merge(extra, on="doc_id", how="left", suffixes=("", "_meta"))
-        frames["quotations"] = _link_quotations(frames["quotations"])
-        if not tokens:
-            frames["tokens"] = None
-        return CorpusAnalysis(**frames)
+        if "quotations" in frames:
+            frames["quotations"] = _link_quotations(frames["quotations"])
+        return CorpusAnalysis.of(frames)
 
-    def quotations(self) -> pd.DataFrame:
+    def quotations(self, pipeline: Pipeline | None = None) -> pd.DataFrame:
         """All quotations of the corpus as one table (the ``quotations`` table of :meth:`analyze`),
         with ``quote_id`` shared by the same saying cited in several articles."""
-        return _link_quotations(_frame("quotations", [r for art in self for r in _quotation_rows(art)]))
+        nlp = pipeline or default_pipeline()
+        stage = nlp.stage("quotations")
+        rows = []
+        for _, art in self._articles(nlp):
+            nlp.fill(art, ("quotations",))
+            rows += stage.rows(art)["quotations"]
+        return _link_quotations(_frame(stage.tables["quotations"], rows))
 
     # -- exploration
 
@@ -639,7 +631,7 @@ class Corpus:
         """Keyword in context: every occurrence of ``pattern`` in the paragraphs, with ``window``
         characters either side; ``start``/``end`` are exact offsets in the paragraph text.
 
-        >>> corpus.kwic("城市更新", window=10).head()
+        >>> corpus.kwic("城市更新", window=10).head()  # doctest: +SKIP
         """
         if not pattern:
             raise PolicytextError("kwic needs a non-empty pattern, e.g. corpus.kwic('新质生产力')")
@@ -662,7 +654,7 @@ class Corpus:
         indptr, indices, data = [0], [], []
         arts = list(self._articles())
         for _, art in arts:
-            counts = Counter(w for p in art.paragraphs for w in segment(p.text) if _WORD.search(w))
+            counts = Counter(w for p in art.paragraphs for w in p.tokens() if _WORD.search(w))
             for word, n in counts.items():
                 indices.append(vocab.setdefault(word, len(vocab)))
                 data.append(n)
@@ -674,9 +666,9 @@ class Corpus:
     def dfm(self) -> tuple[Any, list[str]]:
         """Document-feature matrix: (scipy.sparse CSR of word counts, one row per article in
         iteration order; the vocabulary, one word per column, in order of first use). Words come
-        from :func:`policytext.segment`; punctuation and spaces are left out.
+        from the pipeline's tokens (:func:`policytext.segment`); punctuation and spaces are left out.
 
-        >>> m, vocab = corpus.dfm(); m[:, vocab.index("城市更新")].sum()
+        >>> m, vocab = corpus.dfm(); m[:, vocab.index("城市更新")].sum()  # doctest: +SKIP
         """
         matrix, vocab, _ = self._dfm()
         return matrix, vocab
@@ -714,26 +706,24 @@ class Corpus:
 
     def keyness(self, target: Any, reference: Any = None, **kwargs: Any) -> Any:
         """Phrases that distinguish the ``target`` documents from the ``reference`` ones (default:
-        the rest), by :func:`policytext.keyphrases.keyness`; each side is a dict of metadata
-        values or a boolean mask over :attr:`meta`.
+        the rest), by :func:`policytext.keyness`; each side is a dict of metadata values or a
+        boolean mask over :attr:`meta`.
 
-        >>> corpus.keyness({"year": 2025}, {"year": 2024})
+        >>> corpus.keyness({"year": 2025}, {"year": 2024})  # doctest: +SKIP
         """
-        fn = _stage_function("keyphrases", "keyness")
         t = self._mask(target)
         r = ~t if reference is None else self._mask(reference)
-        return fn(list(self.select(t)), list(self.select(r)), **kwargs)
+        return keyness(list(self.select(t)), list(self.select(r)), **kwargs)
 
     def new_terms(self, **kwargs: Any) -> Any:
-        """Multi-character terms the lexicon lacks, by :func:`policytext.keyphrases.new_terms`."""
-        return _stage_function("keyphrases", "new_terms")(list(self), **kwargs)
+        """Multi-character terms the lexicon lacks, by :func:`policytext.new_terms`."""
+        return new_terms(list(self), **kwargs)
 
 
-def _stage_function(module: str, name: str) -> Any:
-    fn = getattr(importlib.import_module(f"policytext.{module}"), name, None)
-    if fn is None:
-        raise PolicytextError(f"policytext.{module}.{name} is not available in this version of policytext; upgrade it")
-    return fn
+def _configured(pipeline: Pipeline | None, k: int | None) -> Pipeline:
+    """The pipeline of a run: the given one (default: the default pipeline) with ``k`` if given."""
+    nlp = pipeline or default_pipeline()
+    return nlp if k is None or k == nlp.settings.k else nlp.with_options(k=k)
 
 
 # ---------------------------------------------------------------- batch parts (JSON lines, one document a line)

@@ -25,13 +25,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .document import set_html
+
 if TYPE_CHECKING:
-    from .document import Article, Keyphrase, Paragraph, Quotation
+    from .document import Article, Entity, Keyphrase, Paragraph, Quotation
 
 __all__ = [
     "PALETTE",
     "article_html",
     "corpus_html",
+    "entities_html",
     "quotations_html",
     "theme_color",
     "theme_label",
@@ -42,12 +45,14 @@ __all__ = [
 PALETTE = (
     "#1f77b4", "#e6550d", "#d62728", "#9467bd", "#138d90", "#8c564b", "#b8860b",
     "#393b79", "#2ca02c", "#e377c2", "#637939", "#0b6e99", "#843c39", "#7b4173",
-    "#636363", "#8c6d31", "#756bb1", "#31a354", "#3182bd", "#a55194",
+    "#636363", "#8c6d31", "#756bb1", "#31a354", "#3182bd", "#a55194", "#bd9e39",
 )
 _NO_THEME = "#b0b0b0"
 _KEYPHRASE_BG = "#fff3a8"
 _QUOTE_COLOR = "#b03a2e"
 _TERM_COLOR = "#1f618d"
+_OWN_MARKS = frozenset({"keyphrase", "direct", "indirect", "term"})  # drawn from the records themselves
+_MARK_STYLE = {"entity": "border-bottom:1px dotted #888"}
 _KIND_LABEL = {"direct": "direct quotation", "indirect": "indirect speech", "term": "quoted term"}
 _FONT = ("font-family:'Noto Sans SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',"
          "'WenQuanYi Micro Hei',sans-serif;")
@@ -57,7 +62,7 @@ _FONT = ("font-family:'Noto Sans SC','Source Han Sans SC','PingFang SC','Microso
 
 def _default_themes() -> dict[str, Any]:
     """The themes of the default taxonomy by id, in taxonomy order."""
-    from .themes import Taxonomy
+    from .themes.model import Taxonomy
 
     return {t.id: t for t in Taxonomy.default()}
 
@@ -217,6 +222,11 @@ def article_html(article: Article, keyphrases: Sequence[Keyphrase] | None = None
     for q in quotes:
         by_paragraph[q.paragraph].append(q)
     pattern = _keyphrase_pattern(kp.phrase for kp in kps)
+    other: dict[int, list[_Span]] = defaultdict(list)  # what the other stages mark (entities, …)
+    for m in article.analyzer.marks(article):
+        if m.style not in _OWN_MARKS:
+            other[m.paragraph].append(_Span(m.start, m.end, 3, f'<span style="{_MARK_STYLE.get(m.style, _MARK_STYLE["entity"])}" '
+                                            f'title="{_esc(m.title)}">'))
 
     meta = [_esc(x) for x in
             (article.author, article.affiliation, article.publication, article.date) if x]
@@ -254,7 +264,7 @@ def article_html(article: Article, keyphrases: Sequence[Keyphrase] | None = None
         section = p.section
         scores = ", ".join(f"{t.id} {t.score:.2f}" for t in p.themes) or "no theme"
         spans = [_quote_span(q) for q in by_paragraph[p.index]]
-        spans += _keyphrase_spans(p.text, pattern)
+        spans += _keyphrase_spans(p.text, pattern) + other[p.index]
         body.append(
             f'<p style="margin:.35em 0"><span style="color:#999;font-size:.75em">¶{p.index}</span> '
             f"{_chip(theme_label(theme), theme_color(theme), scores)} {_mark(p.text, spans)}</p>")
@@ -318,3 +328,27 @@ def corpus_html(corpus: Any, max_rows: int = 10) -> str:
     more = f"<div>… and {len(meta) - max_rows} more</div>" if len(meta) > max_rows else ""
     table = meta.head(max_rows).to_html(index=False, na_rep="", border=0, escape=True)
     return f'<div style="{_FONT}"><div>{summary}</div>{table}{more}</div>'
+
+
+def entities_html(entities: Sequence[Entity]) -> str:
+    """HTML table of entities: kind, text, canonical name and paragraph, with counts by kind.
+
+    >>> from policytext import Entity
+    >>> "习近平" in entities_html([Entity("习近平", "person", 0, 0, 3, "习近平")])
+    True
+    """
+    kinds = Counter(e.kind for e in entities)
+    summary = f"{len(entities)} entities: " + ", ".join(f"{n} {_esc(k)}" for k, n in kinds.most_common())
+    cell = 'style="text-align:left;vertical-align:top;padding:2px 6px"'
+    header = "".join(f"<th {cell}>{h}</th>" for h in ("#", "¶", "kind", "text", "name"))
+    rows = ["<tr>" + "".join(f"<td {cell}>{v}</td>" for v in (str(i), str(e.paragraph), _esc(e.kind), _esc(e.text),
+                                                                _esc(e.name or ""))) + "</tr>"
+            for i, e in enumerate(entities)]
+    return (f'<div style="{_FONT}"><div style="margin-bottom:.3em">{summary}</div>'
+            f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+set_html("article", article_html)
+set_html("quotations", quotations_html)
+set_html("entities", entities_html)
+set_html("corpus", corpus_html)

@@ -122,8 +122,8 @@ def test_batch_on_scheduler_in_separate_process_equals_local_run(seed_path, tmp_
     local_run = batch(tmp_path / "local", "--jobs", "1")
     assert local_run.returncode == 0, local_run.stderr
     names = sorted(p.name for p in (tmp_path / "local").glob("*.parquet"))
-    assert names == ["articles.parquet", "errors.parquet", "keyphrases.parquet", "paragraphs.parquet",
-                     "quotations.parquet", "themes.parquet"]
+    assert names == ["articles.parquet", "entities.parquet", "errors.parquet", "keyphrases.parquet",
+                     "paragraphs.parquet", "quotations.parquet", "themes.parquet"]
     assert sorted(p.name for p in (tmp_path / "dask").glob("*.parquet")) == names
     tables = {}
     for name in names:

@@ -139,17 +139,17 @@ def test_quotations_are_linked_across_articles(small_corpus, monkeypatch):
     said = ["要更好推进以人为本的城镇化", "要更好推进以人为本的城镇化。", "要更好推进以人为本的城镇化", "要更好推进以人为本的城镇化"]
     cited = iter(said)
 
-    def fake(art, link=True):
+    def fake(art, link=True, segmenter=None):
         text = next(cited)
         return [policytext.Quotation(text, "direct", 0, 0, len(text), speaker="习近平")]
 
-    quotes = importlib.import_module("policytext.quotes")  # the module, not a re-exported function
+    quotes = importlib.import_module("policytext.extract.quotations")  # the module, not a re-exported function
     monkeypatch.setattr(quotes, "quotations", fake)
     table = small_corpus.quotations()
     assert list(table.text) == said
     assert table.article_id.nunique() == 4
-    assert set(table.quote_id) == {quotes.quote_ids(said[:1])[0]}
-    assert quotes.quote_ids(["要更好推进以人为本的城镇化", "坚持以人民为中心"])[1] != table.quote_id[0]
+    assert set(table.quote_id) == {policytext.quote_ids(said[:1])[0]}
+    assert policytext.quote_ids(["要更好推进以人为本的城镇化", "坚持以人民为中心"])[1] != table.quote_id[0]
 
 
 def test_parallel_run_equals_sequential_and_parquet_round_trip(small_corpus, sequential, tmp_path):
@@ -259,18 +259,12 @@ def test_dfm_and_frequencies_agree(small_corpus):
 
 
 def test_keyness_and_new_terms_delegate(small_corpus):
-    keyphrases = importlib.import_module("policytext.keyphrases")
-    if not hasattr(keyphrases, "keyness"):
-        with pytest.raises(PolicytextError, match="not available"):
-            small_corpus.keyness({"outlet": "光明日报"})
-        return
     table = small_corpus.keyness({"outlet": "光明日报"})  # the seed against the two People's Daily pieces
     assert {"城市更新", "新质生产力"} <= set(table.phrase.head(10))
     assert (table.statistic.head(10) > 0).all()
     again = small_corpus.keyness({"outlet": "光明日报"}, small_corpus.meta.outlet == "人民日报")
     pd.testing.assert_frame_equal(table, again)
-    if hasattr(keyphrases, "new_terms"):
-        assert len(small_corpus.new_terms()) > 0
+    assert len(small_corpus.new_terms()) > 0
 
 
 # ---------------------------------------------------------------- Dask (last: it starts threads)

@@ -16,7 +16,7 @@ import policytext
 from policytext import Keyphrase, PolicytextError
 from policytext.errors import InputError
 
-KP = importlib.import_module("policytext.keyphrases")  # the module (policytext.keyphrases is the function)
+KP = importlib.import_module("policytext.extract.keyphrases")
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "keyphrases_gold.json"
 DEV = Path("/work/shared/corpora/dev")
@@ -37,10 +37,9 @@ def test_seed_top10_holds_the_articles_terms(seed_keyphrases):
 
 def test_merged_phrase_is_not_a_lexicon_term():
     # 产业深度转型升级 comes from merging 产业/深度/转型/升级, not from the lexicon
-    assert "产业深度转型升级" not in policytext.segment.__globals__["lexicon_terms"]()
+    assert "产业深度转型升级" not in policytext.Segmenter().lexicon_terms()
     assert "产业深度转型升级" in KP.candidates("推动产业深度转型升级，培育新质生产力")
-    assert [w for w, _ in KP._classify(policytext.segment.__globals__["tagged"]("产业深度转型升级"), KP._lexicon())] == [
-        "产业", "深度", "转型", "升级"]
+    assert policytext.segment("产业深度转型升级") == ["产业", "深度", "转型", "升级"]
 
 
 def test_records_are_exact(seed_articles, seed_keyphrases):
@@ -105,9 +104,10 @@ def test_json_record_carries_keyphrases(seed_articles):
 
 def test_verb_wrapped_lexicon_term_yields_the_term():
     # a lexicon token 因地制宜发展新质生产力 (if the user adds one) counts as 新质生产力
-    lexicon = KP._lexicon() | {"因地制宜发展新质生产力"}
-    assert KP._predicate_prefix("因地制宜发展新质生产力", lexicon) == 6
-    assert KP._predicate_prefix("城市更新行动", lexicon) == 0
+    seg = policytext.Segmenter(terms=["因地制宜发展新质生产力"])
+    assert seg.segment("要因地制宜发展新质生产力") == ["要", "因地制宜发展新质生产力"]
+    assert KP.phrases(seg.tagged("要因地制宜发展新质生产力"), seg) == ["新质生产力"]
+    assert KP.phrases(seg.tagged("城市更新行动"), seg) == ["城市更新行动"]
 
 
 def test_background_frequencies():

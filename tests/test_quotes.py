@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 import policytext
 from policytext.document import Quotation
 from policytext.errors import InputError
-from policytext.quotes import link_quotations, normalise_quote, quotations
+from policytext import link_quotations, quotations
+from policytext.extract.quote_links import normalise_quote
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpora" / "guangming-2025-01-27.txt"

@@ -116,8 +116,8 @@ def test_ids_from_relative_paths_when_stems_collide(tmp_path):
         paths[-1].write_text("标题\n\n正文。\n", encoding="utf-8")
     ids = doc_ids(paths)
     assert sorted(ids.values()) == ["2024/report", "2025/report"]
-    art = policytext.read(paths[0], source="2024/report.txt")[0]
-    assert art.source == "2024/report.txt"
+    a, b = (policytext.read(p, doc_id=ids[str(p)])[0] for p in paths)
+    assert (a.id, b.id) == ("2024/report#1", "2025/report#1") and a.source == str(paths[0])
 
 
 ROWS = pd.DataFrame({"id": ["a", "b", "c"], "title": ["一", "二", None],

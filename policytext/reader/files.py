@@ -25,15 +25,15 @@ _HTML = (".html", ".htm", ".xhtml", ".shtml")
 
 
 def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str = "strict",
-         source: str | None = None) -> list[Article]:
+         source: str | None = None, doc_id: str | None = None) -> list[Article]:
     """Read a file of one or more articles: ``policytext.read("corpora/guangming-2025-01-27.txt")``.
 
     ``.docx`` files are read from their document XML, ``.html`` pages through trafilatura (the
     ``html`` extra), anything else as text whose encoding is detected (UTF-8, UTF-8 with BOM,
     UTF-16 with BOM, GB18030) unless given. ``errors="replace"`` reads a file with a few bad
     bytes (a :class:`~policytext.reader.ReplacedBytesWarning` gives their count). ``source``
-    is what the articles record as their source and take their ids from (default: ``path``;
-    see :func:`doc_ids` for files whose stems collide). Raises
+    is what the articles record as their source (default: ``path``); ``doc_id`` the id they
+    take instead of the file stem (see :func:`doc_ids` for files whose stems collide). Raises
     :class:`~policytext.errors.InputError` naming the file for a missing path, a directory, an
     empty, binary or undecodable file, a ``.docx`` that is not one, a page with no article.
     """
@@ -53,7 +53,7 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
         # a column label as the page's headline (每周一学（2022年2月28日——3月6日）): the text's own
         # first line is the headline
         label = page.title is None or layout().column_label.match(page.title) is not None
-        arts = read_text(page.text, source=source, headline="" if label else page.title)
+        arts = read_text(page.text, source=source, headline="" if label else page.title, doc_id=doc_id)
         # the page's own source line, site name and date, for every article on it where the text
         # names none; the date of a page is not the date a speech or report was delivered
         for art in arts:
@@ -64,7 +64,7 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
     text = docx_text(data, str(path)) if suffix == ".docx" else decode_bytes(data, str(path), encoding, errors)
     if not text.strip("\ufeff \t\r\n\u3000"):
         raise InputError(f"{path}: the file is empty; give a file that contains text")
-    return read_text(text, source=source)
+    return read_text(text, source=source, doc_id=doc_id)
 
 
 def doc_ids(paths: list[str | os.PathLike[str]]) -> dict[str, str]:

@@ -250,10 +250,12 @@ class _Draft:
         self.dropped.append(Dropped(text, reason))
 
 
-def read_text(text: str, source: str | None = None, headline: str | None = None) -> list[Article]:
+def read_text(text: str, source: str | None = None, headline: str | None = None,
+              doc_id: str | None = None) -> list[Article]:
     """Split raw text into articles: ``policytext.read_text(open(path).read())``.
 
-    ``source`` (a path or name) is used for the article ids. ``headline`` is the headline a
+    ``source`` (a path or name) is recorded on the articles and gives their ids (its stem), unless
+    ``doc_id`` is given (``2024/report`` when stems collide, see ``doc_ids``). ``headline`` is the headline a
     saved page gives (its h1): the lines above it are page furniture. Text with no recognisable
     structure becomes one article whose paragraphs are its lines.
 
@@ -302,6 +304,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None)
             sections=d.sections,
             paragraphs=[Paragraph(index=i, text=t, section=s) for i, (s, t) in enumerate(d.paras)],
             source=source,
+            doc_id=doc_id,
             position=n,
             genre=genre,
             occasion=d.occasion,

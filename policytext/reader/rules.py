@@ -7,21 +7,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-_DATA = resources.files("policytext").joinpath("data")
+from ..resources import data_json, word_list
+
 # a written date inside a genre rule (see policytext.dates for the parser)
 _DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\.\d{1,2}\.\d{1,2}"
          r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)")
-
-
-def _json(path: str) -> dict[str, Any]:
-    return json.loads(_DATA.joinpath(path).read_text("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -91,7 +85,7 @@ class Layout:
 @lru_cache(maxsize=1)
 def layout() -> Layout:
     """The layout rules, compiled."""
-    raw = _json("layout.json")
+    raw = data_json("layout.json")
     return Layout(
         heading_max=int(raw["heading_max_chars"]),
         closing=frozenset(raw["closing_punctuation"]),
@@ -185,7 +179,7 @@ class GenreRules:
 @lru_cache(maxsize=1)
 def genre_rules() -> GenreRules:
     """The genre rules, compiled (``AGENCY`` and ``DATE`` filled in)."""
-    raw = _json("reader/genres.json")
+    raw = data_json("reader", "genres.json")
     agency = "|".join(sorted(map(re.escape, raw["agencies"]), key=len, reverse=True))
 
     def rx(key: str) -> re.Pattern[str]:
@@ -220,6 +214,4 @@ def genre_rules() -> GenreRules:
 @lru_cache(maxsize=1)
 def office_titles() -> tuple[str, ...]:
     """Office titles of the shipped lexicon (``data/lexicon/titles.txt``: 省长, 国务院总理, …)."""
-    text = _DATA.joinpath("lexicon/titles.txt").read_text("utf-8")
-    lines = (x.strip() for x in text.splitlines())
-    return tuple(x.split()[0] for x in lines if x and not x.startswith("#"))
+    return tuple(x.split()[0] for x in word_list("lexicon", "titles.txt"))

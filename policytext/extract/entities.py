@@ -1,0 +1,459 @@
+"""Named entities: persons (with transliterated names such as 买买提·艾力), offices and titles,
+organizations, places, documents 《…》 and meetings, with offsets into their paragraph.
+
+:class:`Recognizer` finds the mentions (the quotation stage uses it for its speakers, sources and
+issuers); :func:`entities` turns them into :class:`~policytext.document.Entity` records. A
+recognizer works with a :class:`~policytext.segmentation.Segmenter` (its dictionary vouches for
+names) and keeps what it derives in the segmenter's caches.
+
+>>> [(e.kind, e.text, e.name) for e in entities("习近平总书记在中央经济工作会议上强调")]
+[('person', '习近平', '习近平'), ('office', '总书记', None), ('meeting', '中央经济工作会议', '中央经济工作会议')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..document import Article, Entity, Paragraph
+from ..stage import Mark, Rows, Stage
+from ..errors import InputError
+from ..resources import word_list
+from ..segmentation import Segmenter, default_segmenter, runs
+from .cues import AGE, FILL, FULLWIDTH_DIGITS, INNER_BOOK, MAX_TITLE, alt, alt_re, word_lists, is_han
+
+__all__ = ["Mention", "Recognizer", "entities", "entity_records", "meetings", "canonical_meeting", "local_orgs",
+           "link_issuers", "KINDS", "EntityStage"]
+
+KINDS = ("person", "office", "organization", "place", "document", "meeting")
+_PUBLIC_KIND = {"person": "person", "title": "office", "org": "organization", "meeting": "meeting", "doc": "document"}
+# a transliterated or minority name: parts of Han characters joined by the middle dot (买买提·艾力)
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,6})+")
+_NAME_STOP = "在和与及的说是向对为将从到等了也都就又曾已称指讲认表"  # characters that end a name's last part
+
+
+@dataclass
+class Mention:
+    """A speaker candidate at [start, end) of a paragraph: person, pronoun, title (bare office
+    title or role), generic, org, meeting or doc."""
+
+    kind: str
+    start: int
+    end: int
+    name: str | None  # canonical name (None for generic and unresolved mentions)
+    mention: str
+    title: str | None = None
+    issuer: Mention | None = None  # for a doc: who issued it
+    weak: bool = False  # a name only the segmenter vouches for: used when nothing better is there
+    doc_type: str | None = None  # for a doc: "article" or "document" when known
+
+
+class _Known:
+    """The names an article has named so far (what :meth:`Recognizer.mentions` reads of a state)."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+
+class Recognizer:
+    """Finds the mentions of people, titles, organizations, meetings and documents in a paragraph,
+    using ``segmenter``'s dictionary to tell names from words.
+
+    >>> rec = Recognizer(default_segmenter())
+    >>> [(m.kind, m.name) for m in rec.mentions("江苏省科技厅厅长徐光辉说", "江苏省科技厅厅长徐光辉说", 0, 12, _Known())]
+    [('org', '江苏省科技厅'), ('title', None), ('person', '徐光辉')]
+    """
+
+    def __init__(self, segmenter: Segmenter) -> None:
+        self.seg = segmenter
+        self.reads_as_words = segmenter.memo("entities.reads_as_words", self._reads_as_words, 4096)
+        self.valid_name = segmenter.memo("entities.valid_name", self._valid_name, 65536)
+        self.segmenter_names = segmenter.memo("entities.segmenter_names", self._segmenter_names, 8192)
+        self.tagged_name = segmenter.memo("entities.tagged_name", self._tagged_name, 4096)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"seg": self.seg}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["seg"])  # type: ignore[misc]
+
+    def _reads_as_words(self, name: str) -> bool:
+        """True when the segmenter reads a would-be name as ordinary words: 强调, 满意|地, 时任|浙."""
+        toks = self.seg.tagged(name)
+
+        def common(tok: tuple[str, str]) -> bool:
+            return not tok[1].startswith(("nr", "nz"))
+
+        if len(toks) == 1:
+            return common(toks[0])
+        return (len(toks[0][0]) >= 2 and common(toks[0])) or toks[-1][0] in word_lists().cues["name_final_particles"]
+
+    def _valid_name(self, name: str, longest: int = 2) -> bool:
+        """Surname + one or two characters (``longest`` given-name characters: 3 for names such as
+        邓氏翠河), not a word the segmenter knows as something else."""
+        lx = word_lists()
+        base = 2 if name[:2] in lx.compound_surnames else 1
+        if base == 1 and name[0] not in lx.surnames:
+            return False
+        if not 1 <= len(name) - base <= longest or not all(is_han(c) for c in name):
+            return False
+        if name in lx.not_names or name[:2] in lx.not_names or name in lx.title_set or lx.generic.fullmatch(name):
+            return False
+        if any(c in lx.cues["name_forbidden_chars"] for c in name[base:]) or lx.verbs.match(name, base):
+            return False
+        return name in lx.leaders or not self.reads_as_words(name)
+
+    def surname_len(self, m: str, i: int) -> int:
+        lx = word_lists()
+        return 2 if m[i:i + 2] in lx.compound_surnames else 1 if m[i:i + 1] in lx.surnames else 0
+
+    def name_after(self, m: str, i: int, hi: int) -> str | None:
+        """The name that starts at ``m[i]`` (居民|孙立说), or None; a second given-name character
+        that begins what follows the name (a verb, a title, 在/正/和...) is left out."""
+        lx = word_lists()
+        base = self.surname_len(m, i)
+        if not base:
+            return None
+        j = i + base + 3  # a longer given name right before a verb or title: 邓氏翠河表示, 潘玉锦城表示
+        if j <= hi and (lx.verbs.match(m, j) or lx.titles.match(m, j)) and m[j - 1] not in lx.cues["name_stop_chars"] and self.valid_name(m[i:j], 3):
+            return m[i:j]
+        for given in (2, 1):
+            j = i + base + given
+            if j > hi or not self.valid_name(m[i:j]):
+                continue
+            k = j - 1
+            if given == 2 and self.valid_name(m[i:k]) and (
+                m[k] in lx.cues["name_stop_chars"] or lx.verbs.match(m, k) or lx.titles.match(m, k)
+            ):
+                return m[i:k]
+            return m[i:j]
+        return None
+
+    def title_ends_at(self, m: str, lo: int, i: int) -> bool:
+        lx = word_lists()
+        return any(m[i - n:i] in lx.title_set for n in range(1, min(MAX_TITLE, i - lo) + 1))
+
+    def name_before(self, m: str, k: int, lo: int) -> str | None:
+        """The name that ends at ``m[k]`` (李慧敏|老师, 的习近平|同志) after a boundary, or None."""
+        for n in (3, 2, 4):
+            i = k - n
+            if i < lo or not self.valid_name(m[i:k]):
+                continue
+            prev = m[i - 1] if i > lo else ""
+            if prev == "" or not is_han(prev) or prev in "的、和与及" or self.title_ends_at(m, lo, i):
+                return m[i:k]
+        return None
+
+    def mentions(self, orig: str, m: str, lo: int, hi: int, state: Any, tagger: bool = True) -> list[Mention]:
+        """Speaker candidates in ``m[lo:hi]`` (``m`` is the masked paragraph), left to right,
+        non-overlapping; longer and more specific ones win. ``tagger`` adds the names the POS tagger
+        finds (slow: not used when scanning whole paragraphs)."""
+        lx = word_lists()
+        found: list[Mention] = []
+        taken = [False] * (hi - lo)
+
+        def add(e: Mention) -> None:
+            if e.start < lo or e.end > hi or any(taken[e.start - lo:e.end - lo]):
+                return
+            for j in range(e.start - lo, e.end - lo):
+                taken[j] = True
+            found.append(e)
+
+        # people: leaders, names already met, name + title, title + name, 岁的 + name
+        if lx.leader_re is not None:
+            for mt in lx.leader_re.finditer(m, lo, hi):
+                end = mt.end()
+                t = lx.titles.match(m, end, hi)
+                add(Mention("person", mt.start(), t.end() if t else end, lx.leaders[mt.group()], m[mt.start():t.end() if t else end],
+                         t.group() if t else None))
+        for name in sorted(state.names, key=len, reverse=True):
+            s = m.find(name, lo, hi)
+            while s >= 0:
+                t = lx.titles.match(m, s + len(name), hi)
+                e = s + len(name) + (len(t.group()) if t else 0)
+                add(Mention("person", s, e, lx.leaders.get(name, name), m[s:e], t.group() if t else None))
+                s = m.find(name, s + len(name), hi)
+        titles = list(lx.titles.finditer(m, lo, hi))
+        for mt in titles:
+            ts, te = mt.span()
+            before = self.name_before(m, ts, lo)
+            if before:
+                add(Mention("person", ts - len(before), te, lx.leaders.get(before, before), m[ts - len(before):te], mt.group()))
+            after = self.name_after(m, te, hi) if te < hi else None
+            if after:
+                t2 = lx.titles.match(m, te + len(after), hi)
+                e = te + len(after) + (len(t2.group()) if t2 else 0)
+                add(Mention("person", te, e, lx.leaders.get(after, after), m[te:e], mt.group()))
+        # names the tagger finds, in the runs it tags independently where an untaken name can start
+        for pos, run in runs(m[lo:hi]) if tagger else ():
+            if all(taken[pos + i] for i in self.name_starts(run)):
+                continue
+            for s, name in self.segmenter_names(run):
+                s += lo + pos
+                if not lx.titles.match(m, s + len(name)):  # 林园|街道……负责人 is a place, not a person
+                    add(Mention("person", s, s + len(name), lx.leaders.get(name, name), name, weak=True))
+        for mt in AGE.finditer(m, lo, hi):
+            s = mt.end()
+            name = self.name_after(m, s, hi)
+            if name:
+                add(Mention("person", s, s + len(name), name, name))
+        # documents, meetings, organisations
+        for mt in INNER_BOOK.finditer(m, lo, hi):
+            s, e = mt.span()
+            add(Mention("doc", s, e, orig[s:e], orig[s:e]))
+        for mt in alt_re("document_names").finditer(m, lo, hi):
+            add(Mention("doc", mt.start(), mt.end(), mt.group(), mt.group()))
+        for ent in meetings(orig, m, lo, hi):
+            add(ent)
+        for mt in lx.institutions.finditer(m, lo, hi):
+            add(Mention("org", mt.start(), mt.end(), mt.group(), mt.group()))
+        for ent in local_orgs(m, lo, hi):
+            add(ent)
+        # pronouns, generic speakers, bare titles
+        for mt in lx.pronouns.finditer(m, lo, hi):
+            i = mt.start()
+            if (i == lo or m[i - 1] not in "其吉") and (i + 1 >= hi or m[i + 1] not in "们人乡国"):
+                add(Mention("pronoun", i, i + 1, None, mt.group()))
+        for mt in alt_re("document_refs").finditer(m, lo, hi):
+            add(Mention("doc_ref", mt.start(), mt.end(), None, mt.group(), doc_type=lx.cues["document_refs"][mt.group()]))
+        for mt in alt_re("meeting_refs").finditer(m, lo, hi):
+            if m[mt.end():mt.end() + 1] not in lx.cues["venue_chars"]:
+                add(Mention("meeting_ref", mt.start(), mt.end(), None, mt.group()))
+        for mt in lx.generic.finditer(m, lo, hi):
+            add(Mention("generic", mt.start(), mt.end(), None, mt.group()))
+        for mt in titles:
+            s = mt.start()  # the words that qualify a bare title stay in the mention: 项目负责人
+            while s > lo and mt.start() - s < 8 and is_han(m[s - 1]) and m[s - 1] not in lx.cues["name_stop_chars"] and not taken[s - 1 - lo]:
+                s -= 1
+            add(Mention("title", s, mt.end(), None, m[s:mt.end()], mt.group()))
+        found.sort(key=lambda e: e.start)
+        link_issuers(found, m)
+        return found
+
+    def _segmenter_names(self, run: str) -> tuple[tuple[int, str], ...]:
+        """Person names the segmenter tags (nr) in a run of text it tags on its own, that also look
+        like names: (offset, name). The tagger's HMM is slow: only runs where a name can start
+        (:func:`_name_starts`) should come here."""
+        def may_hold_name(chars: str) -> bool:  # the HMM tags only runs of unknown characters
+            return next(self.name_starts(chars), None) is not None
+
+        out, pos = [], 0
+        for word, tag in self.seg.tagged(run, hmm=may_hold_name):
+            if tag.startswith("nr") and 2 <= len(word) <= 3 and self.surname_len(word, 0) and self.valid_name(word):
+                out.append((pos, word))
+            pos += len(word)
+        return tuple(out)
+
+    def name_starts(self, run: str) -> Iterator[int]:
+        """The positions in ``run`` where a name of two or three characters could start (a surname,
+        then a valid name); characters that begin no surname are skipped before the slower checks."""
+        firsts = word_lists().surname_firsts
+        for i, ch in enumerate(run):
+            if ch in firsts and self.surname_len(run, i) and any(self.valid_name(run[i:i + n]) for n in (2, 3) if i + n <= len(run)):
+                yield i
+
+    def _tagged_name(self, word: str) -> bool:
+        """The segmenter reads ``word`` as one person name (马克思, 爱因斯坦)."""
+        toks = self.seg.tagged(word)
+        return len(toks) == 1 and toks[0][1] in ("nr", "nrt", "nrfg") and word not in word_lists().not_names
+
+
+def meetings(orig: str, m: str, lo: int, hi: int) -> list[Mention]:
+    """Meetings: the lexicon's, and names ending in 会议/全会/大会… read leftwards up to 的/在/召开
+    (2024年中央经济工作会议 → 中央经济工作会议; 召开2025年全国“打假治敲”专项行动……会议)."""
+    lx = word_lists()
+    c = lx.cues
+    out = []
+    for mt in lx.meetings.finditer(m, lo, hi):
+        s = mt.start()
+        for p in c["party_prefixes"]:
+            if m.startswith(p, s - len(p), s) and s - len(p) >= lo:
+                s -= len(p)
+                break
+        out.append(Mention("meeting", s, mt.end(), canonical_meeting(orig[s:mt.end()]), orig[s:mt.end()]))
+    quote_marks = set(c["quote_pairs"]) | set(c["quote_pairs"].values())
+    stops = tuple(c["meeting_prefix_verbs"])
+    for mt in lx.meeting_suffix.finditer(m, lo, hi):
+        if any(e.start <= mt.start() < e.end for e in out) or m[mt.end():mt.end() + 1] in c["venue_chars"]:
+            continue
+        j = mt.start()
+        while j > lo and mt.start() - j < 30 and m[j - 1] not in "的在和及、于了" and not m.endswith(stops, lo, j) and (
+            is_han(m[j - 1]) or m[j - 1].isdigit() or m[j - 1] in quote_marks or m[j - 1] == FILL
+        ):
+            j -= 1
+        if m.startswith("党的", j - 2, j) and j - 2 >= lo:
+            j -= 2
+        name = re.sub(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)", "", orig[j:mt.end()])
+        if len(name) > len(mt.group()) + 1:
+            s = mt.end() - len(name)
+            out.append(Mention("meeting", s, mt.end(), canonical_meeting(name), name))
+    return out
+
+
+def canonical_meeting(name: str) -> str:
+    """党的二十届三中全会 / 二十届三中全会 / 中共二十届三中全会 → 党的二十届三中全会; a year
+    in front goes (2024年中央经济工作会议 → 中央经济工作会议)."""
+    name = re.sub(r"^\d{4}年(?:\d{1,2}月)?", "", name)
+    core = re.fullmatch(r"(?:中国共产党|中共|党的)?(第?[一二三四五六七八九十]+(?:届[一二三四五六七八九十]+中全会|大))", name)
+    return "党的" + core.group(1) if core else name
+
+
+@lru_cache(maxsize=1)
+def org_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a place marker ... department suffix, the same with the name's start)."""
+    department = rf"(?:{alt('place_markers')})[\u4e00-\u9fff]{{0,8}}?(?:{alt('org_suffixes')})"
+    return re.compile(department), re.compile(rf"[\u4e00-\u9fff]{{1,8}}?{department}")
+
+
+def local_orgs(m: str, lo: int, hi: int) -> list[Mention]:
+    """Organisations named by place + department (武汉市教育局, 江苏省科技厅)."""
+    department, named = org_patterns()
+    if not department.search(m, lo, hi):  # a quick test before the slow search for where the name starts
+        return []
+    return [Mention("org", mt.start(), mt.end(), mt.group(), mt.group()) for mt in named.finditer(m, lo, hi)]
+
+
+def link_issuers(ents: list[Mention], m: str) -> None:
+    """A doc right after ``org/meeting (、org)* + 印发/发布… (的)`` gets that issuer; a meeting
+    followed by 报告/决议 becomes a document of that meeting (党的二十大报告)."""
+    issue = alt("issue_verbs")
+    for i, e in enumerate(ents):
+        if e.kind == "meeting":
+            mt = re.match(alt("meeting_documents"), m[e.end:])
+            if mt:
+                e.kind, e.issuer = "doc", Mention("meeting", e.start, e.end, e.name, e.mention)
+                e.end += mt.end()
+                e.name = e.mention = e.mention + mt.group()
+            continue
+        if e.kind != "doc" or i == 0:
+            continue
+        j = i - 1
+        prev = ents[j]
+        if prev.kind not in ("org", "meeting"):
+            continue
+        gap = m[prev.end:e.start]
+        gap = re.sub(r"^(?:等\w{0,3}?(?:部门|单位|机构))", "", gap)
+        if not re.fullmatch(rf"(?:联合|共同|正式|{alt('adverbs', 'subject_gap')}|于[^，。]{{0,12}}?)*(?:{issue})(?:了|的)?", gap):
+            continue
+        first = prev
+        while j > 0 and ents[j - 1].kind in ("org", "meeting") and m[ents[j - 1].end:ents[j].start] in ("、", "和", "与", "及"):
+            j -= 1
+            first = ents[j]
+        name = m[first.start:prev.end]
+        e.issuer = Mention(prev.kind, first.start, prev.end, prev.name if first is prev else name, name)
+
+
+# ---------------------------------------------------------------- the public stage
+
+def _split_title(e: Mention, m: str) -> list[tuple[str, int, int, str | None]]:
+    """(kind, start, end, name) of a person mention: the name, and its title when the mention ends
+    with one (习近平|总书记)."""
+    if e.title and e.title in word_list("lexicon", "titles.txt") and m.endswith(e.title, e.start, e.end) \
+            and e.end - len(e.title) > e.start:
+        cut = e.end - len(e.title)
+        return [("person", e.start, cut, e.name), ("office", cut, e.end, None)]
+    return [("person", e.start, e.end, e.name)]
+
+
+def _dot_name(m: str, s: int, e: int) -> tuple[int, int]:
+    """The name inside a run of Han characters joined by a middle dot (村民买买提·艾力在 → 买买提·艾力):
+    a title or role before it and a function word or verb after it are left out."""
+    c = word_lists()
+    first = re.search(r"[·•‧・]", m[s:e]).start() + s  # type: ignore[union-attr]
+    for i in range(s, first):  # the first part starts after the last title or role that ends inside it
+        if c.titles.match(m, i) and c.titles.match(m, i).end() <= first:  # type: ignore[union-attr]
+            s = c.titles.match(m, i).end()  # type: ignore[union-attr]
+    last = max(i for i in range(s, e) if m[i] in "·•‧・")
+    for j in range(last + 2, e):
+        if m[j] in _NAME_STOP or c.verbs.match(m, j):
+            return s, j
+    return s, e
+
+
+def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
+                   tokens: Sequence[Sequence[Any]] | None = None) -> list[Entity]:
+    """The entities of ``paragraphs`` in text order. A name met once is known in the paragraphs
+    after it; ``tokens`` (each paragraph's :class:`~policytext.document.Token` list) give the
+    places (tag ``ns``) and the persons the dictionary knows (``nr``) that no other entity covers.
+    Unknown names are found next to a title (厅长徐光辉) or once named; the HMM guesser of the
+    quotation stage is not run over whole paragraphs (it would cost more than segmenting them)."""
+    known = _Known()
+    offices = frozenset(word_list("lexicon", "titles.txt"))
+    out: list[Entity] = []
+    for n, p in enumerate(paragraphs):
+        text = p.text
+        m = text.translate(FULLWIDTH_DIGITS)
+        spans: list[tuple[str, int, int, str | None]] = []
+        for e in rec.mentions(text, m, 0, len(text), known, tagger=False):  # names the dictionary knows come below
+            kind = _PUBLIC_KIND.get(e.kind)
+            if kind == "person" and not (e.weak and len(e.mention) < 3):  # a two-character guess is too often a word
+                spans += _split_title(e, m)
+                if e.name:
+                    known.names.add(e.name)
+            elif kind == "office" and e.title in offices:  # an office, not a role (居民, 专家)
+                spans.append(("office", e.end - len(e.title), e.end, None))
+            elif kind not in (None, "person", "office"):
+                spans.append((kind, e.start, e.end, e.name))
+        taken = [False] * len(text)
+        for _, s, e, _ in spans:
+            taken[s:e] = [True] * (e - s)
+        extra = [("person", *_dot_name(m, mt.start(), mt.end())) for mt in _DOT_NAME.finditer(m)]
+        extra = [(kind, s, e, text[s:e]) for kind, s, e in extra]
+        if tokens is not None:
+            extra += [("place", t.start, t.end, t.text) for t in tokens[n] if t.pos == "ns" and len(t.text) > 1]
+            extra += [("person", t.start, t.end, t.text) for t in tokens[n] if t.pos.startswith("nr") and rec.valid_name(t.text, 3)]
+        for kind, s, e, name in extra:
+            if not any(taken[s:e]):
+                taken[s:e] = [True] * (e - s)
+                spans.append((kind, s, e, name))
+        out += [Entity(text[s:e], kind, p.index, s, e, name) for kind, s, e, name in sorted(spans, key=lambda x: x[1])]
+    return out
+
+
+def entities(article_or_text: Article | str, segmenter: Segmenter | None = None) -> list[Entity]:
+    """Named entities of an article (or of a text, one paragraph per non-empty line): persons,
+    offices, organizations, places, documents and meetings, in text order.
+
+    >>> [(e.kind, e.text) for e in entities("村民买买提·艾力在乌鲁木齐参加《关于…的意见》座谈")]
+    [('person', '买买提·艾力'), ('place', '乌鲁木齐'), ('document', '《关于…的意见》')]
+    """
+    if isinstance(article_or_text, str):
+        lines = [x.strip() for x in article_or_text.splitlines()]
+        paragraphs = [Paragraph(i, x) for i, x in enumerate(x for x in lines if x)]
+    elif isinstance(article_or_text, Article):
+        paragraphs = article_or_text.paragraphs
+    else:
+        raise InputError(f"entities: expected an Article or a str, got {type(article_or_text).__name__}")
+    seg = segmenter or default_segmenter()
+    return entity_records(paragraphs, Recognizer(seg), [seg.tokens(p.text) for p in paragraphs])
+
+
+class EntityStage(Stage):
+    """Named entities of the article (``article.entities()``; the ``entities`` table)."""
+
+    name = "entities"
+    requires = ("tokens",)
+    tables = {"entities": ("article_id", "entity", "paragraph", "start", "end", "text", "kind", "name")}
+
+    def run(self, article: Article) -> None:
+        rec = Recognizer(self.settings.segmenter)
+        article.results[self.name] = entity_records(article.paragraphs, rec, [p.tagged() for p in article.paragraphs])
+
+    def rows(self, article: Article) -> Rows:
+        return {"entities": [{"article_id": article.id, "entity": i, "paragraph": e.paragraph, "start": e.start,
+                              "end": e.end, "text": e.text, "kind": e.kind, "name": e.name}
+                             for i, e in enumerate(article.results[self.name])]}
+
+    def report(self, article: Article) -> list[str]:
+        found: dict[str, dict[str, None]] = {}
+        for e in article.results[self.name]:
+            found.setdefault(e.kind, {})[e.name or e.text] = None
+        return [f"  {kind + 's:':<13} " + "、".join(list(names)[:8]) + (" …" if len(names) > 8 else "")
+                for kind, names in sorted(found.items(), key=lambda kv: KINDS.index(kv[0]))]
+
+    def marks(self, article: Article) -> list[Mark]:
+        return [Mark(e.paragraph, e.start, e.end, "entity", f"{e.kind}: {e.name or e.text}")
+                for e in article.results[self.name]]

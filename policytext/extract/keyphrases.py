@@ -1,0 +1,641 @@
+"""Key phrases of an article, keyness between two groups of texts, and new-term discovery.
+
+Candidates come from the shared tokens (:class:`~policytext.segmentation.Segmenter`): runs of nouns,
+verbal nouns, adjectives and verbs are merged into every sub-sequence that starts with a noun
+or an adjective and ends with a noun or a nominalised verb, so 产业/深度/转型/升级 yields
+产业深度转型升级; lexicon terms are whole tokens. Each candidate is scored with single-document
+statistics — frequency outside longer candidates, spread over paragraphs, presence in title and
+headings, cohesion of its words — weighted by its inverse document frequency in a background
+corpus of the domain (``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there).
+
+>>> import policytext
+>>> art = policytext.read("corpora/guangming-2025-01-27.txt")[1]
+>>> [k.phrase for k in policytext.keyphrases(art, k=3)]
+['产业深度转型升级', '新质生产力', '产业形态']
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import itertools
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple, Union
+
+from ..document import Article, Keyphrase, Keyphrases
+from ..errors import InputError, ModelError, PolicytextError
+from ..resources import word_lines
+from ..segmentation import Segmenter, default_segmenter
+from ..stage import Mark, Rows, Stage
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["keyphrases", "keyness", "new_terms", "candidates", "phrases", "KeyphraseStage"]
+
+TextLike = Union[Article, str]
+_DIR = resources.files("policytext").joinpath("data", "keyphrases")
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+_CLAUSAL = re.compile("V.*[NT]")  # classes of a phrase whose verb takes an object
+
+# Classes of a token: a lexicon term (T), a noun that may stand alone (N), a noun-like word that
+# may not (M: verbal nouns, single-character nouns), a modifier (A), a verb (V), a word that is a
+# candidate only on its own (S: idioms, time words such as 春节), or a break ("").
+_CONTENT = frozenset("TNMAV")
+_MODIFIERS = frozenset("TNMA")
+
+
+# ---------------------------------------------------------------- shipped data
+
+@dataclass(frozen=True)
+class _Grammar:
+    noun: frozenset[str]
+    modifier: frozenset[str]
+    verb: frozenset[str]
+    alone: frozenset[str]
+    single: frozenset[str]
+    predicate: frozenset[str]
+    no_term_edge: frozenset[str]
+    max_tokens: int
+    max_chars: int
+    stop_alone: frozenset[str]
+    stop_edges: frozenset[str]
+
+
+def _data_file(name: str):  # type: ignore[no-untyped-def]
+    path = _DIR.joinpath(name)
+    if not path.is_file():
+        raise ModelError(f"{path}: key-phrase data file is missing; reinstall policytext")
+    return path
+
+
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(word_lines(_data_file(name).read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    try:
+        p = json.loads(_data_file("patterns.json").read_text(encoding="utf-8"))
+        sets = {key: frozenset(p[key]) for key in ("noun", "modifier", "verb", "alone", "single", "predicate", "no_term_edge")}
+        return _Grammar(**sets, max_tokens=int(p["max_tokens"]), max_chars=int(p["max_chars"]),
+                        stop_alone=_word_list("stop_alone.txt"), stop_edges=_word_list("stop_edges.txt"))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"{_DIR}/patterns.json is corrupt ({exc}); reinstall policytext") from exc
+
+
+@lru_cache(maxsize=1)
+def _background() -> tuple[int, dict[str, int]]:
+    """(number of background documents, phrase -> document frequency)."""
+    path = _data_file("background_df.tsv.gz")
+    try:
+        with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+            n_docs = int(fh.readline().split("\t")[1])
+            df = {}
+            for line in fh:
+                phrase, _, count = line.rstrip("\n").partition("\t")
+                df[phrase] = int(count)
+    except (OSError, ValueError, IndexError) as exc:
+        raise ModelError(f"{path} is corrupt ({exc}); rebuild it with scripts/build_background.py") from exc
+    return n_docs, df
+
+
+def _idf(phrase: str) -> float:
+    """Inverse document frequency in the background, scaled to [0, 1]; 1.0 for unseen phrases."""
+    n_docs, df = _background()
+    return math.log((n_docs + 1) / (df.get(phrase, 0) + 1)) / math.log(n_docs + 1)
+
+
+# ---------------------------------------------------------------- candidates
+
+class _Classes:
+    """The phrase classes of tokens under one segmenter's lexicon, cached on the segmenter."""
+
+    def __init__(self, seg: Segmenter) -> None:
+        self.seg = seg
+        self.lexicon = seg.memo("keyphrases.lexicon", lambda: frozenset(seg.lexicon_terms()), 1)
+        self.token = seg.memo("keyphrases.classes", self._token_classes, 65536)
+        self.predicate_prefix = seg.memo("keyphrases.predicate", self._predicate_prefix, 8192)
+        self.word_tag = seg.memo("keyphrases.word_tag", lambda w: seg.tagged(w)[0][1].lower(), 65536)
+
+    def classify(self, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        """(word, class) for each token; a lexicon token that wraps a term in a predicate is split."""
+        return [x for word, tag in pairs for x in self.token(word, tag)]
+
+    def _predicate_prefix(self, word: str) -> int:
+        """Length of the predicate that a lexicon token puts before another lexicon term
+        (发展新质生产力 -> 2, 因地制宜发展新质生产力 -> 6), or 0 when the token is one term. The
+        prefix is tagged with the lexicon, so one that holds a term (中央纪委|书记) is no predicate."""
+        predicate, lexicon = _grammar().predicate, self.lexicon()
+        for cut in range(len(word) - 2, 0, -1):
+            if word[cut:] in lexicon and all(tag in predicate for _, tag in self.seg.tagged(word[:cut])):
+                return cut
+        return 0
+
+    def _token_classes(self, word: str, tag: str) -> tuple[tuple[str, str], ...]:
+        return _token_classes(word, tag, self.lexicon(), self.predicate_prefix)
+
+
+def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callable[[str], int]) -> tuple[tuple[str, str], ...]:
+    g = _grammar()
+    tag = tag.lower()
+    if word in lexicon:
+        cut = prefix(word)
+        return ((word[:cut], ""), (word[cut:], "T")) if cut else ((word, "T"),)
+    if not _HAN.fullmatch(word):
+        return ((word, ""),)
+    if tag in g.noun:
+        return ((word, "N" if tag in g.alone and len(word) > 1 else "M"),)
+    if tag in g.modifier:
+        return ((word, "A"),)
+    if tag in g.verb and len(word) > 1:
+        return ((word, "V"),)
+    if tag in g.single and len(word) > 1:
+        return ((word, "S"),)
+    return ((word, ""),)
+
+
+class _Candidate(NamedTuple):
+    phrase: str
+    offset: int  # character offset in the tagged text
+    words: tuple[str, ...]
+    left: str  # the adjacent word that could extend the phrase, or ""
+    right: str
+    verbal: bool  # ends in a verb (城市/治理)
+    clausal: bool  # a verb inside takes an object or another verb (城市更新/提升/城市/韧性)
+    term: bool  # one lexicon term
+
+
+_RUN = re.compile(f"[{''.join(sorted(_CONTENT))}]+|S")  # a run of content tokens, or a stand-alone word
+
+
+def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> tuple[list[str], str, list[int]]:
+    """(words, classes: one letter per word, "-" for a break, character offsets of the words)."""
+    tokens = _Classes(seg).classify(pairs)
+    words = [w for w, _ in tokens]
+    return words, "".join(c or "-" for _, c in tokens), list(itertools.accumulate(map(len, words), initial=0))
+
+
+def _spans(words: list[str], classes: str, offsets: list[int]) -> Iterator[tuple[int, int, int, int]]:
+    """(i, j, start, end) for every candidate phrase ``words[i:j]`` of the run ``words[start:end]``:
+    in each run of content words, the spans that start with a noun, term or modifier of two
+    characters or more (or a one-character modifier) and end with a noun, term or verb; a single
+    word is a term or a free-standing noun (or a stand-alone word such as an idiom)."""
+    g = _grammar()
+    edges, alone = g.stop_edges, g.stop_alone
+    for run in _RUN.finditer(classes):
+        start, end = run.span()
+        if classes[start] == "S":
+            yield start, end, start, end
+            continue
+        for i in range(start, end):
+            first, cls = words[i], classes[i]
+            if cls == "V" or first in edges or (len(first) == 1 and cls != "A"):
+                continue
+            if cls == "M" and i + 1 < end and classes[i + 1] == "T":
+                continue  # a verbal noun governing a term: 发展/新质生产力
+            for j in range(i + 1, min(end, i + g.max_tokens) + 1):
+                if offsets[j] - offsets[i] > g.max_chars:
+                    break
+                word, last = words[j - 1], classes[j - 1]
+                if word in edges:
+                    continue
+                if j == i + 1:
+                    if last not in "TN" or word in alone:
+                        continue
+                elif last == "A" or (last == "V" and classes[j - 2] == "T"):
+                    continue
+                yield i, j, start, end
+
+
+def _candidate(words: list[str], classes: str, offsets: list[int], i: int, j: int, start: int, end: int) -> _Candidate:
+    edges = _grammar().stop_edges
+    span = classes[i:j]
+    return _Candidate(
+        "".join(words[i:j]), offsets[i], tuple(words[i:j]),
+        words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges else "",
+        words[j] if j < end and words[j] not in edges else "",
+        span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None), span == "T")
+
+
+def phrases(pairs: Iterable[tuple[str, str]], segmenter: Segmenter | None = None) -> list[str]:
+    """Every candidate phrase of a tagged token sequence (see :func:`_spans`), with repeats.
+
+    >>> phrases([("城市", "n"), ("更新", "vn")])
+    ['城市', '城市更新']
+    """
+    words, classes, offsets = _tokens(pairs, segmenter or default_segmenter())
+    return ["".join(words[i:j]) for i, j, _, _ in _spans(words, classes, offsets)]
+
+
+def candidates(text: str, segmenter: Segmenter | None = None) -> list[str]:
+    """Candidate phrases of ``text`` in order of occurrence (with repeats), before scoring.
+
+    >>> candidates("推动产业深度转型升级")
+    ['产业', '产业深度', '产业深度转型', '产业深度转型升级', '深度', '深度转型', '深度转型升级', '转型升级']
+    """
+    seg = segmenter or default_segmenter()
+    return phrases(_pairs(seg, _check_text(text)), seg)
+
+
+def _pairs(seg: Segmenter, text: str) -> list[tuple[str, str]]:
+    return [(t.text, t.pos) for t in seg.tokens(text)]
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise InputError(f"expected an Article or a str, got {type(text).__name__}")
+    return text
+
+
+# ---------------------------------------------------------------- key phrases of one article
+
+@dataclass
+class _Stats:
+    words: tuple[str, ...]
+    first: int
+    verbal: bool
+    clausal: bool
+    term: bool
+    left: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))  # neighbour -> count
+    right: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
+    count: int = 0
+    independent: int = 0
+    paragraphs: int = 0
+
+    def bound(self) -> bool:
+        """Always preceded, or always followed, by the same word: part of a longer unit."""
+        return any(len(side) == 1 and "" not in side and sum(side.values()) > 1 for side in (self.left, self.right))
+
+
+def _parts(article_or_text: TextLike) -> tuple[list[str], list[str], list[str]]:
+    """(title lines, heading lines, body paragraphs) of an Article or a plain text."""
+    if isinstance(article_or_text, Article):
+        a = article_or_text
+        titles = [t for t in (a.title, a.subtitle) if t]
+        return titles, list(a.sections), [p.text for p in a.paragraphs]
+    return [], [], _check_text(article_or_text).split("\n")
+
+
+def _starts(text: str, phrase: str) -> list[int]:
+    out, i = [], text.find(phrase)
+    while i >= 0:
+        out.append(i)
+        i = text.find(phrase, i + len(phrase))
+    return out
+
+
+def _independent(stats: dict[str, _Stats], starts: dict[str, list[int]]) -> None:
+    """Set each phrase's count of occurrences that are not inside a longer repeated candidate.
+    A clause (城市更新提升城市韧性) covers a phrase only when the phrase never occurs outside it."""
+    covered: dict[str, set[int]] = defaultdict(set)
+    for sup, s in stats.items():
+        if s.count < 2:
+            continue
+        for i in range(len(sup)):
+            for j in range(i + 1, len(sup) + 1 - (i == 0)):
+                sub = sup[i:j]
+                if sub in stats and (not s.clausal or s.count == stats[sub].count):
+                    covered[sub].update(x + i for x in starts[sup])
+    for phrase, s in stats.items():
+        s.independent = s.count - len(covered[phrase].intersection(starts[phrase]))
+
+
+def _score(phrase: str, s: _Stats, text: str, n_par: int, titles: str, headings: str) -> float:
+    """tf x idf² x spread x position x cohesion.
+
+    tf counts occurrences outside longer candidates fully and those inside them half; the
+    background idf is squared so that specific terms beat the domain's common words; spread is
+    the share of paragraphs that use the phrase; position rewards an early first occurrence and
+    presence in the title or headings. A single occurrence (outside title and headings), a lone
+    word that is no lexicon term, a phrase ending in a verb and a clause count less.
+    """
+    edges = _grammar().stop_edges
+    tf = math.log1p(s.independent + 0.5 * (s.count - s.independent))
+    weight = (1.0 + s.paragraphs / max(1, n_par)) * (1.0 + 0.5 * (1.0 - s.first / max(1, len(text))))
+    weight *= (1.6 if phrase in titles else 1.0) * (1.3 if phrase in headings else 1.0)
+    if s.count == 1 and phrase not in titles and phrase not in headings:
+        weight *= 0.35
+    if len(s.words) == 1 and not s.term:
+        weight *= 0.7
+    if s.verbal:
+        weight *= 0.7
+    if s.clausal:
+        weight *= 0.5
+    # cohesion: the share of the rarest word's occurrences that this phrase accounts for
+    parts = [text.count(w) for w in s.words if len(w) > 1 and w not in edges]
+    cohesion = min(1.0, s.count / min(parts)) if len(s.words) > 1 and parts else 1.0
+    return tf * _idf(phrase) ** 2 * weight * (0.5 + 0.5 * cohesion)
+
+
+_GENERIC_IDF = 0.45  # words below this background idf are generic (发展 0.20, 建设 0.24, 中心 0.37)
+
+
+def _redundant(phrase: str, chosen: list[str], stats: dict[str, _Stats], text: str, titles: str) -> bool:
+    """A phrase duplicates the chosen ones when two of them cover it (传统产业 + 产业深度转型升级
+    -> 传统产业深度转型升级); when it is part of a chosen phrase and seldom occurs outside it;
+    or when it only adds generic words to a chosen phrase (数字贸易 -> 数字贸易发展) and is not
+    the usual form of it, a lexicon term or in the title."""
+    s = stats[phrase]
+    for c in chosen:
+        if c in phrase:
+            at = phrase.find(c)
+            for o in chosen:
+                if o != c and o in phrase:
+                    lo = phrase.find(o)
+                    if min(at, lo) == 0 and max(at + len(c), lo + len(o)) == len(phrase):
+                        return True
+            if not s.term and phrase not in titles and s.count < 0.5 * stats[c].count:
+                pos, added = 0, []
+                for w in s.words:
+                    if not at <= pos < at + len(c):
+                        added.append(w)
+                    pos += len(w)
+                if all(_idf(w) < _GENERIC_IDF for w in added):
+                    return True
+        elif phrase in c:
+            outside = s.count - text.count(c) * c.count(phrase)
+            if outside < max(2, 0.25 * s.count):
+                return True
+    return False
+
+
+def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | None = None,
+               tokens: Sequence[tuple[str, str]] | None = None) -> list[Keyphrase]:
+    """The ``k`` best key phrases of an article (or a plain text), best first.
+
+    ``score`` is relative (the best phrase has 1.0); ``count`` is the number of occurrences in
+    the article's text, where every phrase occurs literally. ``tokens``: the (word, tag) pairs of
+    the body text (paragraphs joined by newlines) when they are known already.
+
+    >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[0]
+    >>> policytext.keyphrases(art, k=2)[0]
+    Keyphrase(phrase='城市更新', score=1.0, count=40)
+    """
+    if not isinstance(k, int) or k < 1:
+        raise PolicytextError(f"k must be a positive int, got {k!r}")
+    seg = segmenter or default_segmenter()
+    title_lines, headings, paragraphs = _parts(article_or_text)
+    text = "\n".join(paragraphs)
+    words, classes, offsets = _tokens(_pairs(seg, text) if tokens is None else tokens, seg)
+    spans = list(_spans(words, classes, offsets))
+    phrases = ["".join(words[i:j]) for i, j, _, _ in spans]
+    # a phrase that occurs once cannot be key (see the filter below): only repeated ones are counted
+    repeated = {p for p in set(phrases) if text.count(p) > 1}
+    stats: dict[str, _Stats] = {}
+    for phrase, span in zip(phrases, spans):
+        if phrase not in repeated:
+            continue
+        c = _candidate(words, classes, offsets, *span)
+        s = stats.get(phrase)
+        if s is None:
+            s = stats[phrase] = _Stats(c.words, c.offset, c.verbal, c.clausal, c.term)
+        s.left[c.left] += 1
+        s.right[c.right] += 1
+    starts = {p: _starts(text, p) for p in stats}
+    par_starts = list(itertools.accumulate((len(par) + 1 for par in paragraphs[:-1]), initial=0))
+    for p, s in stats.items():
+        s.count = len(starts[p])
+        s.paragraphs = len({bisect.bisect_right(par_starts, x) for x in starts[p]})
+    _independent(stats, starts)
+    titles, heads = "\n".join(title_lines), "\n".join(headings)
+    scored = []
+    for p, s in stats.items():
+        if s.independent < max(2.0, 0.25 * s.count) or s.bound():
+            continue  # a fragment of a longer unit
+        scored.append((_score(p, s, text, len(paragraphs), titles, heads), -s.first, p))
+    scored.sort(reverse=True)
+    chosen = _select([p for _, _, p in scored], stats, text, titles, max(k, 20))[:k]
+    score_of = {p: sc for sc, _, p in scored}
+    best = max((score_of[p] for p in chosen), default=1.0)
+    return [Keyphrase(p, score_of[p] / best, stats[p].count) for p in chosen]
+
+
+def _select(ranked: list[str], stats: dict[str, _Stats], text: str, titles: str, k: int) -> list[str]:
+    """The first ``k`` non-redundant phrases; a one-word phrase (not a lexicon term) inside two
+    or more chosen phrases is their common component, not a key phrase (城市 beside 城市更新
+    and 智慧城市), and is left out."""
+    banned: set[str] = set()
+    while True:
+        chosen: list[str] = []
+        for p in ranked:
+            if p not in banned and not _redundant(p, chosen, stats, text, titles):
+                chosen.append(p)
+                if len(chosen) == k:
+                    break
+        hubs = {p for p in chosen if len(stats[p].words) == 1 and not stats[p].term
+                and sum(p in q for q in chosen if q != p) >= 2}
+        if not hubs:
+            return chosen
+        banned |= hubs
+
+
+# ---------------------------------------------------------------- across a corpus
+
+def _texts(texts: Iterable[TextLike] | TextLike, what: str) -> list[str]:
+    if isinstance(texts, (str, Article)):
+        texts = [texts]
+    out = [t.text if isinstance(t, Article) else _check_text(t) for t in texts]
+    if not out:
+        raise InputError(f"{what}: no texts given; pass a list of Articles or strings")
+    return out
+
+
+def _phrase_counts(texts: Sequence[str], seg: Segmenter) -> Counter[str]:
+    """Occurrences of every candidate phrase over the texts."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(phrases(_pairs(seg, text), seg))
+    return counts
+
+
+def _drop_fragments(counts: Counter[str]) -> None:
+    """Remove the phrases that never occur outside one longer phrase (深度转型 in 产业深度转型升级)."""
+    fragments = set()
+    for sup, n in counts.items():
+        for i in range(len(sup)):
+            for j in range(i + 2, len(sup) + 1 - (i == 0)):
+                if counts.get(sup[i:j]) == n:
+                    fragments.add(sup[i:j])
+    for f in fragments:
+        del counts[f]
+
+
+_MEASURES = ("ll", "chi2")
+
+
+def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike] | TextLike,
+            measure: str = "ll", k: int = 50, segmenter: Segmenter | None = None) -> pd.DataFrame:
+    """The ``k`` phrases most over-represented in ``target`` against ``reference``, like
+    quanteda's ``textstat_keyness``: a 2x2 test per phrase on phrase counts, signed (positive
+    = more frequent in target than expected). The phrases are the key-phrase candidates of
+    the texts (words and merged noun phrases), less those that never occur outside one longer
+    phrase. ``measure="ll"`` is the log-likelihood G² with
+    Williams' correction, ``"chi2"`` Pearson's chi² with Yates' correction when an expected
+    count is below 5 (quanteda's defaults).
+
+    >>> arts = policytext.read("corpora/guangming-2025-01-27.txt")
+    >>> policytext.keyness([arts[1]], [arts[0]]).phrase.head(3).tolist()
+    ['产业', '传统产业', '新质生产力']
+    """
+    import numpy as np
+    import pandas as pd
+    from scipy.stats import chi2
+
+    if measure not in _MEASURES:
+        raise PolicytextError(f"unknown keyness measure {measure!r}; use one of {', '.join(_MEASURES)}")
+    seg = segmenter or default_segmenter()
+    t_counts = _phrase_counts(_texts(target, "keyness target"), seg)
+    r_counts = _phrase_counts(_texts(reference, "keyness reference"), seg)
+    both = t_counts + r_counts
+    _drop_fragments(both)
+    phrases = sorted(both)
+    a = np.array([t_counts[p] for p in phrases], dtype=float)
+    b = np.array([r_counts[p] for p in phrases], dtype=float)
+    c, d = a.sum() - a, b.sum() - b
+    n = a + b + c + d
+    expected = np.stack([(a + b) * (a + c), (a + b) * (b + d), (c + d) * (a + c), (c + d) * (b + d)]) / n
+    observed = np.stack([a, b, c, d])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if measure == "ll":
+            terms = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+            q = 1 + (n / (a + b) + n / (c + d) - 1) * (n / (a + c) + n / (b + d) - 1) / (6 * n)
+            q = np.where(a * b * c * d == 0, 1.0, q)
+            stat = 2 * terms.sum(axis=0) / q
+        else:
+            small = (expected < 5).any(axis=0) & (np.abs(a * d - b * c) >= n / 2)
+            delta = np.where(small, 0.5, 0.0)
+            stat = ((np.abs(observed - expected) - delta) ** 2 / expected).sum(axis=0)
+    sign = np.where(a / a.sum() >= b / max(b.sum(), 1), 1.0, -1.0)
+    stat = np.nan_to_num(stat) * sign
+    df = pd.DataFrame({
+        "phrase": phrases,
+        "statistic": stat,
+        "measure": measure,
+        "p_value": chi2.sf(np.abs(stat), 1),
+        "target_count": a.astype(int),
+        "reference_count": b.astype(int),
+    })
+    return df.sort_values(["statistic", "phrase"], ascending=[False, True]).head(k).reset_index(drop=True)
+
+
+def new_terms(texts: Iterable[TextLike] | TextLike, min_count: int = 5, k: int = 50,
+              segmenter: Segmenter | None = None) -> pd.DataFrame:
+    """Multi-character terms the lexicon lacks: sequences of 2-4 words that recur at least
+    ``min_count`` times, whose words stick together (pointwise mutual information, the weakest
+    split) and whose neighbours vary (left and right boundary entropy, in bits). A term neither
+    begins nor ends with a function word, number or adverb, and a term under four characters
+    holds a noun (so 提质增效 and 海外仓 qualify, 办好 does not).
+    ``policytext.add_terms(result.term)`` adds them to the lexicon.
+
+    >>> df = policytext.new_terms(texts, min_count=5)   # doctest: +SKIP
+    >>> policytext.add_terms(df.term)                     # doctest: +SKIP
+    """
+    import pandas as pd
+
+    if min_count < 2:
+        raise PolicytextError(f"min_count must be at least 2, got {min_count}")
+    edges = _function_words()
+    bad_tags = _grammar().no_term_edge
+    runs: list[list[str]] = []
+    free: set[str] = set()  # words that may begin or end a term
+    nominal: set[str] = set()  # words tagged as nouns somewhere
+    noun_tags = _grammar().noun | _grammar().alone
+    seg = segmenter or default_segmenter()
+    classes = _Classes(seg)
+    for text in _texts(texts, "new_terms"):
+        run: list[str] = []
+        for w in seg.segment(text):
+            if _HAN.fullmatch(w):
+                tag = classes.word_tag(w)
+                run.append(w)
+                if tag not in bad_tags and w not in edges:
+                    free.add(w)
+                if tag in noun_tags:
+                    nominal.add(w)
+            elif run:
+                runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+    grams: Counter[tuple[str, ...]] = Counter()
+    for run in runs:
+        for n in range(1, 5):
+            grams.update(tuple(run[i:i + n]) for i in range(len(run) - n + 1))
+    total = sum(c for g, c in grams.items() if len(g) == 1)
+    lexicon = classes.lexicon()
+    keep = {g for g, c in grams.items() if len(g) > 1 and c >= min_count
+            and g[0] in free and g[-1] in free and "".join(g) not in lexicon
+            and (len("".join(g)) >= 4 or any(w in nominal for w in g))}
+    left: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    right: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for run in runs:
+        for n in range(2, 5):
+            for i in range(len(run) - n + 1):
+                g = tuple(run[i:i + n])
+                if g in keep:
+                    left[g][run[i - 1] if i else f"#{id(run)}:{i}"] += 1
+                    right[g][run[i + n] if i + n < len(run) else f"#{id(run)}:{i}"] += 1
+    rows = []
+    for g in keep:
+        count = grams[g]
+        pmi = min(math.log2(count * total / (grams[g[:i]] * grams[g[i:]])) for i in range(1, len(g)))
+        le, re_ = _entropy(left[g]), _entropy(right[g])
+        rows.append(("".join(g), count, pmi, le, re_))
+    df = pd.DataFrame(rows, columns=["term", "count", "pmi", "left_entropy", "right_entropy"])
+    df = df[(df.pmi > 0) & (df.left_entropy > 0) & (df.right_entropy > 0)]
+    df["score"] = df[["left_entropy", "right_entropy"]].min(axis=1) * df.pmi * (df["count"].map(math.log2))
+    df = df.drop_duplicates("term")
+    return df.sort_values(["score", "term"], ascending=[False, True]).head(k).reset_index(drop=True)
+
+
+def _entropy(counter: Counter[str]) -> float:
+    total = sum(counter.values())
+    return -sum(c / total * math.log2(c / total) for c in counter.values())
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return _word_list("function_words.txt") | _grammar().stop_edges
+
+
+class KeyphraseStage(Stage):
+    """The article's key phrases from its tokens (``article.keyphrases(k)``; the ``keyphrases``
+    table keeps the pipeline's ``k``)."""
+
+    name = "keyphrases"
+    requires = ("tokens",)
+    tables = {"keyphrases": ("article_id", "rank", "phrase", "score", "count")}
+
+    def run(self, article: Article) -> None:
+        k = max(self.settings.k, 20)  # the best k <= 20 are the first k of the best 20
+        pairs: list[tuple[str, str]] = []
+        for i, p in enumerate(article.paragraphs):
+            if i:
+                pairs.append(("\n", "x"))
+            pairs += [(t.text, t.pos) for t in p.tagged()]
+        article.results[self.name] = Keyphrases(keyphrases(article, k, self.settings.segmenter, pairs), k)
+
+    def rows(self, article: Article) -> Rows:
+        return {"keyphrases": [{"article_id": article.id, "rank": r, "phrase": kp.phrase, "score": float(kp.score),
+                                "count": int(kp.count)} for r, kp in enumerate(article.keyphrases(self.settings.k), 1)]}
+
+    def report(self, article: Article) -> list[str]:
+        kps = article.keyphrases(10)
+        return ["  key phrases:  " + "、".join(k.phrase for k in kps)] if kps else []
+
+    def marks(self, article: Article) -> list[Mark]:
+        kps = article.keyphrases(10)
+        if not kps:
+            return []
+        pattern = re.compile("|".join(re.escape(k.phrase) for k in sorted(kps, key=lambda k: -len(k.phrase))))
+        score = {k.phrase: k.score for k in kps}
+        return [Mark(p.index, m.start(), m.end(), "keyphrase", f"key phrase, score {score[m.group()]:.3f}")
+                for p in article.paragraphs for m in pattern.finditer(p.text)]

@@ -1,0 +1,907 @@
+"""Quotations: direct and indirect speech and quoted terms, with speaker, source and date.
+
+Direct quotations are words in quotation marks (“…”, 「…」, ‘…’, "…") that the text presents as
+said or written by someone; indirect quotations are reported speech after a reporting verb
+(指出，…) up to the end of the sentence; terms are quoted words nobody is quoted as saying
+(“一老一小”). Every record satisfies ``paragraphs[q.paragraph].text[q.start:q.end] == q.text``.
+Speakers, sources and issuers come from the entity recognizer (:mod:`.entities`); the cue words
+and verbs are data files in ``data/quotes/`` and ``data/lexicon/`` (:mod:`.cues`).
+
+>>> q = quotations("2024年4月，习近平总书记在重庆考察时强调，“要深入践行人民城市理念”。")[0]
+>>> q.kind, q.speaker, q.source, q.source_type, q.date
+('direct', '习近平', '重庆考察', 'inspection', '2024-04')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Article, Paragraph, Quotation
+from ..errors import InputError
+from ..segmentation import Segmenter, default_segmenter
+from ..stage import Mark, Rows, Stage
+from .cues import FILL, FULLWIDTH_DIGITS, alt, word_lists, is_han
+from .entities import Mention, Recognizer, canonical_meeting
+from .quote_links import link_quotations
+
+__all__ = ["quotations", "QuotationStage"]
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    mention: str | None
+    ent: Mention | None = None
+    date: str | None = None  # a meeting referred back to (会议强调) keeps the date it was named with
+
+
+@dataclass
+class _State:
+    """What the article has told us so far: named people (for pronouns and bare titles),
+    documents and their issuers, the article's year."""
+
+    people: list[tuple[tuple[int, int], str, str | None]] = field(default_factory=list)
+    meetings: list[tuple[tuple[int, int], str, str | None]] = field(default_factory=list)
+    last: tuple[_Para, tuple[int, int]] | None = None  # the previous paragraph and its last sentence
+    names: set[str] = field(default_factory=set)
+    issuers: dict[str, Mention] = field(default_factory=dict)
+    docs: list[tuple[tuple[int, int], Mention]] = field(default_factory=list)  # for 文章指出, 意见强调
+    year: int | None = None
+    month_day: tuple[int, int] | None = None
+
+    def person_before(self, where: tuple[int, int], title: str | None = None) -> str | None:
+        for pos, name, t in reversed(self.people):
+            if pos < where and (title is None or t == title):
+                return name
+        return None
+
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+@dataclass
+class _Para:
+    """A paragraph prepared for analysis: original text, masked text (quotation and 《》
+    interiors replaced by FILL), quotation spans and sentence boundaries."""
+
+    index: int
+    text: str
+    m: str
+    spans: list[tuple[int, int]]  # top-level (open mark, close mark)
+    nested: dict[int, list[tuple[int, int]]]  # open mark of a top-level span -> spans inside
+    ends: list[int]  # sentence end positions (exclusive)
+    rec: Recognizer  # finds the people, titles, organizations, meetings and documents
+    offset: int = 0  # where this text starts in the article paragraph (inside a quotation: > 0)
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        start = 0
+        for e in self.ends:
+            if e > i:
+                return start, e
+            start = e
+        return start, len(self.text)
+
+
+def _pair_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """All quotation spans (open index, close index) in ``text[lo:hi]``, outside 《》; stray
+    marks are ignored."""
+    lx = word_lists()
+    hi = len(text) if hi is None else hi
+    pairs: dict[str, str] = lx.cues["quote_pairs"]
+    closers = {v: k for k, v in pairs.items()}
+    sym = set(lx.cues["symmetric_quotes"])
+    books = _book_spans(text, lo, hi)
+    in_book = set()
+    for s, e in books:
+        in_book.update(range(s + 1, e))
+    stack: list[tuple[str, int]] = []
+    spans = []
+    for mt in lx.quote_marks.finditer(text, lo, hi):
+        i, ch = mt.start(), mt.group()
+        if i in in_book:
+            continue
+        if ch in pairs:
+            stack.append((ch, i))
+        elif ch in closers or ch in sym:
+            opener = closers.get(ch, ch)
+            for j in range(len(stack) - 1, -1, -1):
+                if stack[j][0] == opener:
+                    spans.append((stack[j][1], i))
+                    del stack[j:]
+                    break
+            else:
+                if ch in sym:
+                    stack.append((ch, i))
+    return sorted(spans)
+
+
+_BOOK = re.compile("《[^》]*》")
+
+
+def _book_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(《, 》) index pairs in ``text[lo:hi]``; a 《 inside 《…》 is part of the title."""
+    return [(mt.start(), mt.end() - 1) for mt in _BOOK.finditer(text, lo, hi)]
+
+
+def _prepare(index: int, text: str, rec: Recognizer, offset: int = 0) -> _Para:
+    lx = word_lists()
+    spans = _pair_quotes(text)
+    top = [s for s in spans if not any(o < s[0] and s[1] < c for o, c in spans)]
+    nested = {o: [s for s in spans if o < s[0] and s[1] < c] for o, c in top}
+    chars = list(text.translate(FULLWIDTH_DIGITS))
+    for o, c in top + _book_spans(text, 0, len(text)):
+        chars[o + 1:c] = FILL * (c - o - 1)
+    m = "".join(chars)
+    end_marks = set(lx.cues["sentence_end"])
+    ends = [mt.end() for mt in lx.sentence_ends.finditer(m)]
+    for o, c in top:
+        inner = text[o + 1:c].rstrip()
+        if inner and inner[-1] in end_marks:
+            ends.append(c + 1)
+    return _Para(index, text, m, top, nested, sorted(set(e for e in ends if e < len(text))), rec, offset)
+
+
+def _intro_start(p: _Para, i: int) -> int:
+    """Where the words that introduce position i begin: the sentence start or the last ； before i."""
+    lo, _ = p.sentence(i)
+    semi = max(p.m.rfind("；", lo, i), p.m.rfind(";", lo, i))
+    return semi + 1 if semi >= 0 else lo
+
+
+def _clause_end(p: _Para, i: int) -> int:
+    marks = set(word_lists().cues["clause_marks"]) | set(word_lists().cues["sentence_end"])
+    j = i
+    while j < len(p.m) and p.m[j] not in marks:
+        j += 1
+    return j
+
+
+def _clause_start(p: _Para, i: int, lo: int) -> int:
+    """Start of the clause that ends at i: after ，；： or after a quotation of said words
+    (“……。”王福山说), not after a quoted term (他在“连家船民”上岸定居现场会上说)."""
+    cues = word_lists().cues
+    marks = set(cues["clause_marks"])
+    closers = set(cues["quote_pairs"].values()) | set(cues["symmetric_quotes"])
+    said = marks | set(cues["sentence_end"]) | {"…"}
+    j = i
+    while j > lo and p.m[j - 1] not in marks and not (p.m[j - 1] in closers and j >= 2 and p.text[j - 2] in said):
+        j -= 1
+    return j
+
+
+def _adverbials(p: _Para, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of 在……上/时/中 and 以……为核心的 inside [lo, hi): their nouns are occasions, not speakers."""
+    lx = word_lists()
+    c = lx.cues
+    ends = alt("adverbial_ends")
+    follow = alt("adverbs")
+    out = []
+    for mt in re.finditer(rf"在[^，。；：！？]{{1,60}}(?:{ends})(?=[，,：:]|$|{follow}|{lx.verbs.pattern})", p.m[lo:hi]):
+        out.append((lo + mt.start(), lo + mt.end()))
+    a, b = c["core_modifier"]
+    for mt in re.finditer(rf"{re.escape(a)}[^，。；]{{1,16}}?{re.escape(b)}", p.m[lo:hi]):
+        out.append((lo + mt.start(), lo + mt.end() - 1))  # keep 的 out so the noun after stays
+    return out
+
+
+def _pick(ents: list[Mention], adverbials: list[tuple[int, int]]) -> Mention | None:
+    ents = [e for e in ents if not any(s <= e.start and e.end <= t for s, t in adverbials)]
+    ents = [e for e in ents if not e.weak] + [e for e in ents if e.weak]
+    for kinds in (("person", "pronoun"), ("title",), ("doc", "doc_ref"), ("org", "meeting", "meeting_ref"), ("generic",)):
+        for e in ents:
+            if e.kind in kinds:
+                return e
+    return None
+
+
+def _antecedent(p: _Para, state: _State, i: int) -> str | None:
+    """The person a pronoun at i refers to: the subject of the sentence before it in the
+    paragraph (陈世昌见证了……。他表示，……), names the tagger finds included."""
+    lo, _ = p.sentence(i)
+    if lo == 0 or p.offset:
+        return None
+    prev_lo, prev_hi = p.sentence(lo - 1)
+    people = [e for e in p.rec.mentions(p.text, p.m, prev_lo, prev_hi, state) if e.kind == "person" and _subject_position(p, prev_lo, e)]
+    return people[0].name if people else None
+
+
+def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
+    if e is None:
+        return _Speaker(None, None)
+    where = (p.index, p.offset + e.start)
+    if e.kind == "meeting_ref":
+        for pos, name, date in reversed(state.meetings):
+            if pos < where:
+                return _Speaker(name, e.mention, Mention("meeting", e.start, e.end, name, e.mention), date)
+        return _Speaker(None, e.mention, e)
+    if e.kind == "doc_ref":  # 文章指出 / 意见强调: the article or document named before
+        for pos, doc in reversed(state.docs):
+            if pos < where and doc.doc_type == e.doc_type and (e.doc_type == "article" or e.mention in doc.mention or e.mention == "文件"):
+                ref = Mention("doc", e.start, e.end, doc.name, doc.mention, issuer=doc.issuer, doc_type=doc.doc_type)
+                return _Speaker(doc.issuer.name if doc.issuer else doc.name, e.mention, ref)
+        return _Speaker(None, e.mention, e)
+    if e.kind == "person":
+        return _Speaker(e.name, e.mention, e)
+    if e.kind == "pronoun":
+        return _Speaker(_antecedent(p, state, e.start) or state.person_before(where), e.mention, e)
+    if e.kind == "title":
+        return _Speaker(state.person_before(where, e.title), e.mention, e)
+    if e.kind == "doc":
+        issuer = e.issuer or state.issuers.get(e.mention)
+        if issuer is not None:
+            return _Speaker(issuer.name, issuer.mention, e)
+        return _Speaker(e.name, e.mention, e)
+    return _Speaker(e.name, e.mention, e)
+
+
+def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int, adjacent: bool = False) -> _Speaker:
+    """Who speaks in the clause [lo, hi) (the verb at hi); failing that, earlier in the sentence.
+    ``adjacent``: only a speaker with nothing but adverbials between it and the verb."""
+    ents = p.rec.mentions(p.text, p.m, lo, hi, state)
+    if adjacent:
+        ents = [e for e in ents if _adjacent(p, e.end, hi)]
+    bare = _bare_name(p, lo, hi)
+    if bare is not None and not any(e.kind == "person" for e in ents):
+        ents.insert(0, bare)
+    e = _pick(ents, _adverbials(p, lo, hi))
+    if e is None and sent_lo < lo:
+        earlier = [x for x in p.rec.mentions(p.text, p.m, sent_lo, lo, state) if _subject_position(p, sent_lo, x)]
+        e = _pick(earlier, _adverbials(p, sent_lo, lo))
+    if e is None:
+        e = _named_body(p, lo, hi)
+    return _resolve(e, p, state)
+
+
+def _subject_position(p: _Para, lo: int, e: Mention) -> bool:
+    """Does ``e`` open its clause (after time words and adverbials), as a subject does?"""
+    return _adjacent(p, _clause_start(p, e.start, lo), e.start)
+
+
+def _named_body(p: _Para, lo: int, hi: int) -> Mention | None:
+    """A clause that is just a name ending like a body (美国有线电视新闻网评价): an organisation."""
+    chunk = p.m[lo:hi]
+    lx = word_lists()
+    words = alt("adverbs", "subject_gap", "demonstratives")
+    mt = re.fullmatch(rf"([\u4e00-\u9fff]{{2,14}}?)(?:{words})*", chunk)
+    if mt and any(mt.group(1).endswith(s) for s in lx.cues["body_suffixes"]) and not lx.verbs.search(mt.group(1)):
+        return Mention("org", lo, lo + len(mt.group(1)), mt.group(1), mt.group(1))
+    return None
+
+
+def _bare_name(p: _Para, lo: int, hi: int) -> Mention | None:
+    """A name alone right before the verb, at the start of its clause: 屠小明说, 刘澄玉说."""
+    lx = word_lists()
+    seg = p.m[lo:hi]
+    mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff]{{2,5}}?)(?:{alt('adverbs')})?$", seg)
+    if mt and (p.rec.valid_name(mt.group(1), 3) or p.rec.tagged_name(mt.group(1))):  # 屠小明说, 恩格斯说, 爱因斯坦说过
+        s = lo + mt.start(1)
+        return Mention("person", s, s + len(mt.group(1)), lx.leaders.get(mt.group(1), mt.group(1)), mt.group(1))
+    return None
+
+
+
+# ---------------------------------------------------------------- verbs
+
+
+def _verb_ok(p: _Para, s: int, e: int) -> bool:
+    """Is the reporting verb at [s, e) really reporting (not 可以说, 的要求, 小说, 落实……部署)?"""
+    lx = word_lists()
+    if s > 0 and p.m[s - 1] == "的":
+        return False
+    if p.m[s:e] in lx.cues["nominal_verbs"] and re.search(alt("nominal_frames"), p.m[_clause_start(p, s, 0):s]):
+        return False  # 认真落实省委全会部署，…: 部署 is a noun
+    # no non-reporting word (可以说, 小说) overlaps the verb
+    return not any(p.m[k:k + n] in words for n, words in lx.not_reporting.items() for k in range(max(0, s - n + 1), e))
+
+
+def _verb_tail(p: _Para, e: int) -> int:
+    for suf in word_lists().cues["verb_suffixes"]:
+        if p.m.startswith(suf, e):
+            return e + len(suf)
+    return e
+
+
+def _pre_intro(p: _Para, lo: int, q: int) -> tuple[int, int] | None:
+    """A reporting verb introducing the quotation that opens at q: 强调：“, 提出要“, 指出“."""
+    lx = word_lists()
+    region = p.m[lo:q]
+    lead = alt("lead_words")
+    # 强调：“ / 提出要“ / 叮嘱大家“ / 正如……所指出的，“ (but not 国家部署的“……”: an object, not words)
+    tail = rf"(?:{alt('verb_suffixes')})?(?:{alt('addressees')})?(?:(?:{alt('relative_suffixes')})?\s*[，,：:])?\s*(?:{lead})?\s*$"
+    for mt in lx.verbs.finditer(region):
+        if re.match(tail, region[mt.end():]) and _verb_ok(p, lo + mt.start(), lo + mt.end()):
+            return lo + mt.start(), lo + mt.end()
+    return None
+
+
+def _post_intro(p: _Para, o: int, c: int, utterance: bool) -> tuple[int, int, int] | None:
+    """A reporting verb after the quotation that closes at c: “……”王福山说。 Returns (subject
+    start, verb start, verb end)."""
+    lx = word_lists()
+    start = c + 1
+    stop = start
+    while stop < len(p.m) and p.m[stop] not in "。！？!?" and p.m[stop] not in lx.cues["quote_pairs"] and stop - start < 40:
+        stop += 1
+    region = p.m[start:stop]
+    if region.startswith("的"):
+        return None
+    for mt in lx.verbs.finditer(region):
+        vs, ve = start + mt.start(), start + mt.end()
+        after = _verb_tail(p, ve) if p.m.startswith("道", ve) else ve
+        if not (after >= len(p.m) or p.m[after] in "，,。：:；！？!?" or p.m[after] in lx.cues["quote_pairs"]):
+            continue
+        if not _verb_ok(p, vs, ve):
+            continue
+        cl = _clause_start(p, vs, start)
+        if not utterance and not _whole_clause(p, o, c):
+            return None  # “四风”问题，习近平总书记强调: the verb reports something else
+        return cl, vs, ve
+    nouns = alt("speech_nouns")
+    mt = re.match(rf"([^，。；：！？]{{2,12}}?)的(?:{nouns})", region)
+    if mt:
+        return start, start + mt.end(1), start + mt.end(1)
+    return None
+
+
+# ---------------------------------------------------------------- kinds
+
+
+def _utterance(text: str) -> bool:
+    """Quoted words that read as said (a sentence, or clauses), not as a term or slogan."""
+    c = word_lists().cues
+    t = text.strip()
+    plain = re.sub(r"[“”‘’「」『』\"]", "", t)
+    if len(plain) < c["utterance_min_chars"]:
+        return bool(plain) and plain[-1] in "。！？!?"
+    if t and t[-1] in "。！？!?…":
+        return True
+    if not re.search(r"[，,；;：:。！？!?]", t):
+        return False
+    segs = [s for s in re.split(r"[，,、；;]", plain) if s]
+    return not all(len(s) <= c["slogan_segment_max"] for s in segs)
+
+
+def _term_marked(p: _Para, o: int, c: int) -> bool:
+    """A quotation named as a term (“改革”一词) or a numbered formula (“六个必然要求”)."""
+    cues = word_lists().cues
+    after = p.m[c + 1:c + 6]
+    return any(after.startswith(w) for w in cues["term_markers"]) or bool(re.match(cues["formula_pattern"], p.text[o + 1:c]))
+
+
+# ---------------------------------------------------------------- sources and dates
+
+
+def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str | None]:
+    m, t = p.m, p.text
+    if who.ent is not None and who.ent.kind == "doc":
+        return who.ent.mention, who.ent.doc_type or _doc_type(p, who.ent)
+    seg = m[lo:hi]
+    mt = re.search(rf"(?:在|到|赴)([^，。；：]{{1,20}}?)({alt('inspection')})(?:时|期间|中|$|。|，)", seg)
+    if mt is None:
+        mt = re.search(rf"({alt('inspection_verbs')})([^，。；：]{{1,12}}?)时", seg)
+        if mt:
+            place = re.sub(r"^\d{4}年(?:\d{1,2}月)?", "", mt.group(2))
+            return place + mt.group(1), "inspection"
+    else:
+        place = re.sub(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)", "", mt.group(1))
+        return place + mt.group(2), "inspection"
+    mt = re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg)
+    if mt:
+        return t[lo + mt.start():lo + mt.end()], "letter"
+    mt = re.search(rf"在([^，。；]{{1,40}}?)上(?:的|发表)(?:重要)?(?:{alt('speech')})", seg)
+    if mt:
+        name = canonical_meeting(re.sub(r"^.*?(?:召开的|举行的)", "", t[lo + mt.start(1):lo + mt.end(1)]))
+        return name, "speech"
+    mt = re.search(rf"在([^，。；]{{0,20}}?(?:{alt('speech')}))(?:中|时|上)", seg)
+    if mt:
+        return t[lo + mt.start(1):lo + mt.end(1)], "speech"
+    mt = re.search(rf"《[^《》]*》(?:{alt('article')})", seg)
+    if mt:
+        s = lo + mt.start()
+        return t[s:s + mt.group().index("》") + 1], "article"
+    mt = re.search(rf"接受([^，。；]{{0,20}}?(?:{alt('interview')}))", seg)
+    if mt:
+        return t[lo + mt.start(1):lo + mt.end(1)], "other"
+    if who.ent is not None and who.ent.kind == "meeting":
+        return who.ent.name, "meeting"
+    adverbials = _adverbials(p, lo, hi)
+
+    def occasion(e: Mention) -> bool:  # not part of the speaker's own name (政府工作报告起草组负责人沈丹阳)
+        if who.ent is None or who.ent.kind not in ("person", "title") or e.start >= who.ent.end:
+            return True
+        return any(s <= e.start < end for s, end in adverbials) or e.start < _clause_start(p, who.ent.start, lo)
+
+    ents = [e for e in p.rec.mentions(t, m, lo, hi, _State(), tagger=False) if occasion(e)]
+    meetings = [e for e in ents if e.kind == "meeting" and not re.match(alt("since"), m[e.end:])]  # 党的十八大以来
+    meetings.sort(key=lambda e: (any(s <= e.start < end for s, end in adverbials), e.start))
+    if meetings:
+        return meetings[-1].name, "meeting"
+    issued = who.ent.start if who.ent is not None else -1  # 国家发展改革委印发《……》，提出要“……”
+    docs = [e for e in ents if e.kind == "doc" and (any(s <= e.start < end for s, end in adverbials) or (e.issuer is not None and e.issuer.start == issued))]
+    return (docs[0].mention, "document") if docs else (None, None)
+
+
+def _doc_type(p: _Para, e: Mention) -> str:
+    """An article (《……》一文, 重要文章《……》, a newspaper) or a document."""
+    c = word_lists().cues
+    media = e.mention.rstrip("》").endswith(tuple(c["media_suffixes"]))
+    before = re.search(rf"(?:{alt('article')})$", p.m[max(0, e.start - 4):e.start])
+    return "article" if media or before or re.match(alt("article"), p.m[e.end:]) else "document"
+
+
+def _date(p: _Para, lo: int, hi: int, state: _State) -> str | None:
+    """The most precise date named in [lo, hi) (outside quotations and 《》; the last of equally
+    precise ones), as ISO 8601: 2月28日，中宣部召开2025年……会议 → 2025-02-28."""
+    dates = [d for d in (_one_date(p, mt, state) for mt in word_lists().dates.finditer(p.m, lo, hi)) if d]
+    if not dates:
+        return None
+    return max(enumerate(dates), key=lambda x: (len(x[1].lstrip("-")), x[0]))[1]
+
+
+def _one_date(p: _Para, d: re.Match[str], state: _State) -> str | None:
+    lx = word_lists()
+    if d.group("y"):
+        return _iso(int(d.group("y")), d.group("m"), d.group("d"))
+    if d.group("rel"):
+        rel = d.group("rel")
+        if rel in lx.cues["same_year"]:
+            year = _year_before(p, d.start())
+        else:
+            year = state.year + lx.cues["relative_years"][rel] if state.year else None
+        return _iso(year, d.group("rm"), d.group("rd")) if year else None
+    month, day = int(d.group("om")), d.group("od")
+    if not 1 <= month <= 12:
+        return None
+    year = _year_before(p, d.start())
+    if year is None and state.year is not None:
+        year = state.year
+        if state.month_day is not None and (month, int(day or 1)) > state.month_day:
+            year -= 1
+    if year is None:
+        return f"--{month:02d}" + (f"-{int(day):02d}" if day else "")
+    return _iso(year, str(month), day)
+
+
+def _year_before(p: _Para, i: int) -> int | None:
+    years = re.findall(r"(?<!\d)(\d{4})\s*年", p.m[:i])
+    return int(years[-1]) if years else None
+
+
+def _iso(year: int | None, month: str | None, day: str | None) -> str | None:
+    if year is None:
+        return None
+    if not month:
+        return f"{year:04d}"
+    mo = int(month)
+    if not 1 <= mo <= 12:
+        return f"{year:04d}"
+    if not day or not 1 <= int(day) <= 31:
+        return f"{year:04d}-{mo:02d}"
+    return f"{year:04d}-{mo:02d}-{int(day):02d}"
+
+
+# ---------------------------------------------------------------- the analysis
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    who: _Speaker = field(default_factory=lambda: _Speaker(None, None))
+    source: str | None = None
+    source_type: str | None = None
+    date: str | None = None
+
+
+def _groups(p: _Para) -> list[list[tuple[int, int]]]:
+    """Quotations in a row (“……”“……”, “……”、“……”) after one introduction form a group."""
+    joiners = word_lists().cues["list_joiners"]
+    groups: list[list[tuple[int, int]]] = []
+    for span in p.spans:
+        prev = groups[-1][-1] if groups else None
+        ended = prev is not None and p.text[prev[1] - 1] in "。！？!?" and not _utterance(p.text[span[0] + 1:span[1]])
+        if prev is not None and p.m[prev[1] + 1:span[0]] in joiners and not ended:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
+
+
+def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[str | None, str | None, str | None]:
+    """Source, source type and date of words introduced by [lo, hi); with neither source nor
+    date there, the sentences just before (back into the previous paragraph) lend theirs while
+    they are about the same speaker (……习近平总书记来到长安小区。习近平总书记指出，……)."""
+    source, stype = _source(p, lo, hi, who)
+    date = _date(p, lo, hi, state) or who.date
+    para = p
+    while source is None and date is None and who.name:
+        if lo > 0:
+            lo, hi = para.sentence(lo - 1)
+        elif para is p and p.offset == 0 and state.last is not None:
+            para, (lo, hi) = state.last
+        else:
+            break
+        facts = _sentence_facts(para, state, (lo, hi), who.name)
+        if facts is None:
+            break
+        source, stype, date = facts
+    return source, stype, date
+
+
+def _sentence_facts(p: _Para, state: _State, span: tuple[int, int], name: str) -> tuple[str | None, str | None, str | None] | None:
+    """(source, source type, date) of a sentence that names the speaker ``name``, else None. Only
+    a date before the speaker is named counts, as it sets the scene (上次是2017年12月，总书记到
+    徐工集团考察), not 郎素兰今年82岁."""
+    lo, hi = span
+    for e in reversed(p.rec.mentions(p.text, p.m, lo, hi, state, tagger=False)):
+        if e.kind in ("person", "title", "pronoun"):
+            who = _resolve(e, p, state)
+            if who.name == name:
+                return (*_source(p, lo, hi, who), _date(p, lo, e.start, state))
+    return None
+
+
+@dataclass
+class _Intro:
+    """How a group of quotations is introduced: who speaks, the kind, and the stretch of text
+    [lo, hi) that introduces it (where the source and date are looked for)."""
+
+    who: _Speaker
+    kind: str
+    lo: int
+    hi: int
+
+
+def _zero_subject(p: _Para, state: _State, sent_lo: int) -> _Speaker:
+    """A sentence without a subject (……。在沈阳……，见到市民，问问“……”) continues the person of
+    the sentences before it in the paragraph, or of the paragraph before."""
+    lo = sent_lo
+    while lo > 0:
+        lo, hi = p.sentence(lo - 1)
+        people = [e for e in p.rec.mentions(p.text, p.m, lo, hi, state) if e.kind in ("person", "pronoun", "title")]
+        people = [e for e in people if not any(s <= e.start < t for s, t in _adverbials(p, lo, hi))]
+        who = _resolve(people[0], p, state) if people else None
+        if who is not None and who.name:
+            return who
+    if p.offset == 0 and state.last is not None:
+        para, (lo, hi) = state.last
+        people = [e for e in p.rec.mentions(para.text, para.m, lo, hi, state) if e.kind in ("person", "pronoun", "title")]
+        who = _resolve(people[0], para, state) if people else None
+        if who is not None and who.name:
+            return _Speaker(who.name, None, Mention("person", 0, 0, who.name, ""))
+    return _Speaker(None, None)
+
+
+def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro | None:
+    """Find what introduces a group: a verb before it (强调：“……”), a colon, a verb after it
+    (“……”王福山说), a topic frame (围绕“……”作出部署) or the sentence it is a clause of."""
+    cues = word_lists().cues
+    o, last_c = group[0][0], group[-1][1]
+    sent_lo = _intro_start(p, o)
+    utter = any(_utterance(p.text[a + 1:b]) for a, b in group)
+    after = p.m[last_c + 1:last_c + 2]
+    pre = _pre_intro(p, sent_lo, o)
+    if pre is not None:
+        vs = pre[0]
+        who = _subject(p, state, _clause_start(p, vs, sent_lo), vs, sent_lo)
+        if who.ent is None:
+            who = _zero_subject(p, state, sent_lo)
+        short = len(p.text[o + 1:last_c]) <= cues["term_max_chars"]
+        nobody = who.ent is None
+        term = _term_marked(p, group[-1][0], last_c) or (not utter and short and (p.m[last_c + 1:last_c + 2] == "的" or nobody))
+        return _Intro(who, "term" if term else "direct", sent_lo, vs)
+    if o > sent_lo and p.m[o - 1] in "：:" and (utter or after == "" or after in "，,。；;！？!?"):
+        who = _subject(p, state, _clause_start(p, o - 1, sent_lo), o - 1, sent_lo)
+        if who.ent is None:
+            who = _zero_subject(p, state, sent_lo)
+        return _Intro(who, "direct", sent_lo, o - 1)
+    post = _post_intro(p, group[-1][0], last_c, utter)
+    if post is not None:
+        cl, vs, _ = post
+        who = _subject(p, state, cl, vs, last_c + 1)
+        if who.ent is not None:
+            return _Intro(who, "direct", sent_lo, vs)
+    if utter and p.text[last_c - 1:last_c] in "。！？!?…":
+        # “弄个‘床单’式的电极！”刘澄玉定下思路: the person the next words are about said it
+        # (“……。”来自江苏省演艺集团的柯军代表……; not “……。”28日9时，……队员岑勇，收到通知)
+        clause_end = _clause_end(p, last_c + 1)
+        people = sorted((e for e in p.rec.mentions(p.text, p.m, last_c + 1, clause_end, state) if e.kind in ("person", "title")), key=lambda e: e.kind != "person")
+        who = _resolve(people[0], p, state) if people else None
+        if who is not None and who.name:
+            return _Intro(who, "direct", last_c + 1, last_c + 1)
+    saying = re.search(rf"(?:的)?(?:{alt('saying_nouns')})$", p.m[sent_lo:o])
+    if saying:
+        author = _pick([e for e in p.rec.mentions(p.text, p.m, sent_lo, sent_lo + saying.start(), state) if e.end == sent_lo + saying.start()], [])
+        if author is not None and author.kind in ("person", "title", "generic"):
+            return _Intro(_resolve(author, p, state), "direct", sent_lo, o)
+    if _topic_frame(p, o, last_c) or _usage_frame(p, o, last_c):
+        return _Intro(_subject(p, state, _clause_start(p, o, sent_lo), o, sent_lo), "direct", sent_lo, o)
+    if _whole_clause(p, o, last_c) and (utter or not _apposition(p, o)):
+        final = last_c + 1 >= len(p.m) or p.m[last_c + 1] in "。！？!?"
+        who = _implied_speaker(p, state, sent_lo, o, last_c, utter or final)
+        if who is not None or utter:
+            return _Intro(who or _Speaker(None, None), "direct", sent_lo, o)
+    return None
+
+
+def _direct(p: _Para, state: _State) -> list[_Found]:
+    """Quotations in marks: direct (with their attribution) or terms."""
+    out: list[_Found] = []
+    for group in _groups(p):
+        intro = _introduce(p, state, group)
+        if intro is not None and intro.kind == "direct" and intro.who.ent is not None:
+            src, stype, date = _context(p, state, intro.hi, intro.lo, intro.who)
+        else:
+            src = stype = date = None
+        for a, b in group:
+            if intro is None:
+                modifier = p.m[b + 1:b + 2] == "的"  # “共抓大保护，不搞大开发”的理念
+                inner = p.text[a + 1:b].rstrip()
+                # an object (聚焦“零关税、低税率……”) is a formula unless it is a whole sentence
+                embedded = a > 0 and is_han(p.m[a - 1]) and not inner.endswith(("。", "！", "？", "!", "?", "…"))
+                said = _utterance(inner) and not _apposition(p, a) and not modifier and not embedded
+                kind = "direct" if said else "term"
+                out.append(_Found(a + 1, b, kind))
+            else:
+                out.append(_Found(a + 1, b, intro.kind, intro.who, src, stype, date))
+            out.extend(_nested(p, a, b, state))
+    return out
+
+
+def _topic_frame(p: _Para, o: int, c: int) -> bool:
+    """会议围绕“……”作出具体部署: the quotation is the topic of a reporting noun."""
+    cues = word_lists().cues
+    before = p.m[max(0, o - 2):o]
+    if not any(before.endswith(w) for w in cues["topic_prepositions"]):
+        return False
+    after = p.m[c + 1:c + 9]
+    return bool(re.match(rf"(?:作出|提出|进行|作了|做出)?[^，。；]{{0,4}}?(?:{alt('topic_nouns')})", after))
+
+
+def _usage_frame(p: _Para, o: int, c: int) -> bool:
+    """外国游客用“……”“……”来称赞: the quotation is the words someone uses."""
+    frame = word_lists().cues["usage_frame"]
+    if not any(p.m.endswith(w, 0, o) for w in frame["before"]):
+        return False
+    rest = p.m[c + 1:c + 8]
+    rest = rest[1:] if rest[:1] in frame["after"] else rest
+    return any(rest.startswith(v) for v in frame["verbs"])
+
+
+def _whole_clause(p: _Para, o: int, c: int) -> bool:
+    marks = set(word_lists().cues["clause_marks"]) | set(word_lists().cues["sentence_end"])
+    if _utterance(p.text[o + 1:c]):
+        marks |= set("—")  # ……的“八个梦想”——“想脱贫致富，……”
+    before = p.m[o - 1] if o > 0 else ""
+    after = p.m[c + 1] if c + 1 < len(p.m) else ""
+    return (before == "" or before in marks or before in word_lists().cues["quote_pairs"].values()) and (after == "" or after in marks)
+
+
+def _clause_verb(p: _Para, lo: int, o: int) -> bool:
+    """A reporting verb used earlier in the sentence (姐姐觉得不妥，“多遭罪”)."""
+    lx = word_lists()
+    return any(_verb_ok(p, lo + mt.start(), lo + mt.end()) for mt in lx.verbs.finditer(p.m[lo:o]))
+
+
+def _apposition(p: _Para, o: int) -> bool:
+    before = p.m[max(0, o - 2):o]
+    return any(before.endswith(w) for w in word_lists().cues["apposition_marks"])
+
+
+def _implied_speaker(p: _Para, state: _State, sent_lo: int, o: int, c: int, utter: bool) -> _Speaker | None:
+    """A quotation that is a clause of its own: after a reporting verb earlier in the sentence
+    (姐姐觉得不妥，“多遭罪”) the verb's subject speaks; words that read as said belong to the
+    person the sentence is about (居民杨元杰……晒出了滏阳河，“……”); a sentence of its own in the
+    first person to the person the previous sentence is about (钱为民正带领……。“……我们……”)."""
+    if sent_lo < o:
+        verb = _clause_verb(p, sent_lo, o)
+        if not (verb or utter):
+            return None
+        ents = [x for x in p.rec.mentions(p.text, p.m, sent_lo, o, state) if verb or x.kind in ("person", "pronoun")]
+        e = _pick(ents, _adverbials(p, sent_lo, o))
+        return _resolve(e, p, state) if e is not None else None
+    if utter and sent_lo > 0 and any(w in p.text[o + 1:c] for w in word_lists().cues["first_person"]):
+        prev_lo, prev_hi = p.sentence(sent_lo - 1)
+        ents = [x for x in p.rec.mentions(p.text, p.m, prev_lo, prev_hi, state) if x.kind == "person"]
+        e = _pick(ents, _adverbials(p, prev_lo, prev_hi))
+        return _resolve(e, p, state) if e is not None else None
+    return None
+
+
+def _nested(p: _Para, a: int, b: int, state: _State) -> list[_Found]:
+    """Quotations inside the quotation (a, b): analysed as a paragraph of their own."""
+    inner_spans = p.nested.get(a)
+    if not inner_spans:
+        return []
+    sub = _prepare(p.index, p.text[a + 1:b], p.rec, p.offset + a + 1)
+    found = _direct(sub, state)
+    for f in found:
+        f.start += a + 1
+        f.end += a + 1
+        if f.who.ent is not None and f.who.ent.kind == "pronoun":
+            f.who = _Speaker(None, f.who.mention)
+    return found
+
+
+def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
+    """Reported speech without marks: ``speaker + verb + ，/：`` and the rest of the sentence."""
+    lx = word_lists()
+    c = lx.cues
+    out = []
+    lead = alt("lead_words")
+    quotes = set(c["quote_pairs"]) | set(c["symmetric_quotes"])
+    for mt in lx.verbs.finditer(p.m):
+        vs, ve = mt.span()
+        after = _verb_tail(p, ve) if p.m.startswith(("道", "了"), ve) else ve
+        if after >= len(p.m) or p.m[after] not in "，,：:":
+            continue
+        body = after + 1
+        rest = re.match(rf"\s*(?:{lead})?\s*", p.m[body:])
+        q = body + rest.end()
+        if q < len(p.m) and p.m[q] in quotes and not any(o == q and _term_marked(p, o, c_) for o, c_ in p.spans):
+            continue
+        if not _verb_ok(p, vs, ve):
+            continue
+        _, sent_hi = p.sentence(vs)
+        sent_lo = _intro_start(p, vs)
+        cl = _clause_start(p, vs, sent_lo)
+        if cl == vs:
+            continue
+        who = _subject(p, state, cl, vs, cl, adjacent=True)
+        if who.ent is None or not _adjacent(p, who.ent.end, vs):
+            continue
+        end = sent_hi
+        while end > body and p.m[end - 1] in "。！？!?":
+            end -= 1
+        for o, _cl in p.spans:
+            if body < o < end and _whole_clause(p, o, _cl) and p.m[o - 1] in "，,：:":
+                end = o - 1
+                break
+        while end > body and p.m[end - 1] in "，,、；;：: \u3000":
+            end -= 1
+        if end - body < 4 or any(f.start <= body < f.end for f in direct) or any(f.start <= body < f.end for f in out):
+            continue
+        src, stype, date = _context(p, state, vs, sent_lo, who)
+        out.append(_Found(body, end, "indirect", who, src, stype, date))
+    return out
+
+
+def _adjacent(p: _Para, end: int, vs: int) -> bool:
+    """Only adverbials stand between the speaker and the verb (王某在会上强调, not 群众新期待)."""
+    lx = word_lists()
+    gap = list(p.m[end:vs])
+    for s, t in _adverbials(p, end, vs):
+        gap[s - end:t - end] = " " * (t - s)
+    rest = lx.dates.sub("", "".join(gap).replace(" ", ""))
+    words = alt("adverbs", "subject_gap")
+    return re.fullmatch(rf"(?:{words}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
+
+
+def _remember(p: _Para, state: _State) -> None:
+    """Note the people and document issuers the paragraph names (outside quotations)."""
+    lo = 0
+    for hi in [*p.ends, len(p.text)]:
+        if hi <= lo:
+            continue
+        ents = p.rec.mentions(p.text, p.m, lo, hi, state, tagger=False)
+        for e in ents:
+            if e.kind == "doc" and e.mention.startswith("《"):
+                e.doc_type = _doc_type(p, e)
+                if e.issuer is None and e.doc_type == "article":  # 习近平的重要文章《……》
+                    e.issuer = next((a for a in ents if a.kind in ("person", "title") and re.fullmatch(
+                        rf"的(?:{alt('article')})", p.m[a.end:e.start])), None)
+                    if e.issuer is not None and e.issuer.kind == "title":
+                        e.issuer.name = _resolve(e.issuer, p, state).name
+                state.docs.append(((p.index, e.start), e))
+            if e.kind == "person" and e.name:
+                state.people.append(((p.index, e.start), e.name, e.title))
+                state.names.add(e.name)
+            elif e.kind == "meeting" and e.name:
+                state.meetings.append(((p.index, e.start), e.name, _date(p, lo, hi, state)))
+            elif e.kind == "doc" and e.issuer is not None:
+                state.issuers[e.mention] = e.issuer
+                alias = re.match(r"（以下简称(《[^》]+》)）", p.text[e.end:])
+                if alias:
+                    state.issuers[alias.group(1)] = e.issuer
+        lo = hi
+    state.people.sort(key=lambda x: x[0])
+
+
+def _as_article(article_or_text: Article | str) -> Article:
+    if isinstance(article_or_text, Article):
+        return article_or_text
+    if isinstance(article_or_text, str):
+        lines = [x.strip() for x in article_or_text.splitlines()]
+        return Article(paragraphs=[Paragraph(i, x) for i, x in enumerate(x for x in lines if x)])
+    raise InputError(
+        f"quotations: expected an Article or a str, got {type(article_or_text).__name__}; "
+        "pass policytext.read(path)[0] or the text itself"
+    )
+
+
+def quotations(article_or_text: Article | str, link: bool = True, segmenter: Segmenter | None = None,
+               recognizer: Recognizer | None = None) -> list[Quotation]:
+    """Direct and indirect quotations and quoted terms of an article (or of a text, one
+    paragraph per non-empty line), in text order. ``link=False`` leaves ``quote_id`` unset, for
+    callers that link a whole corpus at once (:func:`~policytext.extract.quote_links.quote_ids`).
+    Names are told from words with ``segmenter`` (default: the default jieba segmenter), or by
+    the entity ``recognizer`` given.
+
+    >>> [(q.kind, q.text, q.speaker) for q in quotations("总书记指出，要“持续用力”。网友说：“好！”")]
+    [('direct', '持续用力', None), ('direct', '好！', None)]
+    """
+    art = _as_article(article_or_text)
+    rec = recognizer or Recognizer(segmenter or default_segmenter())
+    state = _State()
+    if art.date:
+        md = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", art.date)
+        if md:
+            state.year = int(md.group(1))
+            if md.group(2):
+                state.month_day = (int(md.group(2)), int(md.group(3) or 31))
+    out: list[Quotation] = []
+    for para in art.paragraphs:
+        p = _prepare(para.index, para.text, rec)
+        _remember(p, state)
+        direct = _direct(p, state)
+        found = sorted(direct + _indirect(p, state, direct), key=lambda f: (f.start, f.end))
+        if p.text:
+            state.last = (p, p.sentence(len(p.text) - 1))
+        for f in found:
+            if f.end <= f.start:
+                continue
+            out.append(
+                Quotation(
+                    text=para.text[f.start:f.end],
+                    kind=f.kind,
+                    paragraph=para.index,
+                    start=f.start,
+                    end=f.end,
+                    speaker=f.who.name if f.kind != "term" else None,
+                    speaker_mention=f.who.mention if f.kind != "term" else None,
+                    source=f.source,
+                    source_type=f.source_type,
+                    date=f.date,
+                )
+            )
+    if link:
+        link_quotations(out)
+    return out
+
+
+
+class QuotationStage(Stage):
+    """Quotations, indirect speech and quoted terms (``article.quotations()``; the ``quotations``
+    table, whose ``quote_id`` the corpus gives across articles)."""
+
+    name = "quotations"
+    requires = ("tokens",)
+    tables = {"quotations": ("article_id", "quotation", "paragraph", "start", "end", "text", "kind", "speaker",
+                             "speaker_mention", "source", "source_type", "date", "quote_id")}
+
+    def run(self, article: Article) -> None:
+        article.results[self.name] = quotations(article, segmenter=self.settings.segmenter)
+
+    def rows(self, article: Article) -> Rows:
+        return {"quotations": [{"article_id": article.id, "quotation": i, **vars(q)}
+                               for i, q in enumerate(article.results[self.name])]}
+
+    def report(self, article: Article) -> list[str]:
+        quotes = [q for q in article.results[self.name] if q.kind != "term"]
+        if not quotes:
+            return []
+        out = [f"  quotations:   {len(quotes)}"]
+        for q in quotes:
+            where = "，".join(x for x in (q.source if q.source != q.speaker else None, q.date) if x)
+            out.append(f"    - {q.speaker or '?'}{'（' + where + '）' if where else ''}：{q.text[:40]}")
+        return out
+
+    def marks(self, article: Article) -> list[Mark]:
+        out = []
+        for q in article.results[self.name]:
+            who = "，".join(x for x in (q.speaker or q.speaker_mention, q.source, q.date) if x)
+            out.append(Mark(q.paragraph, q.start, q.end, q.kind, f"{q.kind}: {who}" if who else q.kind))
+        return out

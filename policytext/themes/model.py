@@ -1,0 +1,642 @@
+"""Themes of paragraphs: the taxonomy, the shipped classifier and topic discovery.
+
+Each paragraph gets a ranked list of ``ThemeScore(id, score)``: probabilities over the themes of a
+taxonomy (they sum to 1 over all themes, so scores compare across paragraphs), every theme at or
+above a threshold, best first, and always at least the best one. The default taxonomy
+(``data/themes/taxonomy.toml``, 13 themes) comes with a linear model over character n-grams that was
+trained without hand labels (weak supervision from the seed terms of the taxonomy, then
+self-training; ``scripts/train_themes.py``) and ships as plain arrays (``data/themes/model.npz``).
+Prediction needs numpy only; fitting a model of your own is :class:`policytext.ThemeClassifier`.
+
+>>> from policytext.themes import rank_themes
+>>> rank_themes(["强化城市内涝治理，加快排水管网改造，提升防洪排涝能力。"])[0][0].id
+'security_resilience'
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, Union
+
+import numpy as np
+
+from ..document import ThemeScore
+from ..errors import InputError, ModelError, TaxonomyError
+from ..resources import compile_terms
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import scipy.sparse
+
+__all__ = ["Theme", "Taxonomy", "ThemeModel", "Featurizer", "SeedScorer", "Topic", "rank_themes", "default_model",
+           "discover_themes", "char_ngrams"]
+
+_DIR = resources.files("policytext").joinpath("data", "themes")
+_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+_FORMAT = "policytext-theme-model/1"
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+# ---------------------------------------------------------------- taxonomy
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme: a stable ``id``, Chinese and English labels, a description and seed terms."""
+
+    id: str
+    zh: str = ""
+    en: str = ""
+    description: str = ""
+    seeds: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "zh": self.zh, "en": self.en, "description": self.description,
+                "seeds": list(self.seeds)}
+
+
+class Taxonomy:
+    """An ordered set of themes with unique ids, from a TOML or JSON file or a dict.
+
+    The file holds a list of themes under ``theme`` (TOML ``[[theme]]`` tables) or ``themes``;
+    a dict may also map each id to its fields. Only ``id`` is required.
+
+    >>> tax = Taxonomy.load({"theme": [{"id": "housing", "zh": "住房", "seeds": ["保障房"]}]})
+    >>> tax.ids, tax["housing"].zh
+    (['housing'], '住房')
+    """
+
+    def __init__(self, themes: Iterable[Theme | Mapping[str, Any]], source: str = "taxonomy") -> None:
+        self.source = source
+        items = [t if isinstance(t, Theme) else _theme(t, source, i) for i, t in enumerate(themes, 1)]
+        if not items:
+            raise TaxonomyError(f"{source}: the taxonomy has no themes; give at least one theme with an id")
+        seen: dict[str, int] = {}
+        for i, t in enumerate(items, 1):
+            if t.id in seen:
+                raise TaxonomyError(f"{source}: duplicate theme id {t.id!r} (themes {seen[t.id]} and {i}); "
+                                    "ids must be unique")
+            seen[t.id] = i
+        self.themes: tuple[Theme, ...] = tuple(items)
+        self._index = {t.id: t for t in items}
+
+    @classmethod
+    def load(cls, source: PathLike | Mapping[str, Any] | Taxonomy) -> Taxonomy:
+        """A taxonomy from a ``.toml`` or ``.json`` file, a dict, or a Taxonomy (returned as is)."""
+        if isinstance(source, Taxonomy):
+            return source
+        if isinstance(source, Mapping):
+            return cls(_theme_list(source, "taxonomy dict"), "taxonomy dict")
+        path = Path(source)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise TaxonomyError(f"{path}: cannot read the taxonomy file ({exc.strerror or exc})") from exc
+        try:
+            if path.suffix.lower() == ".json":
+                data = json.loads(raw.decode("utf-8-sig"))
+            else:
+                data = _toml().loads(raw.decode("utf-8-sig"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            kind = "JSON" if path.suffix.lower() == ".json" else "TOML"
+            raise TaxonomyError(f"{path}: not a valid {kind} taxonomy ({exc}); see "
+                                "policytext/data/themes/taxonomy.toml for the format") from exc
+        if not isinstance(data, Mapping):
+            raise TaxonomyError(f"{path}: expected an object with a list of themes under 'theme'")
+        return cls(_theme_list(data, str(path)), str(path))
+
+    @classmethod
+    def default(cls) -> Taxonomy:
+        """The shipped taxonomy of 13 themes (``docs/themes.md``)."""
+        return _default_taxonomy()
+
+    @property
+    def ids(self) -> list[str]:
+        return [t.id for t in self.themes]
+
+    def __len__(self) -> int:
+        return len(self.themes)
+
+    def __iter__(self) -> Iterator[Theme]:
+        return iter(self.themes)
+
+    def __contains__(self, theme_id: object) -> bool:
+        return theme_id in self._index
+
+    def __getitem__(self, theme_id: str) -> Theme:
+        self.check([theme_id])
+        return self._index[theme_id]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Taxonomy) and self.themes == other.themes
+
+    def __repr__(self) -> str:
+        return f"Taxonomy({len(self)} themes: {', '.join(self.ids)})"
+
+    def check(self, ids: Iterable[str]) -> None:
+        """Raise :class:`TaxonomyError` for the first id that is not in the taxonomy."""
+        for theme_id in ids:
+            if theme_id not in self._index:
+                raise TaxonomyError(f"unknown theme id {theme_id!r}; {self.source} has: {', '.join(self.ids)}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"theme": [{id, zh, en, description, seeds}, ...]}``, the shape :meth:`load` reads."""
+        return {"theme": [t.to_dict() for t in self.themes]}
+
+
+def _toml():  # type: ignore[no-untyped-def]
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
+def _theme_list(data: Mapping[str, Any], source: str) -> list[Any]:
+    for key in ("theme", "themes"):
+        if key in data:
+            items = data[key]
+            if not isinstance(items, list):
+                raise TaxonomyError(f"{source}: '{key}' must be a list of themes")
+            return items
+    if all(isinstance(v, Mapping) for v in data.values()):  # {id: {zh, en, ...}}
+        return [{"id": k, **v} for k, v in data.items()]
+    raise TaxonomyError(f"{source}: expected a list of themes under 'theme' (or a mapping id -> fields)")
+
+
+def _theme(item: Any, source: str, position: int) -> Theme:
+    if not isinstance(item, Mapping):
+        raise TaxonomyError(f"{source}: theme {position} is not a table/object with an id")
+    theme_id = item.get("id")
+    if not isinstance(theme_id, str) or not _ID.match(theme_id):
+        raise TaxonomyError(f"{source}: theme {position} has no valid id ({theme_id!r}); use letters, digits "
+                            "and _ such as 'urban_renewal'")
+    seeds = item.get("seeds", [])
+    if isinstance(seeds, str) or not all(isinstance(s, str) and s.strip() for s in seeds):
+        raise TaxonomyError(f"{source}: seeds of theme {theme_id!r} must be a list of non-empty strings")
+    fields = {k: item.get(k, "") for k in ("zh", "en", "description")}
+    bad = [k for k, v in fields.items() if not isinstance(v, str)]
+    if bad:
+        raise TaxonomyError(f"{source}: field {bad[0]!r} of theme {theme_id!r} must be a string")
+    return Theme(theme_id, seeds=tuple(dict.fromkeys(s.strip() for s in seeds)), **fields)
+
+
+@lru_cache(maxsize=1)
+def _default_taxonomy() -> Taxonomy:
+    path = _DIR.joinpath("taxonomy.toml")
+    if not path.is_file():
+        raise ModelError(f"{path}: the default theme taxonomy is missing; reinstall policytext")
+    return Taxonomy.load(str(path))
+
+
+# ---------------------------------------------------------------- features
+
+def char_ngrams(text: str, ngram_range: tuple[int, int] = (1, 3)) -> list[str]:
+    """Character n-grams of ``text`` (white space runs count as one space), the model's features.
+
+    >>> char_ngrams("城市更新", (2, 3))
+    ['城市', '市更', '更新', '城市更', '市更新']
+    """
+    text = " ".join(text.split())
+    lo, hi = ngram_range
+    return [text[i:i + n] for n in range(lo, hi + 1) for i in range(len(text) - n + 1)]
+
+
+class _Rows(NamedTuple):
+    """Sparse rows in CSR parts: row ``i`` is ``indices/values[indptr[i]:indptr[i+1]]``."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    values: np.ndarray
+
+
+class Featurizer:
+    """TF-IDF over character n-grams (n ≤ 3) with a fixed vocabulary: sublinear term frequency
+    times idf, each row scaled to unit length (what scikit-learn's TfidfVectorizer computes over
+    :func:`char_ngrams`), vectorised in numpy: an n-gram is the integer of its code points
+    (21 bits each), looked up in a hash index (``pandas.Index``) of the vocabulary's integers."""
+
+    def __init__(self, vocabulary: Sequence[str], idf: np.ndarray, ngram_range: tuple[int, int] = (1, 3)) -> None:
+        self.terms = np.asarray(vocabulary, dtype=str)
+        self.idf = np.asarray(idf, dtype=np.float32)
+        self.ngram_range = (int(ngram_range[0]), int(ngram_range[1]))
+        if not 1 <= self.ngram_range[0] <= self.ngram_range[1] <= 3:
+            raise ModelError(f"theme model: n-grams of {self.ngram_range} characters; 1 to 3 are supported")
+        if len(self.terms) != len(self.idf):
+            raise ModelError("theme model: vocabulary and idf do not match")
+        import pandas as pd
+
+        self._index = pd.Index(_gram_keys(self.terms))  # a hash table: n-gram integer -> vocabulary column
+        if not self._index.is_unique:
+            raise ModelError("theme model: the vocabulary repeats a term or has empty terms")
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def rows(self, texts: Sequence[str]) -> _Rows:
+        n = len(texts)
+        joined = "\0".join(" ".join(t.replace("\0", " ").split()) for t in texts)  # NUL separates texts
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        row_at = np.cumsum(codes == 0)
+        lo, hi = self.ngram_range
+        key_parts, row_parts = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+        for size in range(lo, min(hi, len(codes)) + 1):
+            span = len(codes) - size + 1
+            key = np.zeros(span, dtype=np.int64)
+            ok = np.ones(span, dtype=bool)
+            for k in range(size):
+                part = codes[k:k + span]
+                key = (key << 21) | part
+                ok &= part != 0
+            key_parts.append(key[ok])
+            row_parts.append(row_at[:span][ok])
+        col = self._index.get_indexer(np.concatenate(key_parts))  # -1: not in the vocabulary
+        hit = col >= 0
+        row, col = np.concatenate(row_parts)[hit], col[hit]
+        keys, counts = np.unique(row * len(self) + col, return_counts=True)
+        rows, ind = np.divmod(keys, max(len(self), 1))
+        val = (1.0 + np.log(counts.astype(np.float32))) * self.idf[ind]
+        norms = np.sqrt(np.bincount(rows, weights=val * val, minlength=n))
+        val = val / np.maximum(norms, 1e-12)[rows]
+        ptr = np.searchsorted(rows, np.arange(n + 1)).astype(np.int64)
+        return _Rows(ptr, ind, val.astype(np.float32))
+
+    def sparse(self, texts: Sequence[str]) -> scipy.sparse.csr_matrix:
+        """The TF-IDF rows as a scipy CSR matrix (for fitting with scikit-learn)."""
+        import scipy.sparse
+
+        r = self.rows(texts)
+        return scipy.sparse.csr_matrix((r.values, r.indices, r.indptr), shape=(len(texts), len(self)))
+
+
+def _gram_keys(terms: np.ndarray) -> np.ndarray:
+    """The integer of each term of at most 3 characters: its code points, 21 bits each."""
+    if len(terms) == 0:
+        return np.zeros(0, dtype=np.int64)
+    codes = np.asarray(terms, dtype="<U3").view(np.uint32).reshape(-1, 3).astype(np.int64)
+    if (np.char.str_len(terms) > 3).any():
+        raise ModelError("theme model: a vocabulary term is longer than 3 characters")
+    keys = np.zeros(len(codes), dtype=np.int64)
+    for k in range(3):
+        present = codes[:, k] != 0
+        keys = np.where(present, (keys << 21) | codes[:, k], keys)
+    return np.where(codes[:, 0] != 0, keys, -1)
+
+
+def _linear(rows: _Rows, coef_t: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+    """``X @ coef_t + intercept`` for CSR rows ``X``, without scipy (``coef_t``: features × classes)."""
+    n = len(rows.indptr) - 1
+    out = np.tile(intercept.astype(np.float64), (n, 1))
+    lengths = np.diff(rows.indptr)
+    nonempty = lengths > 0
+    if nonempty.any():
+        contrib = coef_t[rows.indices] * rows.values[:, None]
+        out[nonempty] += np.add.reduceat(contrib, rows.indptr[:-1][nonempty], axis=0)
+    return out
+
+
+# ---------------------------------------------------------------- seed terms
+
+class SeedScorer:
+    """Evidence from the seed terms of a taxonomy: per theme, the sum of the weights of the distinct
+    seed terms a text contains (weights are idf-like, clipped to [0.5, 2], or all 1). Terms are
+    matched leftmost-longest over all themes at once, so 智慧城市建设 is 智慧城市 and not 城市建设.
+
+    >>> s = SeedScorer(Taxonomy.default())
+    >>> [s.ids[i] for i in s.scores(["推进老旧小区改造和城中村改造"])[0].nonzero()[0]]
+    ['urban_renewal']
+    """
+
+    def __init__(self, taxonomy: Taxonomy, weights: Mapping[str, float] | None = None) -> None:
+        self.ids = taxonomy.ids
+        self.theme_seeds = [t.seeds for t in taxonomy]
+        self.themes_of: dict[str, list[int]] = {}
+        for j, seeds in enumerate(self.theme_seeds):
+            for seed in seeds:
+                self.themes_of.setdefault(seed, []).append(j)
+        self.weights = {s: float((weights or {}).get(s, 1.0)) for s in self.themes_of}
+        self._pattern = compile_terms(self.themes_of)
+
+    def __bool__(self) -> bool:
+        return bool(self.weights)
+
+    def found(self, text: str) -> set[str]:
+        """The distinct seed terms in ``text``."""
+        return set(self._pattern.findall(text)) if self._pattern else set()
+
+    def fit_weights(self, texts: Sequence[str]) -> SeedScorer:
+        """Weight each seed by log(N / df) over ``texts``, relative to the mean seed, in [0.5, 2]."""
+        df: Counter[str] = Counter()
+        for text in texts:
+            df.update(self.found(text))
+        n = max(len(texts), 1)
+        logs = {s: math.log(n / (1 + df[s])) for s in self.weights}
+        seen = [logs[s] for s in self.weights if df[s]]
+        mean = sum(seen) / len(seen) if seen else 1.0
+        self.weights = {s: min(2.0, max(0.5, v / mean)) for s, v in logs.items()}
+        return self
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), len(self.ids)), dtype=np.float64)
+        for i, text in enumerate(texts):
+            for seed in sorted(self.found(text)):  # a fixed order: float sums must not depend on hashing
+                for j in self.themes_of[seed]:
+                    out[i, j] += self.weights[seed]
+        return out
+
+    def labels(self, texts: Sequence[str], min_score: float = 1.0, margin: float = 2.0) -> np.ndarray:
+        """Weak labels: the index of the theme whose seed score is at least ``min_score`` and
+        ``margin`` times the runner-up's, else -1."""
+        s = self.scores(texts)
+        if s.shape[1] == 1:
+            return np.where(s[:, 0] >= min_score, 0, -1)
+        top2 = np.sort(s, axis=1)[:, -2:]
+        return np.where((top2[:, 1] >= min_score) & (top2[:, 1] >= margin * top2[:, 0]), s.argmax(1), -1)
+
+    def mask(self, text: str, mark: str = "□") -> str:
+        """``text`` with every seed term replaced by one mark (so a model learns their context)."""
+        return self._pattern.sub(mark, text) if self._pattern else text
+
+
+# ---------------------------------------------------------------- the fitted model
+
+class ThemeModel:
+    """A fitted linear theme model held as plain arrays: TF-IDF features, a weight matrix, and how
+    scores become probabilities (``link``): ``softmax`` (single label), ``ovr`` (one-vs-rest
+    sigmoids normalised to sum 1) or ``sigmoid`` (multi-label, independent probabilities).
+
+    With ``prior`` (another ThemeModel on the same features) the prior's probabilities, times
+    ``prior_weight``, are extra features after the n-grams. With seed terms and ``seed_weight`` > 0
+    the probabilities of a single-label model are mixed with the seed evidence of the text:
+    ``p = (p_model + w q_seeds) / (1 + w)`` where the text has seed terms.
+    """
+
+    def __init__(self, classes: Sequence[str], featurizer: Featurizer, coef: np.ndarray, intercept: np.ndarray,
+                 link: str = "softmax", temperature: float = 1.0, seeds: SeedScorer | None = None,
+                 seed_weight: float = 0.0, prior: ThemeModel | None = None, prior_weight: float = 1.0,
+                 meta: Mapping[str, Any] | None = None) -> None:
+        if link not in ("softmax", "ovr", "sigmoid"):
+            raise ModelError(f"theme model: unknown link {link!r}")
+        self.classes = np.asarray(classes, dtype=str)
+        self.featurizer = featurizer
+        self.coef = np.asarray(coef, dtype=np.float32)
+        self.intercept = np.asarray(intercept, dtype=np.float64)
+        self._coef_t = np.ascontiguousarray(self.coef.T)
+        self.link = link
+        self.temperature = float(temperature)
+        self.seeds = seeds if seeds else None
+        self.seed_weight = float(seed_weight)
+        self.prior = prior
+        self.prior_weight = float(prior_weight)
+        self.meta = dict(meta or {})
+        width = len(featurizer) + (len(prior.classes) if prior is not None else 0)
+        if self.coef.shape != (len(self.classes), width) or self.intercept.shape != (len(self.classes),):
+            raise ModelError(f"theme model: weights of shape {self.coef.shape} do not fit {len(self.classes)} "
+                             f"themes and {width} features")
+        if prior is not None and prior.featurizer is not featurizer:
+            raise ModelError("theme model: a prior model must share the featurizer")
+        if self.seeds is not None and list(self.seeds.ids) != list(self.classes):
+            raise ModelError("theme model: the seed terms are for other themes than the model's")
+
+    @property
+    def multilabel(self) -> bool:
+        return self.link == "sigmoid"
+
+    def features(self, texts: Sequence[str]) -> _Rows:
+        return self.featurizer.rows(check_texts(texts))
+
+    def decision_function(self, texts: Sequence[str], rows: _Rows | None = None) -> np.ndarray:
+        """Raw scores (before the link), one row per text."""
+        rows = self.features(texts) if rows is None else rows
+        n_text = len(self.featurizer)
+        z = _linear(rows, self._coef_t[:n_text], self.intercept)
+        if self.prior is not None:
+            prior = self.prior.predict_proba(texts, rows)
+            z += self.prior_weight * prior @ self._coef_t[n_text:].astype(np.float64)
+        return z / self.temperature
+
+    def predict_proba(self, texts: Sequence[str], rows: _Rows | None = None) -> np.ndarray:
+        """Probabilities, one row per text, one column per class (``classes`` order)."""
+        texts = check_texts(texts)
+        z = self.decision_function(texts, rows)
+        if self.link == "softmax":
+            z = np.exp(z - z.max(axis=1, keepdims=True))
+            p = z / z.sum(axis=1, keepdims=True)
+        else:
+            p = 1.0 / (1.0 + np.exp(-z))
+            if self.link == "ovr":
+                p = p / p.sum(axis=1, keepdims=True)
+        if self.seeds is not None and self.seed_weight > 0 and not self.multilabel:
+            s = self.seeds.scores(texts)
+            total = s.sum(axis=1, keepdims=True)
+            q = np.divide(s, total, out=np.zeros_like(s), where=total > 0)
+            p = np.where(total > 0, (p + self.seed_weight * q) / (1.0 + self.seed_weight), p)
+        return p
+
+    def rank(self, texts: Sequence[str], threshold: float | None = None, max_themes: int = 3,
+             sections: Sequence[str | None] | None = None, section_weight: float = 0.3) -> list[list[ThemeScore]]:
+        """For each text the themes scoring at least ``threshold`` (0.2 for single-label models,
+        0.5 for multi-label ones), best first, at most ``max_themes``, and at least the best one.
+
+        ``sections`` gives the heading each text sits under (or None): a heading states what its
+        paragraphs are about, so its probabilities are mixed in with weight ``section_weight``.
+        """
+        if threshold is None:
+            threshold = 0.5 if self.multilabel else 0.2
+        p = self.predict_proba(texts)
+        if sections is not None:
+            p = self._with_sections(p, list(sections), section_weight)
+        out = []
+        for row in p:
+            order = np.argsort(-row, kind="stable")[:max(1, max_themes)]
+            out.append([ThemeScore(str(self.classes[j]), float(row[j])) for k, j in enumerate(order)
+                        if k == 0 or row[j] >= threshold])
+        return out
+
+    def _with_sections(self, p: np.ndarray, sections: list[str | None], weight: float) -> np.ndarray:
+        if len(sections) != len(p):
+            raise InputError(f"rank: {len(p)} texts but {len(sections)} section headings")
+        headings = sorted({h for h in sections if h and h.strip()})
+        if not headings or weight <= 0:
+            return p
+        of = dict(zip(headings, self.predict_proba(headings)))
+        return np.array([(row + weight * of[h]) / (1.0 + weight) if h in of else row
+                         for row, h in zip(p, sections)])
+
+    # ------------------------------------------------------------ storage (npz, no pickle)
+
+    def _arrays(self, prefix: str = "") -> dict[str, np.ndarray]:
+        seeds = None if self.seeds is None else {"theme_seeds": [list(s) for s in self.seeds.theme_seeds],
+                                                 "weights": self.seeds.weights}
+        meta = {**self.meta, "format": _FORMAT, "link": self.link, "temperature": self.temperature,
+                "seed_weight": self.seed_weight, "prior_weight": self.prior_weight,
+                "ngram_range": list(self.featurizer.ngram_range), "has_prior": self.prior is not None,
+                "seeds": seeds}
+        half = bool(self.meta.get("float16"))
+        out = {prefix + "meta": np.array(json.dumps(meta, ensure_ascii=False)), prefix + "classes": self.classes,
+               prefix + "coef": self.coef.astype(np.float16 if half else np.float32),
+               prefix + "intercept": self.intercept}
+        if self.prior is not None:
+            out.update(self.prior._arrays(prefix + "prior."))
+        else:
+            out.update({prefix + "vocabulary": self.featurizer.terms, prefix + "idf": self.featurizer.idf})
+        return out
+
+    def save(self, path: PathLike) -> None:
+        """Write the model to ``path`` as a compressed ``.npz`` of numpy arrays and JSON (no pickle)."""
+        with open(path, "wb") as fh:
+            np.savez_compressed(fh, **self._arrays())
+
+    @classmethod
+    def load(cls, path: PathLike) -> ThemeModel:
+        """Read a model written by :meth:`save`; a damaged or foreign file raises :class:`ModelError`."""
+        if not Path(path).is_file():
+            raise ModelError(f"{path}: no such theme model file")
+        try:
+            with np.load(path, allow_pickle=False) as npz:
+                return cls._from_arrays({k: npz[k] for k in npz.files}, "", str(path))
+        except ModelError:
+            raise
+        except Exception as exc:  # zipfile, numpy and json errors of a damaged or foreign file
+            raise ModelError(f"{path}: not a policytext theme model, or damaged ({type(exc).__name__}: {exc}); "
+                             "fit and save it again") from exc
+
+    @classmethod
+    def _from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str, where: str) -> ThemeModel:
+        meta = json.loads(str(arrays[prefix + "meta"]))
+        if not isinstance(meta, dict) or meta.get("format") != _FORMAT:
+            raise ModelError(f"{where}: not a policytext theme model (format {_FORMAT!r} expected)")
+        prior = cls._from_arrays(arrays, prefix + "prior.", where) if meta["has_prior"] else None
+        featurizer = prior.featurizer if prior is not None else Featurizer(
+            arrays[prefix + "vocabulary"].tolist(), arrays[prefix + "idf"], tuple(meta["ngram_range"]))
+        classes = arrays[prefix + "classes"].tolist()
+        seeds = None
+        if meta["seeds"]:
+            tax = Taxonomy([Theme(i, seeds=tuple(s)) for i, s in zip(classes, meta["seeds"]["theme_seeds"])], where)
+            seeds = SeedScorer(tax, meta["seeds"]["weights"])
+        own = {k: v for k, v in meta.items() if k not in ("format", "link", "temperature", "seed_weight",
+                                                         "prior_weight", "ngram_range", "has_prior", "seeds")}
+        return cls(classes, featurizer, arrays[prefix + "coef"].astype(np.float32), arrays[prefix + "intercept"],
+                   link=meta["link"], temperature=meta["temperature"], seeds=seeds, seed_weight=meta["seed_weight"],
+                   prior=prior, prior_weight=meta["prior_weight"], meta=own)
+
+
+def check_texts(texts: Any) -> list[str]:
+    if isinstance(texts, str):
+        raise InputError("expected a list of texts, got one str; wrap it: [text]")
+    texts = list(texts)
+    bad = [type(t).__name__ for t in texts if not isinstance(t, str)]
+    if bad:
+        raise InputError(f"expected texts (str), got {bad[0]}; pass paragraph.text")
+    return texts
+
+
+@lru_cache(maxsize=1)
+def default_model() -> ThemeModel:
+    """The shipped model for the default taxonomy (loaded once)."""
+    path = _DIR.joinpath("model.npz")
+    if not path.is_file():
+        raise ModelError(f"{path}: the default theme model is missing; reinstall policytext or rebuild it "
+                         "with scripts/train_themes.py")
+    return ThemeModel.load(str(path))
+
+
+def rank_themes(texts: list[str], classifier: Any = None,
+                sections: Sequence[str | None] | None = None) -> list[list[ThemeScore]]:
+    """Ranked themes of each text: ``ThemeScore(id, score)``, best first (see :meth:`ThemeModel.rank`).
+    ``classifier`` is a fitted :class:`policytext.ThemeClassifier` or a :class:`ThemeModel`;
+    None uses the default model. ``sections``: the section heading of each text, or None.
+
+    >>> rank_themes(["加强数字政府建设，推进政务数据共享。"])[0][0].id
+    'digital_governance'
+    """
+    texts = check_texts(texts)
+    if not texts:
+        return []
+    model = default_model() if classifier is None else classifier
+    return model.rank(texts) if sections is None else model.rank(texts, sections=sections)
+
+
+# ---------------------------------------------------------------- topic discovery
+
+class Topic(NamedTuple):
+    """An unsupervised topic: its number, top phrases with weights, and how many paragraphs it leads."""
+
+    topic: int
+    phrases: list[str]
+    weights: list[float]
+    paragraphs: int
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _phrases_of(text: str) -> list[str]:
+    """Nouns (and verbal nouns, abbreviations, set phrases) of two or more characters, and each two
+    such words in a row joined: the candidate phrases of a topic."""
+    from ..segmentation import tagged
+
+    words: list[str | None] = [w if len(w) >= 2 and _HAN.search(w) and t.startswith(_NOMINAL) else None
+                               for w, t in tagged(text)]
+    found = [w for w in words if w]
+    return found + [a + b for a, b in zip(words, words[1:]) if a and b]
+
+
+_NOMINAL = ("n", "vn", "an", "j", "l")
+
+
+def discover_themes(paragraphs: Iterable[Any], n: int = 10, top: int = 10, as_frame: bool = False,
+                    random_state: int = 0) -> list[Topic] | pd.DataFrame:
+    """Topics of a collection of paragraphs before any taxonomy exists: NMF over TF-IDF of the
+    segmented text (nouns and two-noun phrases), each topic with its ``top`` phrases.
+    ``paragraphs`` are strings or objects with ``.text`` (Paragraph), or Articles (their paragraphs).
+
+    >>> topics = discover_themes(texts, n=5)                     # doctest: +SKIP
+    >>> topics[0].phrases[:3]                                    # doctest: +SKIP
+    ['城市更新', '老旧小区', '改造']
+    """
+    texts = []
+    for p in paragraphs:
+        if hasattr(p, "paragraphs"):
+            texts.extend(q.text for q in p.paragraphs)
+        else:
+            texts.append(p if isinstance(p, str) else getattr(p, "text", None))
+    texts = check_texts(texts)
+    if not isinstance(n, int) or n < 1:
+        raise InputError(f"n must be a positive number of topics, got {n!r}")
+    if len(texts) < n:
+        raise InputError(f"discover_themes needs at least n={n} paragraphs, got {len(texts)}")
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(analyzer=_phrases_of, min_df=2 if len(texts) >= 20 else 1,
+                          max_df=0.5 if len(texts) >= 20 else 1.0, sublinear_tf=True)
+    try:
+        x = vec.fit_transform(texts)
+    except ValueError as exc:  # empty vocabulary
+        raise InputError(f"discover_themes: no words to model in these paragraphs ({exc})") from exc
+    nmf = NMF(n_components=n, init="nndsvda", random_state=random_state, max_iter=400)
+    doc_topic = nmf.fit_transform(x)
+    terms = vec.get_feature_names_out()
+    leads = np.bincount(doc_topic.argmax(axis=1), minlength=n)
+    topics = []
+    for k, row in enumerate(nmf.components_):
+        best = [j for j in np.argsort(-row)[:top] if row[j] > 0]
+        topics.append(Topic(k, [str(terms[j]) for j in best], [round(float(row[j]), 4) for j in best],
+                            int(leads[k])))
+    if as_frame:
+        import pandas as pd
+
+        return pd.DataFrame([t._asdict() for t in topics])
+    return topics
+
