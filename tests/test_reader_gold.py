@@ -61,10 +61,11 @@ def score(root: Path) -> tuple[dict[str, list[int]], list[str]]:
 
 @pytest.mark.skipif(not dev_gold(ROOT), reason="no reader gold in this checkout")
 def test_dev_gold_fields():
+    """Every field right on at least 90% of the dev articles, the paragraphs on at least 80%
+    (22/22 when this was written)."""
     counts, misses = score(ROOT)
-    for field in ("title", "author", "date", "genre"):
-        right, total = counts[field]
-        assert right >= 0.8 * total, (field, misses)
+    for field, (right, total) in counts.items():
+        assert right >= (0.8 if field == "paragraphs" else 0.9) * total, (field, misses)
 
 
 if __name__ == "__main__":
