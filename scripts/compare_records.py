@@ -42,6 +42,9 @@ def diff(a: Path, b: Path) -> None:
     where: dict[str, list[str]] = defaultdict(list)
     for name in old.keys() & new.keys():
         for x, y in zip(old[name].get("articles", []), new[name].get("articles", [])):
+            if any("quote_id" in q for q in y.get("quotations", [])) and not any("quote_id" in q for q in x.get("quotations", [])):
+                changed["quotations[].quote_id (new field)"] += 1
+                y = {**y, "quotations": [{k: v for k, v in q.items() if k != "quote_id"} for q in y["quotations"]]}
             for key in x.keys() | y.keys():
                 if key not in x:
                     changed[f"{key} (new field)"] += 1
