@@ -16,7 +16,6 @@ corpus of the domain (``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import itertools
 import json
@@ -124,6 +123,7 @@ class _Classes:
         self.token = seg.memo("keyphrases.classes", self._token_classes, 65536)
         self.predicate_prefix = seg.memo("keyphrases.predicate", self._predicate_prefix, 8192)
         self.word_tag = seg.memo("keyphrases.word_tag", lambda w: seg.tagged(w)[0][1].lower(), 65536)
+        self.person = seg.memo("keyphrases.person", _person, 8192)
 
     def classify(self, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         """(word, class) for each token; a lexicon token that wraps a term in a predicate is split."""
@@ -141,6 +141,16 @@ class _Classes:
 
     def _token_classes(self, word: str, tag: str) -> tuple[tuple[str, str], ...]:
         return _token_classes(word, tag, self.lexicon(), self.predicate_prefix)
+
+
+def _person(word: str) -> bool:
+    """A person's name by the dictionary without the lexicon (李强 nrfg, 赵乐际 nr, 习|近平 nr).
+
+    >>> _person("赵乐际"), _person("北京")
+    (True, False)
+    """
+    tags = [t for _, t in default_segmenter(lexicon=False).tagged(word)]
+    return 2 <= len(word) <= 4 and tags[0].startswith("nr")
 
 
 def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callable[[str], int]) -> tuple[tuple[str, str], ...]:
@@ -163,8 +173,6 @@ def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callabl
 
 
 class _Candidate(NamedTuple):
-    phrase: str
-    offset: int  # character offset in the tagged text
     words: tuple[str, ...]
     left: str  # the adjacent word that could extend the phrase, or ""
     right: str
@@ -178,15 +186,56 @@ _RUN = re.compile(f"[{''.join(sorted(_CONTENT))}]+|S")  # a run of content token
 
 def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> tuple[list[str], str, list[int]]:
     """(words, classes: one letter per word, "-" for a break, character offsets of the words)."""
-    tokens = _Classes(seg).classify(pairs)
+    tokens = _formulations(_Classes(seg).classify(pairs))
     words = [w for w, _ in tokens]
     return words, "".join(c or "-" for _, c in tokens), list(itertools.accumulate(map(len, words), initial=0))
+
+
+_QUOTES = {"“": ("”", 12), "《": ("》", 40), "「": ("」", 12)}  # opening mark: (closing mark, longest content)
+_NOT_IN_QUOTE = re.compile(r"[，。；：！？,;:!?\s]")
+
+
+def _formulations(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The tokens with every formulation that the text puts in quotation marks or book-title
+    marks (“两个确立”, 《习近平著作选读》) joined into one term token, wherever it occurs; a
+    quotation that holds a clause (a comma or a full stop) is no formulation.
+
+    >>> [w for w, _ in _formulations([("“", ""), ("两", ""), ("个", ""), ("确立", "V"), ("”", ""), ("两", ""), ("个", ""), ("确立", "V")])]
+    ['“', '两个确立', '”', '两个确立']
+    """
+    forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for i, (word, _) in enumerate(tokens):
+        close, longest = _QUOTES.get(word, ("", 0))
+        if not close:
+            continue
+        for k in range(i + 1, min(len(tokens), i + 16)):
+            if tokens[k][0] == close:
+                inner = tuple(w for w, _ in tokens[i + 1:k])
+                text = "".join(inner)
+                if 2 <= len(text) <= longest and _HAN.search(text) and not _NOT_IN_QUOTE.search(text):
+                    forms[inner[0]].add(inner)
+                break
+    if not forms:
+        return tokens
+    by_first = {w: sorted(f, key=len, reverse=True) for w, f in forms.items()}
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        for form in by_first.get(tokens[i][0], ()):
+            if tuple(w for w, _ in tokens[i:i + len(form)]) == form:
+                out.append(("".join(form), "T"))
+                i += len(form)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 def _spans(words: list[str], classes: str, offsets: list[int]) -> Iterator[tuple[int, int, int, int]]:
     """(i, j, start, end) for every candidate phrase ``words[i:j]`` of the run ``words[start:end]``:
     in each run of content words, the spans that start with a noun, term or modifier of two
-    characters or more (or a one-character modifier) and end with a noun, term or verb; a single
+    characters or more (大进展 is a fragment of 更大进展) and end with a noun, term or verb; a single
     word is a term or a free-standing noun (or a stand-alone word such as an idiom)."""
     g = _grammar()
     edges, alone = g.stop_edges, g.stop_alone
@@ -197,7 +246,7 @@ def _spans(words: list[str], classes: str, offsets: list[int]) -> Iterator[tuple
             continue
         for i in range(start, end):
             first, cls = words[i], classes[i]
-            if cls == "V" or first in edges or (len(first) == 1 and cls != "A"):
+            if cls == "V" or first in edges or len(first) == 1:
                 continue
             if cls == "M" and i + 1 < end and classes[i + 1] == "T":
                 continue  # a verbal noun governing a term: 发展/新质生产力
@@ -215,11 +264,11 @@ def _spans(words: list[str], classes: str, offsets: list[int]) -> Iterator[tuple
                 yield i, j, start, end
 
 
-def _candidate(words: list[str], classes: str, offsets: list[int], i: int, j: int, start: int, end: int) -> _Candidate:
+def _candidate(words: list[str], classes: str, i: int, j: int, start: int, end: int) -> _Candidate:
     edges = _grammar().stop_edges
     span = classes[i:j]
     return _Candidate(
-        "".join(words[i:j]), offsets[i], tuple(words[i:j]),
+        tuple(words[i:j]),
         words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges else "",
         words[j] if j < end and words[j] not in edges else "",
         span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None), span == "T")
@@ -257,22 +306,36 @@ def _check_text(text: object) -> str:
 
 # ---------------------------------------------------------------- key phrases of one article
 
+_UNSET = "\x00"  # no neighbour seen yet
+
+
 @dataclass
 class _Stats:
+    """What one repeated candidate does in the text (token-aligned occurrences only)."""
+
     words: tuple[str, ...]
-    first: int
+    first: int  # token index of the first occurrence
     verbal: bool
     clausal: bool
     term: bool
-    left: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))  # neighbour -> count
-    right: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
-    count: int = 0
+    count: int
+    left: str | None = _UNSET  # the one word that always precedes it, None when it varies
+    right: str | None = _UNSET
     independent: int = 0
     paragraphs: int = 0
+    last_paragraph: int = -1
+
+    def see(self, left: str, right: str, paragraph: int) -> None:
+        """Record one occurrence with its neighbours in paragraph ``paragraph``."""
+        self.left = left if self.left in (_UNSET, left) else None
+        self.right = right if self.right in (_UNSET, right) else None
+        if paragraph != self.last_paragraph:
+            self.paragraphs += 1
+            self.last_paragraph = paragraph
 
     def bound(self) -> bool:
         """Always preceded, or always followed, by the same word: part of a longer unit."""
-        return any(len(side) == 1 and "" not in side and sum(side.values()) > 1 for side in (self.left, self.right))
+        return any(side not in (None, "", _UNSET) for side in (self.left, self.right))
 
 
 def _parts(article_or_text: TextLike) -> tuple[list[str], list[str], list[str]]:
@@ -284,53 +347,87 @@ def _parts(article_or_text: TextLike) -> tuple[list[str], list[str], list[str]]:
     return [], [], _check_text(article_or_text).split("\n")
 
 
-def _starts(text: str, phrase: str) -> list[int]:
-    out, i = [], text.find(phrase)
-    while i >= 0:
-        out.append(i)
-        i = text.find(phrase, i + len(phrase))
-    return out
+class _Text:
+    """The candidates of one tokenised text, counted at token boundaries in one pass (time and
+    memory linear in the length of the text): ``counts`` of every candidate, ``words`` counts of
+    the tokens, and :class:`_Stats` of the repeated candidates."""
+
+    def __init__(self, pairs: Sequence[tuple[str, str]], seg: Segmenter) -> None:
+        self.tokens, self.classes, offsets = _tokens(pairs, seg)
+        self.word_counts = Counter(self.tokens)
+        self.places = {w for w, t in pairs if t == "ns"}
+        words = self.tokens
+        self.counts: Counter[str] = Counter("".join(words[i:j]) for i, j, _, _ in _spans(words, self.classes, offsets))
+        self.stats: dict[str, _Stats] = {}
+        run: list[tuple[int, int, str]] = []
+        run_span = (-1, -1)
+        seen = paragraph = 0  # tokens read so far for the paragraph number, newlines among them
+        for i, j, start, end in _spans(words, self.classes, offsets):  # a second pass keeps memory flat
+            while seen < i:
+                paragraph += "\n" in words[seen]
+                seen += 1
+            if (start, end) != run_span:
+                self._independent(run)
+                run, run_span = [], (start, end)
+            phrase = "".join(self.tokens[i:j])
+            if self.counts[phrase] < 2:
+                continue
+            c = _candidate(self.tokens, self.classes, i, j, start, end)
+            s = self.stats.get(phrase)
+            if s is None:
+                s = self.stats[phrase] = _Stats(c.words, i, c.verbal, c.clausal, c.term, self.counts[phrase])
+            s.see(c.left, c.right, paragraph)
+            run.append((i, j, phrase))
+        self._independent(run)
+
+    def _independent(self, run: list[tuple[int, int, str]]) -> None:
+        """Count the occurrences in one run of content words that no longer repeated candidate
+        covers. A clause (城市更新提升城市韧性) covers a phrase only when the phrase never occurs
+        outside it."""
+        for a, b, sub in run:
+            if not any(i <= a and b <= j and (i, j) != (a, b)
+                       and (not self.stats[sup].clausal or self.counts[sup] == self.counts[sub])
+                       for i, j, sup in run):
+                self.stats[sub].independent += 1
 
 
-def _independent(stats: dict[str, _Stats], starts: dict[str, list[int]]) -> None:
-    """Set each phrase's count of occurrences that are not inside a longer repeated candidate.
-    A clause (城市更新提升城市韧性) covers a phrase only when the phrase never occurs outside it."""
-    covered: dict[str, set[int]] = defaultdict(set)
-    for sup, s in stats.items():
-        if s.count < 2:
-            continue
-        for i in range(len(sup)):
-            for j in range(i + 1, len(sup) + 1 - (i == 0)):
-                sub = sup[i:j]
-                if sub in stats and (not s.clausal or s.count == stats[sub].count):
-                    covered[sub].update(x + i for x in starts[sup])
-    for phrase, s in stats.items():
-        s.independent = s.count - len(covered[phrase].intersection(starts[phrase]))
+def _own_place(text: _Text) -> str | None:
+    """The place whose government speaks (a provincial or city work report: 全省, 我市 …): the
+    place name used most often, without its 省/市/区 suffix; None when the text speaks for no place."""
+    own = sum(text.word_counts[p + u] for p in "全我本" for u in "省市区县州")
+    if own < 3 or not text.places:
+        return None
+    best = max(text.places, key=lambda p: (text.word_counts[p], p))
+    return re.sub("(省|市|自治区|区|县)$", "", best) or None
 
 
-def _score(phrase: str, s: _Stats, text: str, n_par: int, titles: str, headings: str) -> float:
-    """tf x idf² x spread x position x cohesion.
+def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, headings: str, own: str | None,
+           person: Callable[[str], bool]) -> float:
+    """tf x idf² x spread x position x cohesion x kind.
 
     tf counts occurrences outside longer candidates fully and those inside them half; the
     background idf is squared so that specific terms beat the domain's common words; spread is
-    the share of paragraphs that use the phrase; position rewards an early first occurrence and
-    presence in the title or headings. A single occurrence (outside title and headings), a lone
-    word that is no lexicon term, a phrase ending in a verb and a clause count less.
+    the share of paragraphs that use the phrase (it keeps a long report's phrases comparable to a
+    short commentary's); position rewards an early first occurrence and presence in the title or
+    headings. A lone word that is no lexicon term, a person's name, the speaker's own place, a
+    phrase ending in a verb and a clause count less.
     """
     edges = _grammar().stop_edges
     tf = math.log1p(s.independent + 0.5 * (s.count - s.independent))
-    weight = (1.0 + s.paragraphs / max(1, n_par)) * (1.0 + 0.5 * (1.0 - s.first / max(1, len(text))))
+    weight = (1.0 + s.paragraphs / max(1, n_par)) * (1.0 + 0.5 * (1.0 - s.first / max(1, len(text.tokens))))
     weight *= (1.6 if phrase in titles else 1.0) * (1.3 if phrase in headings else 1.0)
-    if s.count == 1 and phrase not in titles and phrase not in headings:
-        weight *= 0.35
     if len(s.words) == 1 and not s.term:
-        weight *= 0.7
+        weight *= 0.5
+    if len(s.words) == 1 and person(phrase):
+        weight *= 0.3
+    if own and phrase.startswith(own):
+        weight *= 0.15
     if s.verbal:
-        weight *= 0.7
+        weight *= 0.6
     if s.clausal:
         weight *= 0.5
     # cohesion: the share of the rarest word's occurrences that this phrase accounts for
-    parts = [text.count(w) for w in s.words if len(w) > 1 and w not in edges]
+    parts = [text.word_counts[w] for w in s.words if len(w) > 1 and w not in edges]
     cohesion = min(1.0, s.count / min(parts)) if len(s.words) > 1 and parts else 1.0
     return tf * _idf(phrase) ** 2 * weight * (0.5 + 0.5 * cohesion)
 
@@ -338,12 +435,12 @@ def _score(phrase: str, s: _Stats, text: str, n_par: int, titles: str, headings:
 _GENERIC_IDF = 0.45  # words below this background idf are generic (发展 0.20, 建设 0.24, 中心 0.37)
 
 
-def _redundant(phrase: str, chosen: list[str], stats: dict[str, _Stats], text: str, titles: str) -> bool:
+def _redundant(phrase: str, chosen: list[str], text: _Text, titles: str) -> bool:
     """A phrase duplicates the chosen ones when two of them cover it (传统产业 + 产业深度转型升级
     -> 传统产业深度转型升级); when it is part of a chosen phrase and seldom occurs outside it;
     or when it only adds generic words to a chosen phrase (数字贸易 -> 数字贸易发展) and is not
     the usual form of it, a lexicon term or in the title."""
-    s = stats[phrase]
+    s = text.stats[phrase]
     for c in chosen:
         if c in phrase:
             at = phrase.find(c)
@@ -352,7 +449,7 @@ def _redundant(phrase: str, chosen: list[str], stats: dict[str, _Stats], text: s
                     lo = phrase.find(o)
                     if min(at, lo) == 0 and max(at + len(c), lo + len(o)) == len(phrase):
                         return True
-            if not s.term and phrase not in titles and s.count < 0.5 * stats[c].count:
+            if not s.term and phrase not in titles and s.count < 0.5 * text.counts[c]:
                 pos, added = 0, []
                 for w in s.words:
                     if not at <= pos < at + len(c):
@@ -361,7 +458,7 @@ def _redundant(phrase: str, chosen: list[str], stats: dict[str, _Stats], text: s
                 if all(_idf(w) < _GENERIC_IDF for w in added):
                     return True
         elif phrase in c:
-            outside = s.count - text.count(c) * c.count(phrase)
+            outside = s.count - text.counts[c] * c.count(phrase)
             if outside < max(2, 0.25 * s.count):
                 return True
     return False
@@ -371,9 +468,10 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
                tokens: Sequence[tuple[str, str]] | None = None) -> list[Keyphrase]:
     """The ``k`` best key phrases of an article (or a plain text), best first.
 
-    ``score`` is relative (the best phrase has 1.0); ``count`` is the number of occurrences in
-    the article's text, where every phrase occurs literally. ``tokens``: the (word, tag) pairs of
-    the body text (paragraphs joined by newlines) when they are known already.
+    A phrase is a run of whole tokens; ``count`` is the number of its occurrences at token
+    boundaries (the count :func:`keyness` uses), ``score`` is relative (the best phrase has 1.0).
+    ``tokens``: the (word, tag) pairs of the body text (paragraphs joined by newlines) when they
+    are known already. Time and memory grow linearly with the length of the text.
 
     >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[0]
     >>> policytext.keyphrases(art, k=2)[0]
@@ -383,42 +481,22 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
         raise PolicytextError(f"k must be a positive int, got {k!r}")
     seg = segmenter or default_segmenter()
     title_lines, headings, paragraphs = _parts(article_or_text)
-    text = "\n".join(paragraphs)
-    words, classes, offsets = _tokens(_pairs(seg, text) if tokens is None else tokens, seg)
-    spans = list(_spans(words, classes, offsets))
-    phrases = ["".join(words[i:j]) for i, j, _, _ in spans]
-    # a phrase that occurs once cannot be key (see the filter below): only repeated ones are counted
-    repeated = {p for p in set(phrases) if text.count(p) > 1}
-    stats: dict[str, _Stats] = {}
-    for phrase, span in zip(phrases, spans):
-        if phrase not in repeated:
-            continue
-        c = _candidate(words, classes, offsets, *span)
-        s = stats.get(phrase)
-        if s is None:
-            s = stats[phrase] = _Stats(c.words, c.offset, c.verbal, c.clausal, c.term)
-        s.left[c.left] += 1
-        s.right[c.right] += 1
-    starts = {p: _starts(text, p) for p in stats}
-    par_starts = list(itertools.accumulate((len(par) + 1 for par in paragraphs[:-1]), initial=0))
-    for p, s in stats.items():
-        s.count = len(starts[p])
-        s.paragraphs = len({bisect.bisect_right(par_starts, x) for x in starts[p]})
-    _independent(stats, starts)
+    text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg)
     titles, heads = "\n".join(title_lines), "\n".join(headings)
+    own, person = _own_place(text), _Classes(seg).person
     scored = []
-    for p, s in stats.items():
+    for p, s in text.stats.items():
         if s.independent < max(2.0, 0.25 * s.count) or s.bound():
             continue  # a fragment of a longer unit
-        scored.append((_score(p, s, text, len(paragraphs), titles, heads), -s.first, p))
+        scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, person), -s.first, p))
     scored.sort(reverse=True)
-    chosen = _select([p for _, _, p in scored], stats, text, titles, max(k, 20))[:k]
+    chosen = _select([p for _, _, p in scored], text, titles, max(k, 20))[:k]
     score_of = {p: sc for sc, _, p in scored}
     best = max((score_of[p] for p in chosen), default=1.0)
-    return [Keyphrase(p, score_of[p] / best, stats[p].count) for p in chosen]
+    return [Keyphrase(p, score_of[p] / best, text.counts[p]) for p in chosen]
 
 
-def _select(ranked: list[str], stats: dict[str, _Stats], text: str, titles: str, k: int) -> list[str]:
+def _select(ranked: list[str], text: _Text, titles: str, k: int) -> list[str]:
     """The first ``k`` non-redundant phrases; a one-word phrase (not a lexicon term) inside two
     or more chosen phrases is their common component, not a key phrase (城市 beside 城市更新
     and 智慧城市), and is left out."""
@@ -426,11 +504,11 @@ def _select(ranked: list[str], stats: dict[str, _Stats], text: str, titles: str,
     while True:
         chosen: list[str] = []
         for p in ranked:
-            if p not in banned and not _redundant(p, chosen, stats, text, titles):
+            if p not in banned and not _redundant(p, chosen, text, titles):
                 chosen.append(p)
                 if len(chosen) == k:
                     break
-        hubs = {p for p in chosen if len(stats[p].words) == 1 and not stats[p].term
+        hubs = {p for p in chosen if len(text.stats[p].words) == 1 and not text.stats[p].term
                 and sum(p in q for q in chosen if q != p) >= 2}
         if not hubs:
             return chosen
