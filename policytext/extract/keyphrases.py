@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple, Union
 
 from ..document import Article, Keyphrase, Keyphrases
 from ..errors import InputError, ModelError, PolicytextError
-from ..resources import word_lines
+from ..resources import word_lines, word_list
 from ..segmentation import Segmenter, default_segmenter
 from ..stage import Mark, Rows, Stage
 
@@ -91,6 +91,11 @@ def _grammar() -> _Grammar:
 
 
 @lru_cache(maxsize=1)
+def _leaders() -> frozenset[str]:
+    return frozenset(word_list("lexicon", "leaders.txt"))
+
+
+@lru_cache(maxsize=1)
 def _background() -> tuple[int, dict[str, int]]:
     """(number of background documents, phrase -> document frequency)."""
     path = _data_file("background_df.tsv.gz")
@@ -123,7 +128,7 @@ class _Classes:
         self.token = seg.memo("keyphrases.classes", self._token_classes, 65536)
         self.predicate_prefix = seg.memo("keyphrases.predicate", self._predicate_prefix, 8192)
         self.word_tag = seg.memo("keyphrases.word_tag", lambda w: seg.tagged(w)[0][1].lower(), 65536)
-        self.person = seg.memo("keyphrases.person", _person, 8192)
+        self.person = seg.memo("keyphrases.person", self._person, 8192)
 
     def classify(self, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         """(word, class) for each token; a lexicon token that wraps a term in a predicate is split."""
@@ -139,18 +144,16 @@ class _Classes:
                 return cut
         return 0
 
+    def _person(self, word: str) -> bool:
+        """A person's name: a leader of the lexicon or a word the dictionary tags as a name.
+
+        >>> c = _Classes(default_segmenter()); c.person("赵乐际"), c.person("郑和"), c.person("北京")
+        (True, True, False)
+        """
+        return word in _leaders() or all(tag.startswith("nr") for _, tag in self.seg.tagged(word))
+
     def _token_classes(self, word: str, tag: str) -> tuple[tuple[str, str], ...]:
         return _token_classes(word, tag, self.lexicon(), self.predicate_prefix)
-
-
-def _person(word: str) -> bool:
-    """A person's name by the dictionary without the lexicon (李强 nrfg, 赵乐际 nr, 习|近平 nr).
-
-    >>> _person("赵乐际"), _person("北京")
-    (True, False)
-    """
-    tags = [t for _, t in default_segmenter(lexicon=False).tagged(word)]
-    return 2 <= len(word) <= 4 and tags[0].startswith("nr")
 
 
 def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callable[[str], int]) -> tuple[tuple[str, str], ...]:
