@@ -13,8 +13,9 @@ phrase matches a gold phrase when both are equal after NFKC normalisation and re
 and quotation marks; each gold phrase is matched at most once. core-recall@10 = core phrases among
 the first 10 / core size; precision@10 = matches among the first 10 / 10; macro-averaged.
 
-``--speed N``: time and peak memory of ``keyphrases`` on an N-character text made by repeating
-the dev texts (segmentation included), each size in a fresh process.
+``--speed N``: time and peak memory of ``keyphrases`` on an N-character text made of the dev texts
+and the long reports of /work/shared/corpora/dev (about 470,000 distinct characters, repeated when N
+is larger: repeated lines reuse the segmenter's cache), segmentation included, in a fresh process.
 
     PYTHONPATH=. .venv/bin/python bench/bench_keyphrases.py --split dev [--per-article]
     PYTHONPATH=. .venv/bin/python bench/bench_keyphrases.py --speed 100000 1000000
@@ -40,6 +41,7 @@ import policytext  # noqa: E402
 
 BLIND = REPO / "tests" / "data" / "keyphrases_gold_blind.json"
 SEED = REPO / "tests" / "data" / "keyphrases_gold.json"
+SHARED = Path("/work/shared/corpora/dev")  # long reports (development corpus)
 _STRIP = re.compile(r"[\s“”‘’\"'「」『』]")
 
 
@@ -104,7 +106,7 @@ def evaluate(split: str, per_article: bool) -> None:
 
 def speed_one(size: int) -> None:
     """Time one ``keyphrases`` call on a text of ``size`` characters (run in a child process)."""
-    texts = [a.text for a, _ in load_gold("dev")]
+    texts = [a.text for a, _ in load_gold("dev")] + [f.read_text(encoding="utf-8") for f in sorted(SHARED.glob("*.txt"))]
     pool = "\n".join(texts)
     text = (pool * (size // len(pool) + 1))[:size]
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

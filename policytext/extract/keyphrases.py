@@ -17,6 +17,7 @@ corpus of the domain (``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md
 from __future__ import annotations
 
 import gzip
+from array import array
 import itertools
 import json
 import math
@@ -33,6 +34,7 @@ from ..errors import InputError, ModelError, PolicytextError
 from ..resources import word_lines, word_list
 from ..segmentation import Segmenter, default_segmenter
 from ..stage import Mark, Rows, Stage
+from .stats import stop_set
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -130,10 +132,6 @@ class _Classes:
         self.word_tag = seg.memo("keyphrases.word_tag", lambda w: seg.tagged(w)[0][1].lower(), 65536)
         self.person = seg.memo("keyphrases.person", self._person, 8192)
 
-    def classify(self, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-        """(word, class) for each token; a lexicon token that wraps a term in a predicate is split."""
-        return [x for word, tag in pairs for x in self.token(word, tag)]
-
     def _predicate_prefix(self, word: str) -> int:
         """Length of the predicate that a lexicon token puts before another lexicon term
         (发展新质生产力 -> 2, 因地制宜发展新质生产力 -> 6), or 0 when the token is one term. The
@@ -187,55 +185,76 @@ class _Candidate(NamedTuple):
 _RUN = re.compile(f"[{''.join(sorted(_CONTENT))}]+|S")  # a run of content tokens, or a stand-alone word
 
 
-def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> tuple[list[str], str, list[int]]:
-    """(words, classes: one letter per word, "-" for a break, character offsets of the words)."""
-    tokens = _formulations(_Classes(seg).classify(pairs))
-    words = [w for w, _ in tokens]
-    return words, "".join(c or "-" for _, c in tokens), list(itertools.accumulate(map(len, words), initial=0))
+class _Tokens(NamedTuple):
+    words: list[str]
+    classes: str  # one letter per word, "-" for a break
+    offsets: array[int]  # character offset of each word, and the length of the text
+    places: set[str]  # the words tagged as place names
+
+
+def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> _Tokens:
+    """The classified words of a (word, tag) stream, read once: repeated words share one string."""
+    token, canon = _Classes(seg).token, {}  # type: ignore[var-annotated]
+    words: list[str] = []
+    classes: list[str] = []
+    places: set[str] = set()
+    for word, tag in pairs:
+        if tag == "ns":
+            places.add(word)
+        for w, c in token(word, tag):
+            words.append(canon.setdefault(w, w))
+            classes.append(c or "-")
+    words, classes = _formulations(words, classes)
+    return _Tokens(words, "".join(classes), array("l", itertools.accumulate(map(len, words), initial=0)), places)
 
 
 _QUOTES = {"“": ("”", 12), "《": ("》", 40), "「": ("」", 12)}  # opening mark: (closing mark, longest content)
 _NOT_IN_QUOTE = re.compile(r"[，。；：！？,;:!?\s]")
 
 
-def _formulations(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The tokens with every formulation that the text puts in quotation marks or book-title
-    marks (“两个确立”, 《习近平著作选读》) joined into one term token, wherever it occurs; a
-    quotation that holds a clause (a comma or a full stop) is no formulation.
+def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list[str]]:
+    """The words and classes with every formulation that the text puts in quotation marks or
+    book-title marks (“两个确立”, 《习近平著作选读》) joined into one term token, wherever it
+    occurs; a quotation that holds a clause (a comma or a full stop), or a slogan that puts a
+    verb or an adverb before a term, is no formulation.
 
-    >>> [w for w, _ in _formulations([("“", ""), ("两", ""), ("个", ""), ("确立", "V"), ("”", ""), ("两", ""), ("个", ""), ("确立", "V")])]
-    ['“', '两个确立', '”', '两个确立']
+    >>> _formulations(["“", "两", "个", "确立", "”", "两", "个", "确立"], ["-", "-", "-", "V", "-", "-", "-", "V"])
+    (['“', '两个确立', '”', '两个确立'], ['-', 'T', '-', 'T'])
     """
     forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for i, (word, _) in enumerate(tokens):
+    for i, word in enumerate(words):
         close, longest = _QUOTES.get(word, ("", 0))
         if not close:
             continue
-        for k in range(i + 1, min(len(tokens), i + 16)):
-            if tokens[k][0] == close:
-                inner = tuple(w for w, _ in tokens[i + 1:k])
+        for k in range(i + 1, min(len(words), i + 16)):
+            if words[k] == close:
+                inner = tuple(words[i + 1:k])
                 text = "".join(inner)
-                if 2 <= len(text) <= longest and _HAN.search(text) and not _NOT_IN_QUOTE.search(text):
+                slogan = classes[i + 1] in "-V" and "T" in classes[i + 1:k]  # “大力实施城市更新”
+                if 2 <= len(text) <= longest and _HAN.search(text) and not _NOT_IN_QUOTE.search(text) and not slogan:
                     forms[inner[0]].add(inner)
                 break
     if not forms:
-        return tokens
+        return words, classes
     by_first = {w: sorted(f, key=len, reverse=True) for w, f in forms.items()}
-    out: list[tuple[str, str]] = []
+    out_words: list[str] = []
+    out_classes: list[str] = []
     i = 0
-    while i < len(tokens):
-        for form in by_first.get(tokens[i][0], ()):
-            if tuple(w for w, _ in tokens[i:i + len(form)]) == form:
-                out.append(("".join(form), "T"))
+    while i < len(words):
+        for form in by_first.get(words[i], ()):
+            if tuple(words[i:i + len(form)]) == form:
+                out_words.append("".join(form))
+                out_classes.append("T")
                 i += len(form)
                 break
         else:
-            out.append(tokens[i])
+            out_words.append(words[i])
+            out_classes.append(classes[i])
             i += 1
-    return out
+    return out_words, out_classes
 
 
-def _spans(words: list[str], classes: str, offsets: list[int]) -> Iterator[tuple[int, int, int, int]]:
+def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[tuple[int, int, int, int]]:
     """(i, j, start, end) for every candidate phrase ``words[i:j]`` of the run ``words[start:end]``:
     in each run of content words, the spans that start with a noun, term or modifier of two
     characters or more (大进展 is a fragment of 更大进展) and end with a noun, term or verb; a single
@@ -283,7 +302,7 @@ def phrases(pairs: Iterable[tuple[str, str]], segmenter: Segmenter | None = None
     >>> phrases([("城市", "n"), ("更新", "vn")])
     ['城市', '城市更新']
     """
-    words, classes, offsets = _tokens(pairs, segmenter or default_segmenter())
+    words, classes, offsets, _ = _tokens(pairs, segmenter or default_segmenter())
     return ["".join(words[i:j]) for i, j, _, _ in _spans(words, classes, offsets)]
 
 
@@ -297,8 +316,13 @@ def candidates(text: str, segmenter: Segmenter | None = None) -> list[str]:
     return phrases(_pairs(seg, _check_text(text)), seg)
 
 
-def _pairs(seg: Segmenter, text: str) -> list[tuple[str, str]]:
-    return [(t.text, t.pos) for t in seg.tokens(text)]
+def _pairs(seg: Segmenter, text: str) -> Iterator[tuple[str, str]]:
+    """(word, tag) of the tokens, line by line (a long text is never held as tokens at once)."""
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            yield "\n", "x"
+        for t in seg.tokens(line):
+            yield t.text, t.pos
 
 
 def _check_text(text: object) -> str:
@@ -356,30 +380,40 @@ class _Text:
     the tokens, and :class:`_Stats` of the repeated candidates."""
 
     def __init__(self, pairs: Sequence[tuple[str, str]], seg: Segmenter) -> None:
-        self.tokens, self.classes, offsets = _tokens(pairs, seg)
-        self.word_counts = Counter(self.tokens)
-        self.places = {w for w, t in pairs if t == "ns"}
-        words = self.tokens
-        self.counts: Counter[str] = Counter("".join(words[i:j]) for i, j, _, _ in _spans(words, self.classes, offsets))
+        words, classes, offsets, self.places = _tokens(pairs, seg)
+        self.tokens = words
+        self.word_counts = Counter(words)
+        ids: dict[str, int] = {}
+        spans = array("i")  # i, j, start, end, phrase id of every candidate occurrence
+        for i, j, start, end in _spans(words, classes, offsets):
+            spans.extend((i, j, start, end, ids.setdefault("".join(words[i:j]), len(ids))))
+        names = list(ids)
+        counts = [0] * len(names)
+        for x in range(4, len(spans), 5):
+            counts[spans[x]] += 1
+        self.counts: Counter[str] = Counter(dict(zip(names, counts)))
         self.stats: dict[str, _Stats] = {}
+        edges = _grammar().stop_edges
         run: list[tuple[int, int, str]] = []
         run_span = (-1, -1)
         seen = paragraph = 0  # tokens read so far for the paragraph number, newlines among them
-        for i, j, start, end in _spans(words, self.classes, offsets):  # a second pass keeps memory flat
+        for x in range(0, len(spans), 5):
+            i, j, start, end, pid = spans[x:x + 5]
+            if counts[pid] < 2:
+                continue
             while seen < i:
                 paragraph += "\n" in words[seen]
                 seen += 1
             if (start, end) != run_span:
                 self._independent(run)
                 run, run_span = [], (start, end)
-            phrase = "".join(self.tokens[i:j])
-            if self.counts[phrase] < 2:
-                continue
-            c = _candidate(self.tokens, self.classes, i, j, start, end)
+            phrase = names[pid]
             s = self.stats.get(phrase)
             if s is None:
-                s = self.stats[phrase] = _Stats(c.words, i, c.verbal, c.clausal, c.term, self.counts[phrase])
-            s.see(c.left, c.right, paragraph)
+                c = _candidate(words, classes, i, j, start, end)
+                s = self.stats[phrase] = _Stats(c.words, i, c.verbal, c.clausal, c.term, counts[pid])
+            s.see(words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges else "",
+                  words[j] if j < end and words[j] not in edges else "", paragraph)
             run.append((i, j, phrase))
         self._independent(run)
 
@@ -387,6 +421,9 @@ class _Text:
         """Count the occurrences in one run of content words that no longer repeated candidate
         covers. A clause (城市更新提升城市韧性) covers a phrase only when the phrase never occurs
         outside it."""
+        if len(run) == 1:
+            self.stats[run[0][2]].independent += 1
+            return
         for a, b, sub in run:
             if not any(i <= a and b <= j and (i, j) != (a, b)
                        and (not self.stats[sup].clausal or self.counts[sup] == self.counts[sub])
@@ -478,7 +515,7 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
 
     >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[0]
     >>> policytext.keyphrases(art, k=2)[0]
-    Keyphrase(phrase='城市更新', score=1.0, count=40)
+    Keyphrase(phrase='城市更新', score=1.0, count=28)
     """
     if not isinstance(k, int) or k < 1:
         raise PolicytextError(f"k must be a positive int, got {k!r}")
@@ -553,12 +590,16 @@ _MEASURES = ("ll", "chi2")
 
 
 def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike] | TextLike,
-            measure: str = "ll", k: int = 50, segmenter: Segmenter | None = None) -> pd.DataFrame:
+            measure: str = "ll", k: int = 50, segmenter: Segmenter | None = None,
+            stopwords: bool | Iterable[str] | None = None) -> pd.DataFrame:
     """The ``k`` phrases most over-represented in ``target`` against ``reference``, like
     quanteda's ``textstat_keyness``: a 2x2 test per phrase on phrase counts, signed (positive
     = more frequent in target than expected). The phrases are the key-phrase candidates of
-    the texts (words and merged noun phrases), less those that never occur outside one longer
-    phrase. ``measure="ll"`` is the log-likelihood G² with
+    the texts (words and merged noun phrases) counted as :func:`keyphrases` counts them (whole
+    tokens), less those that never occur outside one longer phrase; a phrase that overlaps a
+    better-ranked one and seldom occurs outside it is left out (no pieces of one phrase).
+    ``stopwords`` drops words as in :func:`policytext.extract.stats.frequencies`.
+    ``measure="ll"`` is the log-likelihood G² with
     Williams' correction, ``"chi2"`` Pearson's chi² with Yates' correction when an expected
     count is below 5 (quanteda's defaults).
 
@@ -577,7 +618,8 @@ def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike]
     r_counts = _phrase_counts(_texts(reference, "keyness reference"), seg)
     both = t_counts + r_counts
     _drop_fragments(both)
-    phrases = sorted(both)
+    stop = stop_set(stopwords)
+    phrases = sorted(p for p in both if p not in stop)
     a = np.array([t_counts[p] for p in phrases], dtype=float)
     b = np.array([r_counts[p] for p in phrases], dtype=float)
     c, d = a.sum() - a, b.sum() - b
@@ -604,12 +646,36 @@ def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike]
         "target_count": a.astype(int),
         "reference_count": b.astype(int),
     })
-    return df.sort_values(["statistic", "phrase"], ascending=[False, True]).head(k).reset_index(drop=True)
+    df = df.sort_values(["statistic", "phrase"], ascending=[False, True])
+    chosen: list[str] = []
+    for phrase in df.phrase:
+        if not any(_piece(phrase, c, both) for c in chosen):
+            chosen.append(phrase)
+            if len(chosen) == k:
+                break
+    return df[df.phrase.isin(set(chosen))].reset_index(drop=True)
+
+
+def _piece(phrase: str, other: str, counts: Counter[str]) -> bool:
+    """``phrase`` and ``other`` are pieces of one unit: one holds the other, and the shorter
+    seldom occurs outside the longer (产业深度 beside 产业深度转型升级).
+
+    >>> _piece("产业深度", "产业深度转型升级", Counter({"产业深度": 3, "产业深度转型升级": 3}))
+    True
+    """
+    if phrase in other or other in phrase:
+        sub, sup = sorted((phrase, other), key=len)
+        outside = counts[sub] - counts[sup] * sup.count(sub)
+        return outside < max(2, 0.25 * counts[sub])
+    return False
 
 
 def new_terms(texts: Iterable[TextLike] | TextLike, min_count: int = 5, k: int = 50,
-              segmenter: Segmenter | None = None) -> pd.DataFrame:
-    """Multi-character terms the lexicon lacks: sequences of 2-4 words that recur at least
+              segmenter: Segmenter | None = None, background: Iterable[TextLike] | None = None) -> pd.DataFrame:
+    """Terms that neither the dictionaries nor a background corpus know: sequences of 2-4 words
+    that are no dictionary or lexicon word, occur nowhere in ``background`` (texts; by default the
+    shipped background of 21,953 paragraphs, where a phrase of two or more paragraphs is known),
+    and recur at least
     ``min_count`` times, whose words stick together (pointwise mutual information, the weakest
     split) and whose neighbours vary (left and right boundary entropy, in bits). A term neither
     begins nor ends with a function word, number or adverb, and a term under four characters
@@ -651,10 +717,16 @@ def new_terms(texts: Iterable[TextLike] | TextLike, min_count: int = 5, k: int =
         for n in range(1, 5):
             grams.update(tuple(run[i:i + n]) for i in range(len(run) - n + 1))
     total = sum(c for g, c in grams.items() if len(g) == 1)
-    lexicon = classes.lexicon()
+    lexicon, known = classes.lexicon(), seg.dag.logp
     keep = {g for g, c in grams.items() if len(g) > 1 and c >= min_count
-            and g[0] in free and g[-1] in free and "".join(g) not in lexicon
+            and g[0] in free and g[-1] in free and "".join(g) not in lexicon and known.get("".join(g)) is None
             and (len("".join(g)) >= 4 or any(w in nominal for w in g))}
+    if background is None:
+        seen = _background()[1]
+        keep = {g for g in keep if "".join(g) not in seen}
+    else:
+        pool = "\n".join(_texts(background, "new_terms background"))
+        keep = {g for g in keep if "".join(g) not in pool}
     left: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     right: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for run in runs:

@@ -27,7 +27,7 @@ from ..resources import word_list
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["stopwords", "frequencies", "dfm", "collocations", "context_frequencies", "COLLOCATION_METHODS"]
+__all__ = ["stopwords", "stop_set", "frequencies", "dfm", "collocations", "context_frequencies", "COLLOCATION_METHODS"]
 
 StopWords = Union[bool, Iterable[str], None]
 _WORD = re.compile(r"\w")
@@ -48,10 +48,10 @@ def stopwords() -> frozenset[str]:
     return _shipped()
 
 
-def _stop_set(stop: StopWords) -> frozenset[str]:
+def stop_set(stop: StopWords) -> frozenset[str]:
     """The words a ``stopwords=`` option drops.
 
-    >>> _stop_set(None), sorted(_stop_set(["发展"]))
+    >>> stop_set(None), sorted(stop_set(["发展"]))
     (frozenset(), ['发展'])
     """
     if stop is None or stop is False:
@@ -77,7 +77,7 @@ def dfm(token_lists: Iterable[Sequence[str]], stopwords: StopWords = None) -> tu
     """
     from scipy import sparse
 
-    stop = _stop_set(stopwords)
+    stop = stop_set(stopwords)
     vocab: dict[str, int] = {}
     indptr, indices, data = [0], [], []
     for tokens in token_lists:
@@ -158,7 +158,7 @@ def collocations(token_lists: Iterable[Sequence[str]], method: str = "lambda", s
         raise PolicytextError(f"size must be 2 or 3, got {size!r}")
     if min_count < 1:
         raise PolicytextError(f"min_count must be at least 1, got {min_count}")
-    stop = _stop_set(stopwords)
+    stop = stop_set(stopwords)
     unigrams: Counter[str] = Counter()
     # matched[mask][key]: n-grams that agree with key on the positions of mask (a tuple of indices)
     masks = [m for r in range(1, size + 1) for m in itertools.combinations(range(size), r)]
@@ -217,7 +217,7 @@ def context_frequencies(token_lists: Iterable[Sequence[str]], keyword: str, wind
         raise PolicytextError("context_frequencies needs a keyword, e.g. '新质生产力'")
     if window < 1:
         raise PolicytextError(f"window must be at least 1, got {window}")
-    stop = _stop_set(stopwords)
+    stop = stop_set(stopwords)
     near: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for tokens in token_lists:
