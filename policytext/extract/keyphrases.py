@@ -208,22 +208,24 @@ def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> _Tokens:
     return _Tokens(words, "".join(classes), array("l", itertools.accumulate(map(len, words), initial=0)), places)
 
 
-_QUOTES = {"“": ("”", 12), "《": ("》", 40), "「": ("」", 12)}  # opening mark: (closing mark, longest content)
+_QUOTES = {"“": "”", "《": "》", "「": "」"}  # opening mark: closing mark
 _NOT_IN_QUOTE = re.compile(r"[，。；：！？,;:!?\s]")
+_DOCUMENT = re.compile("(决定|意见|规划|纲要|条例|法|办法|报告|建议|通知|方案|选读|文选|文集|选编)$")  # a title that may be long
 
 
 def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list[str]]:
     """The words and classes with every formulation that the text puts in quotation marks or
     book-title marks (“两个确立”, 《习近平著作选读》) joined into one term token, wherever it
-    occurs; a quotation that holds a clause (a comma or a full stop), or a slogan that puts a
-    verb or an adverb before a term, is no formulation.
+    occurs. A quotation that holds a clause (a comma or a full stop), or a slogan that puts a
+    verb or an adverb before a term, is no formulation; one over 12 characters must be the title
+    of a document (《…的决定》).
 
     >>> _formulations(["“", "两", "个", "确立", "”", "两", "个", "确立"], ["-", "-", "-", "V", "-", "-", "-", "V"])
     (['“', '两个确立', '”', '两个确立'], ['-', 'T', '-', 'T'])
     """
     forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for i, word in enumerate(words):
-        close, longest = _QUOTES.get(word, ("", 0))
+        close = _QUOTES.get(word)
         if not close:
             continue
         for k in range(i + 1, min(len(words), i + 16)):
@@ -231,6 +233,7 @@ def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list
                 inner = tuple(words[i + 1:k])
                 text = "".join(inner)
                 slogan = classes[i + 1] in "-V" and "T" in classes[i + 1:k]  # “大力实施城市更新”
+                longest = 40 if word == "《" and _DOCUMENT.search(text) else 12
                 if 2 <= len(text) <= longest and _HAN.search(text) and not _NOT_IN_QUOTE.search(text) and not slogan:
                     forms[inner[0]].add(inner)
                 break
@@ -598,7 +601,8 @@ def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike]
     the texts (words and merged noun phrases) counted as :func:`keyphrases` counts them (whole
     tokens), less those that never occur outside one longer phrase; a phrase that overlaps a
     better-ranked one and seldom occurs outside it is left out (no pieces of one phrase).
-    ``stopwords`` drops words as in :func:`policytext.extract.stats.frequencies`.
+    ``stopwords`` drops words as in :func:`policytext.extract.stats.frequencies`; the totals of
+    the 2x2 tables are in ``df.attrs`` (``target_total``, ``reference_total``).
     ``measure="ll"`` is the log-likelihood G² with
     Williams' correction, ``"chi2"`` Pearson's chi² with Yates' correction when an expected
     count is below 5 (quanteda's defaults).
@@ -653,7 +657,9 @@ def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike]
             chosen.append(phrase)
             if len(chosen) == k:
                 break
-    return df[df.phrase.isin(set(chosen))].reset_index(drop=True)
+    df = df[df.phrase.isin(set(chosen))].reset_index(drop=True)
+    df.attrs.update(target_total=int(a.sum()), reference_total=int(b.sum()))
+    return df
 
 
 def _piece(phrase: str, other: str, counts: Counter[str]) -> bool:
