@@ -365,7 +365,7 @@ class _Stats:
 
     def bound(self) -> bool:
         """Always preceded, or always followed, by the same word: part of a longer unit."""
-        return any(side not in (None, "", _UNSET) for side in (self.left, self.right))
+        return self.count > 1 and any(side not in (None, "", _UNSET) for side in (self.left, self.right))
 
 
 def _parts(article_or_text: TextLike) -> tuple[list[str], list[str], list[str]]:
@@ -402,8 +402,8 @@ class _Text:
         seen = paragraph = 0  # tokens read so far for the paragraph number, newlines among them
         for x in range(0, len(spans), 5):
             i, j, start, end, pid = spans[x:x + 5]
-            if counts[pid] < 2:
-                continue
+            if counts[pid] < 2 and (j - i > 1 or classes[i] != "T"):
+                continue  # a phrase used once is key only when it is a term
             while seen < i:
                 paragraph += "\n" in words[seen]
                 seen += 1
@@ -458,11 +458,17 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
     edges = _grammar().stop_edges
     tf = math.log1p(s.independent + 0.5 * (s.count - s.independent))
     weight = (1.0 + s.paragraphs / max(1, n_par)) * (1.0 + 0.5 * (1.0 - s.first / max(1, len(text.tokens))))
-    weight *= (1.6 if phrase in titles else 1.0) * (1.3 if phrase in headings else 1.0)
+    weight *= (TITLE_BOOST if phrase in titles else 1.0) * (1.3 if phrase in headings else 1.0)
+    if s.count == 1 and phrase not in titles and phrase not in headings:
+        weight *= ONCE
     if len(s.words) == 1 and not s.term:
         weight *= 0.5
+    if s.term:
+        weight *= TERM_BOOST
     if len(s.words) == 1 and person(phrase):
         weight *= 0.3
+    elif any(person(w) for w in s.words[1:]):
+        weight *= 0.1  # a clause around a name: 总书记习近平主持会议
     if own and phrase.startswith(own):
         weight *= 0.15
     if s.verbal:
@@ -472,9 +478,13 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
     # cohesion: the share of the rarest word's occurrences that this phrase accounts for
     parts = [text.word_counts[w] for w in s.words if len(w) > 1 and w not in edges]
     cohesion = min(1.0, s.count / min(parts)) if len(s.words) > 1 and parts else 1.0
-    return tf * _idf(phrase) ** 2 * weight * (0.5 + 0.5 * cohesion)
+    return tf * _idf(phrase) ** (TERM_IDF if s.term else 2) * weight * (0.5 + 0.5 * cohesion)
 
 
+TERM_BOOST = 2.0
+TERM_IDF = 1
+ONCE = 0.35
+TITLE_BOOST = 1.6
 _GENERIC_IDF = 0.45  # words below this background idf are generic (发展 0.20, 建设 0.24, 中心 0.37)
 
 
@@ -529,7 +539,7 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
     own, person = _own_place(text), _Classes(seg).person
     scored = []
     for p, s in text.stats.items():
-        if s.independent < max(2.0, 0.25 * s.count) or s.bound():
+        if s.independent < max(1.0 if s.term else 2.0, 0.25 * s.count) or s.bound():
             continue  # a fragment of a longer unit
         scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, person), -s.first, p))
     scored.sort(reverse=True)
