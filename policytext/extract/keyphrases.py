@@ -44,6 +44,7 @@ __all__ = ["keyphrases", "keyness", "new_terms", "candidates", "phrases", "Keyph
 TextLike = Union[Article, str]
 _DIR = resources.files("policytext").joinpath("data", "keyphrases")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
+_LATIN = re.compile(r"[A-Z][A-Za-z]{1,9}")
 _CLAUSAL = re.compile("V.*[NT]")  # classes of a phrase whose verb takes an object
 
 # Classes of a token: a lexicon term (T), a noun that may stand alone (N), a noun-like word that
@@ -135,11 +136,14 @@ class _Classes:
     def _predicate_prefix(self, word: str) -> int:
         """Length of the predicate that a lexicon token puts before another lexicon term
         (发展新质生产力 -> 2, 因地制宜发展新质生产力 -> 6), or 0 when the token is one term. The
-        prefix is tagged with the lexicon, so one that holds a term (中央纪委|书记) is no predicate."""
-        predicate, lexicon = _grammar().predicate, self.lexicon()
+        prefix is tagged with the lexicon, so one that holds a term (中央纪委|书记) is no predicate,
+        and it holds a verb (全面|从严治党 is one term)."""
+        g, lexicon = _grammar(), self.lexicon()
         for cut in range(len(word) - 2, 0, -1):
-            if word[cut:] in lexicon and all(tag in predicate for _, tag in self.seg.tagged(word[:cut])):
-                return cut
+            if word[cut:] in lexicon:
+                tags = [tag for _, tag in self.seg.tagged(word[:cut])]
+                if all(tag in g.predicate for tag in tags) and any(tag in g.verb or tag == "vn" for tag in tags):
+                    return cut
         return 0
 
     def _person(self, word: str) -> bool:
@@ -160,6 +164,8 @@ def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callabl
     if word in lexicon:
         cut = prefix(word)
         return ((word[:cut], ""), (word[cut:], "T")) if cut else ((word, "T"),)
+    if _LATIN.fullmatch(word):
+        return ((word, "M"),)  # IP衍生品, AI: a Latin word inside a phrase, never one alone
     if not _HAN.fullmatch(word):
         return ((word, ""),)
     if tag in g.noun:
@@ -209,7 +215,7 @@ def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> _Tokens:
 
 
 _QUOTES = {"“": "”", "《": "》", "「": "」"}  # opening mark: closing mark
-_NOT_IN_QUOTE = re.compile(r"[，。；：！？,;:!?\s]")
+_NOT_IN_QUOTE = re.compile(r"[，。；：！？,;:!?\s“”‘’\"']")
 _DOCUMENT = re.compile("(决定|意见|规划|纲要|条例|法|办法|报告|建议|通知|方案|选读|文选|文集|选编)$")  # a title that may be long
 
 
