@@ -44,7 +44,7 @@ def test_no_phrase_cuts_a_token(texts):
         for k in policytext.keyphrases(text, k=15):
             at = [i for i in range(len(text)) if text.startswith(k.phrase, i)]
             aligned = [i for i in at if (i in starts or i in inner) and i + len(k.phrase) in ends]
-            assert len(aligned) >= k.count >= 2, (k.phrase, k.count, len(aligned))
+            assert len(aligned) >= k.count >= 1, (k.phrase, k.count, len(aligned))
             checked += 1
     assert checked >= 15 * len(texts) * 0.9
 

@@ -1,17 +1,21 @@
 """Key phrases of an article, keyness between two groups of texts, and new-term discovery.
 
-Candidates come from the shared tokens (:class:`~policytext.segmentation.Segmenter`): runs of nouns,
-verbal nouns, adjectives and verbs are merged into every sub-sequence that starts with a noun
-or an adjective and ends with a noun or a nominalised verb, so 产业/深度/转型/升级 yields
-产业深度转型升级; lexicon terms are whole tokens. Each candidate is scored with single-document
-statistics — frequency outside longer candidates, spread over paragraphs, presence in title and
-headings, cohesion of its words — weighted by its inverse document frequency in a background
-corpus of the domain (``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there).
+Candidates come from the shared tokens (:class:`~policytext.segmentation.Segmenter`) and never cut
+one: runs of nouns, verbal nouns, adjectives and verbs are merged into every sub-sequence that
+starts with a noun or an adjective and ends with a noun or a nominalised verb, so
+产业/深度/转型/升级 yields 产业深度转型升级; lexicon terms are whole tokens, and so is every
+formulation the text puts in quotation or book-title marks (“两个确立”, 《习近平著作选读》).
+Each candidate is counted at token boundaries in one pass (time and memory linear in the length
+of the text) and scored with single-document statistics — frequency outside longer candidates,
+spread over paragraphs, presence in title and headings, cohesion of its words — weighted by its
+inverse document frequency in a background corpus of the domain
+(``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there). Names of persons, offices
+and the speaker's own place (安徽 in Anhui's work report) rank low.
 
 >>> import policytext
 >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[1]
 >>> [k.phrase for k in policytext.keyphrases(art, k=3)]
-['产业深度转型升级', '新质生产力', '产业形态']
+['新质生产力', '产业深度转型升级', '传统产业']
 """
 
 from __future__ import annotations
@@ -96,6 +100,11 @@ def _grammar() -> _Grammar:
 @lru_cache(maxsize=1)
 def _leaders() -> frozenset[str]:
     return frozenset(word_list("lexicon", "leaders.txt"))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(word_list("lexicon", "titles.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -458,8 +467,8 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
     background idf is squared so that specific terms beat the domain's common words; spread is
     the share of paragraphs that use the phrase (it keeps a long report's phrases comparable to a
     short commentary's); position rewards an early first occurrence and presence in the title or
-    headings. A lone word that is no lexicon term, a person's name, the speaker's own place, a
-    phrase ending in a verb and a clause count less.
+    headings. A phrase used once, a lone word that is no lexicon term, an office, a person's name,
+    the speaker's own place, a phrase ending in a verb and a clause count less.
     """
     edges = _grammar().stop_edges
     tf = math.log1p(s.independent + 0.5 * (s.count - s.independent))
@@ -471,6 +480,8 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
         weight *= 0.5
     if s.term:
         weight *= TERM_BOOST
+    if s.words[-1] in _titles():
+        weight *= 0.3  # an office: 常务副市长, 厦门市委常委
     if len(s.words) == 1 and person(phrase):
         weight *= 0.3
     elif any(person(w) for w in s.words[1:]):
@@ -558,7 +569,7 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
 def _select(ranked: list[str], text: _Text, titles: str, k: int) -> list[str]:
     """The first ``k`` non-redundant phrases; a one-word phrase (not a lexicon term) inside two
     or more chosen phrases is their common component, not a key phrase (城市 beside 城市更新
-    and 智慧城市), and is left out."""
+    and 智慧城市), and is left out, unless it is the place the text is about (厦门)."""
     banned: set[str] = set()
     while True:
         chosen: list[str] = []
@@ -568,7 +579,7 @@ def _select(ranked: list[str], text: _Text, titles: str, k: int) -> list[str]:
                 if len(chosen) == k:
                     break
         hubs = {p for p in chosen if len(text.stats[p].words) == 1 and not text.stats[p].term
-                and sum(p in q for q in chosen if q != p) >= 2}
+                and p not in text.places and sum(p in q for q in chosen if q != p) >= 2}
         if not hubs:
             return chosen
         banned |= hubs
