@@ -354,7 +354,7 @@ def _check_text(text: object) -> str:
 _UNSET = "\x00"  # no neighbour seen yet
 
 
-@dataclass
+@dataclass(slots=True)
 class _Stats:
     """What one repeated candidate does in the text (token-aligned occurrences only)."""
 
