@@ -2,9 +2,9 @@
 frequencies that key-phrase scoring weighs candidates against.
 
 A document is a paragraph (one line). It is segmented and tagged with the library's own
-segmenter (``policytext.segment.tagged``) so that background and articles are cut alike; its
-words and its candidates (``policytext.keyphrases._phrases``: POS patterns merging nouns, verbal
-nouns and modifiers, as in an article) are counted once per document. Rebuild after a change of
+segmenter (``Segmenter.tokens``, the shared tokens) so that background and articles are cut alike;
+its words and its candidates (``policytext.extract.keyphrases.phrases``: POS patterns merging
+nouns, verbal nouns and modifiers, as in an article) are counted once per document. Rebuild after a change of
 the jieba dictionary or a large lexicon change.
 
 Sources (see ``policytext/data/keyphrases/SOURCES.md``):
@@ -20,7 +20,7 @@ Only phrases in at least ``--min-df`` documents are written (rarer phrases score
 
 Example::
 
-    /work/venv/bin/python scripts/build_background.py
+    PYTHONPATH=. .venv/bin/python scripts/build_background.py
 """
 
 from __future__ import annotations
@@ -36,14 +36,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from policytext.keyphrases import _HAN, _phrases  # noqa: E402
-from policytext.segment import tagged  # noqa: E402
+from policytext.extract.keyphrases import phrases  # noqa: E402
+from policytext.segmentation import default_segmenter  # noqa: E402
 
 from sources import dev_corpus, pd1998  # noqa: E402
 
 OUT = REPO / "policytext" / "data" / "keyphrases" / "background_df.tsv.gz"
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _SENTENCE = re.compile(r"(?<=[。！？；])")
+_HAN = re.compile(r"[\u3400-\u9fff]+")
 
 
 def pku_documents(path: Path) -> Iterator[str]:
@@ -78,8 +79,9 @@ def dev_documents(folder: Path) -> Iterator[str]:
 
 def document_terms(text: str) -> set[str]:
     """The Chinese words and the candidate phrases of one document."""
-    pairs = tagged(text)
-    return {w for w, _ in pairs if _HAN.fullmatch(w)} | set(_phrases(pairs))
+    seg = default_segmenter()
+    pairs = [(t.text, t.pos) for t in seg.tokens(text)]
+    return {w for w, _ in pairs if _HAN.fullmatch(w)} | set(phrases(pairs, seg))
 
 
 def main(argv: list[str] | None = None) -> None:

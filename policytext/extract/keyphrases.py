@@ -1,23 +1,27 @@
 """Key phrases of an article, keyness between two groups of texts, and new-term discovery.
 
-Candidates come from the shared tokens (:class:`~policytext.segmentation.Segmenter`): runs of nouns,
-verbal nouns, adjectives and verbs are merged into every sub-sequence that starts with a noun
-or an adjective and ends with a noun or a nominalised verb, so 产业/深度/转型/升级 yields
-产业深度转型升级; lexicon terms are whole tokens. Each candidate is scored with single-document
-statistics — frequency outside longer candidates, spread over paragraphs, presence in title and
-headings, cohesion of its words — weighted by its inverse document frequency in a background
-corpus of the domain (``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there).
+Candidates come from the shared tokens (:class:`~policytext.segmentation.Segmenter`) and never cut
+one: runs of nouns, verbal nouns, adjectives and verbs are merged into every sub-sequence that
+starts with a noun or an adjective and ends with a noun or a nominalised verb, so
+产业/深度/转型/升级 yields 产业深度转型升级; lexicon terms are whole tokens, and so is every
+formulation the text puts in quotation or book-title marks (“两个确立”, 《习近平著作选读》).
+Each candidate is counted at token boundaries in one pass (time and memory linear in the length
+of the text) and scored with single-document statistics — frequency outside longer candidates,
+spread over paragraphs, presence in title and headings, cohesion of its words — weighted by its
+inverse document frequency in a background corpus of the domain
+(``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there). Names of persons, offices
+and the speaker's own place (安徽 in Anhui's work report) rank low.
 
 >>> import policytext
 >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[1]
 >>> [k.phrase for k in policytext.keyphrases(art, k=3)]
-['产业深度转型升级', '新质生产力', '产业形态']
+['新质生产力', '产业深度转型升级', '传统产业']
 """
 
 from __future__ import annotations
 
-import bisect
 import gzip
+from array import array
 import itertools
 import json
 import math
@@ -31,9 +35,10 @@ from typing import TYPE_CHECKING, NamedTuple, Union
 
 from ..document import Article, Keyphrase, Keyphrases
 from ..errors import InputError, ModelError, PolicytextError
-from ..resources import word_lines
+from ..resources import word_lines, word_list
 from ..segmentation import Segmenter, default_segmenter
 from ..stage import Mark, Rows, Stage
+from .stats import stop_set
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,6 +48,7 @@ __all__ = ["keyphrases", "keyness", "new_terms", "candidates", "phrases", "Keyph
 TextLike = Union[Article, str]
 _DIR = resources.files("policytext").joinpath("data", "keyphrases")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
+_LATIN = re.compile(r"[A-Z][A-Za-z]{1,9}")
 _CLAUSAL = re.compile("V.*[NT]")  # classes of a phrase whose verb takes an object
 
 # Classes of a token: a lexicon term (T), a noun that may stand alone (N), a noun-like word that
@@ -92,6 +98,16 @@ def _grammar() -> _Grammar:
 
 
 @lru_cache(maxsize=1)
+def _leaders() -> frozenset[str]:
+    return frozenset(word_list("lexicon", "leaders.txt"))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(word_list("lexicon", "titles.txt"))
+
+
+@lru_cache(maxsize=1)
 def _background() -> tuple[int, dict[str, int]]:
     """(number of background documents, phrase -> document frequency)."""
     path = _data_file("background_df.tsv.gz")
@@ -124,20 +140,28 @@ class _Classes:
         self.token = seg.memo("keyphrases.classes", self._token_classes, 65536)
         self.predicate_prefix = seg.memo("keyphrases.predicate", self._predicate_prefix, 8192)
         self.word_tag = seg.memo("keyphrases.word_tag", lambda w: seg.tagged(w)[0][1].lower(), 65536)
-
-    def classify(self, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-        """(word, class) for each token; a lexicon token that wraps a term in a predicate is split."""
-        return [x for word, tag in pairs for x in self.token(word, tag)]
+        self.person = seg.memo("keyphrases.person", self._person, 8192)
 
     def _predicate_prefix(self, word: str) -> int:
         """Length of the predicate that a lexicon token puts before another lexicon term
         (发展新质生产力 -> 2, 因地制宜发展新质生产力 -> 6), or 0 when the token is one term. The
-        prefix is tagged with the lexicon, so one that holds a term (中央纪委|书记) is no predicate."""
-        predicate, lexicon = _grammar().predicate, self.lexicon()
+        prefix is tagged with the lexicon, so one that holds a term (中央纪委|书记) is no predicate,
+        and it holds a verb (全面|从严治党 is one term)."""
+        g, lexicon = _grammar(), self.lexicon()
         for cut in range(len(word) - 2, 0, -1):
-            if word[cut:] in lexicon and all(tag in predicate for _, tag in self.seg.tagged(word[:cut])):
-                return cut
+            if word[cut:] in lexicon:
+                tags = [tag for _, tag in self.seg.tagged(word[:cut])]
+                if all(tag in g.predicate for tag in tags) and any(tag in g.verb or tag == "vn" for tag in tags):
+                    return cut
         return 0
+
+    def _person(self, word: str) -> bool:
+        """A person's name: a leader of the lexicon or a word the dictionary tags as a name.
+
+        >>> c = _Classes(default_segmenter()); c.person("赵乐际"), c.person("郑和"), c.person("北京")
+        (True, True, False)
+        """
+        return word in _leaders() or all(tag.startswith("nr") for _, tag in self.seg.tagged(word))
 
     def _token_classes(self, word: str, tag: str) -> tuple[tuple[str, str], ...]:
         return _token_classes(word, tag, self.lexicon(), self.predicate_prefix)
@@ -149,6 +173,8 @@ def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callabl
     if word in lexicon:
         cut = prefix(word)
         return ((word[:cut], ""), (word[cut:], "T")) if cut else ((word, "T"),)
+    if _LATIN.fullmatch(word):
+        return ((word, "M"),)  # IP衍生品, AI: a Latin word inside a phrase, never one alone
     if not _HAN.fullmatch(word):
         return ((word, ""),)
     if tag in g.noun:
@@ -163,8 +189,6 @@ def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callabl
 
 
 class _Candidate(NamedTuple):
-    phrase: str
-    offset: int  # character offset in the tagged text
     words: tuple[str, ...]
     left: str  # the adjacent word that could extend the phrase, or ""
     right: str
@@ -176,17 +200,82 @@ class _Candidate(NamedTuple):
 _RUN = re.compile(f"[{''.join(sorted(_CONTENT))}]+|S")  # a run of content tokens, or a stand-alone word
 
 
-def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> tuple[list[str], str, list[int]]:
-    """(words, classes: one letter per word, "-" for a break, character offsets of the words)."""
-    tokens = _Classes(seg).classify(pairs)
-    words = [w for w, _ in tokens]
-    return words, "".join(c or "-" for _, c in tokens), list(itertools.accumulate(map(len, words), initial=0))
+class _Tokens(NamedTuple):
+    words: list[str]
+    classes: str  # one letter per word, "-" for a break
+    offsets: array[int]  # character offset of each word, and the length of the text
+    places: set[str]  # the words tagged as place names
 
 
-def _spans(words: list[str], classes: str, offsets: list[int]) -> Iterator[tuple[int, int, int, int]]:
+def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> _Tokens:
+    """The classified words of a (word, tag) stream, read once: repeated words share one string."""
+    token, canon = _Classes(seg).token, {}  # type: ignore[var-annotated]
+    words: list[str] = []
+    classes: list[str] = []
+    places: set[str] = set()
+    for word, tag in pairs:
+        if tag == "ns":
+            places.add(word)
+        for w, c in token(word, tag):
+            words.append(canon.setdefault(w, w))
+            classes.append(c or "-")
+    words, classes = _formulations(words, classes)
+    return _Tokens(words, "".join(classes), array("l", itertools.accumulate(map(len, words), initial=0)), places)
+
+
+_QUOTES = {"“": "”", "《": "》", "「": "」"}  # opening mark: closing mark
+_NOT_IN_QUOTE = re.compile(r"[，。；：！？,;:!?\s“”‘’\"']")
+_DOCUMENT = re.compile("(决定|意见|规划|纲要|条例|法|办法|报告|建议|通知|方案|选读|文选|文集|选编)$")  # a title that may be long
+
+
+def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list[str]]:
+    """The words and classes with every formulation that the text puts in quotation marks or
+    book-title marks (“两个确立”, 《习近平著作选读》) joined into one term token, wherever it
+    occurs. A quotation that holds a clause (a comma or a full stop), or a slogan that puts a
+    verb or an adverb before a term, is no formulation; one over 12 characters must be the title
+    of a document (《…的决定》).
+
+    >>> _formulations(["“", "两", "个", "确立", "”", "两", "个", "确立"], ["-", "-", "-", "V", "-", "-", "-", "V"])
+    (['“', '两个确立', '”', '两个确立'], ['-', 'T', '-', 'T'])
+    """
+    forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for i, word in enumerate(words):
+        close = _QUOTES.get(word)
+        if not close:
+            continue
+        for k in range(i + 1, min(len(words), i + 16)):
+            if words[k] == close:
+                inner = tuple(words[i + 1:k])
+                text = "".join(inner)
+                slogan = classes[i + 1] in "-V" and "T" in classes[i + 1:k]  # “大力实施城市更新”
+                longest = 40 if word == "《" and _DOCUMENT.search(text) else 12
+                if 2 <= len(text) <= longest and _HAN.search(text) and not _NOT_IN_QUOTE.search(text) and not slogan:
+                    forms[inner[0]].add(inner)
+                break
+    if not forms:
+        return words, classes
+    by_first = {w: sorted(f, key=len, reverse=True) for w, f in forms.items()}
+    out_words: list[str] = []
+    out_classes: list[str] = []
+    i = 0
+    while i < len(words):
+        for form in by_first.get(words[i], ()):
+            if tuple(words[i:i + len(form)]) == form:
+                out_words.append("".join(form))
+                out_classes.append("T")
+                i += len(form)
+                break
+        else:
+            out_words.append(words[i])
+            out_classes.append(classes[i])
+            i += 1
+    return out_words, out_classes
+
+
+def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[tuple[int, int, int, int]]:
     """(i, j, start, end) for every candidate phrase ``words[i:j]`` of the run ``words[start:end]``:
     in each run of content words, the spans that start with a noun, term or modifier of two
-    characters or more (or a one-character modifier) and end with a noun, term or verb; a single
+    characters or more (大进展 is a fragment of 更大进展) and end with a noun, term or verb; a single
     word is a term or a free-standing noun (or a stand-alone word such as an idiom)."""
     g = _grammar()
     edges, alone = g.stop_edges, g.stop_alone
@@ -197,7 +286,7 @@ def _spans(words: list[str], classes: str, offsets: list[int]) -> Iterator[tuple
             continue
         for i in range(start, end):
             first, cls = words[i], classes[i]
-            if cls == "V" or first in edges or (len(first) == 1 and cls != "A"):
+            if cls == "V" or first in edges or len(first) == 1:
                 continue
             if cls == "M" and i + 1 < end and classes[i + 1] == "T":
                 continue  # a verbal noun governing a term: 发展/新质生产力
@@ -215,11 +304,11 @@ def _spans(words: list[str], classes: str, offsets: list[int]) -> Iterator[tuple
                 yield i, j, start, end
 
 
-def _candidate(words: list[str], classes: str, offsets: list[int], i: int, j: int, start: int, end: int) -> _Candidate:
+def _candidate(words: list[str], classes: str, i: int, j: int, start: int, end: int) -> _Candidate:
     edges = _grammar().stop_edges
     span = classes[i:j]
     return _Candidate(
-        "".join(words[i:j]), offsets[i], tuple(words[i:j]),
+        tuple(words[i:j]),
         words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges else "",
         words[j] if j < end and words[j] not in edges else "",
         span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None), span == "T")
@@ -231,7 +320,7 @@ def phrases(pairs: Iterable[tuple[str, str]], segmenter: Segmenter | None = None
     >>> phrases([("城市", "n"), ("更新", "vn")])
     ['城市', '城市更新']
     """
-    words, classes, offsets = _tokens(pairs, segmenter or default_segmenter())
+    words, classes, offsets, _ = _tokens(pairs, segmenter or default_segmenter())
     return ["".join(words[i:j]) for i, j, _, _ in _spans(words, classes, offsets)]
 
 
@@ -245,8 +334,13 @@ def candidates(text: str, segmenter: Segmenter | None = None) -> list[str]:
     return phrases(_pairs(seg, _check_text(text)), seg)
 
 
-def _pairs(seg: Segmenter, text: str) -> list[tuple[str, str]]:
-    return [(t.text, t.pos) for t in seg.tokens(text)]
+def _pairs(seg: Segmenter, text: str) -> Iterator[tuple[str, str]]:
+    """(word, tag) of the tokens, line by line (a long text is never held as tokens at once)."""
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            yield "\n", "x"
+        for t in seg.tokens(line):
+            yield t.text, t.pos
 
 
 def _check_text(text: object) -> str:
@@ -257,22 +351,36 @@ def _check_text(text: object) -> str:
 
 # ---------------------------------------------------------------- key phrases of one article
 
-@dataclass
+_UNSET = "\x00"  # no neighbour seen yet
+
+
+@dataclass(slots=True)
 class _Stats:
+    """What one repeated candidate does in the text (token-aligned occurrences only)."""
+
     words: tuple[str, ...]
-    first: int
+    first: int  # token index of the first occurrence
     verbal: bool
     clausal: bool
     term: bool
-    left: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))  # neighbour -> count
-    right: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
-    count: int = 0
+    count: int
+    left: str | None = _UNSET  # the one word that always precedes it, None when it varies
+    right: str | None = _UNSET
     independent: int = 0
     paragraphs: int = 0
+    last_paragraph: int = -1
+
+    def see(self, left: str, right: str, paragraph: int) -> None:
+        """Record one occurrence with its neighbours in paragraph ``paragraph``."""
+        self.left = left if self.left in (_UNSET, left) else None
+        self.right = right if self.right in (_UNSET, right) else None
+        if paragraph != self.last_paragraph:
+            self.paragraphs += 1
+            self.last_paragraph = paragraph
 
     def bound(self) -> bool:
         """Always preceded, or always followed, by the same word: part of a longer unit."""
-        return any(len(side) == 1 and "" not in side and sum(side.values()) > 1 for side in (self.left, self.right))
+        return self.count > 1 and any(side not in (None, "", _UNSET) for side in (self.left, self.right))
 
 
 def _parts(article_or_text: TextLike) -> tuple[list[str], list[str], list[str]]:
@@ -284,66 +392,125 @@ def _parts(article_or_text: TextLike) -> tuple[list[str], list[str], list[str]]:
     return [], [], _check_text(article_or_text).split("\n")
 
 
-def _starts(text: str, phrase: str) -> list[int]:
-    out, i = [], text.find(phrase)
-    while i >= 0:
-        out.append(i)
-        i = text.find(phrase, i + len(phrase))
-    return out
+class _Text:
+    """The candidates of one tokenised text, counted at token boundaries in one pass (time and
+    memory linear in the length of the text): ``counts`` of every candidate, ``words`` counts of
+    the tokens, and :class:`_Stats` of the repeated candidates."""
+
+    def __init__(self, pairs: Sequence[tuple[str, str]], seg: Segmenter) -> None:
+        words, classes, offsets, self.places = _tokens(pairs, seg)
+        self.tokens = words
+        self.word_counts = Counter(words)
+        ids: dict[str, int] = {}
+        spans = array("i")  # i, j, start, end, phrase id of every candidate occurrence
+        for i, j, start, end in _spans(words, classes, offsets):
+            spans.extend((i, j, start, end, ids.setdefault("".join(words[i:j]), len(ids))))
+        names = list(ids)
+        counts = [0] * len(names)
+        for x in range(4, len(spans), 5):
+            counts[spans[x]] += 1
+        self.counts: Counter[str] = Counter(dict(zip(names, counts)))
+        self.stats: dict[str, _Stats] = {}
+        edges = _grammar().stop_edges
+        run: list[tuple[int, int, str]] = []
+        run_span = (-1, -1)
+        seen = paragraph = 0  # tokens read so far for the paragraph number, newlines among them
+        for x in range(0, len(spans), 5):
+            i, j, start, end, pid = spans[x:x + 5]
+            if counts[pid] < 2 and (j - i > 1 or classes[i] != "T"):
+                continue  # a phrase used once is key only when it is a term
+            while seen < i:
+                paragraph += "\n" in words[seen]
+                seen += 1
+            if (start, end) != run_span:
+                self._independent(run)
+                run, run_span = [], (start, end)
+            phrase = names[pid]
+            s = self.stats.get(phrase)
+            if s is None:
+                c = _candidate(words, classes, i, j, start, end)
+                s = self.stats[phrase] = _Stats(c.words, i, c.verbal, c.clausal, c.term, counts[pid])
+            s.see(words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges else "",
+                  words[j] if j < end and words[j] not in edges else "", paragraph)
+            run.append((i, j, phrase))
+        self._independent(run)
+
+    def _independent(self, run: list[tuple[int, int, str]]) -> None:
+        """Count the occurrences in one run of content words that no longer repeated candidate
+        covers. A clause (城市更新提升城市韧性) covers a phrase only when the phrase never occurs
+        outside it."""
+        if len(run) == 1:
+            self.stats[run[0][2]].independent += 1
+            return
+        for a, b, sub in run:
+            if not any(i <= a and b <= j and (i, j) != (a, b)
+                       and (not self.stats[sup].clausal or self.counts[sup] == self.counts[sub])
+                       for i, j, sup in run):
+                self.stats[sub].independent += 1
 
 
-def _independent(stats: dict[str, _Stats], starts: dict[str, list[int]]) -> None:
-    """Set each phrase's count of occurrences that are not inside a longer repeated candidate.
-    A clause (城市更新提升城市韧性) covers a phrase only when the phrase never occurs outside it."""
-    covered: dict[str, set[int]] = defaultdict(set)
-    for sup, s in stats.items():
-        if s.count < 2:
-            continue
-        for i in range(len(sup)):
-            for j in range(i + 1, len(sup) + 1 - (i == 0)):
-                sub = sup[i:j]
-                if sub in stats and (not s.clausal or s.count == stats[sub].count):
-                    covered[sub].update(x + i for x in starts[sup])
-    for phrase, s in stats.items():
-        s.independent = s.count - len(covered[phrase].intersection(starts[phrase]))
+def _own_place(text: _Text) -> str | None:
+    """The place whose government speaks (a provincial or city work report: 全省, 我市 …): the
+    place name used most often, without its 省/市/区 suffix; None when the text speaks for no place."""
+    own = sum(text.word_counts[p + u] for p in "全我本" for u in "省市区县州")
+    if own < 3 or not text.places:
+        return None
+    best = max(text.places, key=lambda p: (text.word_counts[p], p))
+    return re.sub("(省|市|自治区|区|县)$", "", best) or None
 
 
-def _score(phrase: str, s: _Stats, text: str, n_par: int, titles: str, headings: str) -> float:
-    """tf x idf² x spread x position x cohesion.
+def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, headings: str, own: str | None,
+           person: Callable[[str], bool]) -> float:
+    """tf x idf² x spread x position x cohesion x kind.
 
     tf counts occurrences outside longer candidates fully and those inside them half; the
     background idf is squared so that specific terms beat the domain's common words; spread is
-    the share of paragraphs that use the phrase; position rewards an early first occurrence and
-    presence in the title or headings. A single occurrence (outside title and headings), a lone
-    word that is no lexicon term, a phrase ending in a verb and a clause count less.
+    the share of paragraphs that use the phrase (it keeps a long report's phrases comparable to a
+    short commentary's); position rewards an early first occurrence and presence in the title or
+    headings. A phrase used once, a lone word that is no lexicon term, an office, a person's name,
+    the speaker's own place, a phrase ending in a verb and a clause count less.
     """
     edges = _grammar().stop_edges
     tf = math.log1p(s.independent + 0.5 * (s.count - s.independent))
-    weight = (1.0 + s.paragraphs / max(1, n_par)) * (1.0 + 0.5 * (1.0 - s.first / max(1, len(text))))
-    weight *= (1.6 if phrase in titles else 1.0) * (1.3 if phrase in headings else 1.0)
+    weight = (1.0 + s.paragraphs / max(1, n_par)) * (1.0 + 0.5 * (1.0 - s.first / max(1, len(text.tokens))))
+    weight *= (TITLE_BOOST if phrase in titles else 1.0) * (1.3 if phrase in headings else 1.0)
     if s.count == 1 and phrase not in titles and phrase not in headings:
-        weight *= 0.35
+        weight *= ONCE
     if len(s.words) == 1 and not s.term:
-        weight *= 0.7
+        weight *= 0.5
+    if s.term:
+        weight *= TERM_BOOST
+    if s.words[-1] in _titles():
+        weight *= 0.3  # an office: 常务副市长, 厦门市委常委
+    if len(s.words) == 1 and person(phrase):
+        weight *= 0.3
+    elif any(person(w) for w in s.words[1:]):
+        weight *= 0.1  # a clause around a name: 总书记习近平主持会议
+    if own and phrase.startswith(own):
+        weight *= 0.15
     if s.verbal:
-        weight *= 0.7
+        weight *= 0.6
     if s.clausal:
         weight *= 0.5
     # cohesion: the share of the rarest word's occurrences that this phrase accounts for
-    parts = [text.count(w) for w in s.words if len(w) > 1 and w not in edges]
+    parts = [text.word_counts[w] for w in s.words if len(w) > 1 and w not in edges]
     cohesion = min(1.0, s.count / min(parts)) if len(s.words) > 1 and parts else 1.0
-    return tf * _idf(phrase) ** 2 * weight * (0.5 + 0.5 * cohesion)
+    return tf * _idf(phrase) ** (TERM_IDF if s.term else 2) * weight * (0.5 + 0.5 * cohesion)
 
 
+TERM_BOOST = 2.0
+TERM_IDF = 1
+ONCE = 0.35
+TITLE_BOOST = 1.6
 _GENERIC_IDF = 0.45  # words below this background idf are generic (发展 0.20, 建设 0.24, 中心 0.37)
 
 
-def _redundant(phrase: str, chosen: list[str], stats: dict[str, _Stats], text: str, titles: str) -> bool:
+def _redundant(phrase: str, chosen: list[str], text: _Text, titles: str) -> bool:
     """A phrase duplicates the chosen ones when two of them cover it (传统产业 + 产业深度转型升级
     -> 传统产业深度转型升级); when it is part of a chosen phrase and seldom occurs outside it;
     or when it only adds generic words to a chosen phrase (数字贸易 -> 数字贸易发展) and is not
     the usual form of it, a lexicon term or in the title."""
-    s = stats[phrase]
+    s = text.stats[phrase]
     for c in chosen:
         if c in phrase:
             at = phrase.find(c)
@@ -352,7 +519,7 @@ def _redundant(phrase: str, chosen: list[str], stats: dict[str, _Stats], text: s
                     lo = phrase.find(o)
                     if min(at, lo) == 0 and max(at + len(c), lo + len(o)) == len(phrase):
                         return True
-            if not s.term and phrase not in titles and s.count < 0.5 * stats[c].count:
+            if not s.term and phrase not in titles and s.count < 0.5 * text.counts[c]:
                 pos, added = 0, []
                 for w in s.words:
                     if not at <= pos < at + len(c):
@@ -361,7 +528,7 @@ def _redundant(phrase: str, chosen: list[str], stats: dict[str, _Stats], text: s
                 if all(_idf(w) < _GENERIC_IDF for w in added):
                     return True
         elif phrase in c:
-            outside = s.count - text.count(c) * c.count(phrase)
+            outside = s.count - text.counts[c] * c.count(phrase)
             if outside < max(2, 0.25 * s.count):
                 return True
     return False
@@ -371,67 +538,48 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
                tokens: Sequence[tuple[str, str]] | None = None) -> list[Keyphrase]:
     """The ``k`` best key phrases of an article (or a plain text), best first.
 
-    ``score`` is relative (the best phrase has 1.0); ``count`` is the number of occurrences in
-    the article's text, where every phrase occurs literally. ``tokens``: the (word, tag) pairs of
-    the body text (paragraphs joined by newlines) when they are known already.
+    A phrase is a run of whole tokens; ``count`` is the number of its occurrences at token
+    boundaries (the count :func:`keyness` uses), ``score`` is relative (the best phrase has 1.0).
+    ``tokens``: the (word, tag) pairs of the body text (paragraphs joined by newlines) when they
+    are known already. Time and memory grow linearly with the length of the text.
 
     >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[0]
     >>> policytext.keyphrases(art, k=2)[0]
-    Keyphrase(phrase='城市更新', score=1.0, count=40)
+    Keyphrase(phrase='城市更新', score=1.0, count=28)
     """
     if not isinstance(k, int) or k < 1:
         raise PolicytextError(f"k must be a positive int, got {k!r}")
     seg = segmenter or default_segmenter()
     title_lines, headings, paragraphs = _parts(article_or_text)
-    text = "\n".join(paragraphs)
-    words, classes, offsets = _tokens(_pairs(seg, text) if tokens is None else tokens, seg)
-    spans = list(_spans(words, classes, offsets))
-    phrases = ["".join(words[i:j]) for i, j, _, _ in spans]
-    # a phrase that occurs once cannot be key (see the filter below): only repeated ones are counted
-    repeated = {p for p in set(phrases) if text.count(p) > 1}
-    stats: dict[str, _Stats] = {}
-    for phrase, span in zip(phrases, spans):
-        if phrase not in repeated:
-            continue
-        c = _candidate(words, classes, offsets, *span)
-        s = stats.get(phrase)
-        if s is None:
-            s = stats[phrase] = _Stats(c.words, c.offset, c.verbal, c.clausal, c.term)
-        s.left[c.left] += 1
-        s.right[c.right] += 1
-    starts = {p: _starts(text, p) for p in stats}
-    par_starts = list(itertools.accumulate((len(par) + 1 for par in paragraphs[:-1]), initial=0))
-    for p, s in stats.items():
-        s.count = len(starts[p])
-        s.paragraphs = len({bisect.bisect_right(par_starts, x) for x in starts[p]})
-    _independent(stats, starts)
+    text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg)
     titles, heads = "\n".join(title_lines), "\n".join(headings)
+    own, person = _own_place(text), _Classes(seg).person
     scored = []
-    for p, s in stats.items():
-        if s.independent < max(2.0, 0.25 * s.count) or s.bound():
+    for p, s in text.stats.items():
+        if s.independent < max(1.0 if s.term else 2.0, 0.25 * s.count) or s.bound():
             continue  # a fragment of a longer unit
-        scored.append((_score(p, s, text, len(paragraphs), titles, heads), -s.first, p))
+        scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, person), -s.first, p))
     scored.sort(reverse=True)
-    chosen = _select([p for _, _, p in scored], stats, text, titles, max(k, 20))[:k]
+    chosen = _select([p for _, _, p in scored], text, titles, max(k, 20))[:k]
     score_of = {p: sc for sc, _, p in scored}
     best = max((score_of[p] for p in chosen), default=1.0)
-    return [Keyphrase(p, score_of[p] / best, stats[p].count) for p in chosen]
+    return [Keyphrase(p, score_of[p] / best, text.counts[p]) for p in chosen]
 
 
-def _select(ranked: list[str], stats: dict[str, _Stats], text: str, titles: str, k: int) -> list[str]:
+def _select(ranked: list[str], text: _Text, titles: str, k: int) -> list[str]:
     """The first ``k`` non-redundant phrases; a one-word phrase (not a lexicon term) inside two
     or more chosen phrases is their common component, not a key phrase (城市 beside 城市更新
-    and 智慧城市), and is left out."""
+    and 智慧城市), and is left out, unless it is the place the text is about (厦门)."""
     banned: set[str] = set()
     while True:
         chosen: list[str] = []
         for p in ranked:
-            if p not in banned and not _redundant(p, chosen, stats, text, titles):
+            if p not in banned and not _redundant(p, chosen, text, titles):
                 chosen.append(p)
                 if len(chosen) == k:
                     break
-        hubs = {p for p in chosen if len(stats[p].words) == 1 and not stats[p].term
-                and sum(p in q for q in chosen if q != p) >= 2}
+        hubs = {p for p in chosen if len(text.stats[p].words) == 1 and not text.stats[p].term
+                and p not in text.places and sum(p in q for q in chosen if q != p) >= 2}
         if not hubs:
             return chosen
         banned |= hubs
@@ -472,12 +620,17 @@ _MEASURES = ("ll", "chi2")
 
 
 def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike] | TextLike,
-            measure: str = "ll", k: int = 50, segmenter: Segmenter | None = None) -> pd.DataFrame:
+            measure: str = "ll", k: int = 50, segmenter: Segmenter | None = None,
+            stopwords: bool | Iterable[str] | None = None) -> pd.DataFrame:
     """The ``k`` phrases most over-represented in ``target`` against ``reference``, like
     quanteda's ``textstat_keyness``: a 2x2 test per phrase on phrase counts, signed (positive
     = more frequent in target than expected). The phrases are the key-phrase candidates of
-    the texts (words and merged noun phrases), less those that never occur outside one longer
-    phrase. ``measure="ll"`` is the log-likelihood G² with
+    the texts (words and merged noun phrases) counted as :func:`keyphrases` counts them (whole
+    tokens), less those that never occur outside one longer phrase; a phrase that overlaps a
+    better-ranked one and seldom occurs outside it is left out (no pieces of one phrase).
+    ``stopwords`` drops words as in :func:`policytext.extract.stats.frequencies`; the totals of
+    the 2x2 tables are in ``df.attrs`` (``target_total``, ``reference_total``).
+    ``measure="ll"`` is the log-likelihood G² with
     Williams' correction, ``"chi2"`` Pearson's chi² with Yates' correction when an expected
     count is below 5 (quanteda's defaults).
 
@@ -496,7 +649,8 @@ def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike]
     r_counts = _phrase_counts(_texts(reference, "keyness reference"), seg)
     both = t_counts + r_counts
     _drop_fragments(both)
-    phrases = sorted(both)
+    stop = stop_set(stopwords)
+    phrases = sorted(p for p in both if p not in stop)
     a = np.array([t_counts[p] for p in phrases], dtype=float)
     b = np.array([r_counts[p] for p in phrases], dtype=float)
     c, d = a.sum() - a, b.sum() - b
@@ -523,12 +677,38 @@ def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike]
         "target_count": a.astype(int),
         "reference_count": b.astype(int),
     })
-    return df.sort_values(["statistic", "phrase"], ascending=[False, True]).head(k).reset_index(drop=True)
+    df = df.sort_values(["statistic", "phrase"], ascending=[False, True])
+    chosen: list[str] = []
+    for phrase in df.phrase:
+        if not any(_piece(phrase, c, both) for c in chosen):
+            chosen.append(phrase)
+            if len(chosen) == k:
+                break
+    df = df[df.phrase.isin(set(chosen))].reset_index(drop=True)
+    df.attrs.update(target_total=int(a.sum()), reference_total=int(b.sum()))
+    return df
+
+
+def _piece(phrase: str, other: str, counts: Counter[str]) -> bool:
+    """``phrase`` and ``other`` are pieces of one unit: one holds the other, and the shorter
+    seldom occurs outside the longer (产业深度 beside 产业深度转型升级).
+
+    >>> _piece("产业深度", "产业深度转型升级", Counter({"产业深度": 3, "产业深度转型升级": 3}))
+    True
+    """
+    if phrase in other or other in phrase:
+        sub, sup = sorted((phrase, other), key=len)
+        outside = counts[sub] - counts[sup] * sup.count(sub)
+        return outside < max(2, 0.25 * counts[sub])
+    return False
 
 
 def new_terms(texts: Iterable[TextLike] | TextLike, min_count: int = 5, k: int = 50,
-              segmenter: Segmenter | None = None) -> pd.DataFrame:
-    """Multi-character terms the lexicon lacks: sequences of 2-4 words that recur at least
+              segmenter: Segmenter | None = None, background: Iterable[TextLike] | None = None) -> pd.DataFrame:
+    """Terms that neither the dictionaries nor a background corpus know: sequences of 2-4 words
+    that are no dictionary or lexicon word, occur nowhere in ``background`` (texts; by default the
+    shipped background of 21,953 paragraphs, where a phrase of two or more paragraphs is known),
+    and recur at least
     ``min_count`` times, whose words stick together (pointwise mutual information, the weakest
     split) and whose neighbours vary (left and right boundary entropy, in bits). A term neither
     begins nor ends with a function word, number or adverb, and a term under four characters
@@ -570,10 +750,16 @@ def new_terms(texts: Iterable[TextLike] | TextLike, min_count: int = 5, k: int =
         for n in range(1, 5):
             grams.update(tuple(run[i:i + n]) for i in range(len(run) - n + 1))
     total = sum(c for g, c in grams.items() if len(g) == 1)
-    lexicon = classes.lexicon()
+    lexicon, known = classes.lexicon(), seg.dag.logp
     keep = {g for g, c in grams.items() if len(g) > 1 and c >= min_count
-            and g[0] in free and g[-1] in free and "".join(g) not in lexicon
+            and g[0] in free and g[-1] in free and "".join(g) not in lexicon and known.get("".join(g)) is None
             and (len("".join(g)) >= 4 or any(w in nominal for w in g))}
+    if background is None:
+        seen = _background()[1]
+        keep = {g for g in keep if "".join(g) not in seen}
+    else:
+        pool = "\n".join(_texts(background, "new_terms background"))
+        keep = {g for g in keep if "".join(g) not in pool}
     left: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     right: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for run in runs:

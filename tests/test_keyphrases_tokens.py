@@ -1,0 +1,96 @@
+"""Key phrases hold at token boundaries, keyness shares their candidates and counts, and the
+corpus statistics take stop words (issue 15)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+import policytext
+
+KP = importlib.import_module("policytext.extract.keyphrases")
+ROOT = Path(__file__).resolve().parents[1]
+DEV = Path("/work/shared/corpora/dev")
+
+
+def _texts() -> list[str]:
+    """The development texts: the blind gold's dev split, the seed, and the long reports."""
+    files = sorted((ROOT / "corpora" / "blind" / "keyphrases" / "dev").glob("*.txt"))
+    files += [ROOT / "corpora" / "guangming-2025-01-27.txt"]
+    files += sorted(DEV.glob("*.txt"))[:6] if DEV.is_dir() else []
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return _texts()
+
+
+def test_no_phrase_cuts_a_token(texts):
+    """Every key phrase is a run of whole tokens wherever it is counted: each counted occurrence
+    starts and ends at a boundary of the shared tokens, or where a lexicon token puts a predicate
+    before a lexicon term (因地制宜发展|新质生产力), which the phrase then is or begins with."""
+    seg = policytext.segmentation.default_segmenter()
+    lexicon = set(seg.lexicon_terms())
+    checked = 0
+    for text in texts:
+        tokens = seg.tokens(text)
+        starts = {t.start for t in tokens}
+        ends = {t.end for t in tokens}
+        inner = {t.start + len(t.text) - len(term) for t in tokens if t.text in lexicon
+                 for term in lexicon & {t.text[i:] for i in range(1, len(t.text) - 1)}}
+        for k in policytext.keyphrases(text, k=15):
+            at = [i for i in range(len(text)) if text.startswith(k.phrase, i)]
+            aligned = [i for i in at if (i in starts or i in inner) and i + len(k.phrase) in ends]
+            assert len(aligned) >= k.count >= 1, (k.phrase, k.count, len(aligned))
+            checked += 1
+    assert checked >= 15 * len(texts) * 0.9
+
+
+def test_no_fragments_of_the_issue(texts):
+    bad = {"快发展", "好三大攻坚战", "好关键核心技术", "大差距", "大限度", "入选国", "大进展", "好势头", "会议指出", "会议强调"}
+    for text in texts:
+        assert not bad & {k.phrase for k in policytext.keyphrases(text, k=20)}
+
+
+def test_own_province_is_not_key():
+    anhui = (ROOT / "corpora/blind/keyphrases/dev/2026-anhui-government-work-report.txt").read_text(encoding="utf-8")
+    top = [k.phrase for k in policytext.keyphrases(anhui, k=10)]
+    assert not [p for p in top if p.startswith("安徽")]
+    malaysia = policytext.read(ROOT / "corpora/blind/keyphrases/dev/2025-04-15-cctv-xi-signed-article-malaysia.txt")[0]
+    assert "马来西亚" in [k.phrase for k in policytext.keyphrases(malaysia, k=5)]  # the text is about it
+
+
+def test_quoted_formulations_are_whole():
+    doc = (ROOT / "corpora/blind/keyphrases/dev/2023-04-10-cctv-study-xi-selected-works-notice.txt").read_text(encoding="utf-8")
+    assert "习近平著作选读" in [k.phrase for k in policytext.keyphrases(doc, k=5)]
+    assert KP.candidates("坚持“两个确立”，做到“两个确立”")[:1] == ["两个确立"]
+
+
+def test_keyness_shares_the_key_phrase_counts(seed_articles):
+    first, second = seed_articles
+    df = policytext.keyness([second], [first], k=200).set_index("phrase")
+    for k in policytext.keyphrases(second, k=20):
+        if k.phrase in df.index:
+            assert df.loc[k.phrase, "target_count"] == k.count
+    phrases = list(df.index)
+    for p in phrases:  # no two rows are pieces of one unit
+        assert not any(KP._piece(p, q, KP.Counter(dict(df.target_count + df.reference_count))) for q in phrases if q != p)
+
+
+def test_keyness_stopwords(seed_articles):
+    first, second = seed_articles
+    plain = policytext.keyness([second], [first], k=100000)
+    stop = policytext.keyness([second], [first], k=100000, stopwords=["产业"])
+    assert "产业" in set(plain.phrase) and "产业" not in set(stop.phrase)
+
+
+def test_long_text_is_linear():
+    """The same text twice: every phrase found in both is counted exactly twice as often."""
+    text = (ROOT / "corpora/blind/keyphrases/dev/2026-beijing-government-work-report.txt").read_text(encoding="utf-8")
+    one = {k.phrase: k.count for k in policytext.keyphrases(text, k=10)}
+    two = {k.phrase: k.count for k in policytext.keyphrases(text + "\n" + text, k=10)}
+    assert len(set(one) & set(two)) >= 5
+    assert all(two[p] == 2 * one[p] for p in one if p in two)
