@@ -15,7 +15,7 @@ all follow from this list.
 >>> nlp = Pipeline(terms=["强链补链延链"])
 >>> art = nlp("标题\\n\\n作者\\n\\n要推动强链补链延链，加快发展新质生产力。")[0]
 >>> "强链补链延链" in art.paragraphs[0].tokens(), [k.phrase for k in art.keyphrases(2)]
-(True, [])
+(True, ['强链补链延链', '新质生产力'])
 """
 
 from __future__ import annotations
