@@ -25,7 +25,7 @@ from .cues import FILL, FULLWIDTH_DIGITS, alt, word_lists, is_han
 from .entities import Mention, Recognizer, canonical_meeting
 from .quote_links import link_quotations
 
-__all__ = ["quotations", "QuotationStage"]
+__all__ = ["quotations", "article_date", "QuotationStage"]
 
 
 @dataclass
@@ -387,6 +387,9 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     else:
         place = re.sub(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)", "", mt.group(1))
         return place + mt.group(2), "inspection"
+    mt = re.search(r"(?:作出|做出)((?:重要)?(?:指示|批示))", seg)  # 作出重要指示强调
+    if mt:
+        return mt.group(1), "other"
     mt = re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg)
     if mt:
         return t[lo + mt.start():lo + mt.end()], "letter"
@@ -772,12 +775,15 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
 def _adjacent(p: _Para, end: int, vs: int) -> bool:
     """Only adverbials stand between the speaker and the verb (王某在会上强调, not 群众新期待)."""
     lx = word_lists()
+    if vs - end > word_lists().cues["max_gap"]:
+        return False
     gap = list(p.m[end:vs])
     for s, t in _adverbials(p, end, vs):
         gap[s - end:t - end] = " " * (t - s)
     rest = lx.dates.sub("", "".join(gap).replace(" ", ""))
     words = alt("adverbs", "subject_gap")
-    return re.fullmatch(rf"(?:{words}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
+    act = rf"(?:(?:{alt('speech_act_objects')})[^，。；：！？]{{1,30}}?)?(?:{alt('speech_acts')})"  # 对……作出重要指示强调
+    return re.fullmatch(rf"(?:{words}|{act}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
 
 
 def _remember(p: _Para, state: _State) -> None:
@@ -822,6 +828,19 @@ def _as_article(article_or_text: Article | str) -> Article:
     )
 
 
+def article_date(art: Article) -> str | None:
+    """The article's date, else the date its file is named with (``2015-05-06-cctv-….txt``).
+
+    >>> article_date(Article(source="corpora/2015-05-06-cctv-meeting.txt"))
+    '2015-05-06'
+    """
+    if art.date:
+        return art.date
+    name = re.split(r"[\\/]", art.source or "")[-1]
+    md = re.match(r"((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?!\d)", name)
+    return f"{md.group(1)}-{md.group(2)}-{md.group(3)}" if md else None
+
+
 def quotations(article_or_text: Article | str, link: bool = True, segmenter: Segmenter | None = None,
                recognizer: Recognizer | None = None) -> list[Quotation]:
     """Direct and indirect quotations and quoted terms of an article (or of a text, one
@@ -836,8 +855,9 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
     art = _as_article(article_or_text)
     rec = recognizer or Recognizer(segmenter or default_segmenter())
     state = _State()
-    if art.date:
-        md = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", art.date)
+    day = article_date(art)
+    if day:
+        md = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", day)
         if md:
             state.year = int(md.group(1))
             if md.group(2):
