@@ -85,11 +85,13 @@ def word_lists() -> Cues:
         names = [n for n in re.split(r"[\s,，|/=;；]+", line) if n and HAN.match(n)]
         for n in names:
             leaders.setdefault(n, names[0])
-    rel = "|".join(map(re.escape, list(c["relative_years"]) + c["same_year"]))
+    rel = "|".join(map(re.escape, list(c["relative_years"]) + c["same_year"] + list(c["relative_days"])))
+    alt_days = "|".join(map(re.escape, c["day_followers"]))
     dates = re.compile(
         r"(?<!\d)(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?)?"
         rf"|(?P<rel>{rel})(?!\s*\d+\s*(?:岁|周岁))(?:\s*(?P<rm>\d{{1,2}})\s*月(?:\s*(?P<rd>\d{{1,2}})\s*[日号])?)?"
         r"|(?<![\d年])(?P<om>\d{1,2})\s*月(?:\s*(?P<od>\d{1,2})\s*[日号])?"
+        rf"|(?<![\d月年.第])(?P<dd>[1-3]?\d)\s*[日号](?=[，,]|{alt_days})"  # 4号，…; 5日在北京…
     )
     return Cues(
         cues=c,

@@ -14,6 +14,7 @@ and verbs are data files in ``data/quotes/`` and ``data/lexicon/`` (:mod:`.cues`
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -49,6 +50,8 @@ class _State:
     docs: list[tuple[tuple[int, int], Mention]] = field(default_factory=list)  # for 文章指出, 意见强调
     year: int | None = None
     month_day: tuple[int, int] | None = None
+    day: str | None = None  # the article's date, when it has a day (今天, 昨天)
+    occasion: tuple[int, str, str | None, str | None, str | None] | None = None  # paragraph, speaker, source, type, date of the last words quoted
 
     def person_before(self, where: tuple[int, int], title: str | None = None) -> str | None:
         for pos, name, t in reversed(self.people):
@@ -404,9 +407,12 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     if mt:
         s = lo + mt.start()
         return t[s:s + mt.group().index("》") + 1], "article"
-    mt = re.search(rf"接受([^，。；]{{0,20}}?(?:{alt('interview')}))", seg)
+    mt = re.search(rf"接受[^，。；]{{0,20}}?(?:{alt('interview')})", seg)
     if mt:
-        return t[lo + mt.start(1):lo + mt.end(1)], "other"
+        return t[lo + mt.start():lo + mt.end()], "other"
+    mt = re.search(rf"(?:{alt('meeting_visits')})了?([^，。；：]{{2,40}})", seg)  # 习近平会见……外方主要代表
+    if mt:
+        return t[lo + mt.start():lo + mt.end()].replace("了", "", 1) if "了" in mt.group()[:4] else t[lo + mt.start():lo + mt.end()], "meeting"
     if who.ent is not None and who.ent.kind == "meeting":
         return who.ent.name, "meeting"
     adverbials = _adverbials(p, lo, hi)
@@ -447,8 +453,20 @@ def _one_date(p: _Para, d: re.Match[str], state: _State) -> str | None:
     lx = word_lists()
     if d.group("y"):
         return _iso(int(d.group("y")), d.group("m"), d.group("d"))
+    if d.group("dd"):  # a day of the article's month (or the month before)
+        if state.day is None:
+            return None
+        day = int(d.group("dd"))
+        year, month, today = map(int, state.day.split("-"))
+        if day > today:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return _iso(year, str(month), str(day))
     if d.group("rel"):
         rel = d.group("rel")
+        if rel in lx.cues["relative_days"]:
+            if state.day is None:
+                return None
+            return (dt.date.fromisoformat(state.day) + dt.timedelta(days=lx.cues["relative_days"][rel])).isoformat()
         if rel in lx.cues["same_year"]:
             year = _year_before(p, d.start())
         else:
@@ -531,7 +549,21 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
         if facts is None:
             break
         source, stype, date = facts
+    last = state.occasion
+    if source is None and date is None and last is not None and last[1] == who.name and p.index - last[0] <= 2 and _recent(last[4], state.day):
+        return last[2:]  # 4号，尚穆根在接受……专访时说：“……”。尚穆根说，……: the news event goes on
     return source, stype, date
+
+
+def _recent(date: str | None, day: str | None) -> bool:
+    """Is ``date`` a day of the week up to the article's ``day`` (the event a news report is about)?
+
+    >>> _recent("2014-10-04", "2014-10-06"), _recent("2024-11", "2025-03-02")
+    (True, False)
+    """
+    if not date or not day or len(date) != 10 or len(day) != 10:
+        return False
+    return 0 <= (dt.date.fromisoformat(day) - dt.date.fromisoformat(date)).days <= 7
 
 
 def _sentence_facts(p: _Para, state: _State, span: tuple[int, int], name: str) -> tuple[str | None, str | None, str | None] | None:
@@ -542,8 +574,9 @@ def _sentence_facts(p: _Para, state: _State, span: tuple[int, int], name: str) -
     for e in reversed(p.rec.mentions(p.text, p.m, lo, hi, state, tagger=False)):
         if e.kind in ("person", "title", "pronoun"):
             who = _resolve(e, p, state)
-            if who.name == name:
-                return (*_source(p, lo, hi, who), _date(p, lo, e.start, state))
+            if who.name == name:  # 习近平10月15日在北京会见……: a date right after the name counts too
+                after = word_lists().dates.match(p.m, e.end)
+                return (*_source(p, lo, hi, who), _date(p, lo, after.end() if after else e.start, state))
     return None
 
 
@@ -860,6 +893,8 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
         md = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", day)
         if md:
             state.year = int(md.group(1))
+            if md.group(3):
+                state.day = md.group(0)
             if md.group(2):
                 state.month_day = (int(md.group(2)), int(md.group(3) or 31))
     out: list[Quotation] = []
@@ -870,6 +905,9 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
         found = sorted(direct + _indirect(p, state, direct), key=lambda f: (f.start, f.end))
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
+        for f in found:
+            if f.kind != "term" and f.who.name and f.start >= 0:
+                state.occasion = (p.index, f.who.name, f.source, f.source_type, f.date)
         for f in found:
             if f.end <= f.start:
                 continue
