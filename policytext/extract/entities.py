@@ -25,7 +25,8 @@ from ..resources import word_list
 from ..segmentation import Segmenter, default_segmenter, runs
 from .cues import AGE, FILL, FULLWIDTH_DIGITS, INNER_BOOK, MAX_TITLE, alt, alt_re, word_lists, is_han
 
-__all__ = ["Mention", "Recognizer", "entities", "entity_records", "meetings", "canonical_meeting", "local_orgs",
+__all__ = ["Mention", "Recognizer", "entities", "entity_records", "meetings", "canonical_meeting", "body_name",
+           "meeting_speaker", "local_orgs",
            "link_issuers", "KINDS", "EntityStage"]
 
 KINDS = ("person", "office", "organization", "place", "document", "meeting")
@@ -297,8 +298,30 @@ def canonical_meeting(name: str) -> str:
     """党的二十届三中全会 / 二十届三中全会 / 中共二十届三中全会 → 党的二十届三中全会; a year
     in front goes (2024年中央经济工作会议 → 中央经济工作会议)."""
     name = re.sub(r"^\d{4}年(?:\d{1,2}月)?", "", name)
+    if name.endswith("会议") and name[:-2] in word_lists().cues["body_aliases"]:
+        return body_name(name[:-2]) + "会议"  # 中央政治局会议 → 中共中央政治局会议
     core = re.fullmatch(r"(?:中国共产党|中共|党的)?(第?[一二三四五六七八九十]+(?:届[一二三四五六七八九十]+中全会|大))", name)
     return "党的" + core.group(1) if core else name
+
+
+def body_name(name: str) -> str:
+    """The canonical name of a body (中央政治局 → 中共中央政治局).
+
+    >>> body_name("中央政治局"), body_name("国务院")
+    ('中共中央政治局', '国务院')
+    """
+    return word_lists().cues["body_aliases"].get(name, name)
+
+
+def meeting_speaker(meeting: str) -> str:
+    """Who speaks for a meeting: the body whose meeting it is (中央政治局会议 → 中共中央政治局), else
+    the meeting itself (国务院常务会议, 中央经济工作会议).
+
+    >>> meeting_speaker("中央政治局会议"), meeting_speaker("国务院常务会议")
+    ('中共中央政治局', '国务院常务会议')
+    """
+    body = meeting[:-2] if meeting.endswith("会议") else ""
+    return body_name(body) if body and word_lists().institutions.fullmatch(body) else meeting
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..segmentation import Segmenter, default_segmenter
 from ..stage import Mark, Rows, Stage
 from .cues import FILL, FULLWIDTH_DIGITS, alt, word_lists, is_han
-from .entities import Mention, Recognizer, canonical_meeting
+from .entities import Mention, Recognizer, body_name, canonical_meeting, meeting_speaker
 from .quote_links import link_quotations
 
 __all__ = ["quotations", "article_date", "QuotationStage"]
@@ -38,12 +38,24 @@ class _Speaker:
 
 
 @dataclass
+class _Meeting:
+    """A meeting the article named: where, its name, who speaks for it (中共中央政治局 for
+    中共中央政治局会议), its date, and whether the text says it was held (召开, 举行, 主持)."""
+
+    pos: tuple[int, int]
+    name: str
+    speaker: str
+    date: str | None
+    held: bool
+
+
+@dataclass
 class _State:
     """What the article has told us so far: named people (for pronouns and bare titles),
     documents and their issuers, the article's year."""
 
     people: list[tuple[tuple[int, int], str, str | None]] = field(default_factory=list)
-    meetings: list[tuple[tuple[int, int], str, str | None]] = field(default_factory=list)
+    meetings: list[_Meeting] = field(default_factory=list)
     last: tuple[_Para, tuple[int, int]] | None = None  # the previous paragraph and its last sentence
     names: set[str] = field(default_factory=set)
     issuers: dict[str, Mention] = field(default_factory=dict)
@@ -214,10 +226,12 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
     if e is None:
         return _Speaker(None, None)
     where = (p.index, p.offset + e.start)
-    if e.kind == "meeting_ref":
-        for pos, name, date in reversed(state.meetings):
-            if pos < where:
-                return _Speaker(name, e.mention, Mention("meeting", e.start, e.end, name, e.mention), date)
+    if e.kind == "meeting_ref":  # 会议指出: the meeting held last (not one the meeting spoke about)
+        before = [x for x in state.meetings if x.pos < where]
+        held = [x for x in before if x.held] or before
+        if held:
+            x = held[-1]
+            return _Speaker(x.speaker, e.mention, Mention("meeting", e.start, e.end, x.name, e.mention), x.date)
         return _Speaker(None, e.mention, e)
     if e.kind == "doc_ref":  # 文章指出 / 意见强调: the article or document named before
         for pos, doc in reversed(state.docs):
@@ -225,6 +239,8 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
                 ref = Mention("doc", e.start, e.end, doc.name, doc.mention, issuer=doc.issuer, doc_type=doc.doc_type)
                 return _Speaker(doc.issuer.name if doc.issuer else doc.name, e.mention, ref)
         return _Speaker(None, e.mention, e)
+    if e.kind == "meeting" and e.name:
+        return _Speaker(meeting_speaker(e.name), e.mention, e)
     if e.kind == "person":
         return _Speaker(e.name, e.mention, e)
     if e.kind == "pronoun":
@@ -430,6 +446,13 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     issued = who.ent.start if who.ent is not None else -1  # 国家发展改革委印发《……》，提出要“……”
     docs = [e for e in ents if e.kind == "doc" and (any(s <= e.start < end for s, end in adverbials) or (e.issuer is not None and e.issuer.start == issued))]
     return (docs[0].mention, "document") if docs else (None, None)
+
+
+def _held(p: _Para, s: int, e: int) -> bool:
+    """Does the text say the meeting at [s, e) was held (召开/举行/主持……会议, ……会议在北京举行)?"""
+    verbs, future = alt("convene_verbs"), "[" + word_lists().cues["future_chars"] + "]"
+    return bool(re.search(rf"(?<!{future})(?:{verbs})了?[^，。；]{{0,12}}$", p.m[max(0, s - 14):s])
+                or re.match(rf"[^，。；]{{0,12}}?(?<!{future})(?:{verbs}|开幕|闭幕)", p.m[e:e + 16]))
 
 
 def _doc_type(p: _Para, e: Mention) -> str:
@@ -839,14 +862,20 @@ def _remember(p: _Para, state: _State) -> None:
                 state.people.append(((p.index, e.start), e.name, e.title))
                 state.names.add(e.name)
             elif e.kind == "meeting" and e.name:
-                state.meetings.append(((p.index, e.start), e.name, _date(p, lo, hi, state)))
+                state.meetings.append(_Meeting((p.index, e.start), e.name, meeting_speaker(e.name), _date(p, lo, hi, state), _held(p, e.start, e.end)))
             elif e.kind == "doc" and e.issuer is not None:
                 state.issuers[e.mention] = e.issuer
                 alias = re.match(r"（以下简称(《[^》]+》)）", p.text[e.end:])
                 if alias:
                     state.issuers[alias.group(1)] = e.issuer
+        for mt in re.finditer(rf"({word_lists().institutions.pattern})[^，。；]{{0,16}}?(?:{alt('convene_verbs')})了?会议", p.m[lo:hi]):
+            if word_lists().titles.search(mt.group()):
+                continue  # 中共中央总书记习近平主持会议: the body is the leader's office
+            body = body_name(mt.group(1))  # 中共中央政治局2月21日召开会议
+            state.meetings.append(_Meeting((p.index, lo + mt.end()), body + "会议", body, _date(p, lo, hi, state), True))
         lo = hi
     state.people.sort(key=lambda x: x[0])
+    state.meetings.sort(key=lambda x: x.pos)
 
 
 def _as_article(article_or_text: Article | str) -> Article:
