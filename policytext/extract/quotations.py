@@ -844,6 +844,8 @@ def _adjacent(p: _Para, end: int, vs: int) -> bool:
 
 def _remember(p: _Para, state: _State) -> None:
     """Note the people and document issuers the paragraph names (outside quotations)."""
+    # 会议强调，今年将召开党的十九大……: the meetings a meeting's paragraph speaks about are not the one held
+    reported = re.match(rf"\s*(?:{alt('meeting_refs')})[^，。；：]{{0,6}}?(?:{word_lists().verbs.pattern})[，：]", p.m) is not None
     lo = 0
     for hi in [*p.ends, len(p.text)]:
         if hi <= lo:
@@ -861,7 +863,7 @@ def _remember(p: _Para, state: _State) -> None:
             if e.kind == "person" and e.name:
                 state.people.append(((p.index, e.start), e.name, e.title))
                 state.names.add(e.name)
-            elif e.kind == "meeting" and e.name:
+            elif e.kind == "meeting" and e.name and not reported:
                 state.meetings.append(_Meeting((p.index, e.start), e.name, meeting_speaker(e.name), _date(p, lo, hi, state), _held(p, e.start, e.end)))
             elif e.kind == "doc" and e.issuer is not None:
                 state.issuers[e.mention] = e.issuer
