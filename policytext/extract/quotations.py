@@ -26,7 +26,7 @@ from .cues import FILL, FULLWIDTH_DIGITS, alt, word_lists, is_han
 from .entities import Mention, Recognizer, body_name, canonical_meeting, meeting_speaker
 from .quote_links import link_quotations
 
-__all__ = ["quotations", "article_date", "QuotationStage"]
+__all__ = ["quotations", "article_date", "outlet", "QuotationStage"]
 
 
 @dataclass
@@ -62,6 +62,7 @@ class _State:
     docs: list[tuple[tuple[int, int], Mention]] = field(default_factory=list)  # for 文章指出, 意见强调
     year: int | None = None
     month_day: tuple[int, int] | None = None
+    outlet: str | None = None  # whose reporter an unnamed 记者 is (央视网消息 → 央视)
     day: str | None = None  # the article's date, when it has a day (今天, 昨天)
     occasion: tuple[int, str, str | None, str | None, str | None] | None = None  # paragraph, speaker, source, type, date of the last words quoted
 
@@ -113,12 +114,16 @@ def _pair_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
         in_book.update(range(s + 1, e))
     stack: list[tuple[str, int]] = []
     spans = []
+    stray: list[tuple[str, int]] = []  # closers nothing opened: ”您为谁辛苦？“ has its marks reversed
     for mt in lx.quote_marks.finditer(text, lo, hi):
         i, ch = mt.start(), mt.group()
         if i in in_book:
             continue
         if ch in pairs:
-            stack.append((ch, i))
+            if stray and stray[-1][0] == pairs[ch] and not stack:
+                spans.append((stray.pop()[1], i))
+            else:
+                stack.append((ch, i))
         elif ch in closers or ch in sym:
             opener = closers.get(ch, ch)
             for j in range(len(stack) - 1, -1, -1):
@@ -129,6 +134,8 @@ def _pair_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
             else:
                 if ch in sym:
                     stack.append((ch, i))
+                elif not stack:
+                    stray = [(ch, i)]
     return sorted(spans)
 
 
@@ -246,7 +253,10 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
     if e.kind == "pronoun":
         return _Speaker(_antecedent(p, state, e.start) or state.person_before(where), e.mention, e)
     if e.kind == "title":
-        return _Speaker(state.person_before(where, e.title), e.mention, e)
+        name = state.person_before(where, e.title)
+        if name is None and e.mention in word_lists().cues["reporters"]:
+            name = state.outlet  # 记者：“……” in a CCTV item: 央视 asks
+        return _Speaker(name, e.mention, e)
     if e.kind == "doc":
         issuer = e.issuer or state.issuers.get(e.mention)
         if issuer is not None:
@@ -905,6 +915,23 @@ def article_date(art: Article) -> str | None:
     return f"{md.group(1)}-{md.group(2)}-{md.group(3)}" if md else None
 
 
+def outlet(art: Article) -> str | None:
+    """The outlet whose reporters speak in the article: its publication, else the outlet its lead
+    names (央视网消息(新闻联播)： → 央视, 新华社北京1月1日电 → 新华社).
+
+    >>> outlet(Article(paragraphs=[Paragraph(0, "央视网消息(新闻联播)：今天上午……")]))
+    '央视'
+    """
+    if art.publication:
+        return art.publication
+    for p in art.paragraphs[:3]:
+        for pattern in word_lists().cues["outlet_leads"]:
+            mt = re.match(pattern, p.text)
+            if mt:
+                return mt.group(1)
+    return None
+
+
 def quotations(article_or_text: Article | str, link: bool = True, segmenter: Segmenter | None = None,
                recognizer: Recognizer | None = None) -> list[Quotation]:
     """Direct and indirect quotations and quoted terms of an article (or of a text, one
@@ -928,6 +955,7 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
                 state.day = md.group(0)
             if md.group(2):
                 state.month_day = (int(md.group(2)), int(md.group(3) or 31))
+    state.outlet = outlet(art)
     out: list[Quotation] = []
     for para in art.paragraphs:
         p = _prepare(para.index, para.text, rec)
