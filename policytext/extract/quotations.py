@@ -66,10 +66,14 @@ class _State:
     day: str | None = None  # the article's date, when it has a day (今天, 昨天)
     occasion: tuple[int, str, str | None, str | None, str | None] | None = None  # paragraph, speaker, source, type, date of the last words quoted
 
-    def person_before(self, where: tuple[int, int], title: str | None = None) -> str | None:
+    def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
+        """The last person named before ``where`` (with that title, with that surname: 习总书记)."""
         for pos, name, t in reversed(self.people):
-            if pos < where and (title is None or t == title):
+            if pos < where and (title is None or t == title or surname) and name.startswith(surname):
                 return name
+        if surname:  # a leader never named in full in the article
+            known = {n for n in word_lists().leaders.values() if n.startswith(surname)}
+            return known.pop() if len(known) == 1 else None
         return None
 
 
@@ -253,7 +257,9 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
     if e.kind == "pronoun":
         return _Speaker(_antecedent(p, state, e.start) or state.person_before(where), e.mention, e)
     if e.kind == "title":
-        name = state.person_before(where, e.title)
+        lead = e.mention[:-len(e.title)] if e.title and e.mention.endswith(e.title) else ""
+        surname = lead if len(lead) == 1 and lead in word_lists().surnames else ""
+        name = state.person_before(where, e.title, surname)
         if name is None and e.mention in word_lists().cues["reporters"]:
             name = state.outlet  # 记者：“……” in a CCTV item: 央视 asks
         return _Speaker(name, e.mention, e)
@@ -304,6 +310,8 @@ def _bare_name(p: _Para, lo: int, hi: int) -> Mention | None:
     lx = word_lists()
     seg = p.m[lo:hi]
     mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff]{{2,5}}?)(?:{alt('adverbs')})?$", seg)
+    if mt and mt.group(1)[1:] in lx.title_set:
+        return None  # 习总书记: a surname and a title
     if mt and (p.rec.valid_name(mt.group(1), 3) or p.rec.tagged_name(mt.group(1))):  # 屠小明说, 恩格斯说, 爱因斯坦说过
         s = lo + mt.start(1)
         return Mention("person", s, s + len(mt.group(1)), lx.leaders.get(mt.group(1), mt.group(1)), mt.group(1))
@@ -663,7 +671,11 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         term = _term_marked(p, group[-1][0], last_c) or (not utter and short and (p.m[last_c + 1:last_c + 2] == "的" or nobody))
         return _Intro(who, "term" if term else "direct", sent_lo, vs)
     if o > sent_lo and p.m[o - 1] in "：:" and (utter or after == "" or after in "，,。；;！？!?"):
-        who = _subject(p, state, _clause_start(p, o - 1, sent_lo), o - 1, sent_lo)
+        cl = _clause_start(p, o - 1, sent_lo)
+        who = _subject(p, state, cl, o - 1, sent_lo)
+        label = _label(p, cl, o - 1)
+        if label is not None and (who.name is None or who.ent is not None and who.ent.kind == "person" and _covers(label, who.ent)):
+            who = _resolve(label, p, state)  # 上海市科学技术委员会主任寿子琪：“……”
         if who.ent is None:
             who = _zero_subject(p, state, sent_lo)
         return _Intro(who, "direct", sent_lo, o - 1)
@@ -694,6 +706,40 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         if who is not None or utter:
             return _Intro(who or _Speaker(None, None), "direct", sent_lo, o)
     return None
+
+
+def _covers(a: Mention, b: Mention) -> bool:
+    """``a`` is longer than ``b`` and holds it (范徐丽泰 holds 范徐丽)."""
+    return a.start <= b.start and b.end <= a.end and a.end - a.start > b.end - b.start
+
+
+def _label(p: _Para, lo: int, colon: int) -> Mention | None:
+    """The speaker a label before a colon names (全国人大代表 向平华：, 寿子琪：, 邱老先生：,
+    记者：): the two to four characters after the last title, a name joined by ·, or a bare title.
+
+    >>> p = _prepare(0, "上海市科学技术委员会主任寿子琪：“要改革。”", Recognizer(default_segmenter()))
+    >>> _label(p, 0, 15).name
+    '寿子琪'
+    """
+    lx = word_lists()
+    seg = p.m[lo:colon]
+    if not 2 <= len(seg.strip()) <= 40 or not re.fullmatch(r"[\w·•‧・ \u3000、]+", seg):
+        return None
+    if seg.strip() in lx.title_set:
+        return Mention("title", lo, colon, None, seg.strip(), seg.strip())
+    start = 0
+    for mt in lx.titles.finditer(seg):
+        if mt.end() < len(seg.rstrip()):
+            start = mt.end()
+    name = seg[start:].strip()
+    if len(name) > 4 and "·" not in name:  # 全国人大代刘正军: a name at the end
+        name = next((name[-n:] for n in (3, 2) if p.rec.valid_name(name[-n:])), "")
+    plain = name.replace("·", "")
+    if not 2 <= len(plain) <= (12 if "·" in name else 4) or name in lx.title_set or lx.generic.fullmatch(name) \
+            or lx.verbs.search(name) or not all(is_han(c) for c in plain) or lx.pronouns.match(name):
+        return None
+    s = colon - len(seg.rstrip()) + seg.rstrip().rfind(name)
+    return Mention("person", s, s + len(name), lx.leaders.get(name, name), name)
 
 
 def _direct(p: _Para, state: _State) -> list[_Found]:
