@@ -170,13 +170,18 @@ class Recognizer:
                 t = lx.titles.match(m, end, hi)
                 add(Mention("person", mt.start(), t.end() if t else end, lx.leaders[mt.group()], m[mt.start():t.end() if t else end],
                          t.group() if t else None))
-        for name in sorted(state.names, key=len, reverse=True):
-            s = m.find(name, lo, hi)
-            while s >= 0:
-                t = lx.titles.match(m, s + len(name), hi)
-                e = s + len(name) + (len(t.group()) if t else 0)
-                add(Mention("person", s, e, lx.leaders.get(name, name), m[s:e], t.group() if t else None))
-                s = m.find(name, s + len(name), hi)
+        for mt in _DOT_NAME.finditer(m, lo, hi):  # 买买提·艾力, 查尔斯·鲍威尔
+            s, e = _dot_name(m, mt.start(), mt.end())
+            add(Mention("person", s, e, m[s:e], m[s:e]))
+        for known in sorted(state.names, key=len, reverse=True):
+            tail = re.split("[·•‧・]", known)[-1]  # 鲍威尔 after 查尔斯·鲍威尔
+            for name in (known, tail) if len(tail) >= 2 and tail != known else (known,):
+                s = m.find(name, lo, hi)
+                while s >= 0:
+                    t = lx.titles.match(m, s + len(name), hi)
+                    e = s + len(name) + (len(t.group()) if t else 0)
+                    add(Mention("person", s, e, lx.leaders.get(known, known), m[s:e], t.group() if t else None))
+                    s = m.find(name, s + len(name), hi)
         titles = list(lx.titles.finditer(m, lo, hi))
         for mt in titles:
             ts, te = mt.span()
@@ -190,7 +195,8 @@ class Recognizer:
                 add(Mention("person", te, e, lx.leaders.get(after, after), m[te:e], mt.group()))
         # names the tagger finds, in the runs it tags independently where an untaken name can start
         for pos, run in runs(m[lo:hi]) if tagger else ():
-            if all(taken[pos + i] for i in self.name_starts(run)):
+            starts = list(self.name_starts(run))
+            if starts and all(taken[pos + i] for i in starts):
                 continue
             for s, name in self.segmenter_names(run):
                 s += lo + pos
@@ -243,7 +249,8 @@ class Recognizer:
 
         out, pos = [], 0
         for word, tag in self.seg.tagged(run, hmm=may_hold_name):
-            if tag.startswith("nr") and 2 <= len(word) <= 3 and self.surname_len(word, 0) and self.valid_name(word):
+            if tag.startswith("nr") and (2 <= len(word) <= 3 and self.surname_len(word, 0) and self.valid_name(word)
+                                         or 3 <= len(word) <= 5 and self.tagged_name(word)):  # 恩格斯, 马克思
                 out.append((pos, word))
             pos += len(word)
         return tuple(out)
@@ -389,6 +396,8 @@ def _dot_name(m: str, s: int, e: int) -> tuple[int, int]:
     for i in range(s, first):  # the first part starts after the last title or role that ends inside it
         if c.titles.match(m, i) and c.titles.match(m, i).end() <= first:  # type: ignore[union-attr]
             s = c.titles.match(m, i).end()  # type: ignore[union-attr]
+    ends = c.cues["role_final_chars"]  # 议员|查尔斯: a role ends with one of these
+    s = max([s] + [i + 1 for i in range(s, first - 1) if m[i] in ends])
     last = max(i for i in range(s, e) if m[i] in "·•‧・")
     for j in range(last + 2, e):
         if m[j] in _NAME_STOP or c.verbs.match(m, j):

@@ -35,6 +35,11 @@ class _Speaker:
     mention: str | None
     ent: Mention | None = None
     date: str | None = None  # a meeting referred back to (会议强调) keeps the date it was named with
+    joint: list[str] = field(default_factory=list)  # 马克思、恩格斯指出: both
+
+    @property
+    def names(self) -> list[str]:
+        return self.joint or ([self.name] if self.name else [])
 
 
 @dataclass
@@ -274,19 +279,36 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
 def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int, adjacent: bool = False) -> _Speaker:
     """Who speaks in the clause [lo, hi) (the verb at hi); failing that, earlier in the sentence.
     ``adjacent``: only a speaker with nothing but adverbials between it and the verb."""
-    ents = p.rec.mentions(p.text, p.m, lo, hi, state)
+    clause = ents = p.rec.mentions(p.text, p.m, lo, hi, state)
     if adjacent:
         ents = [e for e in ents if _adjacent(p, e.end, hi)]
     bare = _bare_name(p, lo, hi)
     if bare is not None and not any(e.kind == "person" for e in ents):
         ents.insert(0, bare)
     e = _pick(ents, _adverbials(p, lo, hi))
+    if e is not None and e.kind == "person" and e in clause:
+        joint = _joint(p, clause, e)
+        if len(joint) > 1:
+            names = [x.name or x.mention for x in joint]
+            return _Speaker("、".join(names), p.text[joint[0].start:joint[-1].end], joint[-1], joint=names)
     if e is None and sent_lo < lo:
         earlier = [x for x in p.rec.mentions(p.text, p.m, sent_lo, lo, state) if _subject_position(p, sent_lo, x)]
         e = _pick(earlier, _adverbials(p, sent_lo, lo))
     if e is None:
         e = _named_body(p, lo, hi)
     return _resolve(e, p, state)
+
+
+def _joint(p: _Para, ents: list[Mention], e: Mention) -> list[Mention]:
+    """The people named together with ``e`` (马克思、恩格斯; 张三和李四), in text order."""
+    people = [x for x in ents if x.kind == "person"]
+    i = next(k for k, x in enumerate(people) if x is e)
+    j = i
+    while i > 0 and p.m[people[i - 1].end:people[i].start] in ("、", "和", "与", "及"):
+        i -= 1
+    while j + 1 < len(people) and p.m[people[j].end:people[j + 1].start] in ("、", "和", "与", "及"):
+        j += 1
+    return people[i:j + 1]
 
 
 def _subject_position(p: _Para, lo: int, e: Mention) -> bool:
@@ -1028,6 +1050,7 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
                     source=f.source,
                     source_type=f.source_type,
                     date=f.date,
+                    speakers=f.who.names if f.kind != "term" else [],
                 )
             )
     if link:
