@@ -760,8 +760,23 @@ def _label(p: _Para, lo: int, colon: int) -> Mention | None:
     if not 2 <= len(plain) <= (12 if "·" in name else 4) or name in lx.title_set or lx.generic.fullmatch(name) \
             or lx.verbs.search(name) or not all(is_han(c) for c in plain) or lx.pronouns.match(name):
         return None
+    if not (start or "·" in name or p.rec.valid_name(name, 3) or p.rec.tagged_name(name) or name[1:] in lx.title_set):
+        return None  # 本台消息：, 专家观点：: not a name
     s = colon - len(seg.rstrip()) + seg.rstrip().rfind(name)
     return Mention("person", s, s + len(name), lx.leaders.get(name, name), name)
+
+
+def _turn_label(p: _Para) -> Mention | None:
+    """The speaker label that opens a dialogue turn (李拯：……, 记者：……; not 记者：“……”, a quotation).
+
+    >>> _turn_label(_prepare(0, "谢茂松：这是一个好问题。", Recognizer(default_segmenter()))).name
+    '谢茂松'
+    """
+    mt = re.match(r"\s*[^：:，。；！？“”‘’「」]{2,24}?[：:]", p.m)
+    if mt is None or word_lists().quote_marks.match(p.text[mt.end():].lstrip() or "“"):
+        return None
+    lo = len(p.m) - len(p.m.lstrip())
+    return _label(p, lo, mt.end() - 1)
 
 
 def _direct(p: _Para, state: _State) -> list[_Found]:
@@ -1024,12 +1039,24 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
             if md.group(2):
                 state.month_day = (int(md.group(2)), int(md.group(3) or 31))
     state.outlet = outlet(art)
+    paras = [_prepare(para.index, para.text, rec) for para in art.paragraphs]
+    labels = [_turn_label(p) for p in paras]
+    dialogue = sum(x is not None for x in labels) >= 2
+    turn: _Speaker | None = None  # who has the floor in a dialogue
     out: list[Quotation] = []
-    for para in art.paragraphs:
-        p = _prepare(para.index, para.text, rec)
+    for i, (para, p) in enumerate(zip(art.paragraphs, paras)):
         _remember(p, state)
         direct = _direct(p, state)
         found = sorted(direct + _indirect(p, state, direct), key=lambda f: (f.start, f.end))
+        label = labels[i] if dialogue else None
+        if label is not None:
+            turn = _resolve(label, p, state)
+            if label.kind == "person" and label.name:
+                state.names.add(label.name)
+            body = len(p.text) - len(p.text[label.end + 1:].lstrip())
+            found.insert(0, _Found(body, len(p.text.rstrip()), "turn", turn))
+        elif dialogue and turn is not None and p.text.strip() and any(labels[i + 1:]):
+            found.insert(0, _Found(0, len(p.text.rstrip()), "turn", turn))  # the same speaker goes on
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
         for f in found:
