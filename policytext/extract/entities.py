@@ -231,7 +231,7 @@ class Recognizer:
                 add(Mention("meeting_ref", mt.start(), mt.end(), None, mt.group()))
         for mt in lx.generic.finditer(m, lo, hi):
             add(Mention("generic", mt.start(), mt.end(), None, mt.group()))
-        for mt in re.finditer(rf"(?:{alt('generic_prefixes')})[\u4e00-\u9fff]{{1,4}}?(?=[、，和与]|{lx.verbs.pattern})", m[lo:hi]):
+        for mt in re.finditer(rf"(?:{alt('generic_prefixes')})[\u4e00-\u9fff]{{1,4}}?(?=[、，和与]|{lx.verbs.pattern}|$)", m[lo:hi]):
             add(Mention("generic", lo + mt.start(), lo + mt.end(), None, mt.group()))  # 广大官兵表示
         for mt in titles:
             s = mt.start()  # the words that qualify a bare title stay in the mention: 项目负责人
