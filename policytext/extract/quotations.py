@@ -600,6 +600,9 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
     they are about the same speaker (……习近平总书记来到长安小区。习近平总书记指出，……)."""
     source, stype = _source(p, lo, hi, who)
     date = _date(p, lo, hi, state) or who.date
+    if stype == "speech" and source in word_lists().cues["speech"] and state.meetings:
+        held = [x for x in state.meetings if x.held] or state.meetings  # 在讲话中强调: the speech at the meeting named before
+        source, stype, date = held[-1].name, "meeting", date or held[-1].date
     para = p
     while source is None and date is None and who.name:
         if lo > 0:
@@ -912,6 +915,10 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
             if body < o < end and _whole_clause(p, o, _cl) and p.m[o - 1] in "，,：:":
                 end = o - 1
                 break
+        # ……“不切实际”，他建议……: the narrator takes over where someone else's speech act begins
+        turn = re.search(rf"[，,；;](?:{word_lists().pronouns.pattern})(?:{alt('adverbs')})?(?:{word_lists().verbs.pattern})", p.m[body:end])
+        if turn is not None:
+            end = body + turn.start()
         while end > body and p.m[end - 1] in "，,、；;：: \u3000":
             end -= 1
         if end - body < 4 or any(f.start <= body < f.end for f in direct) or any(f.start <= body < f.end for f in out):
