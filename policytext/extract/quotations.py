@@ -22,7 +22,7 @@ from ..document import Article, Paragraph, Quotation
 from ..errors import InputError
 from ..segmentation import Segmenter, default_segmenter
 from ..stage import Mark, Rows, Stage
-from .cues import FILL, FULLWIDTH_DIGITS, alt, word_lists, is_han
+from .cues import FILL, FULLWIDTH_DIGITS, MAX_TITLE, alt, word_lists, is_han
 from .entities import Mention, Recognizer, body_name, canonical_meeting, meeting_speaker
 from .quote_links import link_quotations
 
@@ -231,11 +231,35 @@ def _antecedent(p: _Para, state: _State, i: int) -> str | None:
     """The person a pronoun at i refers to: the subject of the sentence before it in the
     paragraph (陈世昌见证了……。他表示，……), names the tagger finds included."""
     lo, _ = p.sentence(i)
-    if lo == 0 or p.offset:
+    for _ in range(3):  # back over sentences that name nobody (“……”他笑着说: the quotation before)
+        if lo == 0 or p.offset:
+            return None
+        lo, prev_hi = p.sentence(lo - 1)
+        people = [e for e in p.rec.mentions(p.text, p.m, lo, prev_hi, state) if e.kind == "person" and _subject_position(p, lo, e)]
+        if people:
+            return people[0].name
+    return None
+
+
+def _titled_issuer(e: Mention) -> Mention | None:
+    """The issuer a title opens with: 《中共中央关于……的决定》 → 中共中央 (《中共中央 国务院关于……》 → both)."""
+    lx = word_lists()
+    mt = re.match(rf"《((?:(?:{lx.institutions.pattern})[ 、\u3000]?)+)关于", e.mention)
+    if mt is None:
         return None
-    prev_lo, prev_hi = p.sentence(lo - 1)
-    people = [e for e in p.rec.mentions(p.text, p.m, prev_lo, prev_hi, state) if e.kind == "person" and _subject_position(p, prev_lo, e)]
-    return people[0].name if people else None
+    name = re.sub(r"[ 、\u3000]+", "、", mt.group(1).strip())
+    return Mention("org", e.start, e.start, name, mt.group(1))
+
+
+def _full_title(e: Mention, state: _State, where: tuple[int, int]) -> Mention | None:
+    """The document cited earlier whose title a short one (《意见》, 《决定》) ends with."""
+    short = e.mention.strip("《》")
+    if not short or len(short) > word_lists().cues["short_title_max"]:
+        return None
+    for pos, doc in reversed(state.docs):
+        if pos < where and doc.mention != e.mention and doc.mention.endswith(short + "》"):
+            return doc
+    return None
 
 
 def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
@@ -268,10 +292,16 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
         if name is None and e.mention in word_lists().cues["reporters"]:
             name = state.outlet  # 记者：“……” in a CCTV item: 央视 asks
         return _Speaker(name, e.mention, e)
+    if e.kind == "doc" and e.issuer is None and e.mention not in state.issuers:
+        full = _full_title(e, state, where)  # 《决定》指出 → 《中共中央关于……的决定》
+        if full is not None:
+            e = Mention("doc", e.start, e.end, full.name, full.mention, issuer=full.issuer or state.issuers.get(full.mention),
+                        doc_type=full.doc_type)
     if e.kind == "doc":
-        issuer = e.issuer or state.issuers.get(e.mention)
+        issuer = e.issuer or state.issuers.get(e.mention) or _titled_issuer(e)
         if issuer is not None:
-            return _Speaker(issuer.name, issuer.mention, e)
+            joint = issuer.name.split("、") if issuer.name and "、" in issuer.name else []
+            return _Speaker(issuer.name, issuer.mention, e, joint=joint)
         return _Speaker(e.name, e.mention, e)
     return _Speaker(e.name, e.mention, e)
 
@@ -312,8 +342,11 @@ def _joint(p: _Para, ents: list[Mention], e: Mention) -> list[Mention]:
 
 
 def _subject_position(p: _Para, lo: int, e: Mention) -> bool:
-    """Does ``e`` open its clause (after time words and adverbials), as a subject does?"""
-    return _adjacent(p, _clause_start(p, e.start, lo), e.start)
+    """Does ``e`` open its clause (after time words, adverbials and its titles: 老党员王德福), as a subject does?"""
+    cl = _clause_start(p, e.start, lo)
+    titled = e.start - cl <= MAX_TITLE and word_lists().titles.search(p.m, cl, e.start) is not None \
+        and p.rec.title_ends_at(p.m, cl, e.start)
+    return titled or _adjacent(p, cl, e.start)
 
 
 def _named_body(p: _Para, lo: int, hi: int) -> Mention | None:
