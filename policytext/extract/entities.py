@@ -231,8 +231,9 @@ class Recognizer:
                 add(Mention("meeting_ref", mt.start(), mt.end(), None, mt.group()))
         for mt in lx.generic.finditer(m, lo, hi):
             add(Mention("generic", mt.start(), mt.end(), None, mt.group()))
-        for mt in re.finditer(rf"(?:{alt('generic_prefixes')})[\u4e00-\u9fff]{{1,4}}?(?=[、，和与]|{lx.verbs.pattern}|$)", m[lo:hi]):
-            add(Mention("generic", lo + mt.start(), lo + mt.end(), None, mt.group()))  # 广大官兵表示
+        before_verb = rf"(?=[、，和与]|(?:{alt('adverbs', 'subject_gap')})*(?:{lx.verbs.pattern})|$)"
+        for mt in re.finditer(rf"(?:{alt('generic_prefixes')})[\u4e00-\u9fff]{{1,4}}?{before_verb}|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,4}}们{before_verb}", m[lo:hi]):
+            add(Mention("generic", lo + mt.start(), lo + mt.end(), None, mt.group()))  # 广大官兵表示, 各方面普遍希望, 师生们表示
         for mt in titles:
             s = mt.start()  # the words that qualify a bare title stay in the mention: 项目负责人
             while s > lo and mt.start() - s < 8 and is_han(m[s - 1]) and m[s - 1] not in lx.cues["name_stop_chars"] and not taken[s - 1 - lo]:

@@ -207,7 +207,7 @@ def _adverbials(p: _Para, lo: int, hi: int) -> list[tuple[int, int]]:
     lx = word_lists()
     c = lx.cues
     ends = alt("adverbial_ends")
-    follow = alt("adverbs")
+    follow = alt("adverbs", "speech_acts")
     out = []
     for mt in re.finditer(rf"在[^，。；：！？]{{1,60}}(?:{ends})(?=[，,：:]|$|{follow}|{lx.verbs.pattern})", p.m[lo:hi]):
         out.append((lo + mt.start(), lo + mt.end()))
@@ -633,8 +633,9 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
     they are about the same speaker (……习近平总书记来到长安小区。习近平总书记指出，……)."""
     source, stype = _source(p, lo, hi, who)
     date = _date(p, lo, hi, state) or who.date
-    if stype == "speech" and source in word_lists().cues["speech"] and state.meetings:
-        held = [x for x in state.meetings if x.held] or state.meetings  # 在讲话中强调: the speech at the meeting named before
+    cues = word_lists().cues
+    if source in cues["speech"] + cues["meeting_refs"] + ["会"] and state.meetings:
+        held = [x for x in state.meetings if x.held] or state.meetings  # 在讲话中强调, 在会上: the meeting named before
         source, stype, date = held[-1].name, "meeting", date or held[-1].date
     para = p
     while source is None and date is None and who.name:
@@ -726,7 +727,8 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
             who = _zero_subject(p, state, sent_lo)
         short = len(p.text[o + 1:last_c]) <= cues["term_max_chars"]
         nobody = who.ent is None
-        term = _term_marked(p, group[-1][0], last_c) or (not utter and short and (p.m[last_c + 1:last_c + 2] == "的" or nobody))
+        modifies = is_han(p.m[last_c + 1:last_c + 2] or " ") and not word_lists().verbs.match(p.m, last_c + 1)  # 呼吁“占中”参与者
+        term = _term_marked(p, group[-1][0], last_c) or (not utter and short and (modifies or nobody))
         return _Intro(who, "term" if term else "direct", sent_lo, vs)
     if o > sent_lo and p.m[o - 1] in "：:" and (utter or after == "" or after in "，,。；;！？!?"):
         cl = _clause_start(p, o - 1, sent_lo)
@@ -924,6 +926,9 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
     for mt in lx.verbs.finditer(p.m):
         vs, ve = mt.span()
         after = _verb_tail(p, ve) if p.m.startswith(("道", "了"), ve) else ve
+        points = re.match(word_lists().cues["point_list"], p.m[after:after + 12])  # 提出四点意见：
+        if points and p.m[after + points.end():after + points.end() + 1] in ("：", ":"):
+            after += points.end()
         if after >= len(p.m) or p.m[after] not in "，,：:":
             continue
         body = after + 1
