@@ -232,7 +232,7 @@ class Recognizer:
         for mt in lx.generic.finditer(m, lo, hi):
             add(Mention("generic", mt.start(), mt.end(), None, mt.group()))
         before_verb = rf"(?=[、，和与]|(?:{alt('adverbs', 'subject_gap')})*(?:{lx.verbs.pattern})|$)"
-        for mt in re.finditer(rf"(?:{alt('generic_prefixes')})[\u4e00-\u9fff]{{1,4}}?{before_verb}|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,4}}们{before_verb}", m[lo:hi]):
+        for mt in re.finditer(rf"(?:{alt('generic_prefixes')})[\u4e00-\u9fff]{{1,4}}?{before_verb}|(?<![\u4e00-\u9fff])(?![我咱你您])[\u4e00-\u9fff]{{1,4}}们{before_verb}", m[lo:hi]):
             add(Mention("generic", lo + mt.start(), lo + mt.end(), None, mt.group()))  # 广大官兵表示, 各方面普遍希望, 师生们表示
         for mt in titles:
             s = mt.start()  # the words that qualify a bare title stay in the mention: 项目负责人
