@@ -14,6 +14,7 @@ and verbs are data files in ``data/quotes/`` and ``data/lexicon/`` (:mod:`.cues`
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -101,12 +102,13 @@ class _Para:
     offset: int = 0  # where this text starts in the article paragraph (inside a quotation: > 0)
 
     def sentence(self, i: int) -> tuple[int, int]:
-        start = 0
-        for e in self.ends:
-            if e > i:
-                return start, e
-            start = e
-        return start, len(self.text)
+        """The sentence around position i, at most ``max_sentence`` characters either side of it
+        (a paragraph without full stops stays cheap to read)."""
+        k = bisect.bisect_right(self.ends, i)
+        start = self.ends[k - 1] if k else 0
+        end = self.ends[k] if k < len(self.ends) else len(self.text)
+        w = word_lists().cues["max_sentence"]
+        return max(start, i - w), min(end, i + w)
 
 
 def _pair_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
@@ -158,9 +160,15 @@ def _book_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _prepare(index: int, text: str, rec: Recognizer, offset: int = 0) -> _Para:
     lx = word_lists()
-    spans = _pair_quotes(text)
-    top = [s for s in spans if not any(o < s[0] and s[1] < c for o, c in spans)]
-    nested = {o: [s for s in spans if o < s[0] and s[1] < c] for o, c in top}
+    top: list[tuple[int, int]] = []
+    nested: dict[int, list[tuple[int, int]]] = {}
+    for o, c in sorted(_pair_quotes(text), key=lambda x: (x[0], -x[1])):  # one sweep: linear after sorting
+        if top and o < top[-1][1]:
+            if c < top[-1][1]:
+                nested[top[-1][0]].append((o, c))
+            continue  # a span that crosses the one it opens in (stray marks) is dropped
+        top.append((o, c))
+        nested[o] = []
     chars = list(text.translate(FULLWIDTH_DIGITS))
     for o, c in top + _book_spans(text, 0, len(text)):
         chars[o + 1:c] = FILL * (c - o - 1)
