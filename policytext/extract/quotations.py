@@ -153,6 +153,21 @@ def _pair_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
 _BOOK = re.compile("《[^》]*》")
 
 
+def _run_on(text: str, following: str) -> str:
+    """The closing mark a paragraph lacks when its quotation runs on into the next paragraph, which
+    opens with the same mark again (“……¶“……”), else "".
+
+    >>> _run_on("他说：“第一，要改革。", "“第二，要开放。”")
+    '”'
+    """
+    pairs: dict[str, str] = word_lists().cues["quote_pairs"]
+    opened = {o for o, _ in _pair_quotes(text)}
+    last = next((i for i in range(len(text) - 1, -1, -1) if text[i] in pairs and i not in opened), None)
+    if last is None or not following.lstrip().startswith(text[last]) or any(ch in text[last + 1:] for ch in pairs.values()):
+        return ""
+    return pairs[text[last]]
+
+
 def _book_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(《, 》) index pairs in ``text[lo:hi]``; a 《 inside 《…》 is part of the title."""
     return [(mt.start(), mt.end() - 1) for mt in _BOOK.finditer(text, lo, hi)]
@@ -1092,15 +1107,23 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
             if md.group(2):
                 state.month_day = (int(md.group(2)), int(md.group(3) or 31))
     state.outlet = outlet(art)
-    paras = [_prepare(para.index, para.text, rec) for para in art.paragraphs]
+    texts = [para.text for para in art.paragraphs]
+    paras = [_prepare(para.index, para.text + _run_on(para.text, texts[k + 1] if k + 1 < len(texts) else ""), rec)
+             for k, para in enumerate(art.paragraphs)]
     labels = [_turn_label(p) for p in paras]
     dialogue = sum(x is not None for x in labels) >= 2
     turn: _Speaker | None = None  # who has the floor in a dialogue
+    run_on: _Found | None = None  # a quotation that runs on into the next paragraph
     out: list[Quotation] = []
     for i, (para, p) in enumerate(zip(art.paragraphs, paras)):
         _remember(p, state)
         direct = _direct(p, state)
         found = sorted(direct + _indirect(p, state, direct), key=lambda f: (f.start, f.end))
+        if run_on is not None:  # “……¶“……”: the quotation goes on with its speaker
+            for f in found:
+                if f.kind == "direct" and f.start == len(p.text) - len(p.text.lstrip()) + 1 and f.who.name is None:
+                    f.who, f.source, f.source_type, f.date = run_on.who, run_on.source, run_on.source_type, run_on.date
+        run_on = next((f for f in found if f.kind == "direct" and f.end == len(para.text)), None) if len(p.text) > len(para.text) else None
         label = labels[i] if dialogue else None
         if label is not None:
             turn = _resolve(label, p, state)
@@ -1116,6 +1139,7 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
             if f.kind != "term" and f.who.name and f.start >= 0:
                 state.occasion = (p.index, f.who.name, f.source, f.source_type, f.date)
         for f in found:
+            f.end = min(f.end, len(para.text))  # a quotation that runs on ends with its paragraph
             if f.end <= f.start:
                 continue
             out.append(
