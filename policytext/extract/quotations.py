@@ -770,9 +770,11 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
             return _Intro(who, "direct", sent_lo, vs)
     if utter and p.text[last_c - 1:last_c] in "。！？!?…":
         # “弄个‘床单’式的电极！”刘澄玉定下思路: the person the next words are about said it
-        # (“……。”来自江苏省演艺集团的柯军代表……; not “……。”28日9时，……队员岑勇，收到通知)
-        clause_end = _clause_end(p, last_c + 1)
-        people = sorted((e for e in p.rec.mentions(p.text, p.m, last_c + 1, clause_end, state) if e.kind in ("person", "title")), key=lambda e: e.kind != "person")
+        # (“……。”来自江苏省演艺集团的柯军代表……, “……。”28日9时，……队员岑勇，收到通知)
+        _, sent_end = p.sentence(last_c + 1)
+        people = [e for e in p.rec.mentions(p.text, p.m, last_c + 1, sent_end, state)
+                  if e.kind in ("person", "title") and _subject_position(p, last_c + 1, e)]
+        people.sort(key=lambda e: (_clause_start(p, e.start, last_c + 1), e.kind != "person"))
         who = _resolve(people[0], p, state) if people else None
         if who is not None and who.name:
             return _Intro(who, "direct", last_c + 1, last_c + 1)
