@@ -118,8 +118,10 @@ class Recognizer:
         base = self.surname_len(m, i)
         if not base:
             return None
-        j = i + base + 3  # a longer given name right before a verb or title: 邓氏翠河表示, 潘玉锦城表示
-        if j <= hi and (lx.verbs.match(m, j) or lx.titles.match(m, j)) and m[j - 1] not in lx.cues["name_stop_chars"] and self.valid_name(m[i:j], 3):
+        j = i + base + 3  # a longer given name right before a verb or title: 邓氏翠河表示, 潘玉锦城表示 (not 李明介绍|说)
+        verb_inside = any((v := lx.verbs.match(m, k)) is not None and v.end() - k >= 2 and v.end() <= j for k in range(i + base, j))
+        if j <= hi and (lx.verbs.match(m, j) or lx.titles.match(m, j)) and m[j - 1] not in lx.cues["name_stop_chars"] \
+                and not verb_inside and self.valid_name(m[i:j], 3):
             return m[i:j]
         for given in (2, 1):
             j = i + base + given
@@ -141,8 +143,8 @@ class Recognizer:
         """The name that ends at ``m[k]`` (李慧敏|老师, 的习近平|同志) after a boundary, or None."""
         for n in (3, 2, 4):
             i = k - n
-            if i < lo or not self.valid_name(m[i:k]):
-                continue
+            if i < lo or not self.valid_name(m[i:k]) or (n > 2 and m[k - 1] in word_lists().cues["name_stop_chars"]):
+                continue  # 王芳对|记者: 对 ends no name
             prev = m[i - 1] if i > lo else ""
             if prev == "" or not is_han(prev) or prev in "的、和与及" or self.title_ends_at(m, lo, i):
                 return m[i:k]

@@ -332,7 +332,7 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
 def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int, adjacent: bool = False) -> _Speaker:
     """Who speaks in the clause [lo, hi) (the verb at hi); failing that, earlier in the sentence.
     ``adjacent``: only a speaker with nothing but adverbials between it and the verb."""
-    clause = ents = p.rec.mentions(p.text, p.m, lo, hi, state)
+    clause = ents = [e for e in p.rec.mentions(p.text, p.m, lo, hi, state) if e.start == 0 or p.m[e.start - 1] not in word_lists().cues["addressee_marks"]]
     if adjacent:
         ents = [e for e in ents if _adjacent(p, e.end, hi)]
     bare = _bare_name(p, lo, hi)
@@ -388,11 +388,14 @@ def _bare_name(p: _Para, lo: int, hi: int) -> Mention | None:
     lx = word_lists()
     seg = p.m[lo:hi]
     mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff]{{2,5}}?)(?:{alt('adverbs')})?$", seg)
-    if mt and mt.group(1)[1:] in lx.title_set:
-        return None  # 习总书记: a surname and a title
+    if mt and (mt.group(1)[1:] in lx.title_set or lx.verbs.search(mt.group(1), 1)):
+        return None  # 习总书记: a surname and a title; 李明介绍(说): a name and a verb
     if mt and (p.rec.valid_name(mt.group(1), 3) or p.rec.tagged_name(mt.group(1))):  # 屠小明说, 恩格斯说, 爱因斯坦说过
         s = lo + mt.start(1)
         return Mention("person", s, s + len(mt.group(1)), lx.leaders.get(mt.group(1), mt.group(1)), mt.group(1))
+    name = p.rec.name_after(p.m, lo, hi)  # 刘德华一边干活一边对记者说: a name, then only adverbials
+    if name and _adjacent(p, lo + len(name), hi):
+        return Mention("person", lo, lo + len(name), lx.leaders.get(name, name), name)
     return None
 
 
@@ -1002,7 +1005,9 @@ def _adjacent(p: _Para, end: int, vs: int) -> bool:
     rest = lx.dates.sub("", "".join(gap).replace(" ", ""))
     words = alt("adverbs", "subject_gap")
     act = rf"(?:(?:{alt('speech_act_objects')})[^，。；：！？]{{1,30}}?)?(?:{alt('speech_acts')})"  # 对……作出重要指示强调
-    return re.fullmatch(rf"(?:{words}|{act}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
+    both = r"一边[\u4e00-\u9fff]{1,6}?一边"  # 一边干活一边说
+    said = rf"(?:{lx.verbs.pattern})$" if re.match(r"[说道]", p.m[vs:vs + 1]) else "(?!)"  # 介绍说
+    return re.fullmatch(rf"(?:{words}|{act}|{both}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
 
 
 def _remember(p: _Para, state: _State) -> None:
