@@ -39,7 +39,8 @@ _NAME_STOP = "在和与及的说是向对为将从到等了也都就又曾已称
 @dataclass
 class Mention:
     """A speaker candidate at [start, end) of a paragraph: person, pronoun, title (bare office
-    title or role), generic, org, meeting or doc."""
+    title or role), generic, org, meeting, doc, or a reference back (doc_ref 《意见》/文章, meeting_ref
+    会议, work_ref 贺函/批示 — the letter or instruction of the person named before)."""
 
     kind: str
     start: int
@@ -172,6 +173,9 @@ class Recognizer:
                 t = lx.titles.match(m, end, hi)
                 add(Mention("person", mt.start(), t.end() if t else end, lx.leaders[mt.group()], m[mt.start():t.end() if t else end],
                          t.group() if t else None))
+        for mt in alt_re("work_refs").finditer(m, lo, hi):  # 贺函说, 批示指出: the letter or instruction of someone named before
+            if mt.start() == lo or not is_han(m[mt.start() - 1]):
+                add(Mention("work_ref", mt.start(), mt.end(), None, mt.group(), doc_type=lx.cues["work_refs"][mt.group()]))
         for mt in _DOT_NAME.finditer(m, lo, hi):  # 买买提·艾力, 查尔斯·鲍威尔
             s, e = _dot_name(m, mt.start(), mt.end())
             add(Mention("person", s, e, m[s:e], m[s:e]))

@@ -243,7 +243,7 @@ def _adverbials(p: _Para, lo: int, hi: int) -> list[tuple[int, int]]:
 def _pick(ents: list[Mention], adverbials: list[tuple[int, int]]) -> Mention | None:
     ents = [e for e in ents if not any(s <= e.start and e.end <= t for s, t in adverbials)]
     ents = [e for e in ents if not e.weak] + [e for e in ents if e.weak]
-    for kinds in (("person", "pronoun"), ("title",), ("doc", "doc_ref"), ("org", "meeting", "meeting_ref"), ("generic",)):
+    for kinds in (("person", "pronoun"), ("title",), ("doc", "doc_ref", "work_ref"), ("org", "meeting", "meeting_ref"), ("generic",)):
         for e in ents:
             if e.kind in kinds:
                 return e
@@ -306,7 +306,7 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
         return _Speaker(meeting_speaker(e.name), e.mention, e)
     if e.kind == "person":
         return _Speaker(e.name, e.mention, e)
-    if e.kind == "pronoun":
+    if e.kind in ("pronoun", "work_ref"):
         return _Speaker(_antecedent(p, state, e.start) or state.person_before(where), e.mention, e)
     if e.kind == "title":
         lead = e.mention[:-len(e.title)] if e.title and e.mention.endswith(e.title) else ""
@@ -336,7 +336,7 @@ def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int, adjacent: 
     if adjacent:
         ents = [e for e in ents if _adjacent(p, e.end, hi)]
     bare = _bare_name(p, lo, hi)
-    if bare is not None and not any(e.kind == "person" for e in ents):
+    if bare is not None and not any(e.kind == "person" or e.start <= bare.start < e.end for e in clause):
         ents.insert(0, bare)
     e = _pick(ents, _adverbials(p, lo, hi))
     if e is not None and e.kind == "person" and e in clause:
@@ -495,6 +495,8 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     m, t = p.m, p.text
     if who.ent is not None and who.ent.kind == "doc":
         return who.ent.mention, who.ent.doc_type or _doc_type(p, who.ent)
+    if who.ent is not None and who.ent.kind == "work_ref":
+        return who.ent.mention, who.ent.doc_type
     seg = m[lo:hi]
     mt = re.search(rf"(?:在|到|赴)([^，。；：]{{1,20}}?)({alt('inspection')})(?:时|期间|中|$|。|，)", seg)
     if mt is None:
@@ -505,6 +507,9 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     else:
         place = re.sub(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)", "", mt.group(1))
         return place + mt.group(2), "inspection"
+    mt = re.search(rf"在(?:[^，。；]{{0,12}}的)?({alt('work_refs')})中", seg)  # 在贺信中指出, 在给……的回信中
+    if mt and not re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg):
+        return mt.group(1), word_lists().cues["work_refs"][mt.group(1)]
     mt = re.search(r"(?:作出|做出)((?:重要)?(?:指示|批示))", seg)  # 作出重要指示强调
     if mt:
         return mt.group(1), "other"
