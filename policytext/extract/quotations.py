@@ -1011,8 +1011,9 @@ def _adjacent(p: _Para, end: int, vs: int) -> bool:
     words = alt("adverbs", "subject_gap")
     act = rf"(?:(?:{alt('speech_act_objects')})[^，。；：！？]{{1,30}}?)?(?:{alt('speech_acts')})"  # 对……作出重要指示强调
     both = r"一边[\u4e00-\u9fff]{1,6}?一边"  # 一边干活一边说
-    said = rf"(?:{lx.verbs.pattern})$" if re.match(r"[说道]", p.m[vs:vs + 1]) else "(?!)"  # 介绍说
-    return re.fullmatch(rf"(?:{words}|{act}|{both}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
+    said = rf"(?:{lx.verbs.pattern})$"  # 介绍说, 强调指出
+    attend = rf"(?:{alt('attend_verbs')})[^，。；：！？]{{1,30}}?并"  # 出席会议并讲话指出
+    return re.fullmatch(rf"(?:{words}|{attend}|{act}时?|{both}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
 
 
 def _remember(p: _Para, state: _State) -> None:
