@@ -85,7 +85,7 @@ def word_lists() -> Cues:
         names = [n for n in re.split(r"[\s,，|/=;；]+", line) if n and HAN.match(n)]
         for n in names:
             leaders.setdefault(n, names[0])
-    rel = "|".join(map(re.escape, list(c["relative_years"]) + c["same_year"] + list(c["relative_days"])))
+    rel = "|".join(map(re.escape, list(c["relative_years"]) + c["same_year"] + list(c["relative_days"]) + c["recent_words"]))
     alt_days = "|".join(map(re.escape, c["day_followers"]))
     dates = re.compile(
         r"(?<!\d)(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?)?"

@@ -520,7 +520,7 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     if mt:
         name = canonical_meeting(re.sub(r"^.*?(?:召开的|举行的)", "", t[lo + mt.start(1):lo + mt.end(1)]))
         return name, "speech"
-    mt = re.search(rf"在([^，。；]{{0,20}}?(?:{alt('speech')}))(?:中|时|上)", seg)
+    mt = re.search(rf"在([^，。；]{{0,20}}?(?:{alt('speech')}))(?:中|时|上|并)", seg)  # 在新加坡国立大学协会演讲并……时
     if mt:
         return t[lo + mt.start(1):lo + mt.end(1)], "speech"
     mt = re.search(rf"《[^《》]*》(?:{alt('article')})", seg)
@@ -590,6 +590,8 @@ def _one_date(p: _Para, d: re.Match[str], state: _State) -> str | None:
         return _iso(year, str(month), str(day))
     if d.group("rel"):
         rel = d.group("rel")
+        if rel in lx.cues["recent_words"]:  # 近日: the article's month
+            return state.day[:7] if state.day else None
         if rel in lx.cues["relative_days"]:
             if state.day is None:
                 return None
