@@ -70,7 +70,7 @@ class _State:
     month_day: tuple[int, int] | None = None
     outlet: str | None = None  # whose reporter an unnamed 记者 is (央视网消息 → 央视)
     day: str | None = None  # the article's date, when it has a day (今天, 昨天)
-    occasion: tuple[int, str, str | None, str | None, str | None] | None = None  # paragraph, speaker, source, type, date of the last words quoted
+    scenes: dict[str, tuple[str | None, str | None, str | None]] = field(default_factory=dict)  # speaker -> the last source, type, date
 
     def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
         """The last person named before ``where`` (with that title, with that surname: 习总书记)."""
@@ -682,9 +682,9 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
         if facts is None:
             break
         source, stype, date = facts
-    last = state.occasion
-    if source is None and date is None and last is not None and last[1] == who.name and p.index - last[0] <= 2 and _recent(last[4], state.day):
-        return last[2:]  # 4号，尚穆根在接受……专访时说：“……”。尚穆根说，……: the news event goes on
+    scene = state.scenes.get(who.name) if who.name else None
+    if source is None and date is None and scene is not None and _recent(scene[2], state.day):
+        return scene  # 4号，尚穆根在接受……专访时说：“……”。尚穆根说，……: the news event goes on
     return source, stype, date
 
 
@@ -1018,6 +1018,16 @@ def _adjacent(p: _Para, end: int, vs: int) -> bool:
     return re.fullmatch(rf"(?:{words}|{attend}|{act}时?|{both}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
 
 
+def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
+    """Note the occasion (and its date) of the person ``e`` opening the sentence [lo, hi) (习近平10月15日在
+    北京会见……): the scene of that person's next words when they name none."""
+    source, stype = _source(p, lo, hi, _Speaker(e.name, e.mention, e))
+    after = word_lists().dates.match(p.m, e.end)
+    date = _date(p, lo, hi, state) if source else _date(p, lo, after.end() if after else e.start, state)
+    if source:
+        state.scenes[e.name or ""] = (source, stype, date)
+
+
 def _remember(p: _Para, state: _State) -> None:
     """Note the people and document issuers the paragraph names (outside quotations)."""
     # 会议强调，今年将召开党的十九大……: the meetings a meeting's paragraph speaks about are not the one held
@@ -1039,6 +1049,8 @@ def _remember(p: _Para, state: _State) -> None:
             if e.kind == "person" and e.name:
                 state.people.append(((p.index, e.start), e.name, e.title))
                 state.names.add(e.name)
+                if e is next((x for x in ents if x.kind == "person"), None) and _subject_position(p, lo, e):
+                    _scene(p, state, lo, hi, e)
             elif e.kind == "meeting" and e.name and not reported:
                 state.meetings.append(_Meeting((p.index, e.start), e.name, meeting_speaker(e.name), _date(p, lo, hi, state), _held(p, e.start, e.end)))
             elif e.kind == "doc" and e.issuer is not None:
@@ -1151,8 +1163,8 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
         for f in found:
-            if f.kind != "term" and f.who.name and f.start >= 0:
-                state.occasion = (p.index, f.who.name, f.source, f.source_type, f.date)
+            if f.kind != "term" and f.who.name and f.source:
+                state.scenes[f.who.name] = (f.source, f.source_type, f.date)
         for f in found:
             f.end = min(f.end, len(para.text))  # a quotation that runs on ends with its paragraph
             if f.end <= f.start:
