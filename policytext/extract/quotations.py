@@ -667,7 +667,8 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
     source, stype = _source(p, lo, hi, who)
     date = _date(p, lo, hi, state) or who.date
     cues = word_lists().cues
-    if source in cues["speech"] + cues["meeting_refs"] + ["会"] and state.meetings:
+    spoke = source is None and re.search(alt("floor_words"), p.m[lo:hi]) is not None  # 委员……在发言中说: at the session
+    if (spoke or source in cues["speech"] + cues["meeting_refs"] + ["会"]) and state.meetings:
         held = [x for x in state.meetings if x.held] or state.meetings  # 在讲话中强调, 在会上: the meeting named before
         source, stype, date = held[-1].name, "meeting", date or held[-1].date
     para = p
