@@ -798,10 +798,23 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         return _Intro(_subject(p, state, _clause_start(p, o, sent_lo), o, sent_lo), "direct", sent_lo, o)
     if _whole_clause(p, o, last_c) and (utter or not _apposition(p, o)):
         final = last_c + 1 >= len(p.m) or p.m[last_c + 1] in "。！？!?"
-        who = _implied_speaker(p, state, sent_lo, o, last_c, utter or final)
+        who = _implied_speaker(p, state, sent_lo, o, last_c, utter or final) or _introduced_before(p, state, o)
         if who is not None or utter:
             return _Intro(who or _Speaker(None, None), "direct", sent_lo, o)
     return None
+
+
+def _introduced_before(p: _Para, state: _State, o: int) -> _Speaker | None:
+    """The speaker a paragraph ending in a colon introduces for the quotation that opens the next
+    one (老人翻着相册，缓缓说道：¶“……”)."""
+    if p.offset or p.m[:o].strip() or state.last is None:
+        return None
+    para, (lo, hi) = state.last
+    colon = len(para.text.rstrip()) - 1
+    if colon < lo or para.text[colon] not in "：:":
+        return None
+    who = _subject(para, state, _clause_start(para, colon, lo), colon, lo)
+    return who if who.name else None
 
 
 def _covers(a: Mention, b: Mention) -> bool:
