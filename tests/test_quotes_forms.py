@@ -74,6 +74,29 @@ def test_the_occasion_of_a_news_event_is_carried_forward():
         ("尚穆根", "接受《联合早报》专访", "2014-10-04")] * 2
 
 
+def test_letters_instructions_and_sessions_speak_for_their_author():
+    assert [(q.speaker, q.source, q.source_type) for q in quotations("王岐山发来贺函。贺函说，两国友谊源远流长。")] == [
+        ("王岐山", "贺函", "letter")]
+    assert [(q.speaker, q.source) for q in quotations("习近平在贺信中指出，中国愿同各国一道推动合作。")] == [("习近平", "贺信")]
+    text = "全国政协十二届三次会议今天下午在人民大会堂举行第二次全体会议。\n王明委员在发言中说，要加强生态保护。"
+    art = Article(paragraphs=[Paragraph(i, x) for i, x in enumerate(text.splitlines())], source="x/2015-03-07-news.txt")
+    assert [(q.speaker, q.source, q.date) for q in quotations(art)] == [("王明", "第二次全体会议", "2015-03-07")]
+
+
+def test_the_scene_of_a_news_report_goes_on_to_the_next_words():
+    text = "李克强3日在人民大会堂会见美国国务卿克里。\n双方就共同关心的问题交换了意见。\n李克强表示，中美关系发展势头良好。"
+    art = Article(paragraphs=[Paragraph(i, x) for i, x in enumerate(text.splitlines())], source="x/2014-02-03-news.txt")
+    assert [(q.speaker, q.source, q.date) for q in quotations(art)] == [("李克强", "会见美国国务卿克里", "2014-02-03")]
+    art.paragraphs[0] = Paragraph(0, "2014年2月3日，李克强在人民大会堂会见美国国务卿克里。")
+    art.source = "x/2016-02-03-feature.txt"  # years later: a commentary's citation, not the scene of a report
+    assert [(q.speaker, q.source, q.date) for q in quotations(art)] == [("李克强", None, None)]
+
+
+def test_a_speaker_introduced_before_a_paragraph_of_quotation():
+    assert said("老党员王德福翻着相册，缓缓说道：\n“那时候条件苦啊，大家都住在窑洞里。”") == [
+        ("direct", "那时候条件苦啊，大家都住在窑洞里。", "王德福")]
+
+
 def test_dialogue_turns():
     text = "连线评论员：如何看待新质生产力\n本报评论员李拯与学者谢茂松对话。\n李拯：新质生产力怎么理解？\n谢茂松：这是一个好问题。\n还要看到另一面。\n李拯：谢谢。"
     assert [(q.kind, q.paragraph, q.text, q.speaker) for q in quotations(text)] == [
