@@ -356,7 +356,7 @@ def local_orgs(m: str, lo: int, hi: int) -> list[Mention]:
 
 
 def link_issuers(ents: list[Mention], m: str) -> None:
-    """A doc right after ``org/meeting (、org)* + 印发/发布… (的)`` gets that issuer; a meeting
+    """A doc right after ``org/meeting (、org)* + 印发/发布… (的)`` or ``org + (的)(新)`` gets that issuer; a meeting
     followed by 报告/决议 becomes a document of that meeting (党的二十大报告)."""
     issue = alt("issue_verbs")
     for i, e in enumerate(ents):
@@ -375,7 +375,8 @@ def link_issuers(ents: list[Mention], m: str) -> None:
             continue
         gap = m[prev.end:e.start]
         gap = re.sub(r"^(?:等\w{0,3}?(?:部门|单位|机构))", "", gap)
-        if not re.fullmatch(rf"(?:联合|共同|正式|{alt('adverbs', 'subject_gap')}|于[^，。]{{0,12}}?)*(?:{issue})(?:了|的)?", gap):
+        own = re.fullmatch(r"(?:的)?(?:最新|新)?", gap) is not None  # 国务院新《拆迁条例》: its own document
+        if not own and not re.fullmatch(rf"(?:联合|共同|正式|{alt('adverbs', 'subject_gap')}|于[^，。]{{0,12}}?)*(?:{issue})(?:了|的)?", gap):
             continue
         first = prev
         while j > 0 and ents[j - 1].kind in ("org", "meeting") and m[ents[j - 1].end:ents[j].start] in ("、", "和", "与", "及"):

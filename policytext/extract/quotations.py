@@ -305,6 +305,8 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
     if e.kind == "meeting" and e.name:
         return _Speaker(meeting_speaker(e.name), e.mention, e)
     if e.kind == "person":
+        if e.name and e.title and re.fullmatch(r"[老小].|.老", e.name):
+            return _Speaker(e.name + e.title, e.mention, e)  # 邱老先生: no full name, the words stay
         return _Speaker(e.name, e.mention, e)
     if e.kind in ("pronoun", "work_ref"):
         return _Speaker(_antecedent(p, state, e.start) or state.person_before(where), e.mention, e)
@@ -314,6 +316,8 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
         name = state.person_before(where, e.title, surname)
         if name is None and e.mention in word_lists().cues["reporters"]:
             name = state.outlet  # 记者：“……” in a CCTV item: 央视 asks
+        if name is None and surname:
+            name = e.mention  # 刘校长, named by surname and title only
         return _Speaker(name, e.mention, e)
     if e.kind == "doc" and e.issuer is None and e.mention not in state.issuers:
         full = _full_title(e, state, where)  # 《决定》指出 → 《中共中央关于……的决定》
