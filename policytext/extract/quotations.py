@@ -833,13 +833,22 @@ def _label(p: _Para, lo: int, colon: int) -> Mention | None:
     >>> p = _prepare(0, "上海市科学技术委员会主任寿子琪：“要改革。”", Recognizer(default_segmenter()))
     >>> _label(p, 0, 15).name
     '寿子琪'
+    >>> p = _prepare(0, "龙先兰（村民）：“日子好了。”", Recognizer(default_segmenter()))
+    >>> _label(p, 0, 7).name
+    '龙先兰'
     """
     lx = word_lists()
-    seg = p.m[lo:colon]
+    seg = re.sub(r"\s*[（(][^（）()]{0,20}[）)]\s*$", "", p.m[lo:colon])  # 张三（村民）：
     if not 2 <= len(seg.strip()) <= 40 or not re.fullmatch(r"[\w·•‧・ \u3000、]+", seg):
         return None
     if seg.strip() in lx.title_set:
-        return Mention("title", lo, colon, None, seg.strip(), seg.strip())
+        return Mention("title", lo, lo + len(seg), None, seg.strip(), seg.strip())
+    while True:  # 张三 村民：: the titles after the name go
+        tail = next((t for t in lx.titles.finditer(seg) if t.end() == len(seg.rstrip()) and t.start() > 0), None)
+        if tail is None or not seg[:tail.start()].strip():
+            break
+        seg = seg[:tail.start()]
+    colon = lo + len(seg.rstrip())
     start = 0
     for mt in lx.titles.finditer(seg):
         if mt.end() < len(seg.rstrip()):
