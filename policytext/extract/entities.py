@@ -188,6 +188,10 @@ class Recognizer:
                     e = s + len(name) + (len(t.group()) if t else 0)
                     add(Mention("person", s, e, lx.leaders.get(known, known), m[s:e], t.group() if t else None))
                     s = m.find(name, s + len(name), hi)
+        for mt in lx.given_name_re.finditer(m, lo, hi):  # 小平同志, 耀邦同志: a leader or a person named before
+            full = [n for n in {*lx.given_names.get(mt.group(1), ()), *(k for k in state.names if k[1:] == mt.group(1))}]
+            if len(full) == 1:
+                add(Mention("person", mt.start(), mt.end(), full[0], mt.group(), "同志"))
         titles = list(lx.titles.finditer(m, lo, hi))
         for mt in titles:
             ts, te = mt.span()

@@ -988,6 +988,8 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
     for mt in lx.verbs.finditer(p.m):
         vs, ve = mt.span()
         after = _verb_tail(p, ve) if p.m.startswith(("道", "了"), ve) else ve
+        if p.m[vs - 1:vs] == "所" and p.m.startswith("的", after):
+            after += 1  # 正如马克思所指出的，……
         points = re.match(word_lists().cues["point_list"], p.m[after:after + 12])  # 提出四点意见：
         if points and p.m[after + points.end():after + points.end() + 1] in ("：", ":"):
             after += points.end()
