@@ -92,6 +92,14 @@ def test_the_scene_of_a_news_report_goes_on_to_the_next_words():
     assert [(q.speaker, q.source, q.date) for q in quotations(art)] == [("李克强", None, None)]
 
 
+def test_leaders_by_given_name_and_words_cited_with_suo():
+    assert said("小平同志说过，“中国要发展，离不开世界”。") == [("direct", "中国要发展，离不开世界", "邓小平")]
+    assert said("正如马克思所指出的，人的本质是一切社会关系的总和。") == [("indirect", "人的本质是一切社会关系的总和", "马克思")]
+    assert said("中共中央发来贺电。\n贺电说，两党友谊源远流长。") == [("indirect", "两党友谊源远流长", "中共中央")]
+    assert said("刘校长说：“同学们辛苦了。”") == [("direct", "同学们辛苦了。", "刘校长")]
+    assert said("张大山 村民：“日子好了。”") == [("direct", "日子好了。", "张大山")]
+
+
 def test_a_speaker_introduced_before_a_paragraph_of_quotation():
     assert said("老党员王德福翻着相册，缓缓说道：\n“那时候条件苦啊，大家都住在窑洞里。”") == [
         ("direct", "那时候条件苦啊，大家都住在窑洞里。", "王德福")]

@@ -250,17 +250,23 @@ def _pick(ents: list[Mention], adverbials: list[tuple[int, int]]) -> Mention | N
     return None
 
 
-def _antecedent(p: _Para, state: _State, i: int) -> str | None:
-    """The person a pronoun at i refers to: the subject of the sentence before it in the
-    paragraph (陈世昌见证了……。他表示，……), names the tagger finds included."""
+def _antecedent(p: _Para, state: _State, i: int, kinds: tuple[str, ...] = ("person",)) -> str | None:
+    """The person (or body, for ``kinds`` with org: 中共中央发来贺电。贺电说) a pronoun at i refers to:
+    the subject of the sentence before it (陈世昌见证了……。他表示，……), names the tagger finds included."""
     lo, _ = p.sentence(i)
+    para = p
     for _ in range(3):  # back over sentences that name nobody (“……”他笑着说: the quotation before)
-        if lo == 0 or p.offset:
+        if p.offset:
             return None
-        lo, prev_hi = p.sentence(lo - 1)
-        people = [e for e in p.rec.mentions(p.text, p.m, lo, prev_hi, state) if e.kind == "person" and _subject_position(p, lo, e)]
-        if people:
-            return people[0].name
+        if lo > 0:
+            lo, prev_hi = para.sentence(lo - 1)
+        elif para is p and state.last is not None:
+            para, (lo, prev_hi) = state.last
+        else:
+            return None
+        found = [e for e in para.rec.mentions(para.text, para.m, lo, prev_hi, state) if e.kind in kinds and _subject_position(para, lo, e)]
+        if found:
+            return found[0].name
     return None
 
 
@@ -309,7 +315,8 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
             return _Speaker(e.name + e.title, e.mention, e)  # 邱老先生: no full name, the words stay
         return _Speaker(e.name, e.mention, e)
     if e.kind in ("pronoun", "work_ref"):
-        return _Speaker(_antecedent(p, state, e.start) or state.person_before(where), e.mention, e)
+        kinds = ("person",) if e.kind == "pronoun" else ("person", "org")
+        return _Speaker(_antecedent(p, state, e.start, kinds) or state.person_before(where), e.mention, e)
     if e.kind == "title":
         lead = e.mention[:-len(e.title)] if e.title and e.mention.endswith(e.title) else ""
         surname = lead if len(lead) == 1 and lead in word_lists().surnames else ""
