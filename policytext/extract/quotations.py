@@ -1239,7 +1239,8 @@ class QuotationStage(Stage):
         article.results[self.name] = quotations(article, segmenter=self.settings.segmenter)
 
     def rows(self, article: Article) -> Rows:
-        return {"quotations": [{"article_id": article.id, "quotation": i, **vars(q)}
+        columns = self.tables["quotations"][2:]  # the record's fields but the speakers list (speaker shows them all)
+        return {"quotations": [{"article_id": article.id, "quotation": i, **{c: getattr(q, c) for c in columns}}
                                for i, q in enumerate(article.results[self.name])]}
 
     def report(self, article: Article) -> list[str]:
