@@ -2,11 +2,11 @@
 outside the sentence, joint speakers, documents named again in short, dialogue turns, and bad
 input, which gives a sensible result and never an error."""
 
-import policytext
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import policytext
 from policytext import quotations
 from policytext.document import Article, Paragraph
 

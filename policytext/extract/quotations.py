@@ -820,7 +820,7 @@ def _introduced_before(p: _Para, state: _State, o: int) -> _Speaker | None:
     one (老人翻着相册，缓缓说道：¶“……”)."""
     if p.offset or p.m[:o].strip() or state.last is None:
         return None
-    para, (lo, hi) = state.last
+    para, (lo, _) = state.last
     colon = len(para.text.rstrip()) - 1
     if colon < lo or para.text[colon] not in "：:":
         return None
