@@ -100,6 +100,12 @@ def test_leaders_by_given_name_and_words_cited_with_suo():
     assert said("张大山 村民：“日子好了。”") == [("direct", "日子好了。", "张大山")]
 
 
+def test_foreign_names_after_an_office_and_generic_parties():
+    assert said("美国总统奥巴马表示，美方愿意同中方加强合作。") == [("indirect", "美方愿意同中方加强合作", "奥巴马")]
+    assert said("俄罗斯总统普京在会谈中说，俄中关系处于历史最好水平。") == [("indirect", "俄中关系处于历史最好水平", "普京")]
+    assert said("双方认为，两国关系保持良好发展势头。") == [("indirect", "两国关系保持良好发展势头", None)]
+
+
 def test_a_speaker_introduced_before_a_paragraph_of_quotation():
     assert said("老党员王德福翻着相册，缓缓说道：\n“那时候条件苦啊，大家都住在窑洞里。”") == [
         ("direct", "那时候条件苦啊，大家都住在窑洞里。", "王德福")]

@@ -136,6 +136,20 @@ class Recognizer:
             return m[i:j]
         return None
 
+    def foreign_name_after(self, m: str, i: int, hi: int) -> str | None:
+        """A name without a Chinese surname right after an office (美国总统|奥巴马表示, 俄罗斯总统|普京在):
+        one word of two to five characters the segmenter tags as a name or place, before a stop."""
+        lx = word_lists()
+        run = re.match(r"[\u4e00-\u9fff]{2,8}", m[i:hi])
+        if run is None:
+            return None
+        word, tag = self.seg.tagged(run.group())[0]
+        rest = m[i + len(word):i + len(word) + 1]
+        stop = not rest or not is_han(rest) or rest in lx.cues["name_stop_chars"] or lx.verbs.match(m, i + len(word)) is not None
+        if 2 <= len(word) <= 5 and tag in ("nr", "nrt", "nrfg", "ns") and stop and word not in lx.not_names and word not in lx.title_set:
+            return word
+        return None
+
     def title_ends_at(self, m: str, lo: int, i: int) -> bool:
         lx = word_lists()
         return any(m[i - n:i] in lx.title_set for n in range(1, min(MAX_TITLE, i - lo) + 1))
@@ -198,7 +212,7 @@ class Recognizer:
             before = self.name_before(m, ts, lo)
             if before:
                 add(Mention("person", ts - len(before), te, lx.leaders.get(before, before), m[ts - len(before):te], mt.group()))
-            after = self.name_after(m, te, hi) if te < hi else None
+            after = self.name_after(m, te, hi) or self.foreign_name_after(m, te, hi) if te < hi else None
             if after:
                 t2 = lx.titles.match(m, te + len(after), hi)
                 e = te + len(after) + (len(t2.group()) if t2 else 0)
