@@ -315,7 +315,8 @@ def meetings(orig: str, m: str, lo: int, hi: int) -> list[Mention]:
         if any(e.start <= mt.start() < e.end for e in out) or m[mt.end():mt.end() + 1] in c["venue_chars"]:
             continue
         j = mt.start()
-        while j > lo and mt.start() - j < 30 and m[j - 1] not in "的在和及、于了" and not m.endswith(stops, lo, j) and (
+        named = {e.end for e in out}  # 十二届全国人大四次会议|湖南代表团审议: the part after a named meeting
+        while j > lo and j not in named and mt.start() - j < 30 and m[j - 1] not in "的在和及、于了" and not m.endswith(stops, lo, j) and (
             is_han(m[j - 1]) or m[j - 1].isdigit() or m[j - 1] in quote_marks or m[j - 1] == FILL
         ):
             j -= 1
