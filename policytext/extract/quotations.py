@@ -1175,6 +1175,7 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
              for k, para in enumerate(art.paragraphs)]
     labels = [_turn_label(p) for p in paras]
     dialogue = sum(x is not None for x in labels) >= 2
+    last_label = max((k for k, x in enumerate(labels) if x is not None), default=-1)
     turn: _Speaker | None = None  # who has the floor in a dialogue
     run_on: _Found | None = None  # a quotation that runs on into the next paragraph
     out: list[Quotation] = []
@@ -1194,7 +1195,7 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
                 state.names.add(label.name)
             body = len(p.text) - len(p.text[label.end + 1:].lstrip())
             found.insert(0, _Found(body, len(p.text.rstrip()), "turn", turn))
-        elif dialogue and turn is not None and p.text.strip() and any(labels[i + 1:]):
+        elif dialogue and turn is not None and p.text.strip() and i < last_label:
             found.insert(0, _Found(0, len(p.text.rstrip()), "turn", turn))  # the same speaker goes on
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
