@@ -464,7 +464,7 @@ def _post_intro(p: _Para, o: int, c: int, utterance: bool) -> tuple[int, int, in
         if not _verb_ok(p, vs, ve):
             continue
         cl = _clause_start(p, vs, start)
-        if not utterance and not _whole_clause(p, o, c):
+        if not utterance and not _whole_clause(p, o, c) and p.text[c - 1:c] not in "，,":  # “现在好了，”王大妈说，“……”
             return None  # “四风”问题，习近平总书记强调: the verb reports something else
         return cl, vs, ve
     nouns = alt("speech_nouns")
