@@ -40,6 +40,7 @@ class _Speaker:
 
     @property
     def names(self) -> list[str]:
+        """Every speaker: [马克思, 恩格斯] for 马克思、恩格斯, [name] for one, [] for none."""
         return self.joint or ([self.name] if self.name else [])
 
 
@@ -719,10 +720,16 @@ def _sentence_facts(p: _Para, state: _State, span: tuple[int, int], name: str) -
     for e in reversed(p.rec.mentions(p.text, p.m, lo, hi, state, tagger=False)):
         if e.kind in ("person", "title", "pronoun"):
             who = _resolve(e, p, state)
-            if who.name == name:  # 习近平10月15日在北京会见……: a date right after the name counts too
-                after = word_lists().dates.match(p.m, e.end)
-                return (*_source(p, lo, hi, who), _date(p, lo, after.end() if after else e.start, state))
+            if who.name == name:
+                return _facts(p, state, lo, hi, who, e)
     return None
+
+
+def _facts(p: _Para, state: _State, lo: int, hi: int, who: _Speaker, e: Mention) -> tuple[str | None, str | None, str | None]:
+    """(source, source type, date) of the sentence [lo, hi) about ``who``, named at ``e``: the date
+    before the speaker or right after the name (习近平10月15日在北京会见……)."""
+    after = word_lists().dates.match(p.m, e.end)
+    return (*_source(p, lo, hi, who), _date(p, lo, after.end() if after else e.start, state))
 
 
 @dataclass
@@ -1057,11 +1064,9 @@ def _adjacent(p: _Para, end: int, vs: int) -> bool:
 def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
     """Note the occasion (and its date) of the person ``e`` opening the sentence [lo, hi) (习近平10月15日在
     北京会见……): the scene of that person's next words when they name none."""
-    source, stype = _source(p, lo, hi, _Speaker(e.name, e.mention, e))
-    after = word_lists().dates.match(p.m, e.end)
-    date = _date(p, lo, hi, state) if source else _date(p, lo, after.end() if after else e.start, state)
-    if source:
-        state.scenes[e.name or ""] = (source, stype, date)
+    facts = _facts(p, state, lo, hi, _Speaker(e.name, e.mention, e), e)
+    if facts[0] and e.name:
+        state.scenes[e.name] = facts
 
 
 def _remember(p: _Para, state: _State) -> None:
