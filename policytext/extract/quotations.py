@@ -780,7 +780,8 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         short = len(p.text[o + 1:last_c]) <= cues["term_max_chars"]
         nobody = who.ent is None
         modifies = is_han(p.m[last_c + 1:last_c + 2] or " ") and not word_lists().verbs.match(p.m, last_c + 1)  # 呼吁“占中”参与者
-        term = _term_marked(p, group[-1][0], last_c) or (not utter and short and (modifies or nobody))
+        named = p.m[vs:pre[1]] in cues["concept_verbs"] and p.m[pre[1]:o] == ""  # 提出“中国梦”: a concept named
+        term = _term_marked(p, group[-1][0], last_c) or (not utter and short and (modifies or nobody or named))
         return _Intro(who, "term" if term else "direct", sent_lo, vs)
     if o > sent_lo and p.m[o - 1] in "：:" and (utter or after == "" or after in "，,。；;！？!?"):
         cl = _clause_start(p, o - 1, sent_lo)
