@@ -106,6 +106,11 @@ def test_foreign_names_after_an_office_and_generic_parties():
     assert said("双方认为，两国关系保持良好发展势头。") == [("indirect", "两国关系保持良好发展势头", None)]
 
 
+def test_a_review_speaks_for_the_outlet_that_wrote_it():
+    art = policytext.read_text("标题\n\n新华社北京1月1日电 题：新年述评\n\n述评指出，过去一年中国经济稳中有进。")[0]
+    assert [(q.speaker, q.source, q.source_type) for q in art.quotations()] == [("新华社", "述评", "article")]
+
+
 def test_a_speaker_introduced_before_a_paragraph_of_quotation():
     assert said("老党员王德福翻着相册，缓缓说道：\n“那时候条件苦啊，大家都住在窑洞里。”") == [
         ("direct", "那时候条件苦啊，大家都住在窑洞里。", "王德福")]

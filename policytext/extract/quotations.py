@@ -317,7 +317,8 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
         return _Speaker(e.name, e.mention, e)
     if e.kind in ("pronoun", "work_ref"):
         kinds = ("person",) if e.kind == "pronoun" else ("person", "org")
-        return _Speaker(_antecedent(p, state, e.start, kinds) or state.person_before(where), e.mention, e)
+        fallback = state.outlet if e.doc_type == "article" else state.person_before(where)  # 述评指出: the outlet's review
+        return _Speaker(_antecedent(p, state, e.start, kinds) or fallback, e.mention, e)
     if e.kind == "title":
         lead = e.mention[:-len(e.title)] if e.title and e.mention.endswith(e.title) else ""
         surname = lead if len(lead) == 1 and lead in word_lists().surnames else ""
@@ -1144,9 +1145,9 @@ def outlet(art: Article) -> str | None:
     """
     if art.publication:
         return art.publication
-    for p in art.paragraphs[:3]:
+    for line in [art.dateline, art.subtitle, *art.sections[:1], *(p.text for p in art.paragraphs[:3])]:
         for pattern in word_lists().cues["outlet_leads"]:
-            mt = re.match(pattern, p.text)
+            mt = re.match(pattern, line or "")
             if mt:
                 return mt.group(1)
     return None
