@@ -114,6 +114,8 @@ def test_a_review_speaks_for_the_outlet_that_wrote_it():
 def test_a_speaker_introduced_before_a_paragraph_of_quotation():
     assert said("老党员王德福翻着相册，缓缓说道：\n“那时候条件苦啊，大家都住在窑洞里。”") == [
         ("direct", "那时候条件苦啊，大家都住在窑洞里。", "王德福")]
+    assert said("老党员王德福今年78岁。\n“我这辈子最骄傲的就是入了党。”") == [("direct", "我这辈子最骄傲的就是入了党。", "王德福")]
+    assert said("记者来到了村里。\n“这里变化很大。”") == [("direct", "这里变化很大。", None)]
 
 
 def test_dialogue_turns():

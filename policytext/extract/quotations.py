@@ -826,15 +826,22 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
 
 def _introduced_before(p: _Para, state: _State, o: int) -> _Speaker | None:
     """The speaker a paragraph ending in a colon introduces for the quotation that opens the next
-    one (老人翻着相册，缓缓说道：¶“……”)."""
+    one (老人翻着相册，缓缓说道：¶“……”), or the person its last sentence is about when the quotation
+    speaks in the first person (王德福是村里的老党员。¶“我……”)."""
     if p.offset or p.m[:o].strip() or state.last is None:
         return None
     para, (lo, _) = state.last
     colon = len(para.text.rstrip()) - 1
-    if colon < lo or para.text[colon] not in "：:":
-        return None
-    who = _subject(para, state, _clause_start(para, colon, lo), colon, lo)
-    return who if who.name else None
+    if colon >= lo and para.text[colon] in "：:":
+        who = _subject(para, state, _clause_start(para, colon, lo), colon, lo)
+        return who if who.name else None
+    c = p.spans[0][1] if p.spans else len(p.text)
+    if any(w in p.text[o + 1:c] for w in word_lists().cues["first_person"]):  # 王德福是村里的老党员。¶“我……”
+        people = [e for e in para.rec.mentions(para.text, para.m, lo, colon + 1, state) if e.kind == "person" and _subject_position(para, lo, e)]
+        if people:
+            who = _resolve(people[0], para, state)
+            return who if who.name else None
+    return None
 
 
 def _covers(a: Mention, b: Mention) -> bool:
