@@ -87,7 +87,7 @@ class Quotation:
     """A quotation (or quoted term) in a paragraph; ``text == paragraph.text[start:end]``."""
 
     text: str
-    kind: str  # direct | indirect | term
+    kind: str  # direct | indirect | turn | term
     paragraph: int
     start: int
     end: int
@@ -97,6 +97,7 @@ class Quotation:
     source_type: str | None = None
     date: str | None = None
     quote_id: str | None = None
+    speakers: list[str] = field(default_factory=list)  # every speaker: ["马克思", "恩格斯"] for a joint one
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -111,6 +112,7 @@ class Quotation:
             "start": self.start,
             "end": self.end,
             "quote_id": self.quote_id,
+            "speakers": list(self.speakers),
         }
 
 

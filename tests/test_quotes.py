@@ -175,7 +175,7 @@ def test_offsets_always_cut_out_the_text_even_with_stray_marks(text):
     paras = [x.strip() for x in text.splitlines() if x.strip()]
     for q in quotations(text):
         assert paras[q.paragraph][q.start:q.end] == q.text
-        assert q.kind in ("direct", "indirect", "term") and q.end > q.start
+        assert q.kind in ("direct", "indirect", "turn", "term") and q.end > q.start
 
 
 def test_link_quotations_groups_identical_and_near_identical_texts():

@@ -47,6 +47,8 @@ class Cues:
     not_names: frozenset[str]
     leaders: dict[str, str]
     leader_re: re.Pattern[str] | None
+    given_names: dict[str, tuple[str, ...]]  # 小平 -> (邓小平,): the leaders a given name can stand for
+    given_name_re: re.Pattern[str]  # a given name of two characters before 同志
     institutions: re.Pattern[str]
     meetings: re.Pattern[str]
     meeting_suffix: re.Pattern[str]
@@ -85,11 +87,17 @@ def word_lists() -> Cues:
         names = [n for n in re.split(r"[\s,，|/=;；]+", line) if n and HAN.match(n)]
         for n in names:
             leaders.setdefault(n, names[0])
-    rel = "|".join(map(re.escape, list(c["relative_years"]) + c["same_year"]))
+    given: dict[str, tuple[str, ...]] = {}
+    for full in set(leaders.values()):
+        if len(full) == 3 and full[0] in surnames:
+            given[full[1:]] = (*given.get(full[1:], ()), full)
+    rel = "|".join(map(re.escape, list(c["relative_years"]) + c["same_year"] + list(c["relative_days"]) + c["recent_words"]))
+    alt_days = "|".join(map(re.escape, c["day_followers"]))
     dates = re.compile(
         r"(?<!\d)(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?)?"
         rf"|(?P<rel>{rel})(?!\s*\d+\s*(?:岁|周岁))(?:\s*(?P<rm>\d{{1,2}})\s*月(?:\s*(?P<rd>\d{{1,2}})\s*[日号])?)?"
         r"|(?<![\d年])(?P<om>\d{1,2})\s*月(?:\s*(?P<od>\d{1,2})\s*[日号])?"
+        rf"|(?<![\d月年.第])(?P<dd>[1-3]?\d)\s*[日号](?=[，,]|{alt_days}|$)"  # 4号，…; 5日在北京…
     )
     return Cues(
         cues=c,
@@ -105,6 +113,8 @@ def word_lists() -> Cues:
         not_names=frozenset(word_list("quotes", "not_names.txt")),
         leaders=leaders,
         leader_re=re.compile(trie_regex(leaders)) if leaders else None,
+        given_names=given,
+        given_name_re=re.compile(r"([\u4e00-\u9fff]{2})同志"),
         institutions=re.compile(trie_regex(word_list("lexicon", "institutions.txt"))),
         meetings=re.compile(trie_regex(word_list("lexicon", "meetings.txt"))),
         meeting_suffix=re.compile(trie_regex(c["meeting_suffixes"])),

@@ -25,7 +25,8 @@ from ..resources import word_list
 from ..segmentation import Segmenter, default_segmenter, runs
 from .cues import AGE, FILL, FULLWIDTH_DIGITS, INNER_BOOK, MAX_TITLE, alt, alt_re, word_lists, is_han
 
-__all__ = ["Mention", "Recognizer", "entities", "entity_records", "meetings", "canonical_meeting", "local_orgs",
+__all__ = ["Mention", "Recognizer", "entities", "entity_records", "meetings", "canonical_meeting", "body_name",
+           "meeting_speaker", "local_orgs",
            "link_issuers", "KINDS", "EntityStage"]
 
 KINDS = ("person", "office", "organization", "place", "document", "meeting")
@@ -38,7 +39,8 @@ _NAME_STOP = "在和与及的说是向对为将从到等了也都就又曾已称
 @dataclass
 class Mention:
     """A speaker candidate at [start, end) of a paragraph: person, pronoun, title (bare office
-    title or role), generic, org, meeting or doc."""
+    title or role), generic, org, meeting, doc, or a reference back (doc_ref 《意见》/文章, meeting_ref
+    会议, work_ref 贺函/批示 — the letter or instruction of the person named before)."""
 
     kind: str
     start: int
@@ -117,8 +119,10 @@ class Recognizer:
         base = self.surname_len(m, i)
         if not base:
             return None
-        j = i + base + 3  # a longer given name right before a verb or title: 邓氏翠河表示, 潘玉锦城表示
-        if j <= hi and (lx.verbs.match(m, j) or lx.titles.match(m, j)) and m[j - 1] not in lx.cues["name_stop_chars"] and self.valid_name(m[i:j], 3):
+        j = i + base + 3  # a longer given name right before a verb or title: 邓氏翠河表示, 潘玉锦城表示 (not 李明介绍|说)
+        verb_inside = any((v := lx.verbs.match(m, k)) is not None and v.end() - k >= 2 and v.end() <= j for k in range(i + base, j))
+        if j <= hi and (lx.verbs.match(m, j) or lx.titles.match(m, j)) and m[j - 1] not in lx.cues["name_stop_chars"] \
+                and not verb_inside and self.valid_name(m[i:j], 3):
             return m[i:j]
         for given in (2, 1):
             j = i + base + given
@@ -132,6 +136,20 @@ class Recognizer:
             return m[i:j]
         return None
 
+    def foreign_name_after(self, m: str, i: int, hi: int) -> str | None:
+        """A name without a Chinese surname right after an office (美国总统|奥巴马表示, 俄罗斯总统|普京在):
+        one word of two to five characters the segmenter tags as a name or place, before a stop."""
+        lx = word_lists()
+        run = re.match(r"[\u4e00-\u9fff]{2,8}", m[i:hi])
+        if run is None:
+            return None
+        word, tag = self.seg.tagged(run.group())[0]
+        rest = m[i + len(word):i + len(word) + 1]
+        stop = not rest or not is_han(rest) or rest in lx.cues["name_stop_chars"] or lx.verbs.match(m, i + len(word)) is not None
+        if 2 <= len(word) <= 5 and tag in ("nr", "nrt", "nrfg", "ns") and stop and word not in lx.not_names and word not in lx.title_set:
+            return word
+        return None
+
     def title_ends_at(self, m: str, lo: int, i: int) -> bool:
         lx = word_lists()
         return any(m[i - n:i] in lx.title_set for n in range(1, min(MAX_TITLE, i - lo) + 1))
@@ -140,8 +158,8 @@ class Recognizer:
         """The name that ends at ``m[k]`` (李慧敏|老师, 的习近平|同志) after a boundary, or None."""
         for n in (3, 2, 4):
             i = k - n
-            if i < lo or not self.valid_name(m[i:k]):
-                continue
+            if i < lo or not self.valid_name(m[i:k]) or (n > 2 and m[k - 1] in word_lists().cues["name_stop_chars"]):
+                continue  # 王芳对|记者: 对 ends no name
             prev = m[i - 1] if i > lo else ""
             if prev == "" or not is_han(prev) or prev in "的、和与及" or self.title_ends_at(m, lo, i):
                 return m[i:k]
@@ -169,27 +187,40 @@ class Recognizer:
                 t = lx.titles.match(m, end, hi)
                 add(Mention("person", mt.start(), t.end() if t else end, lx.leaders[mt.group()], m[mt.start():t.end() if t else end],
                          t.group() if t else None))
-        for name in sorted(state.names, key=len, reverse=True):
-            s = m.find(name, lo, hi)
-            while s >= 0:
-                t = lx.titles.match(m, s + len(name), hi)
-                e = s + len(name) + (len(t.group()) if t else 0)
-                add(Mention("person", s, e, lx.leaders.get(name, name), m[s:e], t.group() if t else None))
-                s = m.find(name, s + len(name), hi)
+        for mt in alt_re("work_refs").finditer(m, lo, hi):  # 贺函说, 批示指出: the letter or instruction of someone named before
+            if mt.start() == lo or not is_han(m[mt.start() - 1]):
+                add(Mention("work_ref", mt.start(), mt.end(), None, mt.group(), doc_type=lx.cues["work_refs"][mt.group()]))
+        for mt in _DOT_NAME.finditer(m, lo, hi):  # 买买提·艾力, 查尔斯·鲍威尔
+            s, e = _dot_name(m, mt.start(), mt.end())
+            add(Mention("person", s, e, m[s:e], m[s:e]))
+        for known in sorted(state.names, key=len, reverse=True):
+            tail = re.split("[·•‧・]", known)[-1]  # 鲍威尔 after 查尔斯·鲍威尔
+            for name in (known, tail) if len(tail) >= 2 and tail != known else (known,):
+                s = m.find(name, lo, hi)
+                while s >= 0:
+                    t = lx.titles.match(m, s + len(name), hi)
+                    e = s + len(name) + (len(t.group()) if t else 0)
+                    add(Mention("person", s, e, lx.leaders.get(known, known), m[s:e], t.group() if t else None))
+                    s = m.find(name, s + len(name), hi)
+        for mt in lx.given_name_re.finditer(m, lo, hi):  # 小平同志, 耀邦同志: a leader or a person named before
+            full = [n for n in {*lx.given_names.get(mt.group(1), ()), *(k for k in state.names if k[1:] == mt.group(1))}]
+            if len(full) == 1:
+                add(Mention("person", mt.start(), mt.end(), full[0], mt.group(), "同志"))
         titles = list(lx.titles.finditer(m, lo, hi))
         for mt in titles:
             ts, te = mt.span()
             before = self.name_before(m, ts, lo)
             if before:
                 add(Mention("person", ts - len(before), te, lx.leaders.get(before, before), m[ts - len(before):te], mt.group()))
-            after = self.name_after(m, te, hi) if te < hi else None
+            after = self.name_after(m, te, hi) or self.foreign_name_after(m, te, hi) if te < hi else None
             if after:
                 t2 = lx.titles.match(m, te + len(after), hi)
                 e = te + len(after) + (len(t2.group()) if t2 else 0)
                 add(Mention("person", te, e, lx.leaders.get(after, after), m[te:e], mt.group()))
         # names the tagger finds, in the runs it tags independently where an untaken name can start
         for pos, run in runs(m[lo:hi]) if tagger else ():
-            if all(taken[pos + i] for i in self.name_starts(run)):
+            starts = list(self.name_starts(run))
+            if starts and all(taken[pos + i] for i in starts):
                 continue
             for s, name in self.segmenter_names(run):
                 s += lo + pos
@@ -224,6 +255,9 @@ class Recognizer:
                 add(Mention("meeting_ref", mt.start(), mt.end(), None, mt.group()))
         for mt in lx.generic.finditer(m, lo, hi):
             add(Mention("generic", mt.start(), mt.end(), None, mt.group()))
+        before_verb = rf"(?=[、，和与]|(?:{alt('adverbs', 'subject_gap')})*(?:{lx.verbs.pattern})|$)"
+        for mt in re.finditer(rf"(?:{alt('generic_prefixes')})[\u4e00-\u9fff]{{1,4}}?{before_verb}|(?<![\u4e00-\u9fff])(?![我咱你您])[\u4e00-\u9fff]{{1,4}}们{before_verb}", m[lo:hi]):
+            add(Mention("generic", lo + mt.start(), lo + mt.end(), None, mt.group()))  # 广大官兵表示, 各方面普遍希望, 师生们表示
         for mt in titles:
             s = mt.start()  # the words that qualify a bare title stay in the mention: 项目负责人
             while s > lo and mt.start() - s < 8 and is_han(m[s - 1]) and m[s - 1] not in lx.cues["name_stop_chars"] and not taken[s - 1 - lo]:
@@ -242,7 +276,8 @@ class Recognizer:
 
         out, pos = [], 0
         for word, tag in self.seg.tagged(run, hmm=may_hold_name):
-            if tag.startswith("nr") and 2 <= len(word) <= 3 and self.surname_len(word, 0) and self.valid_name(word):
+            if tag.startswith("nr") and (2 <= len(word) <= 3 and self.surname_len(word, 0) and self.valid_name(word)
+                                         or 3 <= len(word) <= 5 and self.tagged_name(word)):  # 恩格斯, 马克思
                 out.append((pos, word))
             pos += len(word)
         return tuple(out)
@@ -280,7 +315,8 @@ def meetings(orig: str, m: str, lo: int, hi: int) -> list[Mention]:
         if any(e.start <= mt.start() < e.end for e in out) or m[mt.end():mt.end() + 1] in c["venue_chars"]:
             continue
         j = mt.start()
-        while j > lo and mt.start() - j < 30 and m[j - 1] not in "的在和及、于了" and not m.endswith(stops, lo, j) and (
+        named = {e.end for e in out}  # 十二届全国人大四次会议|湖南代表团审议: the part after a named meeting
+        while j > lo and j not in named and mt.start() - j < 30 and m[j - 1] not in "的在和及、于了" and not m.endswith(stops, lo, j) and (
             is_han(m[j - 1]) or m[j - 1].isdigit() or m[j - 1] in quote_marks or m[j - 1] == FILL
         ):
             j -= 1
@@ -297,8 +333,30 @@ def canonical_meeting(name: str) -> str:
     """党的二十届三中全会 / 二十届三中全会 / 中共二十届三中全会 → 党的二十届三中全会; a year
     in front goes (2024年中央经济工作会议 → 中央经济工作会议)."""
     name = re.sub(r"^\d{4}年(?:\d{1,2}月)?", "", name)
+    if name.endswith("会议") and name[:-2] in word_lists().cues["body_aliases"]:
+        return body_name(name[:-2]) + "会议"  # 中央政治局会议 → 中共中央政治局会议
     core = re.fullmatch(r"(?:中国共产党|中共|党的)?(第?[一二三四五六七八九十]+(?:届[一二三四五六七八九十]+中全会|大))", name)
     return "党的" + core.group(1) if core else name
+
+
+def body_name(name: str) -> str:
+    """The canonical name of a body (中央政治局 → 中共中央政治局).
+
+    >>> body_name("中央政治局"), body_name("国务院")
+    ('中共中央政治局', '国务院')
+    """
+    return word_lists().cues["body_aliases"].get(name, name)
+
+
+def meeting_speaker(meeting: str) -> str:
+    """Who speaks for a meeting: the body whose meeting it is (中央政治局会议 → 中共中央政治局), else
+    the meeting itself (国务院常务会议, 中央经济工作会议).
+
+    >>> meeting_speaker("中央政治局会议"), meeting_speaker("国务院常务会议")
+    ('中共中央政治局', '国务院常务会议')
+    """
+    body = meeting[:-2] if meeting.endswith("会议") else ""
+    return body_name(body) if body and word_lists().institutions.fullmatch(body) else meeting
 
 
 @lru_cache(maxsize=1)
@@ -317,7 +375,7 @@ def local_orgs(m: str, lo: int, hi: int) -> list[Mention]:
 
 
 def link_issuers(ents: list[Mention], m: str) -> None:
-    """A doc right after ``org/meeting (、org)* + 印发/发布… (的)`` gets that issuer; a meeting
+    """A doc right after ``org/meeting (、org)* + 印发/发布… (的)`` or ``org + (的)(新)`` gets that issuer; a meeting
     followed by 报告/决议 becomes a document of that meeting (党的二十大报告)."""
     issue = alt("issue_verbs")
     for i, e in enumerate(ents):
@@ -336,7 +394,8 @@ def link_issuers(ents: list[Mention], m: str) -> None:
             continue
         gap = m[prev.end:e.start]
         gap = re.sub(r"^(?:等\w{0,3}?(?:部门|单位|机构))", "", gap)
-        if not re.fullmatch(rf"(?:联合|共同|正式|{alt('adverbs', 'subject_gap')}|于[^，。]{{0,12}}?)*(?:{issue})(?:了|的)?", gap):
+        own = re.fullmatch(r"(?:的)?(?:最新|新)?", gap) is not None  # 国务院新《拆迁条例》: its own document
+        if not own and not re.fullmatch(rf"(?:联合|共同|正式|{alt('adverbs', 'subject_gap')}|于[^，。]{{0,12}}?)*(?:{issue})(?:了|的)?", gap):
             continue
         first = prev
         while j > 0 and ents[j - 1].kind in ("org", "meeting") and m[ents[j - 1].end:ents[j].start] in ("、", "和", "与", "及"):
@@ -366,6 +425,8 @@ def _dot_name(m: str, s: int, e: int) -> tuple[int, int]:
     for i in range(s, first):  # the first part starts after the last title or role that ends inside it
         if c.titles.match(m, i) and c.titles.match(m, i).end() <= first:  # type: ignore[union-attr]
             s = c.titles.match(m, i).end()  # type: ignore[union-attr]
+    ends = c.cues["role_final_chars"]  # 议员|查尔斯: a role ends with one of these
+    s = max([s] + [i + 1 for i in range(s, first - 1) if m[i] in ends])
     last = max(i for i in range(s, e) if m[i] in "·•‧・")
     for j in range(last + 2, e):
         if m[j] in _NAME_STOP or c.verbs.match(m, j):

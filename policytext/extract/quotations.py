@@ -14,6 +14,8 @@ and verbs are data files in ``data/quotes/`` and ``data/lexicon/`` (:mod:`.cues`
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -21,11 +23,11 @@ from ..document import Article, Paragraph, Quotation
 from ..errors import InputError
 from ..segmentation import Segmenter, default_segmenter
 from ..stage import Mark, Rows, Stage
-from .cues import FILL, FULLWIDTH_DIGITS, alt, word_lists, is_han
-from .entities import Mention, Recognizer, canonical_meeting
+from .cues import FILL, FULLWIDTH_DIGITS, MAX_TITLE, alt, word_lists, is_han
+from .entities import Mention, Recognizer, body_name, canonical_meeting, meeting_speaker
 from .quote_links import link_quotations
 
-__all__ = ["quotations", "QuotationStage"]
+__all__ = ["quotations", "article_date", "outlet", "QuotationStage"]
 
 
 @dataclass
@@ -34,6 +36,24 @@ class _Speaker:
     mention: str | None
     ent: Mention | None = None
     date: str | None = None  # a meeting referred back to (会议强调) keeps the date it was named with
+    joint: list[str] = field(default_factory=list)  # 马克思、恩格斯指出: both
+
+    @property
+    def names(self) -> list[str]:
+        """Every speaker: [马克思, 恩格斯] for 马克思、恩格斯, [name] for one, [] for none."""
+        return self.joint or ([self.name] if self.name else [])
+
+
+@dataclass
+class _Meeting:
+    """A meeting the article named: where, its name, who speaks for it (中共中央政治局 for
+    中共中央政治局会议), its date, and whether the text says it was held (召开, 举行, 主持)."""
+
+    pos: tuple[int, int]
+    name: str
+    speaker: str
+    date: str | None
+    held: bool
 
 
 @dataclass
@@ -42,18 +62,25 @@ class _State:
     documents and their issuers, the article's year."""
 
     people: list[tuple[tuple[int, int], str, str | None]] = field(default_factory=list)
-    meetings: list[tuple[tuple[int, int], str, str | None]] = field(default_factory=list)
+    meetings: list[_Meeting] = field(default_factory=list)
     last: tuple[_Para, tuple[int, int]] | None = None  # the previous paragraph and its last sentence
     names: set[str] = field(default_factory=set)
     issuers: dict[str, Mention] = field(default_factory=dict)
     docs: list[tuple[tuple[int, int], Mention]] = field(default_factory=list)  # for 文章指出, 意见强调
     year: int | None = None
     month_day: tuple[int, int] | None = None
+    outlet: str | None = None  # whose reporter an unnamed 记者 is (央视网消息 → 央视)
+    day: str | None = None  # the article's date, when it has a day (今天, 昨天)
+    scenes: dict[str, tuple[str | None, str | None, str | None]] = field(default_factory=dict)  # speaker -> the last source, type, date
 
-    def person_before(self, where: tuple[int, int], title: str | None = None) -> str | None:
+    def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
+        """The last person named before ``where`` (with that title, with that surname: 习总书记)."""
         for pos, name, t in reversed(self.people):
-            if pos < where and (title is None or t == title):
+            if pos < where and (title is None or t == title or surname) and name.startswith(surname):
                 return name
+        if surname:  # a leader never named in full in the article
+            known = {n for n in word_lists().leaders.values() if n.startswith(surname)}
+            return known.pop() if len(known) == 1 else None
         return None
 
 
@@ -76,12 +103,13 @@ class _Para:
     offset: int = 0  # where this text starts in the article paragraph (inside a quotation: > 0)
 
     def sentence(self, i: int) -> tuple[int, int]:
-        start = 0
-        for e in self.ends:
-            if e > i:
-                return start, e
-            start = e
-        return start, len(self.text)
+        """The sentence around position i, at most ``max_sentence`` characters either side of it
+        (a paragraph without full stops stays cheap to read)."""
+        k = bisect.bisect_right(self.ends, i)
+        start = self.ends[k - 1] if k else 0
+        end = self.ends[k] if k < len(self.ends) else len(self.text)
+        w = word_lists().cues["max_sentence"]
+        return max(start, i - w), min(end, i + w)
 
 
 def _pair_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
@@ -98,12 +126,16 @@ def _pair_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
         in_book.update(range(s + 1, e))
     stack: list[tuple[str, int]] = []
     spans = []
+    stray: list[tuple[str, int]] = []  # closers nothing opened: ”您为谁辛苦？“ has its marks reversed
     for mt in lx.quote_marks.finditer(text, lo, hi):
         i, ch = mt.start(), mt.group()
         if i in in_book:
             continue
         if ch in pairs:
-            stack.append((ch, i))
+            if stray and stray[-1][0] == pairs[ch] and not stack:
+                spans.append((stray.pop()[1], i))
+            else:
+                stack.append((ch, i))
         elif ch in closers or ch in sym:
             opener = closers.get(ch, ch)
             for j in range(len(stack) - 1, -1, -1):
@@ -114,10 +146,27 @@ def _pair_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
             else:
                 if ch in sym:
                     stack.append((ch, i))
+                elif not stack:
+                    stray = [(ch, i)]
     return sorted(spans)
 
 
 _BOOK = re.compile("《[^》]*》")
+
+
+def _run_on(text: str, following: str) -> str:
+    """The closing mark a paragraph lacks when its quotation runs on into the next paragraph, which
+    opens with the same mark again (“……¶“……”), else "".
+
+    >>> _run_on("他说：“第一，要改革。", "“第二，要开放。”")
+    '”'
+    """
+    pairs: dict[str, str] = word_lists().cues["quote_pairs"]
+    opened = {o for o, _ in _pair_quotes(text)}
+    last = next((i for i in range(len(text) - 1, -1, -1) if text[i] in pairs and i not in opened), None)
+    if last is None or not following.lstrip().startswith(text[last]) or any(ch in text[last + 1:] for ch in pairs.values()):
+        return ""
+    return pairs[text[last]]
 
 
 def _book_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -127,9 +176,15 @@ def _book_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _prepare(index: int, text: str, rec: Recognizer, offset: int = 0) -> _Para:
     lx = word_lists()
-    spans = _pair_quotes(text)
-    top = [s for s in spans if not any(o < s[0] and s[1] < c for o, c in spans)]
-    nested = {o: [s for s in spans if o < s[0] and s[1] < c] for o, c in top}
+    top: list[tuple[int, int]] = []
+    nested: dict[int, list[tuple[int, int]]] = {}
+    for o, c in sorted(_pair_quotes(text), key=lambda x: (x[0], -x[1])):  # one sweep: linear after sorting
+        if top and o < top[-1][1]:
+            if c < top[-1][1]:
+                nested[top[-1][0]].append((o, c))
+            continue  # a span that crosses the one it opens in (stray marks) is dropped
+        top.append((o, c))
+        nested[o] = []
     chars = list(text.translate(FULLWIDTH_DIGITS))
     for o, c in top + _book_spans(text, 0, len(text)):
         chars[o + 1:c] = FILL * (c - o - 1)
@@ -176,7 +231,7 @@ def _adverbials(p: _Para, lo: int, hi: int) -> list[tuple[int, int]]:
     lx = word_lists()
     c = lx.cues
     ends = alt("adverbial_ends")
-    follow = alt("adverbs")
+    follow = alt("adverbs", "speech_acts")
     out = []
     for mt in re.finditer(rf"在[^，。；：！？]{{1,60}}(?:{ends})(?=[，,：:]|$|{follow}|{lx.verbs.pattern})", p.m[lo:hi]):
         out.append((lo + mt.start(), lo + mt.end()))
@@ -189,32 +244,64 @@ def _adverbials(p: _Para, lo: int, hi: int) -> list[tuple[int, int]]:
 def _pick(ents: list[Mention], adverbials: list[tuple[int, int]]) -> Mention | None:
     ents = [e for e in ents if not any(s <= e.start and e.end <= t for s, t in adverbials)]
     ents = [e for e in ents if not e.weak] + [e for e in ents if e.weak]
-    for kinds in (("person", "pronoun"), ("title",), ("doc", "doc_ref"), ("org", "meeting", "meeting_ref"), ("generic",)):
+    for kinds in (("person", "pronoun"), ("title",), ("doc", "doc_ref", "work_ref"), ("org", "meeting", "meeting_ref"), ("generic",)):
         for e in ents:
             if e.kind in kinds:
                 return e
     return None
 
 
-def _antecedent(p: _Para, state: _State, i: int) -> str | None:
-    """The person a pronoun at i refers to: the subject of the sentence before it in the
-    paragraph (陈世昌见证了……。他表示，……), names the tagger finds included."""
+def _antecedent(p: _Para, state: _State, i: int, kinds: tuple[str, ...] = ("person",)) -> str | None:
+    """The person (or body, for ``kinds`` with org: 中共中央发来贺电。贺电说) a pronoun at i refers to:
+    the subject of the sentence before it (陈世昌见证了……。他表示，……), names the tagger finds included."""
     lo, _ = p.sentence(i)
-    if lo == 0 or p.offset:
+    para = p
+    for _ in range(3):  # back over sentences that name nobody (“……”他笑着说: the quotation before)
+        if p.offset:
+            return None
+        if lo > 0:
+            lo, prev_hi = para.sentence(lo - 1)
+        elif para is p and state.last is not None:
+            para, (lo, prev_hi) = state.last
+        else:
+            return None
+        found = [e for e in para.rec.mentions(para.text, para.m, lo, prev_hi, state) if e.kind in kinds and _subject_position(para, lo, e)]
+        if found:
+            return found[0].name
+    return None
+
+
+def _titled_issuer(e: Mention) -> Mention | None:
+    """The issuer a title opens with: 《中共中央关于……的决定》 → 中共中央 (《中共中央 国务院关于……》 → both)."""
+    lx = word_lists()
+    mt = re.match(rf"《((?:(?:{lx.institutions.pattern})[ 、\u3000]?)+)关于", e.mention)
+    if mt is None:
         return None
-    prev_lo, prev_hi = p.sentence(lo - 1)
-    people = [e for e in p.rec.mentions(p.text, p.m, prev_lo, prev_hi, state) if e.kind == "person" and _subject_position(p, prev_lo, e)]
-    return people[0].name if people else None
+    name = re.sub(r"[ 、\u3000]+", "、", mt.group(1).strip())
+    return Mention("org", e.start, e.start, name, mt.group(1))
+
+
+def _full_title(e: Mention, state: _State, where: tuple[int, int]) -> Mention | None:
+    """The document cited earlier whose title a short one (《意见》, 《决定》) ends with."""
+    short = e.mention.strip("《》")
+    if not short or len(short) > word_lists().cues["short_title_max"]:
+        return None
+    for pos, doc in reversed(state.docs):
+        if pos < where and doc.mention != e.mention and doc.mention.endswith(short + "》"):
+            return doc
+    return None
 
 
 def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
     if e is None:
         return _Speaker(None, None)
     where = (p.index, p.offset + e.start)
-    if e.kind == "meeting_ref":
-        for pos, name, date in reversed(state.meetings):
-            if pos < where:
-                return _Speaker(name, e.mention, Mention("meeting", e.start, e.end, name, e.mention), date)
+    if e.kind == "meeting_ref":  # 会议指出: the meeting held last (not one the meeting spoke about)
+        before = [x for x in state.meetings if x.pos < where]
+        held = [x for x in before if x.held] or before
+        if held:
+            x = held[-1]
+            return _Speaker(x.speaker, e.mention, Mention("meeting", e.start, e.end, x.name, e.mention), x.date)
         return _Speaker(None, e.mention, e)
     if e.kind == "doc_ref":  # 文章指出 / 意见强调: the article or document named before
         for pos, doc in reversed(state.docs):
@@ -222,16 +309,35 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
                 ref = Mention("doc", e.start, e.end, doc.name, doc.mention, issuer=doc.issuer, doc_type=doc.doc_type)
                 return _Speaker(doc.issuer.name if doc.issuer else doc.name, e.mention, ref)
         return _Speaker(None, e.mention, e)
+    if e.kind == "meeting" and e.name:
+        return _Speaker(meeting_speaker(e.name), e.mention, e)
     if e.kind == "person":
+        if e.name and e.title and re.fullmatch(r"[老小].|.老", e.name):
+            return _Speaker(e.name + e.title, e.mention, e)  # 邱老先生: no full name, the words stay
         return _Speaker(e.name, e.mention, e)
-    if e.kind == "pronoun":
-        return _Speaker(_antecedent(p, state, e.start) or state.person_before(where), e.mention, e)
+    if e.kind in ("pronoun", "work_ref"):
+        kinds = ("person",) if e.kind == "pronoun" else ("person", "org")
+        fallback = state.outlet if e.doc_type == "article" else state.person_before(where)  # 述评指出: the outlet's review
+        return _Speaker(_antecedent(p, state, e.start, kinds) or fallback, e.mention, e)
     if e.kind == "title":
-        return _Speaker(state.person_before(where, e.title), e.mention, e)
+        lead = e.mention[:-len(e.title)] if e.title and e.mention.endswith(e.title) else ""
+        surname = lead if len(lead) == 1 and lead in word_lists().surnames else ""
+        name = state.person_before(where, e.title, surname)
+        if name is None and e.mention in word_lists().cues["reporters"]:
+            name = state.outlet  # 记者：“……” in a CCTV item: 央视 asks
+        if name is None and surname:
+            name = e.mention  # 刘校长, named by surname and title only
+        return _Speaker(name, e.mention, e)
+    if e.kind == "doc" and e.issuer is None and e.mention not in state.issuers:
+        full = _full_title(e, state, where)  # 《决定》指出 → 《中共中央关于……的决定》
+        if full is not None:
+            e = Mention("doc", e.start, e.end, full.name, full.mention, issuer=full.issuer or state.issuers.get(full.mention),
+                        doc_type=full.doc_type)
     if e.kind == "doc":
-        issuer = e.issuer or state.issuers.get(e.mention)
+        issuer = e.issuer or state.issuers.get(e.mention) or _titled_issuer(e)
         if issuer is not None:
-            return _Speaker(issuer.name, issuer.mention, e)
+            joint = issuer.name.split("、") if issuer.name and "、" in issuer.name else []
+            return _Speaker(issuer.name, issuer.mention, e, joint=joint)
         return _Speaker(e.name, e.mention, e)
     return _Speaker(e.name, e.mention, e)
 
@@ -239,13 +345,18 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
 def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int, adjacent: bool = False) -> _Speaker:
     """Who speaks in the clause [lo, hi) (the verb at hi); failing that, earlier in the sentence.
     ``adjacent``: only a speaker with nothing but adverbials between it and the verb."""
-    ents = p.rec.mentions(p.text, p.m, lo, hi, state)
+    clause = ents = [e for e in p.rec.mentions(p.text, p.m, lo, hi, state) if e.start == 0 or p.m[e.start - 1] not in word_lists().cues["addressee_marks"]]
     if adjacent:
         ents = [e for e in ents if _adjacent(p, e.end, hi)]
     bare = _bare_name(p, lo, hi)
-    if bare is not None and not any(e.kind == "person" for e in ents):
+    if bare is not None and not any(e.kind == "person" or e.start <= bare.start < e.end for e in clause):
         ents.insert(0, bare)
     e = _pick(ents, _adverbials(p, lo, hi))
+    if e is not None and e.kind == "person" and e in clause:
+        joint = _joint(p, clause, e)
+        if len(joint) > 1:
+            names = [x.name or x.mention for x in joint]
+            return _Speaker("、".join(names), p.text[joint[0].start:joint[-1].end], joint[-1], joint=names)
     if e is None and sent_lo < lo:
         earlier = [x for x in p.rec.mentions(p.text, p.m, sent_lo, lo, state) if _subject_position(p, sent_lo, x)]
         e = _pick(earlier, _adverbials(p, sent_lo, lo))
@@ -254,9 +365,24 @@ def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int, adjacent: 
     return _resolve(e, p, state)
 
 
+def _joint(p: _Para, ents: list[Mention], e: Mention) -> list[Mention]:
+    """The people named together with ``e`` (马克思、恩格斯; 张三和李四), in text order."""
+    people = [x for x in ents if x.kind == "person"]
+    i = next(k for k, x in enumerate(people) if x is e)
+    j = i
+    while i > 0 and p.m[people[i - 1].end:people[i].start] in ("、", "和", "与", "及"):
+        i -= 1
+    while j + 1 < len(people) and p.m[people[j].end:people[j + 1].start] in ("、", "和", "与", "及"):
+        j += 1
+    return people[i:j + 1]
+
+
 def _subject_position(p: _Para, lo: int, e: Mention) -> bool:
-    """Does ``e`` open its clause (after time words and adverbials), as a subject does?"""
-    return _adjacent(p, _clause_start(p, e.start, lo), e.start)
+    """Does ``e`` open its clause (after time words, adverbials and its titles: 老党员王德福), as a subject does?"""
+    cl = _clause_start(p, e.start, lo)
+    titled = e.start - cl <= MAX_TITLE and word_lists().titles.search(p.m, cl, e.start) is not None \
+        and p.rec.title_ends_at(p.m, cl, e.start)
+    return titled or _adjacent(p, cl, e.start)
 
 
 def _named_body(p: _Para, lo: int, hi: int) -> Mention | None:
@@ -275,9 +401,14 @@ def _bare_name(p: _Para, lo: int, hi: int) -> Mention | None:
     lx = word_lists()
     seg = p.m[lo:hi]
     mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff]{{2,5}}?)(?:{alt('adverbs')})?$", seg)
+    if mt and (mt.group(1)[1:] in lx.title_set or lx.verbs.search(mt.group(1), 1)):
+        return None  # 习总书记: a surname and a title; 李明介绍(说): a name and a verb
     if mt and (p.rec.valid_name(mt.group(1), 3) or p.rec.tagged_name(mt.group(1))):  # 屠小明说, 恩格斯说, 爱因斯坦说过
         s = lo + mt.start(1)
         return Mention("person", s, s + len(mt.group(1)), lx.leaders.get(mt.group(1), mt.group(1)), mt.group(1))
+    name = p.rec.name_after(p.m, lo, hi)  # 刘德华一边干活一边对记者说: a name, then only adverbials
+    if name and _adjacent(p, lo + len(name), hi):
+        return Mention("person", lo, lo + len(name), lx.leaders.get(name, name), name)
     return None
 
 
@@ -335,7 +466,7 @@ def _post_intro(p: _Para, o: int, c: int, utterance: bool) -> tuple[int, int, in
         if not _verb_ok(p, vs, ve):
             continue
         cl = _clause_start(p, vs, start)
-        if not utterance and not _whole_clause(p, o, c):
+        if not utterance and not _whole_clause(p, o, c) and p.text[c - 1:c] not in "，,":  # “现在好了，”王大妈说，“……”
             return None  # “四风”问题，习近平总书记强调: the verb reports something else
         return cl, vs, ve
     nouns = alt("speech_nouns")
@@ -377,6 +508,8 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     m, t = p.m, p.text
     if who.ent is not None and who.ent.kind == "doc":
         return who.ent.mention, who.ent.doc_type or _doc_type(p, who.ent)
+    if who.ent is not None and who.ent.kind == "work_ref":
+        return who.ent.mention, who.ent.doc_type
     seg = m[lo:hi]
     mt = re.search(rf"(?:在|到|赴)([^，。；：]{{1,20}}?)({alt('inspection')})(?:时|期间|中|$|。|，)", seg)
     if mt is None:
@@ -387,6 +520,12 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     else:
         place = re.sub(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)", "", mt.group(1))
         return place + mt.group(2), "inspection"
+    mt = re.search(rf"在(?:[^，。；]{{0,12}}的)?({alt('work_refs')})中", seg)  # 在贺信中指出, 在给……的回信中
+    if mt and not re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg):
+        return mt.group(1), word_lists().cues["work_refs"][mt.group(1)]
+    mt = re.search(r"(?:作出|做出)((?:重要)?(?:指示|批示))", seg)  # 作出重要指示强调
+    if mt:
+        return mt.group(1), "other"
     mt = re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg)
     if mt:
         return t[lo + mt.start():lo + mt.end()], "letter"
@@ -394,16 +533,19 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     if mt:
         name = canonical_meeting(re.sub(r"^.*?(?:召开的|举行的)", "", t[lo + mt.start(1):lo + mt.end(1)]))
         return name, "speech"
-    mt = re.search(rf"在([^，。；]{{0,20}}?(?:{alt('speech')}))(?:中|时|上)", seg)
+    mt = re.search(rf"在([^，。；]{{0,20}}?(?:{alt('speech')}))(?:中|时|上|并)", seg)  # 在新加坡国立大学协会演讲并……时
     if mt:
         return t[lo + mt.start(1):lo + mt.end(1)], "speech"
     mt = re.search(rf"《[^《》]*》(?:{alt('article')})", seg)
     if mt:
         s = lo + mt.start()
         return t[s:s + mt.group().index("》") + 1], "article"
-    mt = re.search(rf"接受([^，。；]{{0,20}}?(?:{alt('interview')}))", seg)
+    mt = re.search(rf"接受[^，。；]{{0,20}}?(?:{alt('interview')})", seg)
     if mt:
-        return t[lo + mt.start(1):lo + mt.end(1)], "other"
+        return t[lo + mt.start():lo + mt.end()], "other"
+    mt = re.search(rf"(?:{alt('meeting_visits')})了?([^，。；：]{{2,40}})", seg)  # 习近平会见……外方主要代表
+    if mt:
+        return t[lo + mt.start():lo + mt.end()].replace("了", "", 1) if "了" in mt.group()[:4] else t[lo + mt.start():lo + mt.end()], "meeting"
     if who.ent is not None and who.ent.kind == "meeting":
         return who.ent.name, "meeting"
     adverbials = _adverbials(p, lo, hi)
@@ -421,6 +563,13 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     issued = who.ent.start if who.ent is not None else -1  # 国家发展改革委印发《……》，提出要“……”
     docs = [e for e in ents if e.kind == "doc" and (any(s <= e.start < end for s, end in adverbials) or (e.issuer is not None and e.issuer.start == issued))]
     return (docs[0].mention, "document") if docs else (None, None)
+
+
+def _held(p: _Para, s: int, e: int) -> bool:
+    """Does the text say the meeting at [s, e) was held (召开/举行/主持……会议, ……会议在北京举行)?"""
+    verbs, future = alt("convene_verbs"), "[" + word_lists().cues["future_chars"] + "]"
+    return bool(re.search(rf"(?<!{future})(?:{verbs})了?[^，。；]{{0,12}}$", p.m[max(0, s - 14):s])
+                or re.match(rf"[^，。；]{{0,12}}?(?<!{future})(?:{verbs}|开幕|闭幕)", p.m[e:e + 16]))
 
 
 def _doc_type(p: _Para, e: Mention) -> str:
@@ -444,8 +593,22 @@ def _one_date(p: _Para, d: re.Match[str], state: _State) -> str | None:
     lx = word_lists()
     if d.group("y"):
         return _iso(int(d.group("y")), d.group("m"), d.group("d"))
+    if d.group("dd"):  # a day of the article's month (or the month before)
+        if state.day is None:
+            return None
+        day = int(d.group("dd"))
+        year, month, today = map(int, state.day.split("-"))
+        if day > today:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return _iso(year, str(month), str(day))
     if d.group("rel"):
         rel = d.group("rel")
+        if rel in lx.cues["recent_words"]:  # 近日: the article's month
+            return state.day[:7] if state.day else None
+        if rel in lx.cues["relative_days"]:
+            if state.day is None:
+                return None
+            return (dt.date.fromisoformat(state.day) + dt.timedelta(days=lx.cues["relative_days"][rel])).isoformat()
         if rel in lx.cues["same_year"]:
             year = _year_before(p, d.start())
         else:
@@ -516,6 +679,11 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
     they are about the same speaker (……习近平总书记来到长安小区。习近平总书记指出，……)."""
     source, stype = _source(p, lo, hi, who)
     date = _date(p, lo, hi, state) or who.date
+    cues = word_lists().cues
+    spoke = source is None and re.search(alt("floor_words"), p.m[lo:hi]) is not None  # 委员……在发言中说: at the session
+    if (spoke or source in cues["speech"] + cues["meeting_refs"] + ["会"]) and state.meetings:
+        held = [x for x in state.meetings if x.held] or state.meetings  # 在讲话中强调, 在会上: the meeting named before
+        source, stype, date = held[-1].name, "meeting", date or held[-1].date
     para = p
     while source is None and date is None and who.name:
         if lo > 0:
@@ -528,7 +696,21 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
         if facts is None:
             break
         source, stype, date = facts
+    scene = state.scenes.get(who.name) if who.name else None
+    if source is None and date is None and scene is not None and _recent(scene[2], state.day):
+        return scene  # 4号，尚穆根在接受……专访时说：“……”。尚穆根说，……: the news event goes on
     return source, stype, date
+
+
+def _recent(date: str | None, day: str | None) -> bool:
+    """Is ``date`` a day of the week up to the article's ``day`` (the event a news report is about)?
+
+    >>> _recent("2014-10-04", "2014-10-06"), _recent("2024-11", "2025-03-02")
+    (True, False)
+    """
+    if not date or not day or len(date) != 10 or len(day) != 10:
+        return False
+    return 0 <= (dt.date.fromisoformat(day) - dt.date.fromisoformat(date)).days <= 7
 
 
 def _sentence_facts(p: _Para, state: _State, span: tuple[int, int], name: str) -> tuple[str | None, str | None, str | None] | None:
@@ -540,8 +722,15 @@ def _sentence_facts(p: _Para, state: _State, span: tuple[int, int], name: str) -
         if e.kind in ("person", "title", "pronoun"):
             who = _resolve(e, p, state)
             if who.name == name:
-                return (*_source(p, lo, hi, who), _date(p, lo, e.start, state))
+                return _facts(p, state, lo, hi, who, e)
     return None
+
+
+def _facts(p: _Para, state: _State, lo: int, hi: int, who: _Speaker, e: Mention) -> tuple[str | None, str | None, str | None]:
+    """(source, source type, date) of the sentence [lo, hi) about ``who``, named at ``e``: the date
+    before the speaker or right after the name (习近平10月15日在北京会见……)."""
+    after = word_lists().dates.match(p.m, e.end)
+    return (*_source(p, lo, hi, who), _date(p, lo, after.end() if after else e.start, state))
 
 
 @dataclass
@@ -591,10 +780,16 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
             who = _zero_subject(p, state, sent_lo)
         short = len(p.text[o + 1:last_c]) <= cues["term_max_chars"]
         nobody = who.ent is None
-        term = _term_marked(p, group[-1][0], last_c) or (not utter and short and (p.m[last_c + 1:last_c + 2] == "的" or nobody))
+        modifies = is_han(p.m[last_c + 1:last_c + 2] or " ") and not word_lists().verbs.match(p.m, last_c + 1)  # 呼吁“占中”参与者
+        named = p.m[vs:pre[1]] in cues["concept_verbs"] and p.m[pre[1]:o] == ""  # 提出“中国梦”: a concept named
+        term = _term_marked(p, group[-1][0], last_c) or (not utter and short and (modifies or nobody or named))
         return _Intro(who, "term" if term else "direct", sent_lo, vs)
     if o > sent_lo and p.m[o - 1] in "：:" and (utter or after == "" or after in "，,。；;！？!?"):
-        who = _subject(p, state, _clause_start(p, o - 1, sent_lo), o - 1, sent_lo)
+        cl = _clause_start(p, o - 1, sent_lo)
+        who = _subject(p, state, cl, o - 1, sent_lo)
+        label = _label(p, cl, o - 1)
+        if label is not None and (who.name is None or who.ent is not None and who.ent.kind == "person" and _covers(label, who.ent)):
+            who = _resolve(label, p, state)  # 上海市科学技术委员会主任寿子琪：“……”
         if who.ent is None:
             who = _zero_subject(p, state, sent_lo)
         return _Intro(who, "direct", sent_lo, o - 1)
@@ -606,9 +801,11 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
             return _Intro(who, "direct", sent_lo, vs)
     if utter and p.text[last_c - 1:last_c] in "。！？!?…":
         # “弄个‘床单’式的电极！”刘澄玉定下思路: the person the next words are about said it
-        # (“……。”来自江苏省演艺集团的柯军代表……; not “……。”28日9时，……队员岑勇，收到通知)
-        clause_end = _clause_end(p, last_c + 1)
-        people = sorted((e for e in p.rec.mentions(p.text, p.m, last_c + 1, clause_end, state) if e.kind in ("person", "title")), key=lambda e: e.kind != "person")
+        # (“……。”来自江苏省演艺集团的柯军代表……, “……。”28日9时，……队员岑勇，收到通知)
+        _, sent_end = p.sentence(last_c + 1)
+        people = [e for e in p.rec.mentions(p.text, p.m, last_c + 1, sent_end, state)
+                  if e.kind in ("person", "title") and _subject_position(p, last_c + 1, e)]
+        people.sort(key=lambda e: (_clause_start(p, e.start, last_c + 1), e.kind != "person"))
         who = _resolve(people[0], p, state) if people else None
         if who is not None and who.name:
             return _Intro(who, "direct", last_c + 1, last_c + 1)
@@ -621,10 +818,88 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         return _Intro(_subject(p, state, _clause_start(p, o, sent_lo), o, sent_lo), "direct", sent_lo, o)
     if _whole_clause(p, o, last_c) and (utter or not _apposition(p, o)):
         final = last_c + 1 >= len(p.m) or p.m[last_c + 1] in "。！？!?"
-        who = _implied_speaker(p, state, sent_lo, o, last_c, utter or final)
+        who = _implied_speaker(p, state, sent_lo, o, last_c, utter or final) or _introduced_before(p, state, o)
         if who is not None or utter:
             return _Intro(who or _Speaker(None, None), "direct", sent_lo, o)
     return None
+
+
+def _introduced_before(p: _Para, state: _State, o: int) -> _Speaker | None:
+    """The speaker a paragraph ending in a colon introduces for the quotation that opens the next
+    one (老人翻着相册，缓缓说道：¶“……”), or the person its last sentence is about when the quotation
+    speaks in the first person (王德福是村里的老党员。¶“我……”)."""
+    if p.offset or p.m[:o].strip() or state.last is None:
+        return None
+    para, (lo, _) = state.last
+    colon = len(para.text.rstrip()) - 1
+    if colon >= lo and para.text[colon] in "：:":
+        who = _subject(para, state, _clause_start(para, colon, lo), colon, lo)
+        return who if who.name else None
+    c = p.spans[0][1] if p.spans else len(p.text)
+    if any(w in p.text[o + 1:c] for w in word_lists().cues["first_person"]):  # 王德福是村里的老党员。¶“我……”
+        people = [e for e in para.rec.mentions(para.text, para.m, lo, colon + 1, state) if e.kind == "person" and _subject_position(para, lo, e)]
+        if people:
+            who = _resolve(people[0], para, state)
+            return who if who.name else None
+    return None
+
+
+def _covers(a: Mention, b: Mention) -> bool:
+    """``a`` is longer than ``b`` and holds it (范徐丽泰 holds 范徐丽)."""
+    return a.start <= b.start and b.end <= a.end and a.end - a.start > b.end - b.start
+
+
+def _label(p: _Para, lo: int, colon: int) -> Mention | None:
+    """The speaker a label before a colon names (全国人大代表 向平华：, 寿子琪：, 邱老先生：,
+    记者：): the two to four characters after the last title, a name joined by ·, or a bare title.
+
+    >>> p = _prepare(0, "上海市科学技术委员会主任寿子琪：“要改革。”", Recognizer(default_segmenter()))
+    >>> _label(p, 0, 15).name
+    '寿子琪'
+    >>> p = _prepare(0, "龙先兰（村民）：“日子好了。”", Recognizer(default_segmenter()))
+    >>> _label(p, 0, 7).name
+    '龙先兰'
+    """
+    lx = word_lists()
+    seg = re.sub(r"\s*[（(][^（）()]{0,20}[）)]\s*$", "", p.m[lo:colon])  # 张三（村民）：
+    if not 2 <= len(seg.strip()) <= 40 or not re.fullmatch(r"[\w·•‧・ \u3000、]+", seg):
+        return None
+    if seg.strip() in lx.title_set:
+        return Mention("title", lo, lo + len(seg), None, seg.strip(), seg.strip())
+    while True:  # 张三 村民：: the titles after the name go
+        tail = next((t for t in lx.titles.finditer(seg) if t.end() == len(seg.rstrip()) and t.start() > 0), None)
+        if tail is None or not seg[:tail.start()].strip():
+            break
+        seg = seg[:tail.start()]
+    colon = lo + len(seg.rstrip())
+    start = 0
+    for mt in lx.titles.finditer(seg):
+        if mt.end() < len(seg.rstrip()):
+            start = mt.end()
+    name = seg[start:].strip()
+    if len(name) > 4 and "·" not in name:  # 全国人大代刘正军: a name at the end
+        name = next((name[-n:] for n in (3, 2) if p.rec.valid_name(name[-n:])), "")
+    plain = name.replace("·", "")
+    if not 2 <= len(plain) <= (12 if "·" in name else 4) or name in lx.title_set or lx.generic.fullmatch(name) \
+            or lx.verbs.search(name) or not all(is_han(c) for c in plain) or lx.pronouns.match(name):
+        return None
+    if not (start or "·" in name or p.rec.valid_name(name, 3) or p.rec.tagged_name(name) or name[1:] in lx.title_set):
+        return None  # 本台消息：, 专家观点：: not a name
+    s = colon - len(seg.rstrip()) + seg.rstrip().rfind(name)
+    return Mention("person", s, s + len(name), lx.leaders.get(name, name), name)
+
+
+def _turn_label(p: _Para) -> Mention | None:
+    """The speaker label that opens a dialogue turn (李拯：……, 记者：……; not 记者：“……”, a quotation).
+
+    >>> _turn_label(_prepare(0, "谢茂松：这是一个好问题。", Recognizer(default_segmenter()))).name
+    '谢茂松'
+    """
+    mt = re.match(r"\s*[^：:，。；！？“”‘’「」]{2,24}?[：:]", p.m)
+    if mt is None or word_lists().quote_marks.match(p.text[mt.end():].lstrip() or "“"):
+        return None
+    lo = len(p.m) - len(p.m.lstrip())
+    return _label(p, lo, mt.end() - 1)
 
 
 def _direct(p: _Para, state: _State) -> list[_Found]:
@@ -736,6 +1011,11 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
     for mt in lx.verbs.finditer(p.m):
         vs, ve = mt.span()
         after = _verb_tail(p, ve) if p.m.startswith(("道", "了"), ve) else ve
+        if p.m[vs - 1:vs] == "所" and p.m.startswith("的", after):
+            after += 1  # 正如马克思所指出的，……
+        points = re.match(word_lists().cues["point_list"], p.m[after:after + 12])  # 提出四点意见：
+        if points and p.m[after + points.end():after + points.end() + 1] in ("：", ":"):
+            after += points.end()
         if after >= len(p.m) or p.m[after] not in "，,：:":
             continue
         body = after + 1
@@ -760,6 +1040,10 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
             if body < o < end and _whole_clause(p, o, _cl) and p.m[o - 1] in "，,：:":
                 end = o - 1
                 break
+        # ……“不切实际”，他建议……: the narrator takes over where someone else's speech act begins
+        turn = re.search(rf"[，,；;](?:{word_lists().pronouns.pattern})(?:{alt('adverbs')})?(?:{word_lists().verbs.pattern})", p.m[body:end])
+        if turn is not None:
+            end = body + turn.start()
         while end > body and p.m[end - 1] in "，,、；;：: \u3000":
             end -= 1
         if end - body < 4 or any(f.start <= body < f.end for f in direct) or any(f.start <= body < f.end for f in out):
@@ -772,16 +1056,32 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
 def _adjacent(p: _Para, end: int, vs: int) -> bool:
     """Only adverbials stand between the speaker and the verb (王某在会上强调, not 群众新期待)."""
     lx = word_lists()
+    if vs - end > word_lists().cues["max_gap"]:
+        return False
     gap = list(p.m[end:vs])
     for s, t in _adverbials(p, end, vs):
         gap[s - end:t - end] = " " * (t - s)
     rest = lx.dates.sub("", "".join(gap).replace(" ", ""))
     words = alt("adverbs", "subject_gap")
-    return re.fullmatch(rf"(?:{words}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
+    act = rf"(?:(?:{alt('speech_act_objects')})[^，。；：！？]{{1,30}}?)?(?:{alt('speech_acts')})"  # 对……作出重要指示强调
+    both = r"一边[\u4e00-\u9fff]{1,6}?一边"  # 一边干活一边说
+    said = rf"(?:{lx.verbs.pattern})$"  # 介绍说, 强调指出
+    attend = rf"(?:{alt('attend_verbs')})[^，。；：！？]{{1,30}}?并"  # 出席会议并讲话指出
+    return re.fullmatch(rf"(?:{words}|{attend}|{act}时?|{both}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
+
+
+def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
+    """Note the occasion (and its date) of the person ``e`` opening the sentence [lo, hi) (习近平10月15日在
+    北京会见……): the scene of that person's next words when they name none."""
+    facts = _facts(p, state, lo, hi, _Speaker(e.name, e.mention, e), e)
+    if facts[0] and e.name:
+        state.scenes[e.name] = facts
 
 
 def _remember(p: _Para, state: _State) -> None:
     """Note the people and document issuers the paragraph names (outside quotations)."""
+    # 会议强调，今年将召开党的十九大……: the meetings a meeting's paragraph speaks about are not the one held
+    reported = re.match(rf"\s*(?:{alt('meeting_refs')})[^，。；：]{{0,6}}?(?:{word_lists().verbs.pattern})[，：]", p.m) is not None
     lo = 0
     for hi in [*p.ends, len(p.text)]:
         if hi <= lo:
@@ -799,15 +1099,23 @@ def _remember(p: _Para, state: _State) -> None:
             if e.kind == "person" and e.name:
                 state.people.append(((p.index, e.start), e.name, e.title))
                 state.names.add(e.name)
-            elif e.kind == "meeting" and e.name:
-                state.meetings.append(((p.index, e.start), e.name, _date(p, lo, hi, state)))
+                if e is next((x for x in ents if x.kind == "person"), None) and _subject_position(p, lo, e):
+                    _scene(p, state, lo, hi, e)
+            elif e.kind == "meeting" and e.name and not reported:
+                state.meetings.append(_Meeting((p.index, e.start), e.name, meeting_speaker(e.name), _date(p, lo, hi, state), _held(p, e.start, e.end)))
             elif e.kind == "doc" and e.issuer is not None:
                 state.issuers[e.mention] = e.issuer
                 alias = re.match(r"（以下简称(《[^》]+》)）", p.text[e.end:])
                 if alias:
                     state.issuers[alias.group(1)] = e.issuer
+        for mt in re.finditer(rf"({word_lists().institutions.pattern})[^，。；]{{0,16}}?(?:{alt('convene_verbs')})了?会议", p.m[lo:hi]):
+            if word_lists().titles.search(mt.group()):
+                continue  # 中共中央总书记习近平主持会议: the body is the leader's office
+            body = body_name(mt.group(1))  # 中共中央政治局2月21日召开会议
+            state.meetings.append(_Meeting((p.index, lo + mt.end()), body + "会议", body, _date(p, lo, hi, state), True))
         lo = hi
     state.people.sort(key=lambda x: x[0])
+    state.meetings.sort(key=lambda x: x.pos)
 
 
 def _as_article(article_or_text: Article | str) -> Article:
@@ -820,6 +1128,36 @@ def _as_article(article_or_text: Article | str) -> Article:
         f"quotations: expected an Article or a str, got {type(article_or_text).__name__}; "
         "pass policytext.read(path)[0] or the text itself"
     )
+
+
+def article_date(art: Article) -> str | None:
+    """The article's date, else the date its file is named with (``2015-05-06-cctv-….txt``).
+
+    >>> article_date(Article(source="corpora/2015-05-06-cctv-meeting.txt"))
+    '2015-05-06'
+    """
+    if art.date:
+        return art.date
+    name = re.split(r"[\\/]", art.source or "")[-1]
+    md = re.match(r"((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?!\d)", name)
+    return f"{md.group(1)}-{md.group(2)}-{md.group(3)}" if md else None
+
+
+def outlet(art: Article) -> str | None:
+    """The outlet whose reporters speak in the article: its publication, else the outlet its lead
+    names (央视网消息(新闻联播)： → 央视, 新华社北京1月1日电 → 新华社).
+
+    >>> outlet(Article(paragraphs=[Paragraph(0, "央视网消息(新闻联播)：今天上午……")]))
+    '央视'
+    """
+    if art.publication:
+        return art.publication
+    for line in [art.dateline, art.subtitle, *art.sections[:1], *(p.text for p in art.paragraphs[:3])]:
+        for pattern in word_lists().cues["outlet_leads"]:
+            mt = re.match(pattern, line or "")
+            if mt:
+                return mt.group(1)
+    return None
 
 
 def quotations(article_or_text: Article | str, link: bool = True, segmenter: Segmenter | None = None,
@@ -836,21 +1174,50 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
     art = _as_article(article_or_text)
     rec = recognizer or Recognizer(segmenter or default_segmenter())
     state = _State()
-    if art.date:
-        md = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", art.date)
+    day = article_date(art)
+    if day:
+        md = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", day)
         if md:
             state.year = int(md.group(1))
+            if md.group(3):
+                state.day = md.group(0)
             if md.group(2):
                 state.month_day = (int(md.group(2)), int(md.group(3) or 31))
+    state.outlet = outlet(art)
+    texts = [para.text for para in art.paragraphs]
+    paras = [_prepare(para.index, para.text + _run_on(para.text, texts[k + 1] if k + 1 < len(texts) else ""), rec)
+             for k, para in enumerate(art.paragraphs)]
+    labels = [_turn_label(p) for p in paras]
+    dialogue = sum(x is not None for x in labels) >= 2
+    last_label = max((k for k, x in enumerate(labels) if x is not None), default=-1)
+    turn: _Speaker | None = None  # who has the floor in a dialogue
+    run_on: _Found | None = None  # a quotation that runs on into the next paragraph
     out: list[Quotation] = []
-    for para in art.paragraphs:
-        p = _prepare(para.index, para.text, rec)
+    for i, (para, p) in enumerate(zip(art.paragraphs, paras)):
         _remember(p, state)
         direct = _direct(p, state)
         found = sorted(direct + _indirect(p, state, direct), key=lambda f: (f.start, f.end))
+        if run_on is not None:  # “……¶“……”: the quotation goes on with its speaker
+            for f in found:
+                if f.kind == "direct" and f.start == len(p.text) - len(p.text.lstrip()) + 1 and f.who.name is None:
+                    f.who, f.source, f.source_type, f.date = run_on.who, run_on.source, run_on.source_type, run_on.date
+        run_on = next((f for f in found if f.kind == "direct" and f.end == len(para.text)), None) if len(p.text) > len(para.text) else None
+        label = labels[i] if dialogue else None
+        if label is not None:
+            turn = _resolve(label, p, state)
+            if label.kind == "person" and label.name:
+                state.names.add(label.name)
+            body = len(p.text) - len(p.text[label.end + 1:].lstrip())
+            found.insert(0, _Found(body, len(p.text.rstrip()), "turn", turn))
+        elif dialogue and turn is not None and p.text.strip() and i < last_label:
+            found.insert(0, _Found(0, len(p.text.rstrip()), "turn", turn))  # the same speaker goes on
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
         for f in found:
+            if f.kind != "term" and f.who.name and f.source:
+                state.scenes[f.who.name] = (f.source, f.source_type, f.date)
+        for f in found:
+            f.end = min(f.end, len(para.text))  # a quotation that runs on ends with its paragraph
             if f.end <= f.start:
                 continue
             out.append(
@@ -865,6 +1232,7 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
                     source=f.source,
                     source_type=f.source_type,
                     date=f.date,
+                    speakers=f.who.names if f.kind != "term" else [],
                 )
             )
     if link:
@@ -886,7 +1254,8 @@ class QuotationStage(Stage):
         article.results[self.name] = quotations(article, segmenter=self.settings.segmenter)
 
     def rows(self, article: Article) -> Rows:
-        return {"quotations": [{"article_id": article.id, "quotation": i, **vars(q)}
+        columns = self.tables["quotations"][2:]  # the record's fields but the speakers list (speaker shows them all)
+        return {"quotations": [{"article_id": article.id, "quotation": i, **{c: getattr(q, c) for c in columns}}
                                for i, q in enumerate(article.results[self.name])]}
 
     def report(self, article: Article) -> list[str]:
