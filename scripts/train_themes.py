@@ -48,7 +48,7 @@ FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                             **{chr(0xFF41 + i): chr(97 + i) for i in range(26)}})
 SENTENCE_END = re.compile(r"(?<=[。！？；!?])")
 BLIND = ROOT / "tests" / "data" / "themes_gold_blind.jsonl"
-HAN4 = re.compile(r"^[\u4e00-\u9fff]{4,8}$")
+HAN4 = re.compile(r"^[\u4e00-\u9fff]{4,6}$")
 
 
 def chunks(paragraph: str, low: int = 80, high: int = 320) -> Iterator[str]:
@@ -115,12 +115,12 @@ def corpus(args: argparse.Namespace, dev: list[dict]) -> tuple[list[str], dict[s
 
 
 def word_terms(units: list[str], sample: int, min_df: int, seed: int) -> list[str]:
-    """Terms beside the character n-grams: the lexicon's terms and the words of 4-8 Chinese
+    """Terms beside the character n-grams: the lexicon's terms and the words of 4-6 Chinese
     characters that the segmenter finds in at least ``min_df`` of a sample of the units."""
     rng = np.random.default_rng(seed)
     picked = rng.choice(len(units), size=min(sample, len(units)), replace=False)
     df = Counter(w for i in picked for w in set(segment(units[i])) if HAN4.match(w))
-    return sorted({w for w, c in df.items() if c >= min_df} | {t for t in lexicon_terms() if 4 <= len(t) <= 12})
+    return sorted({w for w, c in df.items() if c >= min_df} | {t for t in lexicon_terms() if 4 <= len(t) <= 6})
 
 
 # ---------------------------------------------------------------- evaluation

@@ -322,10 +322,7 @@ class Featurizer:
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         row_at = np.cumsum(codes == 0)
         key_parts, row_parts = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-        for size in self._sizes:
-            if size > len(codes):
-                break
-            key, ok = _window_keys(codes, size)
+        for _, key, ok in _window_keys(codes, self._sizes):
             key_parts.append(key[ok])
             row_parts.append(row_at[:len(key)][ok])
         col = self._index.get_indexer(np.concatenate(key_parts))  # -1: not in the vocabulary
@@ -350,24 +347,27 @@ class Featurizer:
 _PRIME = np.uint64(1_000_003)
 
 
-def _window_keys(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """The key of every window of ``size`` code points (see :class:`Featurizer`), and whether the
-    window lies inside one text (no NUL). Keys of terms longer than 3 are negative (sign bit set)."""
-    span = len(codes) - size + 1
-    ok = np.ones(span, dtype=bool)
-    if size <= 3:
-        key = np.zeros(span, dtype=np.int64)
-        for k in range(size):
-            part = codes[k:k + span]
-            key = (key << 21) | part
-            ok &= part != 0
-        return key, ok
-    h = np.full(span, size, dtype=np.uint64)
-    for k in range(size):
-        part = codes[k:k + span]
-        h = h * _PRIME + part.astype(np.uint64)
-        ok &= part != 0
-    return (h | np.uint64(1 << 63)).view(np.int64), ok
+def _window_keys(codes: np.ndarray, sizes: Sequence[int]) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """For each size in ``sizes`` (ascending): the key of every window of that many code points (see
+    :class:`Featurizer`) and whether the window lies inside one text (no NUL). Keys of terms longer
+    than 3 are negative (sign bit set). Keys grow one character per step, so all sizes cost about
+    as much as the longest alone."""
+    wanted = set(sizes)
+    exact = np.zeros(len(codes), dtype=np.int64)
+    hashed = np.zeros(len(codes), dtype=np.uint64)
+    ok = np.ones(len(codes), dtype=bool)
+    for size in range(1, max(wanted, default=0) + 1):
+        span = len(codes) - size + 1
+        if span <= 0:
+            return
+        part = codes[size - 1:size - 1 + span]
+        ok = ok[:span] & (part != 0)
+        hashed = hashed[:span] * _PRIME + part.astype(np.uint64)
+        if size <= 3:
+            exact = (exact[:span] << 21) | part
+        if size in wanted:
+            key = exact if size <= 3 else ((hashed * _PRIME + np.uint64(size)) | np.uint64(1 << 63)).view(np.int64)
+            yield size, key, ok
 
 
 def _gram_keys(terms: np.ndarray) -> np.ndarray:
@@ -381,8 +381,8 @@ def _gram_keys(terms: np.ndarray) -> np.ndarray:
             continue
         codes = np.asarray(terms[at], dtype=f"<U{size}").view(np.uint32).astype(np.int64)
         flat = np.concatenate([np.append(c, 0) for c in codes.reshape(len(at), size)])  # term, NUL, term, ...
-        key, _ = _window_keys(flat, int(size))
-        out[at] = key[::size + 1]
+        for _, key, _ in _window_keys(flat, [int(size)]):
+            out[at] = key[::size + 1]
     return out
 
 
