@@ -3,6 +3,7 @@
     policytext analyze corpora/guangming-2025-01-27.txt [--format json]
     echo 加快发展新质生产力 | policytext segment --engine pkuseg
     policytext batch 'commentaries/*.txt' --out results/ [--jobs N] [--scheduler tcp://host:8786]
+    policytext report results/ --out report.html [--by outlet]
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from .version import __version__
 from .document import Article
 from .errors import PolicytextError
 from .pipeline import Pipeline
@@ -87,6 +88,15 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .corpus import CorpusAnalysis
+    from .report import write_report
+
+    out = write_report(CorpusAnalysis.from_parquet(args.results).tables, args.out, by=args.by, title=args.title)
+    print(f"policytext: report -> {out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policytext", description="Analyse Chinese political text.")
     parser.add_argument("--version", action="version", version=f"policytext {__version__}")
@@ -114,6 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _pipeline_options(p)
     p.set_defaults(func=_cmd_batch)
+
+    p = sub.add_parser("report", help="one self-contained HTML page of a batch's results (needs policytext[report])")
+    p.add_argument("results", metavar="RESULTS", help="the --out folder of policytext batch")
+    p.add_argument("--out", required=True, help="the HTML file to write")
+    p.add_argument("--by", help="group themes over time by this metadata column or article field (e.g. outlet)")
+    p.add_argument("--title", help="the page title")
+    p.set_defaults(func=_cmd_report)
     return parser
 
 

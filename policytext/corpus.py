@@ -37,7 +37,7 @@ from typing import Any, NamedTuple, TextIO
 import numpy as np
 import pandas as pd
 
-from .document import Article
+from .document import Article, html
 from .errors import InputError, PolicytextError
 from .extract.keyphrases import keyness, new_terms
 from .extract.quote_links import quote_ids
@@ -309,6 +309,13 @@ class CorpusAnalysis:
             paths.append(path)
         return paths
 
+    def report(self, out: str | os.PathLike[str], by: str | None = None, title: str | None = None) -> Path:
+        """Write the corpus at a glance as one self-contained HTML page (``policytext[report]``);
+        see :func:`policytext.report.write_report`."""
+        from importlib import import_module
+
+        return import_module("policytext.report").write_report(self.tables, out, by=by, title=title)
+
     @classmethod
     def from_parquet(cls, directory: str | os.PathLike[str]) -> CorpusAnalysis:
         """Load the tables that :meth:`to_parquet` (or ``policytext batch``) wrote."""
@@ -381,8 +388,8 @@ class Corpus:
     ``len(corpus)`` counts documents; iterating yields their :class:`Article` records in order
     (a file may hold several articles). Select documents by metadata with :meth:`select`.
 
-    >>> corpus = policytext.Corpus.from_files("corpora/external/*.txt", metadata="meta.csv")
-    >>> corpus.select(outlet="光明日报", year=[2024, 2025]).analyze().keyphrases.head()
+    >>> corpus = policytext.Corpus.from_files("corpora/external/*.txt", metadata="meta.csv")  # doctest: +SKIP
+    >>> corpus.select(outlet="光明日报", year=[2024, 2025]).analyze().keyphrases.head()  # doctest: +SKIP
     """
 
     def __init__(self, docs: Sequence[_Doc], meta: pd.DataFrame) -> None:
@@ -418,6 +425,7 @@ class Corpus:
         ``{id: text}``. ``metadata`` is keyed by id, as in :meth:`from_files`.
 
         >>> policytext.Corpus.from_texts({"a": "标题\\n\\n城市更新是重要手段。"}, metadata={"a": {"year": 2025}})
+        Corpus(1 documents; metadata: year)
         """
         if isinstance(texts, Mapping):
             ids, texts = list(texts.keys()), list(texts.values())
@@ -462,9 +470,7 @@ class Corpus:
         return f"Corpus({len(self)} documents" + (f"; metadata: {', '.join(extra)})" if extra else ")")
 
     def _repr_html_(self) -> str:
-        from .display import corpus_html
-
-        return corpus_html(self)
+        return html("corpus", self)
 
     @property
     def meta(self) -> pd.DataFrame:
@@ -517,8 +523,8 @@ class Corpus:
         article (default: the pipeline's). ``pipeline`` (default :func:`policytext.default_pipeline`)
         is shipped to every worker, with its terms and theme model.
 
-        >>> res = corpus.analyze(n_jobs=2)
-        >>> res.keyphrases[res.keyphrases.article_id == "guangming-2025-01-27#1"]
+        >>> res = corpus.analyze(n_jobs=2)  # doctest: +SKIP
+        >>> res.keyphrases[res.keyphrases.article_id == "guangming-2025-01-27#1"]  # doctest: +SKIP
         """
         client = _resolve_client(client, engine)
         nlp = _configured(pipeline, k)
@@ -540,9 +546,9 @@ class Corpus:
         ``out/parts/``; a rerun (after a crash or Ctrl-C) skips the documents already done whose
         file is unchanged. At the end the tables are written to ``out/<table>.parquet`` (or .csv).
 
-        >>> policytext.Corpus.from_files("commentaries/").batch("results/", n_jobs=2)
+        >>> policytext.Corpus.from_files("commentaries/").batch("results/", n_jobs=2)  # doctest: +SKIP
         """
-        from . import __version__
+        from .version import __version__
 
         if format not in ("parquet", "csv"):
             raise PolicytextError(f"unknown format {format!r}; use 'parquet' or 'csv'")
@@ -625,7 +631,7 @@ class Corpus:
         """Keyword in context: every occurrence of ``pattern`` in the paragraphs, with ``window``
         characters either side; ``start``/``end`` are exact offsets in the paragraph text.
 
-        >>> corpus.kwic("城市更新", window=10).head()
+        >>> corpus.kwic("城市更新", window=10).head()  # doctest: +SKIP
         """
         if not pattern:
             raise PolicytextError("kwic needs a non-empty pattern, e.g. corpus.kwic('新质生产力')")
@@ -662,7 +668,7 @@ class Corpus:
         iteration order; the vocabulary, one word per column, in order of first use). Words come
         from the pipeline's tokens (:func:`policytext.segment`); punctuation and spaces are left out.
 
-        >>> m, vocab = corpus.dfm(); m[:, vocab.index("城市更新")].sum()
+        >>> m, vocab = corpus.dfm(); m[:, vocab.index("城市更新")].sum()  # doctest: +SKIP
         """
         matrix, vocab, _ = self._dfm()
         return matrix, vocab
@@ -703,7 +709,7 @@ class Corpus:
         the rest), by :func:`policytext.keyness`; each side is a dict of metadata values or a
         boolean mask over :attr:`meta`.
 
-        >>> corpus.keyness({"year": 2025}, {"year": 2024})
+        >>> corpus.keyness({"year": 2025}, {"year": 2024})  # doctest: +SKIP
         """
         t = self._mask(target)
         r = ~t if reference is None else self._mask(reference)

@@ -48,6 +48,7 @@ _UNITS = (
     r"|(?P<x>—{2,}|…{2,}|-{2,})"
 )
 UNIT_TAGS = ("eng", "t", "m", "x")
+_UNIT_STARTS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz〇零一二三四五六七八九十—…-"
 
 
 def to_halfwidth(text: str) -> str:
@@ -137,13 +138,17 @@ class Segmenter:
             fresh = [t for t in dict.fromkeys(new) if t not in known]
             if fresh:
                 self.terms.extend(fresh)
-                if self._dag is not None:
-                    self._dag.add(fresh)
-                self._units = self._splitter = None
-                self._line.cache_clear()
-                for memo in self._memos.values():
-                    memo.cache_clear()
+                self._dag = self._units = self._splitter = None  # rebuilt on a copy: the base tables are shared
+                self.clear_caches()
         return len(fresh)
+
+    def clear_caches(self) -> None:
+        """Empty the caches of tokenised lines and of what the stages derived (:meth:`memo`); the
+        dictionary tables stay. Benchmarks call it so that a repeated run pays its own work."""
+        with self._lock:
+            self._line.cache_clear()
+            for memo in self._memos.values():
+                memo.cache_clear()
 
     def memo(self, name: str, fn: Callable[..., Any], maxsize: int = 4096) -> Callable[..., Any]:
         """``fn`` behind an LRU cache of ``maxsize`` entries that lives on this segmenter, kept under
@@ -177,7 +182,10 @@ class Segmenter:
             if self.engine == "jieba":
                 terms = [t for t in terms if re.search("[0-9]", t) or not BLOCK.fullmatch(t) or "." in t]
             lex = f"(?P<nz>{trie_regex(terms)})|" if terms else ""
-            units = self._units = re.compile(lex + _UNITS)
+            # a unit can only start at one of these characters: the lookahead lets the scan skip
+            # every other position at once
+            starts = "".join(sorted({re.escape(c) for c in {t[0] for t in terms} | set(_UNIT_STARTS)}))
+            units = self._units = re.compile(f"(?=[{starts}])(?:{lex}{_UNITS})")
         return units
 
     # -- tokens
@@ -191,13 +199,14 @@ class Segmenter:
         """
         if not isinstance(text, str):
             raise PolicytextError(f"segment expects str, got {type(text).__name__}")
+        if "\n" not in text:
+            return list(self._line(text))
         out: list[Token] = []
         offset = 0
         for i, line in enumerate(text.split("\n")):
             if i:
                 out.append(Token("\n", "x", offset - 1, offset))
-            for word, tag, s, e in self._line(line):
-                out.append(Token(word, tag, s + offset, e + offset))
+            out += [Token(t.text, t.pos, t.start + offset, t.end + offset) for t in self._line(line)]
             offset += len(line) + 1
         return out
 
@@ -221,17 +230,20 @@ class Segmenter:
         """
         return self.dag.tagged(text, hmm)
 
-    def _tokens_of_line(self, line: str) -> tuple[tuple[str, str, int, int], ...]:
-        out: list[tuple[str, str, int, int]] = []
-        pos = 0
+    def _tokens_of_line(self, line: str) -> tuple[Token, ...]:
+        pairs: list[tuple[str, str]] = []
         for piece, tag in self._pieces(line):
-            if tag is not None:
-                out.append((piece, tag, pos, pos + len(piece)))
-                pos += len(piece)
-                continue
-            for word, wtag in self._cut(piece):
-                out.append((word, wtag, pos, pos + len(word)))
-                pos += len(word)
+            if tag is None:
+                pairs += self._cut(piece)
+            else:
+                pairs.append((piece, tag))
+        out = []
+        pos = 0
+        make = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple: a third faster
+        for word, tag in pairs:
+            end = pos + len(word)
+            out.append(make(Token, (word, tag, pos, end)))
+            pos = end
         return tuple(out)
 
     def _pieces(self, line: str) -> list[tuple[str, str | None]]:

@@ -1,0 +1,82 @@
+"""Files as they come: ``.txt`` in any usual encoding, Word ``.docx``, saved ``.html`` pages;
+and article ids for files whose names collide.
+
+>>> doc_ids(["2024/report.txt", "2025/report.txt", "2025/speech.txt"])
+{'2024/report.txt': '2024/report', '2025/report.txt': '2025/report', '2025/speech.txt': 'speech'}
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path, PurePath
+
+from ..document import Article
+from ..errors import InputError
+from .docx import docx_text
+from .html import html_page
+from .parse import read_text
+from .rules import genre_rules, layout
+from .text import decode_bytes
+
+__all__ = ["doc_ids", "read"]
+
+_HTML = (".html", ".htm", ".xhtml", ".shtml")
+
+
+def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str = "strict",
+         source: str | None = None, doc_id: str | None = None) -> list[Article]:
+    """Read a file of one or more articles: ``policytext.read("corpora/guangming-2025-01-27.txt")``.
+
+    ``.docx`` files are read from their document XML, ``.html`` pages through trafilatura (the
+    ``html`` extra), anything else as text whose encoding is detected (UTF-8, UTF-8 with BOM,
+    UTF-16 with BOM, GB18030) unless given. ``errors="replace"`` reads a file with a few bad
+    bytes (a :class:`~policytext.reader.ReplacedBytesWarning` gives their count). ``source``
+    is what the articles record as their source (default: ``path``); ``doc_id`` the id they
+    take instead of the file stem (see :func:`doc_ids` for files whose stems collide). Raises
+    :class:`~policytext.errors.InputError` naming the file for a missing path, a directory, an
+    empty, binary or undecodable file, a ``.docx`` that is not one, a page with no article.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory; read its files one by one or use Corpus.from_files('{path}/*.txt')")
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file; check the path") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    suffix = p.suffix.lower()
+    source = source if source is not None else str(path)
+    if suffix in _HTML:
+        page = html_page(data, str(path))
+        # a column label as the page's headline (每周一学（2022年2月28日——3月6日）): the text's own
+        # first line is the headline
+        label = page.title is None or layout().column_label.match(page.title) is not None
+        arts = read_text(page.text, source=source, headline="" if label else page.title, doc_id=doc_id)
+        # the page's own source line, site name and date, for every article on it where the text
+        # names none; the date of a page is not the date a speech or report was delivered
+        for art in arts:
+            art.publication = art.publication or page.publication
+            if art.genre not in genre_rules().delivered_genres:
+                art.date = art.date or page.date
+        return arts
+    text = docx_text(data, str(path)) if suffix == ".docx" else decode_bytes(data, str(path), encoding, errors)
+    if not text.strip("\ufeff \t\r\n\u3000"):
+        raise InputError(f"{path}: the file is empty; give a file that contains text")
+    return read_text(text, source=source, doc_id=doc_id)
+
+
+def doc_ids(paths: list[str | os.PathLike[str]]) -> dict[str, str]:
+    """An id for each path: its stem, or its path relative to the files' common folder (without
+    the suffix) when another file has the same stem."""
+    pure = [PurePath(p) for p in paths]
+    stems = Counter(p.stem for p in pure)
+    common = PurePath(os.path.commonpath([str(p.parent) for p in pure])) if pure else PurePath()
+    out = {}
+    for raw, p in zip(paths, pure):
+        if stems[p.stem] == 1:
+            out[str(raw)] = p.stem
+        else:
+            out[str(raw)] = p.relative_to(common).with_suffix("").as_posix()
+    return out

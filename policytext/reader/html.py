@@ -1,0 +1,119 @@
+"""Saved ``.html`` pages: the main text through trafilatura (the ``html`` extra), the headline,
+and the page's own source line, site name and date; then the same layout rules as a text file.
+
+>>> page = ("<html><head><title>高校博物馆：让文物活起来--某某网</title></head><body><h1>高校博物馆：让文物活起来</h1>"
+...         "<div>发布时间：2025-04-09 10:00 来源：新华网</div><article><p>新华网北京4月9日电 高校博物馆是"
+...         "文化传承的重要阵地，越来越多的高校博物馆向社会开放，成为市民游客打卡的新去处。</p></article></body></html>")
+>>> p = html_page(page.encode(), "page.html")  # doctest: +SKIP
+>>> p.title, p.publication, p.date  # doctest: +SKIP
+('高校博物馆：让文物活起来', '新华网', '2025-04-09')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..dates import iso
+from ..errors import DependencyError, InputError
+from .text import decode_bytes
+
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""")
+# a line break in the page's source followed by a full-width indent starts a paragraph, even where
+# the page relies on white-space: pre-wrap rather than <p>
+_INDENTED = re.compile(r"\n[ \t]*(?=\u3000)")
+# paragraphs inside a table cell or a list item, which trafilatura runs together into one line:
+# a mark after each </p> keeps them apart
+_PARAGRAPH_END = re.compile(r"</p\s*>", re.IGNORECASE)
+_MARK = "\u204b"
+_SITE_SPLIT = re.compile(r"--|——|_|\||－| - ")
+_SOURCE = re.compile(r"来源(?:于)?\s*[：:]\s*([^\s|，,。<>：:]{2,20})")
+_NOT_SOURCE = ("本站原创", "本站", "原创", "网络", "作者")
+_PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+# the outlet named just after the page's time stamp: 2019-09-26 10:56:28 证券时报网
+_STAMP_SOURCE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[：:]\s*)?"
+                           r"([\u4e00-\u9fff]{2,10}(?:网|报|社|新闻|频道|客户端))")
+_STAMP = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+class Page(NamedTuple):
+    """What a saved page gives: the main text as lines, the headline, the publisher, the date."""
+
+    text: str
+    title: str | None
+    publication: str | None
+    date: str | None
+
+
+def _decode(data: bytes, name: str) -> str:
+    """The page's text: UTF-8 when it decodes as such (saved pages are often re-encoded without
+    changing their meta charset), else the declared charset, else GB18030."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    m = _CHARSET.search(data[:4096])
+    if m:
+        try:
+            return data.decode(m.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data, name, errors="replace")
+
+
+def _lines(text: str) -> str:
+    """trafilatura's text without its list and table marks (``- ``, ``| … |``)."""
+    out = []
+    for line in text.replace(_MARK, "\n").splitlines():
+        line = line.strip()
+        if line.startswith("|"):
+            line = " ".join(c.strip() for c in line.strip("|").split("|") if c.strip())
+        line = re.sub(r"^[-*•]\s+", "", line)
+        if line:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _visible(html: str) -> tuple[str | None, str | None, str]:
+    """(the headline h1, <title>, the page's visible text)."""
+    import lxml.html
+
+    doc = lxml.html.fromstring(html)
+    title = re.sub(r"\s+", " ", doc.findtext(".//title") or "").strip() or None
+    heads = [t for t in (re.sub(r"\s+", " ", h.text_content()).strip() for h in doc.iter("h1")) if len(t) >= 4]
+    # the h1 that the <title> repeats (not a site logo in an h1), else the longest
+    squeezed = re.sub(r"\s+", "", title or "")
+    h1 = next((t for t in heads if re.sub(r"\s+", "", t) in squeezed), max(heads, key=len, default=None))
+    for bad in doc.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    return h1, title, re.sub(r"[ \t\xa0\u3000]+", " ", doc.text_content())
+
+
+def html_page(data: bytes, name: str = "<html>") -> Page:
+    """The main text of a saved page and its metadata; :class:`InputError` when the page has no
+    article, :class:`DependencyError` when trafilatura is not installed."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise DependencyError(f"{name}: reading .html pages needs trafilatura; "
+                              "install it with pip install 'policytext[html]'") from exc
+    html = _PARAGRAPH_END.sub(r"\g<0>" + _MARK, _INDENTED.sub("<br/>", _decode(data, name)))
+    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=True, with_metadata=True)
+    text = _lines(getattr(doc, "text", None) or "") if doc is not None else ""
+    if not _CJK.search(text) and len(text) < 20:
+        raise InputError(f"{name}: no article text found in this page; save the article's own page "
+                         "(not an index or a script-built page), or copy its text into a .txt file")
+    h1, page_title, visible = _visible(html.replace(_MARK, ""))
+    parts = [p.strip() for p in _SITE_SPLIT.split(page_title or "") if p.strip()]
+    site = next((p.split("-")[-1].strip() for p in reversed(parts[1:]) if _CJK.search(p.split("-")[-1])), None)
+    title = h1 or (parts[0] if parts else None) or getattr(doc, "title", None)
+    source = next((s.rstrip("）)") for s in _SOURCE.findall(visible) if s.rstrip("）)") not in _NOT_SOURCE), None)
+    stamped = _STAMP_SOURCE.search(visible)
+    source = source or (stamped.group(1) if stamped else None)
+    m = _PAGE_DATE.search(visible) or _STAMP.search(visible)
+    date = iso(*(int(g) for g in m.groups())) if m else None
+    meta_date = getattr(doc, "date", None)
+    if date is None and meta_date and meta_date in html:
+        date = meta_date
+    return Page(text, title, source or site, date)

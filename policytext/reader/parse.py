@@ -1,0 +1,989 @@
+"""Raw text to :class:`~policytext.document.Article` records: the page layout and each genre's
+metadata.
+
+Handles several articles in one file (as copied from a newspaper page), titles, bylines, the
+（作者系……） note, source lines, datelines and sign-offs, the delivery line of a report or speech
+(``——2025年1月15日在…会议上``, ``省长 王予波``), section headings, and paragraphs that the page
+layout broke in two. Captions, part markers, pull-quotes, summary boxes, editor credits, web
+boilerplate and 转版 markers are left out of the paragraphs and kept in ``article.dropped``
+with the reason. The rules live in ``data/layout.json`` and ``data/reader/genres.json``.
+
+>>> arts = read_text("城市更新的新路子\\n\\n张三\\n\\n城市更新是重要手段。\\n（作者系某大学教授）")
+>>> arts[0].author, arts[0].affiliation
+('张三', '某大学教授')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from ..dates import find_dates, parse_date
+from ..document import Article, Dropped, Paragraph
+from ..errors import InputError
+from . import genres as G
+from .rules import genre_rules, layout
+
+__all__ = ["read_text"]
+
+
+# ---------------------------------------------------------------- line kinds
+
+_BOOK = re.compile(r"《\s*([^》]+?)\s*》")
+_TAIL_TAG = re.compile(r"[（(][^（()）。！？]{1,60}[)）]$")
+_SPACES = "\ufeff\u200b\xa0\u3000 \t"
+
+
+def _clean_line(line: str) -> str:
+    return line.strip(_SPACES).strip()
+
+
+def _is_closed(text: str) -> bool:
+    """Whether ``text`` ends a sentence. A trailing column tag such as （评论员观察） and a closing
+    quotation mark count only by what precedes them."""
+    closing = layout().closing
+    text = _TAIL_TAG.sub("", text) or text
+    if text[-1] in "”’」』":
+        return len(text) > 1 and text[-2] in closing
+    return text[-1] in closing
+
+
+def _is_short(text: str) -> bool:
+    lay = layout()
+    return (
+        len(_TAIL_TAG.sub("", text) or text) <= lay.heading_max
+        and not _is_closed(text)
+        and not any(ch in lay.sentence for ch in text)
+    )
+
+
+def _is_headline(text: str) -> bool:
+    """A title line: short like a heading, but it may end with ？, ！ or a 《book title》."""
+    core = _TAIL_TAG.sub("", text) or text
+    return _is_short(text) or (core[-1] in layout().headline_final and _is_short(core[:-1] or core))
+
+
+def _publication(src: str) -> str | None:
+    book = _BOOK.search(src)
+    if book:
+        return re.sub(r"\s+", "", book.group(1))
+    pub = re.split(r"[\s，,（(]", src.strip())[0]
+    return re.sub(r"^\d.*?日", "", pub) or None
+
+
+def _source_note(line: str) -> tuple[str | None, str | None] | None:
+    """(publication, date) of a source line such as （原载于1月27日《光明日报》）, or None."""
+    for pat in layout().source_notes:
+        m = pat.match(line)
+        if m:
+            src = m.group("src")
+            return _publication(src), parse_date(m.groupdict().get("date") or "") or parse_date(src)
+    return None
+
+
+def _drop_reason(line: str) -> str | None:
+    """Why ``line`` is not text of the article (caption, part marker, …), or None."""
+    lay = layout()
+    if lay.part_marker.match(line):
+        return "part_marker"
+    if any(p.match(line) for p in lay.captions):
+        return "caption"
+    if lay.editor.match(line):
+        return "editor"
+    if lay.note_line.match(line):
+        return "note"
+    if lay.box_marker.match(line):
+        return "box_heading"
+    if lay.related.match(line) or lay.continuation.fullmatch(line):
+        return "continuation"
+    if len(line) <= lay.boilerplate_max and any(p.search(line) for p in lay.boilerplate):
+        return "boilerplate"
+    return None
+
+
+_TERM = re.compile(r"^\d{1,2}[.、．](?!\d).*[：:]$")
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` carries on the paragraph ``prev`` that the layout broke."""
+    lay = layout()
+    if lay.item_start.match(nxt):
+        return False
+    if _is_closed(prev):
+        # an arabic-numbered term and its definition on the next line: 1.“四上”企业： / 现阶段……
+        return bool(_TERM.match(prev)) and len(prev) <= 20
+    # a line cut after 的 or 和 or inside quotation marks (…“双向 / 揭榜 / 挂帅”), a character that
+    # cannot start one, or a stray fragment (PM / 2.5)
+    if (prev[-1] in lay.non_final or prev.count("“") > prev.count("”") or nxt[0] in lay.non_initial
+            or (nxt.isascii() and len(nxt) <= 8)):
+        return True
+    return not _is_short(nxt)
+
+
+def _join(a: str, b: str) -> str:
+    """The two parts of a broken paragraph: joined as they are, with a space between two Latin
+    words (``PM`` and ``2.5`` give ``PM2.5``)."""
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+        return f"{a} {b}"
+    return a + b
+
+
+def _core(line: str) -> str:
+    return line.rstrip("。！？!?；;，,…”’ ")
+
+
+def _pull_quotes(lines: list[str]) -> set[str]:
+    """Lines whose sentences repeat sentences of longer lines of the same text (pull-quotes,
+    lead-ins). Lines are compared without their 电头; one pass over the text per sentence."""
+    minimum = layout().pull_quote_min
+    bodies = [dl.rest if (dl := G.split_dateline(x)) else x for x in lines]
+    long_lines = [x for x in bodies if len(x) > minimum]
+    text = "\n".join(long_lines)
+    longest = max(map(len, long_lines), default=0)
+    own = Counter(long_lines)
+    found = set()
+    for line in set(bodies):
+        if not minimum <= len(_core(line)) <= 150 or longest < len(line) + 8:
+            continue
+        parts = [_core(p) for p in re.split(r"(?<=[。！？!?])", line) if len(_core(p)) >= 6]
+        # a sentence is repeated when the text holds it more often than this line's copies do
+        repeated = [p for p in parts if text.count(p) > own[line] * line.count(p)]
+        # every sentence repeated; or, on a line without final punctuation (a lead-in), most of it
+        enough = len(repeated) == len(parts) or (
+            not _is_closed(line) and sum(map(len, repeated)) >= 0.5 * len(line))
+        if repeated and enough:
+            found.add(line)
+    return found
+
+
+def _series_key(line: str) -> tuple[str, int]:
+    """The opening a line shares with the other headings of its series, and how many of them make
+    a series (``series_min`` in ``layout.json``): an ordinal (第一，/ 一是) or its first two
+    characters (这是…的五年。)."""
+    m = _ORDINAL.match(line)
+    ordinal, opening = layout().series_min
+    return (next(g for g in m.groups() if g), ordinal) if m else (line[:2], opening)
+
+
+_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}([，、])|[一二三四五六七八九十]{1,3}(是)|(首先|其次|再次|最后)[，,])")
+
+
+def _parallel_headings(lines: list[str]) -> set[str]:
+    """Distinct short one-sentence lines, each over a longer paragraph, that open alike
+    (``第一，……。`` … ``第三，……。``; ``这是……的五年。`` …): a series of headings, even with their
+    final 。."""
+    sentence = layout().sentence
+    found = {x for x, nxt in pairwise(lines)
+             if 4 <= len(x) <= 30 and x[-1] == "。" and not any(ch in sentence for ch in x[:-1])
+             and len(nxt) > 2 * len(x)}
+    keys = Counter(_series_key(x)[0] for x in found)
+    return {x for x in found if keys[_series_key(x)[0]] >= _series_key(x)[1]}
+
+
+def _standalone_lines(lines: list[str]) -> set[str]:
+    """Short one-sentence lines over a longer paragraph, other than lead-ins (以下, 如下) and
+    salutations (各位代表！): in a government work report they title the text under them
+    (``生态底色更加亮丽。``)."""
+    lay = layout()
+    return {x for x, nxt in pairwise(lines)
+            if 4 <= len(x) <= lay.standalone_heading_max and x[-1] == "。"
+            and not any(ch in lay.sentence for ch in x[:-1]) and not any(w in x for w in lay.lead_in_words)
+            and len(nxt) > 2 * len(x)}
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the reader knows of the whole text before reading it line by line."""
+
+    pull_quotes: set[str]
+    headings: set[str]
+    standalone: set[str]  # short one-sentence lines over a longer one: a report's headings
+
+
+# ---------------------------------------------------------------- articles
+
+@dataclass
+class _Draft:
+    title: str | None = None
+    subtitle: str | None = None
+    author: str | None = None
+    affiliation: str | None = None
+    publication: str | None = None
+    source_date: str | None = None
+    spoken_date: str | None = None
+    dateline_date: str | None = None
+    dateline: str | None = None
+    occasion: str | None = None
+    delivery_kind: str | None = None
+    note: str | None = None
+    editor_note: bool = False
+    opening: bool = False
+    reporter: bool = False
+    header: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    paras: list[tuple[str | None, str]] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    ended: bool = False
+    in_header: bool = True
+    captions: int = 0  # short one-line paragraphs in a row just before: captions if a credit follows
+    issued_date: str | None = None  # a document's 发布/印发 date
+    signed_date: str | None = None  # the date under a document's signature
+    agency: str | None = None  # the agency of a dateline (新华社), a publication when no source line names one
+    dialogue: list[str] = field(default_factory=list)  # the people of a 对话人 box
+    page: bool = False  # a saved web page: one article, each line a block of its own
+    first_line: str | None = None  # the first body line
+    trailing: int = 0  # headings met since the last paragraph line (a next article's title block?)
+    partial: str | None = None  # the first half of a broken delivery line
+    author_hint: str | None = None  # a speaker named before the headline (习近平：…)
+    lede_speaker: tuple[str, str] | None = None  # (office, name) named by a dropped lede
+    skip: str | None = None  # drop the next line(s) for this reason (summary box, related links)
+
+    @property
+    def empty(self) -> bool:
+        return self.title is None and not self.header and not self.paras and not self.sections
+
+    def drop(self, text: str, reason: str) -> None:
+        self.dropped.append(Dropped(text, reason))
+
+
+def read_text(text: str, source: str | None = None, headline: str | None = None,
+              doc_id: str | None = None) -> list[Article]:
+    """Split raw text into articles: ``policytext.read_text(open(path).read())``.
+
+    ``source`` (a path or name) is recorded on the articles and gives their ids (its stem), unless
+    ``doc_id`` is given (``2024/report`` when stems collide, see ``doc_ids``). ``headline`` is the headline a
+    saved page gives (its h1): the lines above it are page furniture. Text with no recognisable
+    structure becomes one article whose paragraphs are its lines.
+
+    >>> (a,) = read_text("政府工作报告\\n——2025年1月15日在云南省第十四届人民代表大会第三次会议上\\n"
+    ...                  "省长 王予波\\n各位代表：\\n现在，我代表省人民政府向大会报告工作。")
+    >>> a.genre, a.author, a.affiliation, a.date, a.occasion
+    ('report', '王予波', '省长', '2025-01-15', '云南省第十四届人民代表大会第三次会议')
+    """
+    if not isinstance(text, str):
+        raise InputError(f"read_text expects str, got {type(text).__name__}; use policytext.read(path) for files")
+    lines = _opening_marks([_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
+    text_lines = [x for x in lines if x]
+    ctx = _Context(_pull_quotes(text_lines), _parallel_headings(text_lines), _standalone_lines(text_lines))
+    drafts: list[_Draft] = [_Draft(page=headline is not None)]
+    column = _column_title(drafts[0], lines)
+    if headline:
+        if column and _squeeze(headline) in _squeeze(column[0]):
+            headline = column[1]  # the page's headline is the labelled line: the headline is the next
+        _headline(drafts[0], lines, headline)
+    for line in lines:
+        if line:
+            _line(drafts, line, ctx)
+    drafts = _page_articles([d for d in drafts if not d.empty or d.affiliation or d.publication])
+    for d in drafts:
+        _close_header(d)
+        _finish(d)
+        if d.page and d.trailing:
+            # headings after a page's last paragraph: its navigation and link lists
+            for line in d.sections[-d.trailing:]:
+                d.drop(line, "boilerplate")
+            del d.sections[-d.trailing:]
+    _infer_years(drafts)
+    genres = [G.classify(title=d.title, author=d.author, affiliation=d.affiliation,
+                         publication=d.publication, dateline=d.dateline is not None or d.dateline_date is not None,
+                         delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
+                         paragraphs=[t for _, t in d.paras], reporter=d.reporter, page=d.page)
+              for d in drafts]
+    return [
+        Article(
+            title=d.title,
+            subtitle=d.subtitle,
+            author=d.author,
+            affiliation=d.affiliation,
+            publication=d.publication or d.agency,
+            date=_date(d, genre),
+            sections=d.sections,
+            paragraphs=[Paragraph(index=i, text=t, section=s) for i, (s, t) in enumerate(d.paras)],
+            source=source,
+            doc_id=doc_id,
+            position=n,
+            genre=genre,
+            occasion=d.occasion,
+            dateline=d.dateline,
+            dropped=d.dropped,
+        )
+        for n, (d, genre) in enumerate(zip(drafts, genres), start=1)
+    ]
+
+
+def _opening_marks(lines: list[str]) -> list[str]:
+    """A line that is only an opening bracket or quotation mark (``（`` / ``三）改革开放……``) goes
+    with the next line."""
+    out: list[str] = []
+    carry = ""
+    for line in lines:
+        if line in ("（", "(", "“", "《", "【"):
+            carry += line
+        elif line and carry:
+            out.append(carry + line)
+            carry = ""
+        else:
+            out.append(line)
+    return out + ([carry] if carry else [])
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _headline(d: _Draft, lines: list[str], headline: str) -> None:
+    """Make a page's headline the title: the line that is it (or that starts with it and goes on:
+    ``……调研工作 来源于：东区办事处``, the rest becomes the next line); lines above it are page
+    furniture. Without such a line, the headline is put first, unless the text starts with a
+    headline of its own."""
+    head = _squeeze(headline)
+    first = [i for i, x in enumerate(lines) if x][:20]
+    found = next((i for i in first if _squeeze(lines[i]) == head), None)
+    if found is None:
+        for i in first[:8]:
+            line = _squeeze(lines[i])
+            common = len(os.path.commonprefix([line, head]))
+            if (len(line) >= 4 and head.startswith(line)) or (common >= 6 and common >= 0.7 * len(head)):
+                found = i
+                if common < len(line) and not head.startswith(line):
+                    cut = _unsqueezed(lines[i], common)
+                    lines.insert(i + 1, lines[i][cut:].strip())
+                    lines[i] = lines[i][:cut].strip()
+                break
+    if found is None:
+        for i in first[:8]:
+            if layout().web_furniture.match(lines[i]):
+                d.drop(lines[i], "boilerplate")
+                lines[i] = ""
+        rest = [x for x in lines if x and _drop_reason(x) is None]
+        if not rest or not _is_headline(rest[0]):
+            d.header.append(headline)  # else the text has a headline of its own
+        return
+    for j in range(found):
+        if lines[j]:
+            d.drop(lines[j], "boilerplate")
+            lines[j] = ""
+    d.header.append(lines[found])
+    lines[found] = ""
+
+
+def _unsqueezed(text: str, n: int) -> int:
+    """The index in ``text`` after its first ``n`` non-space characters."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            seen += 1
+            if seen == n:
+                return i + 1
+    return len(text)
+
+
+def _column_title(d: _Draft, lines: list[str]) -> tuple[str, str] | None:
+    """A page's first line that is a column or speaker label and the headline
+    (``每周一学（…）习近平：用中长期规划…``) when the headline follows alone: drop the first and
+    return (first line, headline)."""
+    first = [i for i, x in enumerate(lines) if x][:2]
+    if len(first) < 2:
+        return None
+    a, b = lines[first[0]], lines[first[1]]
+    prefix = layout().title_prefix.match(a[: len(a) - len(b)] + "\0") if a.endswith(b) and a != b else None
+    if prefix:
+        who = re.search(r"([\u4e00-\u9fff]{2,4})[：:]$", prefix.group("prefix"))
+        d.author_hint = who.group(1) if who else None
+        d.drop(a, "repeated_title")
+        lines[first[0]] = ""
+        return a, b
+    return None
+
+
+def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
+    """Take one non-empty line into the current draft (or a new one): metadata lines fill fields,
+    layout lines are dropped with their reason, the rest is header or body text."""
+    cur = drafts[-1]
+    line = _strip_continuation(cur, line)
+    if not line or _skipped(cur, line) or _source_line(drafts, line):
+        return
+    if layout().tail_source.search(line):
+        cur = _next_article(drafts)
+    line = _strip_tail_metadata(cur, line)
+    if not line or _metadata_line(cur, line) or _dropped_line(cur, line):
+        return
+    cur.skip = None
+    if cur.ended or (_column_headline(cur, line) and not cur.page):
+        cur = _new(drafts)
+    elif cur.paras and cur.trailing and G.split_dateline(line):
+        cur = _next_article(drafts, minimum=1)  # a title, then a dateline: the next report
+    _text_line(cur, line, ctx)
+
+
+def _skipped(d: _Draft, line: str) -> bool:
+    """Drop ``line`` when an earlier line said so: the rest of a page after its related links or
+    footer, the link titles under 相关链接, the text of a summary box."""
+    if d.skip == "page_end" or (d.skip == "related" and _is_headline(line)):
+        d.drop(line, "boilerplate")
+        return True
+    if d.skip == "summary":
+        d.skip = None
+        d.drop(line, "summary")
+        return True
+    if d.skip != "dialogue":
+        d.skip = None
+    return False
+
+
+def _source_line(drafts: list[_Draft], line: str) -> bool:
+    """An author note （作者系……） or a source line （原载于……）, 来源：…, 《人民日报》（…）."""
+    cur = drafts[-1]
+    note = layout().author_note.match(line)
+    if note:
+        cur.affiliation = note.group("aff")
+        cur.ended = bool(cur.paras)
+        return True
+    src = _source_note(line)
+    if src is None:
+        return False
+    cur = _next_article(drafts)
+    _set_source(cur, src)
+    cur.note = line
+    # a source line ends an article, except one met just below the headline (来源：河北日报)
+    cur.ended = cur.ended or len(cur.paras) >= 2 or (bool(cur.paras) and cur.affiliation is not None)
+    return True
+
+
+def _metadata_line(d: _Draft, line: str) -> bool:
+    """Page dates (时间：2026-02-02), boxes (对话人, 采访对象), excerpt sources, approval notes and a
+    delivery date under a title: they fill fields or are dropped."""
+    lay = layout()
+    page_date = lay.page_date.match(line)
+    if page_date:
+        _set_source(d, (page_date.group("src"), parse_date(page_date.group("date"))))
+        return True
+    member = lay.dialogue_member.match(line) if d.skip == "dialogue" else None
+    if member:
+        d.dialogue.append(G.names(member.group("name")))
+        d.drop(line, "box")
+        return True
+    interviewee = lay.interviewee.match(line)
+    if interviewee or lay.interview_box.match(line) or lay.dialogue_box.match(line):
+        if interviewee:
+            d.author = d.author or interviewee.group("name")
+        d.skip = "dialogue" if lay.dialogue_box.match(line) else None
+        d.drop(line, "box")
+        return True
+    if lay.excerpt_source.match(line):
+        d.drop(line, "excerpt_source")
+        return True
+    approval = lay.approval_note.match(line) if not d.paras else None
+    if approval:
+        if approval.group("act") in ("发布", "印发", "公布") or d.issued_date is None:
+            d.issued_date = parse_date(approval.group("date"))
+        d.drop(line, "note")
+        return True
+    when = lay.parenthesized_date.match(line) if not d.paras else None
+    if when and G.delivery(line) is None:  # （2018年5月28日）, （1月13日下午，……）
+        d.spoken_date = d.spoken_date or parse_date(when.group("date"))
+        return True
+    return False
+
+
+def _dropped_line(d: _Draft, line: str) -> bool:
+    """Captions, part markers, editor credits, boilerplate, summary boxes, related links, a lede
+    before 全文如下：; on a saved page, a credit or footer after the story ends it."""
+    lay = layout()
+    if lay.photo_credit.match(line):
+        _drop_caption(d, line)
+        return True
+    if lay.editor_signature.match(line) and not lay.keep_editor_note and len(d.paras) <= 2:
+        # an editor's note above the article, signed ——编者
+        for _, text in d.paras:
+            d.drop(text, "editor_note")
+        d.paras.clear()
+    reason = _drop_reason(line)
+    if reason:
+        d.drop(line, reason)
+        d.skip = "summary" if reason == "box_heading" and not lay.keep_box_text else None
+        if d.page and reason in ("editor", "boilerplate") and len(d.paras) >= 2:
+            d.skip = "page_end"
+        return True
+    summary = lay.summary.match(line)
+    if summary:
+        d.drop(line, "summary")
+        d.skip = None if summary.group("rest") else "summary"
+        return True
+    if lay.related_links.match(line):
+        d.drop(line, "boilerplate")
+        d.skip = "page_end" if d.page else "related"
+        return True
+    if lay.preamble.search(line):
+        _preamble(d, line)
+        return True
+    return False
+
+
+def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
+    """A line of the article's own text: a 求是 editor's note, a dateline, a header line, a
+    reporters' line, a pull-quote, or body text."""
+    note = G.editor_note(line)
+    if note and (not d.paras or line.lstrip("※ ").startswith("这是")):  # a lede, or 求是's ※ note after
+        d.editor_note = d.editor_note or bool(d.paras)  # 求是's note follows the text; a lede precedes it
+        d.author = d.author or note.author
+        if d.spoken_date is None or (d.spoken_date.startswith("--") and note.date and note.date[:1] != "-"):
+            d.spoken_date = note.date  # the note's full date over a month and day under the title
+        d.drop(line, "note")
+        return
+    dl = G.split_dateline(line) if not d.paras else None
+    if dl:
+        _set_dateline(d, dl)
+        if not dl.rest:
+            return
+        line = dl.rest
+    if d.in_header and _header_line(d, line):
+        return
+    reporters = _reporters(line) if d.paras and len(line) <= 30 else None
+    if reporters:
+        # a reporters' line inside the body (新京报记者 陆一夫)
+        d.author = d.author or reporters
+        d.drop(line, "byline")
+        return
+    if line in ctx.pull_quotes and not _is_short(line):  # a short one is a heading the text repeats
+        d.drop(line, "pull_quote")
+        return
+    report = d.delivery_kind is not None and genre_rules().report_title.search(d.title or "") is not None
+    _body_line(d, line, line in ctx.headings or (report and line in ctx.standalone))
+
+
+def _date(d: _Draft, genre: str | None) -> str | None:
+    """The article's date. A report's, speech's or 求是 speech's is the day it was delivered, as
+    the text gives it (a speech released with a dateline, （新华社北京7月21日电）, was given that
+    day), else None: the day it was printed or posted is not that. A document's is its issue date
+    or the date under its signature. Others: the publication date printed with it, else the
+    dateline's, else the date under a signature."""
+    spoken = d.spoken_date or (d.dateline_date if d.opening else None)
+    if genre in genre_rules().delivered_genres and (genre != "qiushi" or d.editor_note):
+        return spoken
+    if genre == "document":  # its own date (发布, 落款) before the date it was printed or posted
+        return d.issued_date or d.signed_date or d.source_date or d.dateline_date
+    return spoken or d.issued_date or d.source_date or d.dateline_date or d.signed_date
+
+
+def _column_headline(d: _Draft, line: str) -> bool:
+    """A headline with a column tag (``……（和音）``, ``……（人民时评）``) after an article's body starts
+    the next article, even without a source line between them."""
+    if len(d.paras) < 2 or d.in_header or not _is_headline(line):
+        return False
+    tag = _TAIL_TAG.search(line)
+    rules = genre_rules()
+    same = tag is not None and d.title is not None and d.title.endswith(tag.group())
+    return same or bool(rules.commentary_tag.search(line) or rules.feature_tag.search(line))
+
+
+def _page_articles(drafts: list[_Draft]) -> list[_Draft]:
+    """On a saved page, what follows the last story's source line without two paragraphs of its
+    own (link lists, recommended stories) is page furniture, not an article."""
+    kept = drafts[:1]
+    for d in drafts[1:]:
+        if d.page and len(d.paras) < 2:
+            prev = kept[-1]
+            for text in [*filter(None, [d.title, d.subtitle]), *d.header, *d.sections, *(t for _, t in d.paras)]:
+                prev.drop(text, "boilerplate")
+            prev.dropped.extend(d.dropped)
+        else:
+            kept.append(d)
+    return kept
+
+
+def _next_article(drafts: list[_Draft], minimum: int = 2) -> _Draft:
+    """A source line (or a dateline) under a title block after an article's body (of at least
+    ``minimum`` paragraphs) starts the next article: the headings met since the last paragraph are
+    that article's title and byline."""
+    cur = drafts[-1]
+    if len(cur.paras) < minimum or not cur.trailing or cur.trailing > 4 or cur.page:
+        return cur
+    block = cur.sections[-cur.trailing:]
+    del cur.sections[-cur.trailing:]
+    cur.trailing = 0
+    new = _new(drafts)
+    for line in block:
+        if not _header_line(new, line):
+            _body_line(new, line)
+    new.in_header = True
+    return new
+
+
+def _new(drafts: list[_Draft]) -> _Draft:
+    drafts.append(_Draft(page=drafts[-1].page))
+    return drafts[-1]
+
+
+def _set_source(d: _Draft, src: tuple[str | None, str | None]) -> None:
+    d.publication = d.publication or src[0]
+    d.source_date = d.source_date or src[1]
+
+
+def _strip_continuation(d: _Draft, line: str) -> str:
+    """Remove 转版 markers (（下转第三版）, （上接第一版）) from ``line``, keeping them as dropped."""
+    for m in reversed(list(layout().continuation.finditer(line))):
+        d.drop(m.group(), "continuation")
+        line = line[: m.start()] + line[m.end():]
+    return line.strip(_SPACES)
+
+
+def _strip_tail_metadata(d: _Draft, line: str) -> str:
+    """Take a source line (《 人民日报 》（ 2020年10月18日 01 版）) and a web tail (（本文来自……）)
+    from the end of ``line``, a page's time stamp from its start; the rest is text. A sign-off
+    dateline (（新华社北京7月21日电）) gives its place, date and reporters and stays in the text
+    unless it stands alone."""
+    tail = layout().tail_boilerplate.search(line)
+    if tail and tail.start() > 0:
+        d.drop(tail.group().strip(), "boilerplate")
+        line = line[: tail.start()]
+    m = layout().tail_source.search(line)
+    if m:
+        _set_source(d, (_publication(m.group("src")), parse_date(m.group("src"))))
+        d.note = m.group("src")
+        line = line[: m.start()].strip(_SPACES)
+        d.ended = d.ended or (not line and len(d.paras) >= 2)
+    lead = layout().leading_page_date.match(line)
+    if lead and lead.end() < len(line):
+        # 最后更新: 2019-09-07 15:14:21 9月3日，…… : a page's time stamp before the text
+        _set_source(d, (None, parse_date(lead.group("date"))))
+        line = line[lead.end():]
+    sign = G.split_signoff(line) if line else None
+    if sign:
+        # the sign-off stays in the text (it is part of the last paragraph as printed)
+        before, place, date, reporters = sign
+        d.dateline = d.dateline or place
+        d.dateline_date = d.dateline_date or date
+        d.author = d.author or reporters
+        if not before.strip(_SPACES):
+            return ""
+    return line
+
+
+def _set_dateline(d: _Draft, dl: G.Dateline) -> None:
+    _close_header(d)
+    d.dateline = dl.place
+    d.dateline_date = dl.date
+    d.agency = None if dl.agency in ("本报", "本站") else dl.agency
+    if dl.author and d.author is None:
+        d.author = dl.author
+        d.reporter = True
+    if dl.title:
+        if d.title is None:
+            d.title = dl.title
+        else:
+            d.drop(dl.title, "repeated_title")
+
+
+def _preamble(d: _Draft, line: str) -> None:
+    """``以下为报告全文：``: the lines before it are a news lede, not the text; start again."""
+    for _, text in d.paras:
+        d.drop(text, "preamble")
+    d.lede_speaker = d.lede_speaker or G.speaker_in(line) or next(
+        (sp for _, t in d.paras if (sp := G.speaker_in(t))), None)
+    d.drop(line, "preamble")
+    d.paras.clear()
+    if d.title is None:
+        for text in d.sections:
+            d.drop(text, "preamble")
+        d.sections.clear()
+        d.in_header = True
+
+
+def _drop_caption(d: _Draft, line: str) -> None:
+    """A photo credit (……摄) follows its caption: drop the short one-line paragraph just before it,
+    or all of those in a row before ``以上图片均为……摄``."""
+    lay = layout()
+    if len(line) <= lay.credit_only_max:
+        for _ in range(d.captions if lay.credit_all.match(line) else min(d.captions, 1)):
+            d.drop(d.paras.pop()[1], "caption")
+        d.captions = 0
+    d.drop(line, "caption")
+
+
+def _byline(d: _Draft, line: str) -> bool:
+    lay = layout()
+    if lay.not_byline.match(line):
+        return False
+    role = lay.role_byline.match(line)
+    if role:
+        d.author = G.names(role.group("name"))
+        return True
+    both = lay.byline_source.match(line)
+    if both:
+        src = _source_note(both.group("src"))
+        if src is not None and (lay.byline.match(both.group("by")) or lay.commentator.match(both.group("by"))):
+            _set_source(d, src)
+            d.note = both.group("src")
+            line = both.group("by")
+    m = lay.byline.match(line)
+    if m:
+        office, name = G.office_and_name(m.group("names"))
+        if name:
+            # a speech's byline: 国务院总理　李克强, 陕西省省长 赵刚, 国务院总理李克强
+            d.affiliation = d.affiliation or office
+            d.author = name
+            return True
+        people = G.names(m.group("names")).split("、")
+        if all(2 <= len(n) <= 4 for n in people):
+            d.author = "、".join(people)
+            d.reporter = "记者" in line
+            return True
+    if lay.commentator.match(line):
+        d.author = line
+        return True
+    return False
+
+
+def _delivery(d: _Draft, line: str) -> bool:
+    """Take the delivery line of a report or speech under its title."""
+    dl = G.delivery(line)
+    if dl is None:
+        return False
+    d.subtitle = dl.line.lstrip("".join(layout().subtitle_prefixes) + " ")
+    d.spoken_date = d.spoken_date or dl.date
+    d.occasion = re.sub(r"\s+", "", dl.occasion)
+    d.delivery_kind = dl.kind or "delivered"
+    if dl.name and d.author is None:
+        d.author, d.affiliation = dl.name, d.affiliation or dl.office
+    return True
+
+
+_DELIVERY_START = re.compile(r"^[—－-]*\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^，。]*在[^，。]*$")
+
+
+def _header_line(d: _Draft, line: str) -> bool:
+    """Take ``line`` into the header (title lines, byline) of ``d``; False when it starts the body."""
+    if d.partial is not None:
+        # a delivery line broken in two: ——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上
+        partial, d.partial = d.partial, None
+        if _delivery(d, partial + line):
+            return True
+        d.header.append(partial)
+    if (d.header or d.title) and d.subtitle is None:
+        if _delivery(d, line):
+            return True
+        if _DELIVERY_START.match(line) and len(line) <= layout().heading_max:
+            d.partial = line
+            return True
+    dated = genre_rules().byline_date.match(line)
+    if dated and d.author is None and (d.header or d.title):
+        # 王  琛  2020.6.20: the speaker and the day
+        d.author, d.spoken_date = G.names(dated.group("name")), parse_date(dated.group("date"))
+        return True
+    if d.author is None and (d.header or d.publication or d.title) and _byline(d, line):
+        _close_header(d)
+        return True
+    if len(d.header) < 3 and d.author is None and (_is_short(line) or (not d.header and _is_headline(line))):
+        d.header.append(line)
+        return True
+    _close_header(d)
+    return False
+
+
+def _close_header(d: _Draft) -> None:
+    """Turn the short lines before the byline or body into title, subtitle and headings.
+
+    Two title lines before a byline are a kicker and a title (人民日报 style) unless the second
+    starts with a dash (a subtitle); a second line that the title already holds is a repeat."""
+    d.in_header = False
+    lines, d.header = d.header, []
+    if not lines or d.title is not None:
+        d.sections.extend(lines)
+        return
+    if len(lines) >= 2 and lines[1] in lines[0]:
+        d.drop(lines.pop(1), "repeated_title")
+    if len(lines) >= 2 and lines[1].startswith(("答记者问", "答网友问", "答问")):
+        lines[0:2] = [lines[0] + lines[1]]  # 中央办公厅负责人就《…》 / 答记者问: one title
+    dash = layout().subtitle_prefixes
+    dated = layout().dated_heading
+    if len(lines) >= 2 and lines[1].startswith(dash):
+        d.title, d.subtitle = lines[0], lines[1].lstrip("".join(dash) + " ")
+        rest = lines[2:]
+    elif len(lines) >= 2 and not dated.match(lines[1]) and (
+            (d.author is not None and d.subtitle is None) or dated.match(lines[0])):
+        # an 引题 above the title, or a dated line above it
+        d.subtitle, d.title = lines[0], lines[1]
+        rest = lines[2:]
+    else:
+        d.title, rest = lines[0], lines[1:]
+    d.title = d.title.rstrip("※ ") if d.title else d.title  # 求是's footnote mark
+    d.subtitle = d.subtitle.rstrip("※ ") if d.subtitle else d.subtitle
+    split = layout().title_subtitle_split.match(d.title or "")
+    if split and d.subtitle is None:
+        d.title, d.subtitle = split.group("title"), split.group("subtitle")
+    spoken = G.delivery(d.title or "")
+    if spoken and d.occasion is None:
+        d.occasion = spoken.occasion
+        d.delivery_kind = d.delivery_kind or spoken.kind
+    event = genre_rules().event_title.match(d.title or "")
+    if event and d.occasion is None:
+        d.occasion = event.group("occasion")  # the meeting a report is about: ……会议在京召开
+    for extra in rest:
+        if d.subtitle is None and (extra.startswith(dash) or dated.match(extra)):
+            d.subtitle = extra.lstrip("".join(dash) + " ")
+        else:
+            d.sections.append(extra)
+
+
+def _is_heading(line: str) -> bool:
+    """A heading between paragraphs: short and unclosed; or numbered (``五、``, ``（一）``, ``一是``)
+    and either ending with a colon (``五、活动内容：``) or one sentence (``一是推动经济稳中向好。``).
+    A numbered label with its content (``一、活动主题：学习全会精神``) is text."""
+    lay = layout()
+    if line[-1] in lay.non_final:  # “十五五”时期经济社会发展的 / 主要目标 / 是：……
+        return False
+    if lay.numbered_heading.match(line) and len(line) <= lay.numbered_heading_max:
+        colon = max(line.find("："), line.find(":"))
+        if colon == len(line) - 1:
+            return True
+        if colon > 0:
+            return False
+        if line[-1] in "。！" and not any(ch in lay.sentence for ch in line[:-1]):
+            return True
+    return _is_short(line)
+
+
+def _lead_in(d: _Draft, line: str) -> bool:
+    """A commentary's lead-in: its first body line, a long clause without final punctuation
+    (``……具有跨越国界的启示意义``), before a paragraph that starts a sentence."""
+    if len(d.paras) != 1 or d.trailing or not genre_rules().commentary_tag.search(d.title or ""):
+        return False
+    first = d.paras[0][1]
+    return (first == d.first_line and len(first) > layout().heading_max and _CJK_END.search(first) is not None
+            and line[0] not in layout().non_initial and not _is_short(line))
+
+
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+
+
+def _reporters(line: str) -> str | None:
+    """The names of a line that is only reporters' names after their role: ``新京报记者 陆一夫``."""
+    if not re.search(r"(?:记者|通讯员)\s*[\u4e00-\u9fff]", line) or not layout().byline.match(line):
+        return None
+    people = G.names(line)
+    return people if people and all(2 <= len(n) <= 4 for n in people.split("、")) else None
+
+
+def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
+    lay = layout()
+    d.first_line = d.first_line or line
+    if lay.signature_date.match(line) and d.paras:
+        # the date under a document's signature, and the issuer just above it
+        d.signed_date = parse_date(line)
+        if d.trailing:
+            d.drop(d.sections.pop(), "signature")
+        d.drop(line, "signature")
+        d.trailing = 0
+        return
+    if not d.paras and genre_rules().speech_opening.match(line):
+        d.opening = True
+        d.occasion = d.occasion or genre_rules().speech_opening.match(line).group("occasion")  # type: ignore[union-attr]
+    if _lead_in(d, line):
+        d.drop(d.paras.pop()[1], "pull_quote")
+    if d.paras and not d.page and _continues(d.paras[-1][1], line):
+        sec, prev = d.paras[-1]
+        d.paras[-1] = (sec, _join(prev, line))
+        d.captions = d.trailing = 0
+    elif heading or (_is_heading(line) and not (d.paras and d.paras[-1][1].endswith("；") and not _is_short(line))):
+        d.sections.append(line)
+        d.captions = 0
+        d.trailing += 1
+    else:
+        d.paras.append((d.sections[-1] if d.sections else None, line))
+        d.captions = d.captions + 1 if len(line) <= lay.caption_max else 0
+        d.trailing = 0
+
+
+def _finish(d: _Draft) -> None:
+    """Metadata known only at the end: the people of a dialogue box, a speaker named before the
+    headline or in a sign-off, a New Year address's speaker, a byline glued to the first paragraph
+    (``习近平一当前，……``)."""
+    if d.dialogue and (d.author is None or d.author in d.dialogue):
+        d.author = "、".join(dict.fromkeys(d.dialogue))
+    d.author = d.author or d.author_hint
+    signed = layout().signoff_author.search(d.paras[-1][1]) if d.paras and d.author is None else None
+    if signed and not signed.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
+        d.author = G.names(signed.group("names"))
+    d.author = d.author or G.new_year(d.title or "")
+    if d.lede_speaker and d.author == d.lede_speaker[1]:
+        d.affiliation = d.affiliation or d.lede_speaker[0]
+    if d.author and d.paras and d.paras[0][1].startswith(d.author):
+        sec, text = d.paras[0]
+        marker = _GLUED_MARKER.match(text, len(d.author))
+        if marker:
+            d.drop(d.author, "byline")
+            d.drop(marker.group(), "part_marker")
+            d.paras[0] = (sec, text[marker.end():])
+
+
+# a part marker glued between a byline and the first sentence: 习近平一当前，……
+_GLUED_MARKER = re.compile(r"[一二三四五六七八九十]{1,2}(?=[\u4e00-\u9fff]{2})")
+
+
+def _year_for(month: int, day: int, reference: _dt.date) -> str | None:
+    """The latest date ``month``-``day`` on or before ``reference`` (within a year)."""
+    for year in (reference.year, reference.year - 1):
+        try:
+            cand = _dt.date(year, month, day)
+        except ValueError:
+            continue
+        if cand <= reference:
+            return cand.isoformat()
+    return None
+
+
+def _infer_years(drafts: list[_Draft]) -> None:
+    """Give a year to month-day dates (``--01-27``).
+
+    A dateline's date takes the year of the publication date it precedes, or of the same full
+    date written in the text (新华社北京3月4日电 … 于2026年3月4日逝世); a year merely mentioned does
+    not date it. A source line's month-day date takes its year from the latest date the article
+    mentions, when the result lies within a year after it and no later year is mentioned; articles
+    sharing the same source line share it."""
+    by_note: dict[str, str] = {}
+    for d in drafts:
+        if d.dateline_date and d.dateline_date.startswith("--"):
+            month, day = int(d.dateline_date[2:4]), int(d.dateline_date[5:7])
+            if d.source_date and len(d.source_date) == 10:
+                d.dateline_date = _year_for(month, day, _dt.date.fromisoformat(d.source_date)) or d.dateline_date
+            else:
+                same = [m for _, t in d.paras for m in find_dates(t)
+                        if m.year is not None and (m.month, m.day) == (month, day)]
+                d.dateline_date = same[0].iso if same else d.dateline_date
+        if d.source_date and d.source_date.startswith("--"):
+            full = _from_mentions(d, int(d.source_date[2:4]), int(d.source_date[5:7]))
+            if full:
+                d.source_date = full
+                if d.note:
+                    by_note[d.note] = full
+    for d in drafts:
+        if d.source_date and d.source_date.startswith("--") and d.note in by_note:
+            d.source_date = by_note[d.note]
+
+
+def _from_mentions(d: _Draft, month: int, day: int) -> str | None:
+    mentions = [m for _, t in d.paras for m in find_dates(t) if m.year is not None]
+    dated = []
+    for m in mentions:
+        if m.month is not None:
+            try:
+                dated.append(_dt.date(m.year, m.month, m.day or 1))  # type: ignore[arg-type]
+            except ValueError:
+                continue
+    if not dated:
+        return None
+    latest = max(dated)
+    latest_year = max(m.year for m in mentions)  # type: ignore[type-var]
+    for year in (latest.year, latest.year + 1):
+        try:
+            cand = _dt.date(year, month, day)
+        except ValueError:
+            continue
+        if latest <= cand and (cand - latest).days <= 366 and year >= latest_year:
+            return cand.isoformat()
+    return None
