@@ -1,5 +1,5 @@
-"""Themes of paragraphs: the taxonomy (:class:`Taxonomy`), the shipped model and
-:func:`rank_themes`, the scikit-learn estimator :class:`ThemeClassifier` (in
+"""Themes of paragraphs: the taxonomy (:class:`Taxonomy`, v2: 21 ids with ``none``, CAP codes),
+the shipped calibrated model and :func:`rank_themes`, the scikit-learn estimator :class:`ThemeClassifier` (in
 :mod:`policytext.themes.classifier`, which loads scikit-learn) and :func:`discover_themes`.
 
 >>> from policytext.themes import rank_themes
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import (Featurizer, SeedScorer, Taxonomy, Theme, ThemeModel, Topic, char_ngrams, default_model,
-                    discover_themes, rank_themes)
+from .model import (Calibration, Featurizer, SeedScorer, Taxonomy, Theme, ThemeModel, Topic, char_ngrams,
+                    default_model, discover_themes, rank_themes)
 
-__all__ = ["Taxonomy", "Theme", "ThemeModel", "Featurizer", "SeedScorer", "Topic", "ThemeClassifier",
+__all__ = ["Taxonomy", "Theme", "ThemeModel", "Calibration", "Featurizer", "SeedScorer", "Topic", "ThemeClassifier",
            "char_ngrams", "default_model", "discover_themes", "rank_themes"]
 
 

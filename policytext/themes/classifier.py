@@ -22,8 +22,9 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from ..document import ThemeScore
-from ..errors import InputError, ModelError
-from .model import Featurizer, SeedScorer, Taxonomy, ThemeModel, check_texts, char_ngrams, default_model
+from ..errors import InputError, ModelError, TaxonomyError
+from .model import (Calibration, Featurizer, SeedScorer, Taxonomy, ThemeModel, check_texts, char_ngrams, context_scores,
+                    default_model)
 
 __all__ = ["ThemeClassifier"]
 
@@ -129,24 +130,48 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     def decision_function(self, X: Sequence[str]) -> np.ndarray:
         return self._check().decision_function(X)
 
-    def predict(self, X: Sequence[str]) -> Any:
-        """The best theme id per text; for a multi-label model the list of ids per text."""
+    def predict(self, X: Sequence[str]) -> np.ndarray:
+        """The best theme id per text; for a multi-label model an indicator array (texts × ``classes_``,
+        1 where :meth:`rank` returns the theme), as scikit-learn's multi-label estimators give.
+
+        >>> clf = ThemeClassifier.default()
+        >>> clf.classes_[clf.predict(["加强数字政府建设，推进政务数据共享。"])[0] == 1].tolist()
+        ['digital_governance']
+        """
         model = self._check()
         if model.multilabel:
-            return [[t.id for t in row] for row in self.rank(X)]
+            return self.indicators(self.rank(X))
         return model.classes[model.predict_proba(X).argmax(axis=1)]
 
-    def rank(self, X: Sequence[str], sections: Sequence[str | None] | None = None) -> list[list[ThemeScore]]:
-        """Ranked ``ThemeScore`` lists, as :func:`policytext.themes.rank_themes` gives them."""
-        return self._check().rank(X, self.threshold, self.max_themes, sections=sections)
+    def indicators(self, label_sets: Sequence[Any]) -> np.ndarray:
+        """An indicator array (texts × ``classes_``) of theme ids or ``ThemeScore`` lists per text."""
+        model = self._check()
+        col = {c: j for j, c in enumerate(model.classes.tolist())}
+        out = np.zeros((len(label_sets), len(col)), dtype=np.int64)
+        for i, labels in enumerate(label_sets):
+            for t in labels:
+                theme = getattr(t, "id", t)
+                if theme not in col:
+                    raise TaxonomyError(f"unknown theme id {theme!r}; this classifier has: {', '.join(col)}")
+                out[i, col[theme]] = 1
+        return out
+
+    def rank(self, X: Sequence[str], sections: Sequence[str | None] | None = None, context: bool = False,
+             threshold: float | None = None) -> list[list[ThemeScore]]:
+        """Ranked ``ThemeScore`` lists, as :func:`policytext.themes.rank_themes` gives them
+        (``threshold``: None for the classifier's own, else the model's)."""
+        threshold = self.threshold if threshold is None else threshold
+        return self._check().rank(X, threshold, self.max_themes, sections=sections, context=context)
 
     def score(self, X: Sequence[str], y: Labels, sample_weight: Any = None) -> float:
-        """Accuracy (single label) or mean Jaccard similarity of the id sets (multi-label)."""
+        """Accuracy (single label) or mean Jaccard similarity of the id sets (multi-label; ``y`` as
+        lists of ids or an indicator array)."""
         model = self._check()
         if not model.multilabel:
             return super().score(X, y, sample_weight=sample_weight)
-        pred = self.predict(X)
-        sims = [len(set(p) & set(t)) / max(len(set(p) | set(t)), 1) for p, t in zip(pred, y)]
+        pred = self.predict(X).astype(bool)
+        true = np.asarray(y).astype(bool) if isinstance(y, np.ndarray) else self.indicators(list(y)).astype(bool)
+        sims = (pred & true).sum(axis=1) / np.maximum((pred | true).sum(axis=1), 1)
         return float(np.average(sims, weights=sample_weight))
 
     # ------------------------------------------------------------ storage
@@ -173,9 +198,13 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 
     @classmethod
     def default(cls) -> ThemeClassifier:
-        """The shipped default model as a fitted classifier (13 themes of the default taxonomy)."""
-        model = default_model()
-        est = cls(init=None, taxonomy=Taxonomy.default(), seed_weight=model.seed_weight)
+        """The shipped default model as a fitted classifier (the 21 themes of the default taxonomy)."""
+        return cls.from_model(default_model(), Taxonomy.default())
+
+    @classmethod
+    def from_model(cls, model: ThemeModel, taxonomy: Any = None) -> ThemeClassifier:
+        """A fitted classifier around a :class:`~policytext.themes.ThemeModel` (not copied)."""
+        est = cls(init=None, taxonomy=taxonomy, seed_weight=model.seed_weight)
         est._fitted(model)
         return est
 
@@ -185,16 +214,18 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     def bootstrap(cls, texts: Sequence[str], taxonomy: Any, *, rounds: int = 3, min_score: float = 1.0,
                   margin: float = 2.0, per_theme: int = 3000, unlabelled: int = 20000, confidence: float = 0.8,
                   alpha: float = 1e-5, seed_weight: float = 0.5, max_features: int = 100000, min_df: int = 3,
-                  random_state: int = 0, log: Callable[[str], None] | None = None) -> ThemeClassifier:
+                  terms: Sequence[str] = (), none: str = "none", random_state: int = 0,
+                  log: Callable[[str], None] | None = None) -> ThemeClassifier:
         """Train a classifier for ``taxonomy`` from unlabelled ``texts`` and its seed terms alone.
 
         1. Weight the seed terms by their rarity in ``texts`` and label each text with the theme whose
-           seed evidence is at least ``min_score`` and ``margin`` times the runner-up's.
+           seed evidence is at least ``min_score`` and ``margin`` times the runner-up's (the theme
+           ``none``, lines without a theme, is never a weak label: :meth:`calibrate` learns it).
         2. Keep at most ``per_theme`` labelled texts per theme plus ``unlabelled`` others; mask the
            seed terms in them, so the model learns the words around the seeds (城市内涝 next to 防汛).
-        3. Fit TF-IDF over character 1-3-grams and a one-vs-rest logistic regression (SGD); then
-           ``rounds - 1`` times add the unlabelled texts predicted with probability ≥ ``confidence``
-           and fit again (self-training).
+        3. Fit TF-IDF over character 1-3-grams and the ``terms`` longer than 3 characters (words,
+           lexicon terms) and a one-vs-rest logistic regression (SGD); then ``rounds - 1`` times add
+           the unlabelled texts predicted with probability ≥ ``confidence`` and fit again.
         4. Set a temperature on 10% of the labelled texts held out, so probabilities are calibrated;
            at prediction the seed evidence of a text is mixed in with weight ``seed_weight``.
         """
@@ -202,11 +233,11 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 
         say = log or (lambda _msg: None)
         taxonomy = Taxonomy.load(taxonomy)
-        if not any(t.seeds for t in taxonomy):
-            raise InputError("bootstrap needs seed terms in the taxonomy (a 'seeds' list per theme)")
+        taxonomy.require_seeds()
         texts = check_texts(texts)
         scorer = SeedScorer(taxonomy).fit_weights(texts)
-        weak = scorer.labels(texts, min_score=min_score, margin=margin)
+        weak = scorer.labels(texts, min_score=min_score, margin=margin,
+                             skip=[taxonomy.ids.index(none)] if none in taxonomy else [])
         k = len(taxonomy)
         say(f"weak labels: {int((weak >= 0).sum())} of {len(texts)} texts; per theme "
             f"{np.bincount(weak[weak >= 0], minlength=k).tolist()}")
@@ -222,7 +253,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             raise InputError("bootstrap: the seed terms label fewer than two themes in these texts; "
                              "give more texts or more seed terms")
         masked = [scorer.mask(texts[i]) for i in pool]
-        featurizer = _fit_featurizer(masked, max_features, min_df=min_df)
+        featurizer = _fit_featurizer(masked, max_features, min_df=min_df, terms=terms)
         x = featurizer.sparse(masked)
         held = np.zeros(len(pool), dtype=bool)
         lab_idx = np.flatnonzero(labels >= 0)
@@ -252,6 +283,49 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         return est
 
 
+    def calibrate(self, X: Sequence[str], y: Sequence[Sequence[str]], groups: Sequence[Any] | None = None, *,
+                  none: str = "none", C: float = 1.0, threshold: float | None = None) -> ThemeClassifier:
+        """Calibrate the fitted model on labelled paragraphs, so that its probabilities are
+        multi-label ones and ``none`` is predicted: ``y`` the theme ids of each text (``[none]``
+        for a line without a theme), ``groups`` the article of each text (its paragraphs' mean
+        scores are evidence; None: no article context). Fits a
+        :class:`~policytext.themes.Calibration` (logistic regression over the model's scores and
+        the seed evidence, one bias per theme; a logistic ``none`` detector) and the threshold
+        (given, or the one with the best macro-F1 on these texts). Needs a model with seed terms
+        (:meth:`bootstrap`).
+        """
+        model = self._check()
+        if model.seeds is None:
+            raise ModelError("calibrate needs a model with seed terms, such as ThemeClassifier.bootstrap gives")
+        texts = check_texts(X)
+        truth = self.indicators([list(v) for v in y])
+        if len(truth) != len(texts):
+            raise InputError(f"calibrate: {len(texts)} texts but {len(truth)} label lists")
+        groups = list(range(len(texts))) if groups is None else list(groups)
+        if len(groups) != len(texts):
+            raise InputError(f"calibrate: {len(texts)} texts but {len(groups)} groups")
+        classes = model.classes.tolist()
+        z, seeds = model.decision_function(texts), model.seeds.scores(texts)
+        lengths = np.array([len(t) for t in texts])
+        members = [np.array([i for i, h in enumerate(groups) if h == g]) for g in dict.fromkeys(groups)]
+        mean, near = np.zeros_like(z), np.zeros_like(z)
+        for at in members:
+            mean[at], near[at] = context_scores(z[at])
+        cal = _fit_calibration(z, seeds, lengths, mean, near, truth, classes.index(none) if none in classes else -1, C)
+        if threshold is None:
+            p = np.zeros_like(z)
+            for at in members:
+                p[at] = cal.probabilities(z[at], seeds[at], lengths[at], True)
+            threshold = max(np.arange(0.10, 0.71, 0.025),
+                            key=lambda t: _macro_f1(truth, self.indicators(
+                                [cal.select(row, model.classes, t, self.max_themes) for row in p])))
+        cal = Calibration(cal.bias, cal.weights, cal.none, cal.none_index, round(float(threshold), 4))
+        self._fitted(ThemeModel(classes, model.featurizer, model.coef, model.intercept, link=model.link,
+                                temperature=model.temperature, seeds=model.seeds, seed_weight=model.seed_weight,
+                                prior=model.prior, prior_weight=model.prior_weight, calibration=cal, meta=model.meta))
+        return self
+
+
 # ---------------------------------------------------------------- helpers
 
 def _is_multilabel(labels: list[Any]) -> bool:
@@ -263,13 +337,22 @@ def _is_multilabel(labels: list[Any]) -> bool:
     return kinds == {True}
 
 
-def _fit_featurizer(texts: Sequence[str], max_features: int, min_df: int) -> Featurizer:
+def _fit_featurizer(texts: Sequence[str], max_features: int, min_df: int, terms: Sequence[str] = ()) -> Featurizer:
+    """Character 1-3-grams (the ``max_features`` most frequent) and the ``terms`` longer than 3
+    characters found in at least ``min_df`` texts, with scikit-learn's smoothed idf."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vec = TfidfVectorizer(analyzer=partial(char_ngrams, ngram_range=(1, 3)), sublinear_tf=True,
                           min_df=min_df, max_features=max_features, dtype=np.float32)
     vec.fit(texts)
-    return Featurizer(vec.get_feature_names_out().tolist(), vec.idf_, (1, 3))
+    vocabulary, idf = vec.get_feature_names_out().tolist(), vec.idf_
+    long = np.array(sorted({t for t in terms if len(t) > 3}), dtype=str)
+    if len(long):
+        df = np.bincount(Featurizer(long, np.ones(len(long)), (3, 3)).rows(texts).indices, minlength=len(long))
+        keep = df >= min_df
+        vocabulary += long[keep].tolist()
+        idf = np.concatenate([idf, np.log((1 + len(texts)) / (1 + df[keep])) + 1])
+    return Featurizer(vocabulary, idf, (1, 3))
 
 
 def _design(featurizer: Featurizer, prior: ThemeModel | None, weight: float, texts: list[str]):  # type: ignore[no-untyped-def]
@@ -346,3 +429,40 @@ def _seeds(taxonomy: Taxonomy | None, ids: list[str]) -> SeedScorer | None:
     sub = Taxonomy([taxonomy[t] for t in ids], taxonomy.source)
     return SeedScorer(sub) if any(t.seeds for t in sub) else None
 
+
+
+def _fit_calibration(z: np.ndarray, seeds: np.ndarray, lengths: np.ndarray, means: np.ndarray, near: np.ndarray,
+                     truth: np.ndarray, none_index: int, C: float) -> Calibration:
+    """The :class:`Calibration` fitted on scores ``z``, seed evidence, article and neighbour means
+    (:func:`context_scores`) and the indicator array ``truth``: one logistic regression over
+    (text, theme) pairs with shared weights and a bias per theme, and one for ``none``."""
+    from sklearn.linear_model import LogisticRegression
+
+    k = z.shape[1]
+    themes = [j for j in range(k) if j != none_index]
+    n, m = len(z), len(themes)
+    x = np.column_stack([z[:, themes].ravel(), np.log1p(seeds[:, themes]).ravel(), means[:, themes].ravel(),
+                         near[:, themes].ravel(), np.tile(np.eye(m), (n, 1))])
+    target = truth[:, themes].ravel()
+    if target.min() == target.max():
+        raise InputError("calibrate: the labels must give some texts a theme and leave others without it")
+    lr = LogisticRegression(C=C, max_iter=5000).fit(x, target)
+    w = lr.coef_[0]
+    bias = np.zeros(k)
+    bias[themes] = lr.intercept_[0] + w[4:]
+    weights = (float(w[0]), float(w[1]), float(w[2]), float(w[3]))
+    none: tuple[float, ...] = (-30.0, 0.0, 0.0, 0.0, 0.0)
+    if none_index >= 0 and 0 < truth[:, none_index].sum() < n:
+        u = bias[themes] + weights[0] * z[:, themes] + weights[1] * np.log1p(seeds[:, themes])
+        xn = np.column_stack([np.log1p(lengths), np.log1p(seeds[:, none_index]), u.max(axis=1),
+                              np.log1p(seeds[:, themes].sum(axis=1))])
+        det = LogisticRegression(C=C, max_iter=5000).fit(xn, truth[:, none_index])
+        none = (float(det.intercept_[0]), *map(float, det.coef_[0]))
+    return Calibration(tuple(map(float, bias)), weights, none, none_index)
+
+
+def _macro_f1(truth: np.ndarray, pred: np.ndarray) -> float:
+    """Mean F1 over the classes that occur in ``truth`` (indicator arrays)."""
+    present = truth.sum(axis=0) > 0
+    tp = (truth & pred).sum(axis=0)[present]
+    return float(np.mean(2 * tp / np.maximum(truth.sum(axis=0)[present] + pred.sum(axis=0)[present], 1)))

@@ -1,16 +1,18 @@
 """Themes of paragraphs: the taxonomy, the shipped classifier and topic discovery.
 
-Each paragraph gets a ranked list of ``ThemeScore(id, score)``: probabilities over the themes of a
-taxonomy (they sum to 1 over all themes, so scores compare across paragraphs), every theme at or
-above a threshold, best first, and always at least the best one. The default taxonomy
-(``data/themes/taxonomy.toml``, 13 themes) comes with a linear model over character n-grams that was
-trained without hand labels (weak supervision from the seed terms of the taxonomy, then
-self-training; ``scripts/train_themes.py``) and ships as plain arrays (``data/themes/model.npz``).
-Prediction needs numpy only; fitting a model of your own is :class:`policytext.ThemeClassifier`.
+Each paragraph gets a ranked list of ``ThemeScore(id, score)``: its primary theme first, then the
+other themes whose probability passes a threshold, or ``[none]`` for a line without a policy theme
+(greetings, procedural lines). The default taxonomy v2 (``data/themes/taxonomy.toml``, 21 ids with
+``none``; CAP major topics in ``data/themes/cap_topics.toml``) comes with a linear model over
+character n-grams and longer terms, trained by weak supervision from the seed terms over an
+unlabelled corpus and calibrated on hand-labelled development paragraphs (multi-label
+probabilities, the ``none`` detector; ``scripts/train_themes.py``). It ships as plain arrays
+(``data/themes/model.npz``); prediction needs numpy only; fitting a model of your own is
+:class:`policytext.ThemeClassifier`.
 
 >>> from policytext.themes import rank_themes
->>> rank_themes(["强化城市内涝治理，加快排水管网改造，提升防洪排涝能力。"])[0][0].id
-'security_resilience'
+>>> [[t.id for t in r] for r in rank_themes(["稳定粮食播种面积，加强高标准农田建设。", "谢谢大家！"])]
+[['agriculture_rural'], ['none']]
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ if TYPE_CHECKING:
     import pandas as pd
     import scipy.sparse
 
-__all__ = ["Theme", "Taxonomy", "ThemeModel", "Featurizer", "SeedScorer", "Topic", "rank_themes", "default_model",
-           "discover_themes", "char_ngrams"]
+__all__ = ["Theme", "Taxonomy", "ThemeModel", "Calibration", "Featurizer", "SeedScorer", "Topic", "rank_themes",
+           "default_model", "discover_themes", "char_ngrams"]
 
 _DIR = resources.files("policytext").joinpath("data", "themes")
 _ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -52,17 +54,19 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 @dataclass(frozen=True)
 class Theme:
-    """One theme: a stable ``id``, Chinese and English labels, a description and seed terms."""
+    """One theme: a stable ``id``, Chinese and English labels, a description, seed terms and the
+    Comparative Agendas Project major topic codes it maps to (``cap``, the primary code first)."""
 
     id: str
     zh: str = ""
     en: str = ""
     description: str = ""
     seeds: tuple[str, ...] = ()
+    cap: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "zh": self.zh, "en": self.en, "description": self.description,
-                "seeds": list(self.seeds)}
+                "seeds": list(self.seeds), "cap": list(self.cap)}
 
 
 class Taxonomy:
@@ -117,7 +121,8 @@ class Taxonomy:
 
     @classmethod
     def default(cls) -> Taxonomy:
-        """The shipped taxonomy of 13 themes (``docs/themes.md``)."""
+        """The shipped taxonomy v2: 21 themes with ``none`` (``docs/themes.md``), with the CAP codes
+        of ``data/themes/cap_topics.toml``."""
         return _default_taxonomy()
 
     @property
@@ -149,8 +154,60 @@ class Taxonomy:
             if theme_id not in self._index:
                 raise TaxonomyError(f"unknown theme id {theme_id!r}; {self.source} has: {', '.join(self.ids)}")
 
+    def cap_topics(self, theme_id: str) -> tuple[int, ...]:
+        """The CAP major topic codes of a theme, the primary code first (``()`` for ``none``).
+
+        >>> Taxonomy.default().cap_topics("agriculture_rural")
+        (4, 14, 13)
+        """
+        return self[theme_id].cap
+
+    def cap_topic(self, theme_id: str | None) -> int | None:
+        """The primary CAP major topic code of a theme; None for ``none``, None or a theme without codes.
+
+        >>> tax = Taxonomy.default()
+        >>> tax.cap_topic("health"), tax.cap_topic("none")
+        (3, None)
+        """
+        return None if theme_id is None or not self[theme_id].cap else self[theme_id].cap[0]
+
+    def require_seeds(self) -> None:
+        """Raise :class:`TaxonomyError` naming the themes without seed terms (training needs them).
+
+        >>> Taxonomy.load({"theme": [{"id": "housing", "seeds": ["保障房"]}, {"id": "party"}]}).require_seeds()
+        Traceback (most recent call last):
+        ...
+        policytext.errors.TaxonomyError: taxonomy dict: theme 'party' has no seed terms; give each theme a 'seeds' list
+        """
+        empty = [t.id for t in self.themes if not t.seeds]
+        if empty:
+            names = ", ".join(repr(i) for i in empty)
+            raise TaxonomyError(f"{self.source}: theme{'s' if len(empty) > 1 else ''} {names} "
+                                f"ha{'ve' if len(empty) > 1 else 's'} no seed terms; give each theme a 'seeds' list")
+
+    def check_model(self, classes: Iterable[str]) -> None:
+        """Raise :class:`TaxonomyError` unless a model's ``classes`` and this taxonomy's ids agree
+        (a theme the model lacks cannot be predicted; a class the taxonomy lacks cannot be named).
+
+        >>> Taxonomy.default().check_model(["economy"])
+        Traceback (most recent call last):
+        ...
+        policytext.errors.TaxonomyError: the theme model lacks 20 themes of the taxonomy (urban_renewal, livability, security_resilience, ...); give a model trained for this taxonomy (themes=..., e.g. ThemeClassifier.bootstrap(texts, taxonomy))
+        """
+        classes = [str(c) for c in classes]
+        unknown = [c for c in classes if c not in self._index]
+        if unknown:
+            raise TaxonomyError(f"the theme model's themes {unknown[:5]} are not in the taxonomy {self.source}; give "
+                                "the model trained for this taxonomy")
+        lacking = [t for t in self.ids if t not in set(classes)]
+        if lacking:
+            more = ", ..." if len(lacking) > 3 else ""
+            raise TaxonomyError(f"the theme model lacks {len(lacking)} theme{'s' if len(lacking) > 1 else ''} of the "
+                                f"taxonomy ({', '.join(lacking[:3])}{more}); give a model trained for this taxonomy "
+                                "(themes=..., e.g. ThemeClassifier.bootstrap(texts, taxonomy))")
+
     def to_dict(self) -> dict[str, Any]:
-        """``{"theme": [{id, zh, en, description, seeds}, ...]}``, the shape :meth:`load` reads."""
+        """``{"theme": [{id, zh, en, description, seeds, cap}, ...]}``, the shape :meth:`load` reads."""
         return {"theme": [t.to_dict() for t in self.themes]}
 
 
@@ -188,15 +245,21 @@ def _theme(item: Any, source: str, position: int) -> Theme:
     bad = [k for k, v in fields.items() if not isinstance(v, str)]
     if bad:
         raise TaxonomyError(f"{source}: field {bad[0]!r} of theme {theme_id!r} must be a string")
-    return Theme(theme_id, seeds=tuple(dict.fromkeys(s.strip() for s in seeds)), **fields)
+    cap = item.get("cap", [])
+    if isinstance(cap, (str, bytes)) or not all(isinstance(c, int) and not isinstance(c, bool) for c in cap):
+        raise TaxonomyError(f"{source}: cap of theme {theme_id!r} must be a list of CAP major topic codes (integers)")
+    return Theme(theme_id, seeds=tuple(dict.fromkeys(s.strip() for s in seeds)), cap=tuple(cap), **fields)
 
 
 @lru_cache(maxsize=1)
 def _default_taxonomy() -> Taxonomy:
-    path = _DIR.joinpath("taxonomy.toml")
-    if not path.is_file():
-        raise ModelError(f"{path}: the default theme taxonomy is missing; reinstall policytext")
-    return Taxonomy.load(str(path))
+    path, cap_path = _DIR.joinpath("taxonomy.toml"), _DIR.joinpath("cap_topics.toml")
+    if not path.is_file() or not cap_path.is_file():
+        raise ModelError(f"{path.parent}: the default theme taxonomy is missing; reinstall policytext")
+    tax = Taxonomy.load(str(path))
+    cap = _toml().loads(cap_path.read_text(encoding="utf-8"))
+    themes = [t.to_dict() | {"cap": cap.get(t.id, {}).get("cap", [])} for t in tax]
+    return Taxonomy(themes, tax.source)
 
 
 # ---------------------------------------------------------------- features
@@ -221,10 +284,17 @@ class _Rows(NamedTuple):
 
 
 class Featurizer:
-    """TF-IDF over character n-grams (n ≤ 3) with a fixed vocabulary: sublinear term frequency
-    times idf, each row scaled to unit length (what scikit-learn's TfidfVectorizer computes over
-    :func:`char_ngrams`), vectorised in numpy: an n-gram is the integer of its code points
-    (21 bits each), looked up in a hash index (``pandas.Index``) of the vocabulary's integers."""
+    """TF-IDF over character n-grams (n ≤ 3) and longer terms (words and lexicon terms such as
+    全过程人民民主, found as substrings) with a fixed vocabulary: sublinear term frequency times idf,
+    each row scaled to unit length (what scikit-learn's TfidfVectorizer computes), vectorised in
+    numpy: an n-gram of up to 3 characters is the integer of its code points (21 bits each), a
+    longer term a 64-bit polynomial hash of them; both are looked up in a hash index
+    (``pandas.Index``) of the vocabulary's integers.
+
+    >>> f = Featurizer(["城市", "城市更新"], [1.0, 2.0], (2, 2))
+    >>> f.rows(["推进城市更新"]).indices.tolist()
+    [0, 1]
+    """
 
     def __init__(self, vocabulary: Sequence[str], idf: np.ndarray, ngram_range: tuple[int, int] = (1, 3)) -> None:
         self.terms = np.asarray(vocabulary, dtype=str)
@@ -236,8 +306,11 @@ class Featurizer:
             raise ModelError("theme model: vocabulary and idf do not match")
         import pandas as pd
 
+        lengths = np.char.str_len(self.terms) if len(self.terms) else np.zeros(0, dtype=int)
+        self._sizes = sorted(set(range(self.ngram_range[0], self.ngram_range[1] + 1))
+                             | {int(n) for n in np.unique(lengths) if n > 3})
         self._index = pd.Index(_gram_keys(self.terms))  # a hash table: n-gram integer -> vocabulary column
-        if not self._index.is_unique:
+        if not self._index.is_unique or (lengths == 0).any():
             raise ModelError("theme model: the vocabulary repeats a term or has empty terms")
 
     def __len__(self) -> int:
@@ -248,18 +321,10 @@ class Featurizer:
         joined = "\0".join(" ".join(t.replace("\0", " ").split()) for t in texts)  # NUL separates texts
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         row_at = np.cumsum(codes == 0)
-        lo, hi = self.ngram_range
         key_parts, row_parts = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-        for size in range(lo, min(hi, len(codes)) + 1):
-            span = len(codes) - size + 1
-            key = np.zeros(span, dtype=np.int64)
-            ok = np.ones(span, dtype=bool)
-            for k in range(size):
-                part = codes[k:k + span]
-                key = (key << 21) | part
-                ok &= part != 0
+        for _, key, ok in _window_keys(codes, self._sizes):
             key_parts.append(key[ok])
-            row_parts.append(row_at[:span][ok])
+            row_parts.append(row_at[:len(key)][ok])
         col = self._index.get_indexer(np.concatenate(key_parts))  # -1: not in the vocabulary
         hit = col >= 0
         row, col = np.concatenate(row_parts)[hit], col[hit]
@@ -279,18 +344,46 @@ class Featurizer:
         return scipy.sparse.csr_matrix((r.values, r.indices, r.indptr), shape=(len(texts), len(self)))
 
 
+_PRIME = np.uint64(1_000_003)
+
+
+def _window_keys(codes: np.ndarray, sizes: Sequence[int]) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """For each size in ``sizes`` (ascending): the key of every window of that many code points (see
+    :class:`Featurizer`) and whether the window lies inside one text (no NUL). Keys of terms longer
+    than 3 are negative (sign bit set). Keys grow one character per step, so all sizes cost about
+    as much as the longest alone."""
+    wanted = set(sizes)
+    exact = np.zeros(len(codes), dtype=np.int64)
+    hashed = np.zeros(len(codes), dtype=np.uint64)
+    ok = np.ones(len(codes), dtype=bool)
+    for size in range(1, max(wanted, default=0) + 1):
+        span = len(codes) - size + 1
+        if span <= 0:
+            return
+        part = codes[size - 1:size - 1 + span]
+        ok = ok[:span] & (part != 0)
+        hashed = hashed[:span] * _PRIME + part.astype(np.uint64)
+        if size <= 3:
+            exact = (exact[:span] << 21) | part
+        if size in wanted:
+            key = exact if size <= 3 else ((hashed * _PRIME + np.uint64(size)) | np.uint64(1 << 63)).view(np.int64)
+            yield size, key, ok
+
+
 def _gram_keys(terms: np.ndarray) -> np.ndarray:
-    """The integer of each term of at most 3 characters: its code points, 21 bits each."""
-    if len(terms) == 0:
-        return np.zeros(0, dtype=np.int64)
-    codes = np.asarray(terms, dtype="<U3").view(np.uint32).reshape(-1, 3).astype(np.int64)
-    if (np.char.str_len(terms) > 3).any():
-        raise ModelError("theme model: a vocabulary term is longer than 3 characters")
-    keys = np.zeros(len(codes), dtype=np.int64)
-    for k in range(3):
-        present = codes[:, k] != 0
-        keys = np.where(present, (keys << 21) | codes[:, k], keys)
-    return np.where(codes[:, 0] != 0, keys, -1)
+    """The key of each vocabulary term, as :func:`_window_keys` gives it for the same characters."""
+    out = np.zeros(len(terms), dtype=np.int64)
+    lengths = np.char.str_len(terms) if len(terms) else np.zeros(0, dtype=int)
+    for size in np.unique(lengths):
+        at = np.flatnonzero(lengths == size)
+        if size == 0:
+            out[at] = -1
+            continue
+        codes = np.asarray(terms[at], dtype=f"<U{size}").view(np.uint32).astype(np.int64)
+        flat = np.concatenate([np.append(c, 0) for c in codes.reshape(len(at), size)])  # term, NUL, term, ...
+        for _, key, _ in _window_keys(flat, [int(size)]):
+            out[at] = key[::size + 1]
+    return out
 
 
 def _linear(rows: _Rows, coef_t: np.ndarray, intercept: np.ndarray) -> np.ndarray:
@@ -354,10 +447,12 @@ class SeedScorer:
                     out[i, j] += self.weights[seed]
         return out
 
-    def labels(self, texts: Sequence[str], min_score: float = 1.0, margin: float = 2.0) -> np.ndarray:
+    def labels(self, texts: Sequence[str], min_score: float = 1.0, margin: float = 2.0,
+               skip: Sequence[int] = ()) -> np.ndarray:
         """Weak labels: the index of the theme whose seed score is at least ``min_score`` and
-        ``margin`` times the runner-up's, else -1."""
+        ``margin`` times the runner-up's, else -1; themes at ``skip`` (``none``) never label."""
         s = self.scores(texts)
+        s[:, list(skip)] = 0.0
         if s.shape[1] == 1:
             return np.where(s[:, 0] >= min_score, 0, -1)
         top2 = np.sort(s, axis=1)[:, -2:]
@@ -370,21 +465,100 @@ class SeedScorer:
 
 # ---------------------------------------------------------------- the fitted model
 
+@dataclass(frozen=True)
+class Calibration:
+    """How a theme model's scores become calibrated multi-label probabilities (fitted on labelled
+    paragraphs by :meth:`policytext.ThemeClassifier.calibrate`). For a theme j with model score
+    ``z_j``, seed evidence ``s_j``, ``m_j`` the mean of ``z_j`` over the article's paragraphs and
+    ``n_j`` its mean over the paragraphs just before and after (:func:`context_scores`)::
+
+        P_j = σ(bias_j + a·z_j + c·log(1 + s_j) + e·m_j + f·n_j)          (a, c, e, f = weights)
+
+    and for the class ``none_id`` (no theme; absent: -1) a logistic detector over
+    ``[1, log(1 + characters), log(1 + s_none), max_j u_j, log(1 + Σ_j s_j)]`` with ``u_j`` the
+    theme's logit without the article term. A paragraph is ``none`` when ``P_none ≥ 0.5``; else its
+    themes are the best one and the others with ``P_j ≥ threshold``, best first. (The rule "``none``
+    when no theme passes the threshold" said ``none`` for a third more thematic paragraphs of the dev
+    set than for lines without a theme; the detector is precise: see data/themes/README.md.)
+
+    >>> cal = Calibration(bias=(0.0, -1.0, 0.0), weights=(1.0, 0.0, 0.0, 0.0), none=(0.0,) * 5, none_index=2)
+    >>> cal.probabilities(np.array([[2.0, 2.0, 0.0]]), np.zeros((1, 3)), np.array([10]), False).round(2)
+    array([[0.88, 0.73, 0.5 ]])
+    """
+
+    bias: tuple[float, ...]
+    weights: tuple[float, float, float, float]
+    none: tuple[float, ...]
+    none_index: int = -1
+    threshold: float = 0.5
+
+    def probabilities(self, z: np.ndarray, seeds: np.ndarray, lengths: np.ndarray, context: bool) -> np.ndarray:
+        """P per text and class from scores ``z``, seed evidence and text lengths; ``context``: the
+        texts are the paragraphs of one article, in order (else each is an article of its own)."""
+        a, c, e, f = self.weights
+        u = np.asarray(self.bias) + a * z + c * np.log1p(seeds)
+        theme = np.ones(z.shape[1], dtype=bool)
+        if self.none_index >= 0:
+            theme[self.none_index] = False
+        p = np.zeros_like(z, dtype=np.float64)
+        mean, near = context_scores(z) if context else (z, z)  # no context: each text is an article of its own
+        logit = u + e * mean + f * near
+        p[:, theme] = _sigmoid(logit[:, theme])
+        if self.none_index >= 0:
+            x = np.column_stack([np.ones(len(z)), np.log1p(lengths), np.log1p(seeds[:, self.none_index]),
+                                 u[:, theme].max(axis=1), np.log1p(seeds[:, theme].sum(axis=1))])
+            p[:, self.none_index] = _sigmoid(x @ np.asarray(self.none))
+        return p
+
+    def select(self, row: np.ndarray, classes: np.ndarray, threshold: float, max_themes: int) -> list[ThemeScore]:
+        """The ranked themes of one row of probabilities (see the class docstring)."""
+        if self.none_index >= 0 and row[self.none_index] >= 0.5:
+            return [ThemeScore(str(classes[self.none_index]), float(row[self.none_index]))]
+        order = [j for j in np.argsort(-row, kind="stable") if j != self.none_index][:max(1, max_themes)]
+        return [ThemeScore(str(classes[j]), float(row[j])) for k, j in enumerate(order) if k == 0 or row[j] >= threshold]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"bias": list(self.bias), "weights": list(self.weights), "none": list(self.none),
+                "none_index": self.none_index, "threshold": self.threshold}
+
+
+def context_scores(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For the scores ``z`` of an article's paragraphs in order: each row's article mean, and the
+    mean of the rows just before and after it (its own row for a one-paragraph article).
+
+    >>> mean, near = context_scores(np.array([[1.0], [2.0], [6.0]]))
+    >>> mean.ravel().tolist(), near.ravel().tolist()
+    ([3.0, 3.0, 3.0], [2.0, 3.5, 2.0])
+    """
+    if len(z) < 2:
+        return z.copy(), z.copy()
+    padded = np.vstack([np.zeros((1, z.shape[1])), z, np.zeros((1, z.shape[1]))])
+    count = np.full((len(z), 1), 2.0)
+    count[[0, -1]] = 1.0
+    return np.broadcast_to(z.mean(axis=0), z.shape).copy(), (padded[:-2] + padded[2:]) / count
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -40, 40)))
+
+
 class ThemeModel:
     """A fitted linear theme model held as plain arrays: TF-IDF features, a weight matrix, and how
     scores become probabilities (``link``): ``softmax`` (single label), ``ovr`` (one-vs-rest
-    sigmoids normalised to sum 1) or ``sigmoid`` (multi-label, independent probabilities).
+    sigmoids normalised to sum 1) or ``sigmoid`` (multi-label, independent probabilities). With a
+    :class:`Calibration` (the default model has one) the probabilities are calibrated multi-label
+    ones, the ``none`` class included.
 
     With ``prior`` (another ThemeModel on the same features) the prior's probabilities, times
     ``prior_weight``, are extra features after the n-grams. With seed terms and ``seed_weight`` > 0
-    the probabilities of a single-label model are mixed with the seed evidence of the text:
+    the probabilities of an uncalibrated single-label model are mixed with the seed evidence:
     ``p = (p_model + w q_seeds) / (1 + w)`` where the text has seed terms.
     """
 
     def __init__(self, classes: Sequence[str], featurizer: Featurizer, coef: np.ndarray, intercept: np.ndarray,
                  link: str = "softmax", temperature: float = 1.0, seeds: SeedScorer | None = None,
                  seed_weight: float = 0.0, prior: ThemeModel | None = None, prior_weight: float = 1.0,
-                 meta: Mapping[str, Any] | None = None) -> None:
+                 calibration: Calibration | None = None, meta: Mapping[str, Any] | None = None) -> None:
         if link not in ("softmax", "ovr", "sigmoid"):
             raise ModelError(f"theme model: unknown link {link!r}")
         self.classes = np.asarray(classes, dtype=str)
@@ -398,6 +572,7 @@ class ThemeModel:
         self.seed_weight = float(seed_weight)
         self.prior = prior
         self.prior_weight = float(prior_weight)
+        self.calibration = calibration
         self.meta = dict(meta or {})
         width = len(featurizer) + (len(prior.classes) if prior is not None else 0)
         if self.coef.shape != (len(self.classes), width) or self.intercept.shape != (len(self.classes),):
@@ -407,10 +582,19 @@ class ThemeModel:
             raise ModelError("theme model: a prior model must share the featurizer")
         if self.seeds is not None and list(self.seeds.ids) != list(self.classes):
             raise ModelError("theme model: the seed terms are for other themes than the model's")
+        if calibration is not None and (len(calibration.bias) != len(self.classes) or self.seeds is None):
+            raise ModelError("theme model: a calibration needs seed terms and one bias per theme")
 
     @property
     def multilabel(self) -> bool:
-        return self.link == "sigmoid"
+        return self.link == "sigmoid" or self.calibration is not None
+
+    @property
+    def threshold(self) -> float:
+        """The default threshold of :meth:`rank`: the calibrated one, else 0.5 (multi-label) or 0.2."""
+        if self.calibration is not None:
+            return self.calibration.threshold
+        return 0.5 if self.multilabel else 0.2
 
     def features(self, texts: Sequence[str]) -> _Rows:
         return self.featurizer.rows(check_texts(texts))
@@ -425,10 +609,15 @@ class ThemeModel:
             z += self.prior_weight * prior @ self._coef_t[n_text:].astype(np.float64)
         return z / self.temperature
 
-    def predict_proba(self, texts: Sequence[str], rows: _Rows | None = None) -> np.ndarray:
-        """Probabilities, one row per text, one column per class (``classes`` order)."""
+    def predict_proba(self, texts: Sequence[str], rows: _Rows | None = None, context: bool = False) -> np.ndarray:
+        """Probabilities, one row per text, one column per class (``classes`` order); ``context``:
+        the texts are the paragraphs of one article (used by a calibrated model)."""
         texts = check_texts(texts)
         z = self.decision_function(texts, rows)
+        if self.calibration is not None:
+            assert self.seeds is not None
+            return self.calibration.probabilities(z, self.seeds.scores(texts), np.array([len(t) for t in texts]),
+                                                  context)
         if self.link == "softmax":
             z = np.exp(z - z.max(axis=1, keepdims=True))
             p = z / z.sum(axis=1, keepdims=True)
@@ -444,18 +633,26 @@ class ThemeModel:
         return p
 
     def rank(self, texts: Sequence[str], threshold: float | None = None, max_themes: int = 3,
-             sections: Sequence[str | None] | None = None, section_weight: float = 0.3) -> list[list[ThemeScore]]:
-        """For each text the themes scoring at least ``threshold`` (0.2 for single-label models,
-        0.5 for multi-label ones), best first, at most ``max_themes``, and at least the best one.
+             sections: Sequence[str | None] | None = None, section_weight: float = 0.3,
+             context: bool = False) -> list[list[ThemeScore]]:
+        """For each text the best theme and the others scoring at least ``threshold`` (default
+        :attr:`threshold`), best first, at most ``max_themes``; a calibrated model with a ``none``
+        class gives ``[none]`` for a line without a theme (:class:`Calibration`).
 
         ``sections`` gives the heading each text sits under (or None): a heading states what its
         paragraphs are about, so its probabilities are mixed in with weight ``section_weight``.
+        ``context``: the texts are the paragraphs of one article, in order (a calibrated model
+        uses the article's mean scores; the theme stage sets it).
+
+        >>> [t.id for t in rank_themes(["谢谢大家！"])[0]]
+        ['none']
         """
-        if threshold is None:
-            threshold = 0.5 if self.multilabel else 0.2
-        p = self.predict_proba(texts)
+        threshold = self.threshold if threshold is None else threshold
+        p = self.predict_proba(texts, context=context)
         if sections is not None:
             p = self._with_sections(p, list(sections), section_weight)
+        if self.calibration is not None:
+            return [self.calibration.select(row, self.classes, threshold, max_themes) for row in p]
         out = []
         for row in p:
             order = np.argsort(-row, kind="stable")[:max(1, max_themes)]
@@ -470,8 +667,10 @@ class ThemeModel:
         if not headings or weight <= 0:
             return p
         of = dict(zip(headings, self.predict_proba(headings)))
-        return np.array([(row + weight * of[h]) / (1.0 + weight) if h in of else row
-                         for row, h in zip(p, sections)])
+        mixed = np.array([(row + weight * of[h]) / (1.0 + weight) if h in of else row for row, h in zip(p, sections)])
+        if self.calibration is not None and self.calibration.none_index >= 0:  # a heading is no evidence of none
+            mixed[:, self.calibration.none_index] = p[:, self.calibration.none_index]
+        return mixed
 
     # ------------------------------------------------------------ storage (npz, no pickle)
 
@@ -481,7 +680,7 @@ class ThemeModel:
         meta = {**self.meta, "format": _FORMAT, "link": self.link, "temperature": self.temperature,
                 "seed_weight": self.seed_weight, "prior_weight": self.prior_weight,
                 "ngram_range": list(self.featurizer.ngram_range), "has_prior": self.prior is not None,
-                "seeds": seeds}
+                "seeds": seeds, "calibration": None if self.calibration is None else self.calibration.to_dict()}
         half = bool(self.meta.get("float16"))
         out = {prefix + "meta": np.array(json.dumps(meta, ensure_ascii=False)), prefix + "classes": self.classes,
                prefix + "coef": self.coef.astype(np.float16 if half else np.float32),
@@ -524,11 +723,15 @@ class ThemeModel:
         if meta["seeds"]:
             tax = Taxonomy([Theme(i, seeds=tuple(s)) for i, s in zip(classes, meta["seeds"]["theme_seeds"])], where)
             seeds = SeedScorer(tax, meta["seeds"]["weights"])
+        cal = meta.get("calibration")
+        calibration = None if not cal else Calibration(
+            tuple(cal["bias"]), tuple(cal["weights"]), tuple(cal["none"]), cal["none_index"], cal["threshold"])
         own = {k: v for k, v in meta.items() if k not in ("format", "link", "temperature", "seed_weight",
-                                                         "prior_weight", "ngram_range", "has_prior", "seeds")}
+                                                         "prior_weight", "ngram_range", "has_prior", "seeds",
+                                                         "calibration")}
         return cls(classes, featurizer, arrays[prefix + "coef"].astype(np.float32), arrays[prefix + "intercept"],
                    link=meta["link"], temperature=meta["temperature"], seeds=seeds, seed_weight=meta["seed_weight"],
-                   prior=prior, prior_weight=meta["prior_weight"], meta=own)
+                   prior=prior, prior_weight=meta["prior_weight"], calibration=calibration, meta=own)
 
 
 def check_texts(texts: Any) -> list[str]:
@@ -551,11 +754,13 @@ def default_model() -> ThemeModel:
     return ThemeModel.load(str(path))
 
 
-def rank_themes(texts: list[str], classifier: Any = None,
-                sections: Sequence[str | None] | None = None) -> list[list[ThemeScore]]:
+def rank_themes(texts: list[str], classifier: Any = None, sections: Sequence[str | None] | None = None,
+                threshold: float | None = None, context: bool = False) -> list[list[ThemeScore]]:
     """Ranked themes of each text: ``ThemeScore(id, score)``, best first (see :meth:`ThemeModel.rank`).
     ``classifier`` is a fitted :class:`policytext.ThemeClassifier` or a :class:`ThemeModel`;
-    None uses the default model. ``sections``: the section heading of each text, or None.
+    None uses the default model. ``sections``: the section heading of each text, or None;
+    ``threshold``: the probability a theme needs (None: the model's); ``context``: the texts are
+    the paragraphs of one article.
 
     >>> rank_themes(["加强数字政府建设，推进政务数据共享。"])[0][0].id
     'digital_governance'
@@ -564,7 +769,7 @@ def rank_themes(texts: list[str], classifier: Any = None,
     if not texts:
         return []
     model = default_model() if classifier is None else classifier
-    return model.rank(texts) if sections is None else model.rank(texts, sections=sections)
+    return model.rank(texts, threshold=threshold, sections=sections, context=context)
 
 
 # ---------------------------------------------------------------- topic discovery
