@@ -48,6 +48,7 @@ PALETTE = (
     "#636363", "#8c6d31", "#756bb1", "#31a354", "#3182bd", "#a55194", "#bd9e39",
 )
 _NO_THEME = "#b0b0b0"
+_NONE_THEME = "#8d99a6"
 _KEYPHRASE_BG = "#fff3a8"
 _QUOTE_COLOR = "#b03a2e"
 _TERM_COLOR = "#1f618d"
@@ -76,7 +77,9 @@ def theme_color(theme_id: str | None) -> str:
     """
     if theme_id is None:
         return _NO_THEME
-    ids = list(_default_themes())
+    if theme_id == "none":  # the theme of procedural lines: quieter than every policy theme
+        return _NONE_THEME
+    ids = [t for t in _default_themes() if t != "none"]
     index = ids.index(theme_id) if theme_id in ids else zlib.crc32(theme_id.encode("utf-8"))
     return PALETTE[index % len(PALETTE)]
 

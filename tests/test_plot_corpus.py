@@ -85,15 +85,15 @@ def test_theme_distribution_of_a_corpus_by_metadata(corpus) -> None:
 def test_twenty_themes_and_none_keep_apart_and_fit() -> None:
     from policytext.themes import Taxonomy
 
-    ids = [t.id for t in Taxonomy.default()] + [f"custom_theme_{i}" for i in range(20 - 13)] + [None]
+    ids = [t.id for t in Taxonomy.default()] + [None]  # 20 themes, "none", and paragraphs without a theme
     paragraphs = pd.DataFrame({"article_id": [f"一篇很长很长的文章标题第{i % 3}篇" for i in range(len(ids) * 2)],
                                "primary_theme": ids * 2})
     fig = ptp.theme_distribution(paragraphs, by="article_id")
     legend = fig.legends[0]
     labels = [t.get_text() for t in legend.get_texts()]
     colors = [h.get_facecolor() for h in legend.legend_handles]
-    assert len(labels) == 21 and "(no theme)" in labels
-    assert len(set(colors)) == 21  # every theme its own colour, the missing theme grey
+    assert len(labels) == 22 and "(no theme)" in labels
+    assert len(set(colors)) == 22  # every theme its own colour, "none" light grey, the missing theme grey
     _fits(fig)
 
 
