@@ -121,18 +121,17 @@ def test_batch_on_scheduler_in_separate_process_equals_local_run(seed_path, tmp_
         common["stderr"].close()
     local_run = batch(tmp_path / "local", "--jobs", "1")
     assert local_run.returncode == 0, local_run.stderr
-    names = sorted(p.name for p in (tmp_path / "local").glob("*.parquet"))
-    assert names == ["articles.parquet", "entities.parquet", "errors.parquet", "keyphrases.parquet",
-                     "paragraphs.parquet", "quotations.parquet", "themes.parquet"]
-    assert sorted(p.name for p in (tmp_path / "dask").glob("*.parquet")) == names
+    names = sorted(p.name for p in (tmp_path / "local").iterdir() if not p.name.startswith("_"))
+    assert names == ["articles", "entities", "errors", "keyphrases", "paragraphs", "quotations", "themes"]
+    assert sorted(p.name for p in (tmp_path / "dask").iterdir() if not p.name.startswith("_")) == names
     tables = {}
     for name in names:
         tables[name] = pd.read_parquet(tmp_path / "dask" / name)
         pd.testing.assert_frame_equal(tables[name], pd.read_parquet(tmp_path / "local" / name), check_exact=True)
-    arts = tables["articles.parquet"]
+    arts = tables["articles"]
     assert list(arts["doc_id"].value_counts().sort_index()) == [1, 1, 2]
     assert list(arts.loc[arts["doc_id"] == "guangming-2025-01-27", "article_id"]) == [
         "guangming-2025-01-27#1", "guangming-2025-01-27#2"]
-    assert len(tables["keyphrases.parquet"]) > 0 and set(tables["keyphrases.parquet"]["article_id"]) == set(
+    assert len(tables["keyphrases"]) > 0 and set(tables["keyphrases"]["article_id"]) == set(
         arts["article_id"])
-    assert tables["errors.parquet"].empty
+    assert tables["errors"].empty
