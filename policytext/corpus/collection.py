@@ -267,7 +267,8 @@ class Corpus:
         workers = workers_of(n_jobs, client)
         total = len(self._docs) if self._source is None else None
         skipped = sum(len(r) for r in done)
-        size = max(1, min(part_docs, math.ceil(((total or part_docs * workers) - skipped) / (4 * workers))))
+        size = part_docs if workers == 1 else max(1, min(part_docs, math.ceil(
+            ((total or part_docs * workers) - skipped) / (4 * workers))))  # a few tasks per worker, to balance
         bar = Progress(total, sum(doc_size(d) for d in self._docs), progress)
         bar.skip(skipped, sum(doc_size(self._docs[i]) for r in done for i in r) if self._source is None else 0)
         for summary in execute(self._units(done, options, size), job, nlp, workers, client):

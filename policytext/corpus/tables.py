@@ -299,7 +299,7 @@ def link_quotes(folder: Path, threshold: float = 0.8, bucket_rows: int = 200_000
             ids = ["q" + hashlib.sha1(root_of.get(norm, norm).encode("utf-8")).hexdigest()[:10]
                    for norm in map(normalise_quote, (t or "" for t in table.column("text").to_pylist()))]
             column = table.schema.get_field_index("quote_id")
-            table = table.set_column(column, table.schema.field(column), pa.array(ids, pa.string()))
+            table = table.set_column(column, pa.field("quote_id", pa.string()), pa.array(ids, pa.string()))
             tmp = f.with_name(f".{f.name}.{uuid.uuid4().hex[:8]}.tmp")
             pq.write_table(table, tmp, compression="zstd")
             os.replace(tmp, f)
