@@ -197,13 +197,13 @@ def test_batch_resumes_after_an_interruption(folder, tmp_path, monkeypatch):
 
     monkeypatch.setattr(run_mod, "run_unit", dies_on_second_chunk)
     with pytest.raises(KeyboardInterrupt):
-        corpus.batch(out, n_jobs=1, progress=False)
+        corpus.batch(out, n_jobs=1, progress=False, part_docs=1)
     assert len(list((out / "articles").glob("part-*.parquet"))) == 1 and len(list((out / "_manifest").iterdir())) == 1
 
     calls.clear()
     monkeypatch.setattr(run_mod, "run_unit", lambda unit, job, nlp=None: calls.append(
         list(range(unit.first, unit.first + len(unit.docs)))) or real(unit, job, nlp))
-    resumed = corpus.batch(out, n_jobs=1, progress=False)
+    resumed = corpus.batch(out, n_jobs=1, progress=False, part_docs=1)
     assert sorted(i for c in calls for i in c) == [1, 2]  # the first file was not analysed again
     assert_same(resumed, corpus.analyze(n_jobs=1))
     assert_same(resumed, CorpusAnalysis.from_parquet(out))
@@ -212,7 +212,7 @@ def test_batch_resumes_after_an_interruption(folder, tmp_path, monkeypatch):
                                                      "paragraphs", "quotations", "themes"]  # no second copy
 
     calls.clear()
-    corpus.batch(out, n_jobs=1, progress=False)
+    corpus.batch(out, n_jobs=1, progress=False, part_docs=1)
     assert calls == []  # all done: the tables are only assembled again
 
 

@@ -30,13 +30,14 @@ from ..extract.keyphrases import keyness, new_terms
 from ..extract.quote_links import quote_ids
 from ..pipeline import Pipeline, default_pipeline
 from .inputs import Doc, TableSource, doc_keys, doc_size, expand_paths, fingerprint, iter_table, metadata_frame
-from .run import Job, Progress, Unit, execute, read_doc, resolve_client, warm_up, workers_of
-from .tables import CorpusAnalysis, finished_parts, link_quotes, table_schemas
+from .run import Job, Progress, Unit, execute, read_doc, resolve_client, run_apart, ship, workers_of
+from .tables import CorpusAnalysis, count_rows, finished_parts, link_quotes, table_schemas
 
 __all__ = ["Corpus"]
 
 PART_DOCS = 256  # documents per task at most: a part of each table, and what a crash loses
 PART_BYTES = 4 << 20  # bytes of text per task at most
+LINK_APART = 20_000  # quotations above which the corpus-wide linking runs in a process of its own
 _WORD = re.compile(r"\w")
 
 
@@ -259,10 +260,11 @@ class Corpus:
         options = (f"policytext {__version__}; tokens={tokens}; {nlp!r}; k={nlp.settings.k}; "
                    f"max_chars={max_chars}; timeout={timeout}")
         done = finished_parts(folder, (fingerprint(doc, options) for doc, _ in self._stream()), options)
-        sample = warm_up(nlp)
+        columns = nlp.columns(tokens=bool(tokens))
+        nlp, sample = ship(nlp, client)
         meta = (self._meta_frame.drop(columns=["doc_id", "path"]) if self._source is None else
                 pd.DataFrame.from_records([m for _, m in itertools.islice(self._source.docs(), self._source.chunksize)]))
-        schemas = table_schemas(nlp.columns(tokens=bool(tokens)), sample, meta)
+        schemas = table_schemas(columns, sample, meta)
         job = Job(str(folder.resolve()), tokens, max_chars, timeout, schemas, options)
         workers = workers_of(n_jobs, client)
         total = len(self._docs) if self._source is None else None
@@ -274,8 +276,9 @@ class Corpus:
         for summary in execute(self._units(done, options, size), job, nlp, workers, client):
             bar.update(summary)
         bar.close()
-        if "quotations" in schemas:
-            link_quotes(folder / "quotations")
+        if "quotations" in schemas:  # a large table is linked in a process without the models
+            link = run_apart if count_rows(folder / "quotations") > LINK_APART else (lambda fn, *a: fn(*a))
+            link(link_quotes, folder / "quotations")
         for tmp in folder.glob("*/.*.tmp"):  # of a Dask worker that died while writing
             tmp.unlink()
         result = CorpusAnalysis.open(folder)

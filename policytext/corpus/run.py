@@ -17,7 +17,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -32,7 +32,7 @@ from .inputs import Doc, doc_size
 from .tables import PartWriter, meta_column, stamp_digest
 
 __all__ = ["DocumentTimeout", "DocumentTooLong", "Job", "Progress", "Unit", "analyze_doc", "execute", "read_doc",
-           "resolve_client", "run_unit", "warm_up"]
+           "resolve_client", "run_apart", "run_unit", "ship", "warm_up", "workers_of"]
 
 WARM_UP_TEXT = "城市更新的新路子\n\n张三\n\n习近平总书记强调：“城市更新是重要手段。”要推进城市更新。"
 POOL_RESTARTS = 3  # a pool whose worker was killed is started again this many times before the batch stops
@@ -198,7 +198,7 @@ def run_unit(unit: Unit, job: Job, nlp: Pipeline | None = None) -> Summary:
             errors += len(rows["errors"])
             nbytes += doc_size(doc)
         writer.commit({"part": unit.name, "options": job.options, "first": unit.first, "count": len(unit.docs),
-                       "digest": unit.digest, "keys": [k for k, _ in unit.stamps]})
+                       "digest": unit.digest, "first_key": unit.stamps[0][0], "last_key": unit.stamps[-1][0]})
     except BaseException:
         writer.abort()
         raise
@@ -245,21 +245,29 @@ def workers_of(n_jobs: int | None, client: Any) -> int:
     return n_jobs
 
 
-def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client: Any) -> Iterator[Summary]:
+def ship(nlp: Pipeline, client: Any) -> tuple[Any, dict[str, list[dict[str, Any]]]]:
+    """The pipeline as the tasks get it, and the rows of :func:`warm_up` (for the tables' column
+    types): on a Dask cluster, scattered once to every worker, which warms one up (the client
+    loads no model); else the pipeline itself, warmed up here (forked pool workers inherit it)."""
+    if client is None:
+        return nlp, warm_up(nlp)
+    shipped = client.scatter(nlp, broadcast=True)
+    return shipped, client.submit(warm_up, shipped, pure=False).result()
+
+
+def execute(units: Iterable[Unit], job: Job, nlp: Any, workers: int, client: Any) -> Iterator[Summary]:
     """Run the tasks and yield their summaries as they finish (in any order). At most a few
-    tasks per worker are handed out at a time, so the units are made as the run goes. The
-    pipeline goes to every worker: pickled into each process of the pool (which is started again
-    if a worker dies), scattered once to a Dask cluster (which runs again elsewhere the task of a
+    tasks per worker are handed out at a time, so the units are made as the run goes. ``nlp``
+    comes from :func:`ship`: it is pickled into each process of the pool (which is started again
+    if a worker dies), or already on every Dask worker (Dask runs again elsewhere the task of a
     worker that died)."""
     window = 2 * workers + 2
     todo = iter(units)
     if client is not None:
         from distributed import as_completed as dask_completed
 
-        shipped = client.scatter(nlp, broadcast=True)
-
         def submit(unit: Unit) -> Any:
-            return client.submit(run_unit, unit, job, shipped, pure=False, key=f"policytext-{unit.name}-{os.urandom(4).hex()}")
+            return client.submit(run_unit, unit, job, nlp, pure=False, key=f"policytext-{unit.name}-{os.urandom(4).hex()}")
 
         running = dask_completed([submit(u) for u in _take(todo, window)])
         for fut in running:
@@ -271,8 +279,6 @@ def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client
         for unit in todo:
             yield run_unit(unit, job, nlp)
         return
-    if multiprocessing.get_start_method() == "fork":
-        warm_up(nlp)  # forked workers inherit the loaded models instead of loading them each
     restarts = 0
     pending: dict[Any, Unit] = {}
     while True:
@@ -296,6 +302,13 @@ def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client
             pending = {f: u for f, u in pending.items() if not (f.done() and f.exception() is None)}
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_apart(fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` in a fresh process (spawned: without the models loaded here), so that the
+    memory of a corpus-wide step does not add to theirs."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(fn, *args).result()
 
 
 def _take(items: Iterator[Unit], n: int) -> list[Unit]:

@@ -45,6 +45,7 @@ __all__ = ["CorpusAnalysis", "PartWriter", "finished_parts", "link_quotes", "met
 
 MANIFEST = "_manifest"
 FLUSH_ROWS = 50_000  # rows of a table kept in a worker before they go to the file as a row group
+MAX_BUCKETS = 256  # temporary files open at once in a corpus-wide pass
 WORD = re.compile(r"\w")
 
 
@@ -190,6 +191,11 @@ def parquet_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.parquet") if not p.name.startswith((".", "_")))
 
 
+def count_rows(folder: Path) -> int:
+    """The rows of a dataset folder, from its files' footers."""
+    return sum(pq.ParquetFile(f).metadata.num_rows for f in parquet_files(folder))
+
+
 # ---------------------------------------------------------------- corpus-wide steps, out of core
 
 def _bucket(text: str, buckets: int) -> int:
@@ -229,13 +235,13 @@ def _prefix(norm: str, df: Mapping[str, int], threshold: float) -> list[str]:
     return ordered[: len(grams) - math.ceil(threshold * len(grams)) + 1]
 
 
-def link_quotes(folder: Path, threshold: float = 0.8, bucket_rows: int = 200_000) -> None:
+def link_quotes(folder: Path, threshold: float = 0.8, bucket_rows: int = 10_000) -> None:
     """Give every quotation of the dataset ``folder`` its corpus-wide ``quote_id`` (rewriting each
     file): the ids :func:`quote_ids` gives the whole table, computed in bounded memory. The
     normalised texts are spread over buckets by hash and deduplicated there; each text is then
     filed under the rare bigrams of its prefix filter, and :func:`quote_ids` clusters the texts
-    filed under one bigram (any two similar texts share one); the clusters are joined, each named
-    after its first text in corpus order.
+    filed in one bucket under a bigram another text shares (any two similar texts share one);
+    the clusters are joined, each named after its first text in corpus order.
 
     >>> folder = Path(getfixture("tmp_path"))
     >>> for i, text in enumerate(["城市是人民的城市。", "好", "城市是人民的城市！"]):
@@ -245,10 +251,10 @@ def link_quotes(folder: Path, threshold: float = 0.8, bucket_rows: int = 200_000
     True
     """
     files = parquet_files(folder)
-    total = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+    total = count_rows(folder)
     if not total:
         return
-    n = max(1, math.ceil(total / bucket_rows))
+    n = min(MAX_BUCKETS, max(1, math.ceil(total / bucket_rows)))
     work = folder / f".link-{uuid.uuid4().hex[:8]}"
     work.mkdir()
     try:
@@ -280,19 +286,19 @@ def link_quotes(folder: Path, threshold: float = 0.8, bucket_rows: int = 200_000
                 i = parent[i]
             return i
 
-        for frame in filed.read():
-            for _, group in frame.groupby("gram", sort=False):
-                if len(group) < 2:
-                    continue
-                clusters: dict[str, list[int]] = defaultdict(list)
-                for qid, norm, p in zip(quote_ids(group.norm.tolist(), threshold), group.norm, group.pos):
-                    clusters[qid].append(p)
-                    text_of[p] = norm
-                for members in clusters.values():
-                    for p in members[1:]:
-                        a, b = find(members[0]), find(p)
-                        if a != b:
-                            parent[max(a, b)] = min(a, b)
+        for frame in filed.read():  # the texts that share a filed bigram with another, clustered together
+            shared = frame[frame.duplicated("gram", keep=False)].drop_duplicates("pos")
+            norms, positions = shared.norm.tolist(), shared.pos.tolist()
+            clusters: dict[str, list[int]] = defaultdict(list)
+            for i, qid in enumerate(quote_ids(norms, threshold)):
+                clusters[qid].append(i)
+            for first, *rest in (c for c in clusters.values() if len(c) > 1):
+                text_of[positions[first]] = norms[first]
+                for i in rest:
+                    text_of[positions[i]] = norms[i]
+                    a, b = find(positions[first]), find(positions[i])
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
         root_of = {text_of[p]: text_of[find(p)] for p in parent}
         for f in files:
             table = pq.read_table(f)
@@ -463,7 +469,7 @@ class CorpusAnalysis:
         """The number of rows of a table (from the files' footers for a batch folder)."""
         if self._folder is None or name in self._tables:
             return len(getattr(self, name))
-        return sum(pq.ParquetFile(f).metadata.num_rows for f in parquet_files(self._folder / name))
+        return count_rows(self._folder / name)
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={self.count(name)}" for name in self._names)
