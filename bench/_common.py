@@ -28,6 +28,9 @@ def forget() -> None:
     """Empty policytext's bounded caches keyed by text (tagged lines, names, words) so that a
     repeated run pays its own segmentation, as a new document does; the loaded models stay (their
     caches hold a handful of entries or are unbounded)."""
+    seg = sys.modules.get("policytext.segmentation")
+    for segmenter in getattr(seg, "_DEFAULTS", {}).values():  # the segmenters' own caches (tokens, derived words)
+        segmenter.clear_caches()
     for name, module in list(sys.modules.items()):
         if name.startswith("policytext"):
             for obj in list(vars(module).values()):

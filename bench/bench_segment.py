@@ -18,7 +18,7 @@ import jieba
 import spacy_pkuseg
 
 import policytext
-from policytext.segment import _DATA
+from policytext.resources import data_path
 
 DEV = os.environ.get("POLICYTEXT_DEV_CORPUS", os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpora", "dev"))
 
@@ -68,7 +68,7 @@ def main() -> None:
 
     plines = load_text(args.pkuseg_chars)
     pn = sum(map(len, plines))
-    model = spacy_pkuseg.pkuseg(model_name=str(_DATA.joinpath("pkuseg")), user_dict=None)
+    model = spacy_pkuseg.pkuseg(model_name=str(data_path("pkuseg")), user_dict=None)
     policytext.segment("预热", engine="pkuseg")
     t_pk = timed(model.cut, plines, repeat=1)
     t_ptpk = timed(lambda s: policytext.segment(s, engine="pkuseg"), plines, repeat=1)

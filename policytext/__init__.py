@@ -24,7 +24,7 @@ from .reader import read, read_text
 from .segmentation import Segmenter, add_terms, segment
 from . import display as _display  # noqa: F401  (registers the HTML views of the records)
 
-__version__ = "0.1.0"
+from .version import __version__
 
 
 def __getattr__(name: str) -> Any:

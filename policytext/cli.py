@@ -4,6 +4,7 @@
     echo 加快发展新质生产力 | policytext segment --engine pkuseg
     policytext batch 'commentaries/*.txt' --out results/ [--jobs N] [--scheduler tcp://host:8786]
     policytext batch news.parquet --text-column content --id-column id --out results/ --max-chars 200000
+    policytext report results/ --out report.html [--by outlet]
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from .version import __version__
 from .document import Article
 from .errors import PolicytextError
 from .pipeline import Pipeline
@@ -97,6 +98,15 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .corpus import CorpusAnalysis
+    from .report import write_report
+
+    out = write_report(CorpusAnalysis.from_parquet(args.results).tables, args.out, by=args.by, title=args.title)
+    print(f"policytext: report -> {out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policytext", description="Analyse Chinese political text.")
     parser.add_argument("--version", action="version", version=f"policytext {__version__}")
@@ -131,6 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _pipeline_options(p)
     p.set_defaults(func=_cmd_batch)
+
+    p = sub.add_parser("report", help="one self-contained HTML page of a batch's results (needs policytext[report])")
+    p.add_argument("results", metavar="RESULTS", help="the --out folder of policytext batch")
+    p.add_argument("--out", required=True, help="the HTML file to write")
+    p.add_argument("--by", help="group themes over time by this metadata column or article field (e.g. outlet)")
+    p.add_argument("--title", help="the page title")
+    p.set_defaults(func=_cmd_report)
     return parser
 
 

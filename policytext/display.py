@@ -45,7 +45,7 @@ __all__ = [
 PALETTE = (
     "#1f77b4", "#e6550d", "#d62728", "#9467bd", "#138d90", "#8c564b", "#b8860b",
     "#393b79", "#2ca02c", "#e377c2", "#637939", "#0b6e99", "#843c39", "#7b4173",
-    "#636363", "#8c6d31", "#756bb1", "#31a354", "#3182bd", "#a55194",
+    "#636363", "#8c6d31", "#756bb1", "#31a354", "#3182bd", "#a55194", "#bd9e39",
 )
 _NO_THEME = "#b0b0b0"
 _KEYPHRASE_BG = "#fff3a8"
@@ -351,3 +351,4 @@ def entities_html(entities: Sequence[Entity]) -> str:
 set_html("article", article_html)
 set_html("quotations", quotations_html)
 set_html("entities", entities_html)
+set_html("corpus", corpus_html)

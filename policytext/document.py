@@ -20,7 +20,7 @@ from pathlib import PurePath
 from typing import Any, NamedTuple, Protocol
 
 __all__ = ["Article", "Paragraph", "Token", "Entity", "Keyphrase", "Quotation", "Quotations", "Entities", "Keyphrases",
-           "ThemeScore", "Dropped", "Analyzer", "set_default_analyzer", "set_html"]
+           "ThemeScore", "Dropped", "Analyzer", "set_default_analyzer", "set_html", "html"]
 
 
 def _clip(text: str, n: int = 12) -> str:
@@ -123,7 +123,8 @@ def set_html(kind: str, render: Callable[..., str]) -> None:
     _HTML[kind] = render
 
 
-def _html(kind: str, obj: Any) -> str:
+def html(kind: str, obj: Any) -> str:
+    """The registered HTML view of ``obj`` (see :func:`set_html`)."""
     if kind not in _HTML:
         raise RuntimeError(f"no HTML view of {kind}: import policytext.display first")
     return _HTML[kind](obj)
@@ -133,7 +134,7 @@ class Quotations(list):  # type: ignore[type-arg]
     """A list of :class:`Quotation` that shows itself as a table in Jupyter."""
 
     def _repr_html_(self) -> str:
-        return _html("quotations", self)
+        return html("quotations", self)
 
 
 class Keyphrases(list):  # type: ignore[type-arg]
@@ -148,7 +149,7 @@ class Entities(list):  # type: ignore[type-arg]
     """A list of :class:`Entity` that shows itself as a table in Jupyter."""
 
     def _repr_html_(self) -> str:
-        return _html("entities", self)
+        return html("entities", self)
 
 
 class Analyzer(Protocol):
@@ -280,7 +281,7 @@ class Article:
                 f"{len(self.paragraphs)} paragraphs>")
 
     def _repr_html_(self) -> str:
-        return _html("article", self)
+        return html("article", self)
 
     @property
     def id(self) -> str:

@@ -11,12 +11,9 @@ Mark(paragraph=0, start=2, end=6, style='keyphrase', title='score 1.00')
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from .document import Article, Paragraph
-
-if TYPE_CHECKING:
-    from .segmentation import Segmenter
 
 __all__ = ["Stage", "Settings", "Mark", "Rows"]
 
@@ -39,7 +36,7 @@ class Settings:
     """What the stages share: the segmenter, the number of key phrases kept, the theme model and
     its taxonomy (None: the shipped ones)."""
 
-    segmenter: Segmenter
+    segmenter: Any  # a policytext.segmentation.Segmenter
     k: int = 20
     theme_model: Any = None
     taxonomy: Any = None

@@ -28,7 +28,7 @@ import seg_data
 sys.path.insert(0, str(seg_data.REPO))
 
 from policytext import PolicytextError, segment  # noqa: E402  (the repo, not an installed copy)
-from policytext.segment import ENGINES  # noqa: E402
+from policytext.segmentation import ENGINES  # noqa: E402
 
 
 def engines(with_lexicon: bool) -> dict[str, Callable[[str], list[str]]]:

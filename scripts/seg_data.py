@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from policytext.segment import to_halfwidth
+from policytext.segmentation import to_halfwidth
 from sources import pd1998
 
 REPO = Path(__file__).resolve().parent.parent

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..document import Article
+from ..document import Article, html
 from ..errors import InputError, PolicytextError
 from ..extract.keyphrases import keyness, new_terms
 from ..extract.quote_links import quote_ids
@@ -47,8 +47,8 @@ class Corpus:
     ``len(corpus)`` counts documents; iterating yields their :class:`Article` records in order
     (a file may hold several articles). Select documents by metadata with :meth:`select`.
 
-    >>> corpus = policytext.Corpus.from_files("corpora/external/*.txt", metadata="meta.csv")
-    >>> corpus.select(outlet="光明日报", year=[2024, 2025]).analyze().keyphrases.head()
+    >>> corpus = policytext.Corpus.from_files("corpora/external/*.txt", metadata="meta.csv")  # doctest: +SKIP
+    >>> corpus.select(outlet="光明日报", year=[2024, 2025]).analyze().keyphrases.head()  # doctest: +SKIP
     """
 
     def __init__(self, docs: Sequence[Doc], meta: pd.DataFrame, source: TableSource | None = None) -> None:
@@ -85,6 +85,7 @@ class Corpus:
         ``{id: text}``. ``metadata`` is keyed by id, as in :meth:`from_files`.
 
         >>> policytext.Corpus.from_texts({"a": "标题\\n\\n城市更新是重要手段。"}, metadata={"a": {"year": 2025}})
+        Corpus(1 documents; metadata: year)
         """
         if isinstance(texts, Mapping):
             ids, texts = list(texts.keys()), list(texts.values())
@@ -146,9 +147,7 @@ class Corpus:
         return f"Corpus({len(self)} documents" + (f"; metadata: {', '.join(extra)})" if extra else ")")
 
     def _repr_html_(self) -> str:
-        from .display import corpus_html
-
-        return corpus_html(self)
+        return html("corpus", self)
 
     @property
     def meta(self) -> pd.DataFrame:
@@ -246,7 +245,7 @@ class Corpus:
         >>> policytext.Corpus.from_files("commentaries/").batch("results/", n_jobs=2)   # doctest: +SKIP
         >>> pd.read_parquet("results/quotations")                                        # doctest: +SKIP
         """
-        from .. import __version__
+        from ..version import __version__
 
         if format not in ("parquet", "csv"):
             raise PolicytextError(f"unknown format {format!r}; use 'parquet' or 'csv'")
@@ -331,7 +330,7 @@ class Corpus:
         """Keyword in context: every occurrence of ``pattern`` in the paragraphs, with ``window``
         characters either side; ``start``/``end`` are exact offsets in the paragraph text.
 
-        >>> corpus.kwic("城市更新", window=10).head()
+        >>> corpus.kwic("城市更新", window=10).head()  # doctest: +SKIP
         """
         if not pattern:
             raise PolicytextError("kwic needs a non-empty pattern, e.g. corpus.kwic('新质生产力')")
@@ -368,7 +367,7 @@ class Corpus:
         iteration order; the vocabulary, one word per column, in order of first use). Words come
         from the pipeline's tokens (:func:`policytext.segment`); punctuation and spaces are left out.
 
-        >>> m, vocab = corpus.dfm(); m[:, vocab.index("城市更新")].sum()
+        >>> m, vocab = corpus.dfm(); m[:, vocab.index("城市更新")].sum()  # doctest: +SKIP
         """
         matrix, vocab, _ = self._dfm()
         return matrix, vocab
@@ -409,7 +408,7 @@ class Corpus:
         the rest), by :func:`policytext.keyness`; each side is a dict of metadata values or a
         boolean mask over :attr:`meta`.
 
-        >>> corpus.keyness({"year": 2025}, {"year": 2024})
+        >>> corpus.keyness({"year": 2025}, {"year": 2024})  # doctest: +SKIP
         """
         t = self._mask(target)
         r = ~t if reference is None else self._mask(reference)

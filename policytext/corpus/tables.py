@@ -419,6 +419,13 @@ class CorpusAnalysis:
             paths.append(path)
         return paths
 
+    def report(self, out: str | os.PathLike[str], by: str | None = None, title: str | None = None) -> Path:
+        """Write the corpus at a glance as one self-contained HTML page (``policytext[report]``);
+        see :func:`policytext.report.write_report`."""
+        from importlib import import_module
+
+        return import_module("policytext.report").write_report(self.tables, out, by=by, title=title)
+
     @classmethod
     def from_parquet(cls, directory: str | os.PathLike[str]) -> CorpusAnalysis:
         """Open the tables that :meth:`to_parquet` (or ``policytext batch``) wrote."""

@@ -377,7 +377,9 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
                    tokens: Sequence[Sequence[Any]] | None = None) -> list[Entity]:
     """The entities of ``paragraphs`` in text order. A name met once is known in the paragraphs
     after it; ``tokens`` (each paragraph's :class:`~policytext.document.Token` list) give the
-    places (tag ``ns``) that no other entity covers."""
+    places (tag ``ns``) and the persons the dictionary knows (``nr``) that no other entity covers.
+    Unknown names are found next to a title (厅长徐光辉) or once named; the HMM guesser of the
+    quotation stage is not run over whole paragraphs (it would cost more than segmenting them)."""
     known = _Known()
     offices = frozenset(word_list("lexicon", "titles.txt"))
     out: list[Entity] = []
@@ -385,7 +387,7 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
         text = p.text
         m = text.translate(FULLWIDTH_DIGITS)
         spans: list[tuple[str, int, int, str | None]] = []
-        for e in rec.mentions(text, m, 0, len(text), known):
+        for e in rec.mentions(text, m, 0, len(text), known, tagger=False):  # names the dictionary knows come below
             kind = _PUBLIC_KIND.get(e.kind)
             if kind == "person" and not (e.weak and len(e.mention) < 3):  # a two-character guess is too often a word
                 spans += _split_title(e, m)
@@ -402,6 +404,7 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
         extra = [(kind, s, e, text[s:e]) for kind, s, e in extra]
         if tokens is not None:
             extra += [("place", t.start, t.end, t.text) for t in tokens[n] if t.pos == "ns" and len(t.text) > 1]
+            extra += [("person", t.start, t.end, t.text) for t in tokens[n] if t.pos.startswith("nr") and rec.valid_name(t.text, 3)]
         for kind, s, e, name in extra:
             if not any(taken[s:e]):
                 taken[s:e] = [True] * (e - s)

@@ -52,8 +52,10 @@ def add_terms(terms: Iterable[str] | str | os.PathLike[str]) -> int:
     pipeline): a list of strings, or the path of a file with one term per line. Returns how many
     were new.
 
-    >>> policytext.add_terms(["强链补链延链"])
+    >>> policytext.add_terms(["甲乙示例术语"])
     1
+    >>> policytext.segment("推动甲乙示例术语")
+    ['推动', '甲乙示例术语']
     """
     seg = default_segmenter()
     n = seg.add_terms(terms)

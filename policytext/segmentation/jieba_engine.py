@@ -28,6 +28,7 @@ _ABSENT = object()
 _ALNUM = re.compile("[a-zA-Z0-9]")
 
 
+@lru_cache(maxsize=1)
 def _posseg():  # type: ignore[no-untyped-def]
     import jieba
     import jieba.posseg

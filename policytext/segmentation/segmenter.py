@@ -137,13 +137,17 @@ class Segmenter:
             fresh = [t for t in dict.fromkeys(new) if t not in known]
             if fresh:
                 self.terms.extend(fresh)
-                if self._dag is not None:
-                    self._dag.add(fresh)
-                self._units = self._splitter = None
-                self._line.cache_clear()
-                for memo in self._memos.values():
-                    memo.cache_clear()
+                self._dag = self._units = self._splitter = None  # rebuilt on a copy: the base tables are shared
+                self.clear_caches()
         return len(fresh)
+
+    def clear_caches(self) -> None:
+        """Empty the caches of tokenised lines and of what the stages derived (:meth:`memo`); the
+        dictionary tables stay. Benchmarks call it so that a repeated run pays its own work."""
+        with self._lock:
+            self._line.cache_clear()
+            for memo in self._memos.values():
+                memo.cache_clear()
 
     def memo(self, name: str, fn: Callable[..., Any], maxsize: int = 4096) -> Callable[..., Any]:
         """``fn`` behind an LRU cache of ``maxsize`` entries that lives on this segmenter, kept under
@@ -191,13 +195,14 @@ class Segmenter:
         """
         if not isinstance(text, str):
             raise PolicytextError(f"segment expects str, got {type(text).__name__}")
+        if "\n" not in text:
+            return list(self._line(text))
         out: list[Token] = []
         offset = 0
         for i, line in enumerate(text.split("\n")):
             if i:
                 out.append(Token("\n", "x", offset - 1, offset))
-            for word, tag, s, e in self._line(line):
-                out.append(Token(word, tag, s + offset, e + offset))
+            out += [Token(t.text, t.pos, t.start + offset, t.end + offset) for t in self._line(line)]
             offset += len(line) + 1
         return out
 
@@ -221,16 +226,16 @@ class Segmenter:
         """
         return self.dag.tagged(text, hmm)
 
-    def _tokens_of_line(self, line: str) -> tuple[tuple[str, str, int, int], ...]:
-        out: list[tuple[str, str, int, int]] = []
+    def _tokens_of_line(self, line: str) -> tuple[Token, ...]:
+        out: list[Token] = []
         pos = 0
         for piece, tag in self._pieces(line):
             if tag is not None:
-                out.append((piece, tag, pos, pos + len(piece)))
+                out.append(Token(piece, tag, pos, pos + len(piece)))
                 pos += len(piece)
                 continue
             for word, wtag in self._cut(piece):
-                out.append((word, wtag, pos, pos + len(word)))
+                out.append(Token(word, wtag, pos, pos + len(word)))
                 pos += len(word)
         return tuple(out)
 
