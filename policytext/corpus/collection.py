@@ -275,9 +275,10 @@ class Corpus:
         for summary in execute(self._units(done, options, size), job, nlp, workers, client):
             bar.update(summary)
         bar.close()
-        if "quotations" in schemas:  # a large table is linked in a process without the models
-            link = run_apart if count_rows(folder / "quotations") > LINK_APART else (lambda fn, *a: fn(*a))
-            link(link_quotes, folder / "quotations")
+        if "quotations" in schemas and count_rows(folder / "quotations") > LINK_APART:
+            run_apart(link_quotes, folder / "quotations")  # a large table: in a process without the models
+        elif "quotations" in schemas:
+            link_quotes(folder / "quotations")
         for tmp in folder.glob("*/.*.tmp"):  # of a Dask worker that died while writing
             tmp.unlink()
         result = CorpusAnalysis.open(folder)

@@ -100,7 +100,7 @@ class _Deadline:
     (between two Python instructions: a long call into C finishes first)."""
 
     def __init__(self, seconds: float | None) -> None:
-        self.seconds, self.lock, self.active = seconds, threading.Lock(), False
+        self.seconds, self.lock, self.active, self.fired = seconds, threading.Lock(), False, False
         self.thread = threading.get_ident()
 
     def __enter__(self) -> _Deadline:
@@ -114,12 +114,15 @@ class _Deadline:
     def _fire(self) -> None:
         with self.lock:
             if self.active:
+                self.fired = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread), ctypes.py_object(DocumentTimeout))
 
     def __exit__(self, *exc: Any) -> None:
         if self.seconds is not None:
             with self.lock:
                 self.active = False
+                if self.fired:  # not raised yet: it must not land after the block
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread), None)
             self.timer.cancel()
 
 
