@@ -57,6 +57,7 @@ def check_folder(out: Path) -> None:
 
 # ---------------------------------------------------------------- the dataset folder
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::FutureWarning")
 def test_batch_writes_partitioned_datasets_that_every_reader_opens(texts, reference, tmp_path, monkeypatch):
     out = tmp_path / "out"
     monkeypatch.setattr(collection, "LINK_APART", 0)  # quote_id linked in a process of its own, as for a large corpus
@@ -140,6 +141,9 @@ def test_frequencies_over_the_tokens_dataset_agree_with_the_corpus(texts, tmp_pa
         mine = res.frequencies(by=by).sort_values(keys).reset_index(drop=True)
         theirs = corpus.frequencies(by=by).sort_values(keys).reset_index(drop=True)
         pd.testing.assert_frame_equal(mine, theirs, check_dtype=False, check_like=True)
+    matrix, vocab = res.dfm()
+    theirs, their_vocab = corpus.dfm()
+    assert vocab == their_vocab and (matrix != theirs).nnz == 0 and matrix.shape[0] == len(res.articles)
 
 
 # ---------------------------------------------------------------- faults

@@ -462,6 +462,31 @@ class CorpusAnalysis:
                      .astype(int))
         return (table.drop(columns="group") if by is None else table.rename(columns={"group": by})).reset_index(drop=True)
 
+    def dfm(self) -> tuple[Any, list[str]]:
+        """Document-feature matrix from the ``tokens`` table, one part at a time: (scipy.sparse
+        CSR of word counts, one row per row of ``articles``; the vocabulary in order of first use);
+        punctuation and spaces are left out.
+
+        >>> m, vocab = corpus.batch("out/", tokens=True).dfm(); m[:, vocab.index("城市更新")].sum()  # doctest: +SKIP
+        """
+        from scipy import sparse
+
+        if "tokens" not in self._names:
+            raise InputError("a dfm needs the tokens table: run the batch with tokens=True (--tokens)")
+        vocab: dict[str, int] = {}
+        indptr, indices, counts = [0], [], []
+        for tokens, articles in self._parts(None):
+            words = tokens[tokens.token.str.contains(WORD)]
+            by_article = dict(list(words.groupby("article_id", sort=False).token))
+            for aid in articles.article_id:
+                for word, n in Counter(by_article.get(aid, ())).items():
+                    indices.append(vocab.setdefault(word, len(vocab)))
+                    counts.append(n)
+                indptr.append(len(indices))
+        matrix = sparse.csr_matrix((np.asarray(counts, dtype=np.int64), np.asarray(indices, dtype=np.int64), indptr),
+                                   shape=(len(indptr) - 1, len(vocab)))
+        return matrix, list(vocab)
+
     def _parts(self, by: str | None) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
         """(tokens, articles) of each part; articles has ``article_id`` and ``by``."""
         columns = ["article_id"] + ([by] if by else [])
