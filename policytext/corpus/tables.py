@@ -2,8 +2,8 @@
 
 Each task of a batch writes one file per table, ``<out>/<table>/part-<first doc>-<hash>.parquet``,
 under a hidden temporary name that is renamed when whole, then its entry in ``<out>/_manifest/``
-(the documents it holds and their fingerprints): a file is in a table only when whole, and a part is
-finished only when all its files are. The folder is the result: ``pd.read_parquet(out / "quotations")``,
+(its first document, how many, and a digest of their fingerprints): a file is in a table only
+when whole, and a part is finished only when all its files are. The folder is the result: ``pd.read_parquet(out / "quotations")``,
 ``pyarrow.dataset.dataset`` and ``dask.dataframe.read_parquet`` read it, parts in corpus order.
 Corpus-wide steps run over the files in bounded memory: :func:`link_quotes` (one ``quote_id`` for
 the same saying across articles) and :meth:`CorpusAnalysis.frequencies`.
