@@ -302,7 +302,9 @@ def execute(units: Iterable[Unit], job: Job, nlp: Any, workers: int, client: Any
             restarts += 1
             if restarts > POOL_RESTARTS:
                 raise
-            pending = {f: u for f, u in pending.items() if not (f.done() and f.exception() is None)}
+            for fut in [f for f in pending if f.done() and not f.cancelled() and f.exception() is None]:
+                yield fut.result()  # finished before the pool broke
+                del pending[fut]
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
