@@ -135,3 +135,21 @@ def test_batch_on_scheduler_in_separate_process_equals_local_run(seed_path, tmp_
     assert len(tables["keyphrases"]) > 0 and set(tables["keyphrases"]["article_id"]) == set(
         arts["article_id"])
     assert tables["errors"].empty
+
+
+def test_batch_of_a_csv_table_with_max_chars(tmp_path, capsys):
+    import pandas as pd
+
+    files = sorted((ROOT / "corpora" / "external").glob("*.txt"), key=lambda p: p.stat().st_size)
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (files[0], files[len(files) // 2], files[-1])}
+    table = pd.DataFrame({"id": list(texts), "content": list(texts.values()), "outlet": "人民日报"})
+    longest, second = sorted(texts, key=lambda k: len(texts[k]))[::-1][:2]
+    table.to_csv(tmp_path / "news.csv", index=False)
+    out = tmp_path / "out"
+    status = main(["batch", str(tmp_path / "news.csv"), "--text-column", "content", "--id-column", "id", "--out",
+                   str(out), "--jobs", "1", "--quiet", "--max-chars", str(len(texts[second]) + 1)])
+    assert status == 1 and "1 file(s) or article(s) failed" in capsys.readouterr().err
+    errors = pd.read_parquet(out / "errors")
+    assert errors[["doc_id", "stage", "error"]].values.tolist() == [[longest, "limit", "DocumentTooLong"]]
+    articles = pd.read_parquet(out / "articles")
+    assert sorted(articles.doc_id) == sorted(set(texts) - {longest}) and set(articles.outlet) == {"人民日报"}
