@@ -31,8 +31,7 @@ import pandas as pd
 
 import policytext
 from _common import BENCH_CORPUS, bench_files, forget, timed
-from policytext.corpus import _warm_up  # noqa: E402 (a documented internal: loads the models of a pipeline)
-from policytext.pipeline import default_pipeline
+from policytext.corpus.run import warm_up
 
 
 
@@ -112,7 +111,7 @@ def main() -> None:
     # The machine is shared and its speed drifts: the kinds of run take turns, --repeat rounds,
     # and the fastest run of each kind counts.
     warm = corpus.select(np.arange(len(corpus)) < 10)
-    t_load = timed(lambda: (_warm_up(default_pipeline()), warm.analyze(n_jobs=1)))[2]
+    t_load = timed(lambda: (warm_up(), warm.analyze(n_jobs=1)))[2]
     texts = [art.text for art in corpus]
     chars = sum(map(len, texts))
     import jieba
@@ -147,7 +146,7 @@ def main() -> None:
 
         with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
                 Client(cluster) as client:
-            client.run(_warm_up, default_pipeline())  # each Dask worker loads the models once, like the pool's workers
+            client.run(warm_up)  # each Dask worker loads the models once, like the pool's workers
             warm.analyze(client=client)
             for _ in range(args.repeat):
                 pool.run(lambda: corpus.analyze(n_jobs=2), lambda: cpu_seconds(resource.RUSAGE_CHILDREN))

@@ -3,6 +3,7 @@
     policytext analyze corpora/guangming-2025-01-27.txt [--format json]
     echo 加快发展新质生产力 | policytext segment --engine pkuseg
     policytext batch 'commentaries/*.txt' --out results/ [--jobs N] [--scheduler tcp://host:8786]
+    policytext batch news.parquet --text-column content --id-column id --out results/ --max-chars 200000
     policytext report results/ --out report.html [--by outlet]
 """
 
@@ -62,7 +63,13 @@ def _cmd_segment(args: argparse.Namespace) -> int:
 def _cmd_batch(args: argparse.Namespace) -> int:
     from .corpus import Corpus
 
-    corpus = Corpus.from_files(args.inputs, metadata=args.metadata)
+    tables = [i for i in args.inputs if i.endswith((".csv", ".parquet", ".pq"))]
+    if tables and len(args.inputs) > 1:
+        raise PolicytextError("give one table of texts (CSV or Parquet), or folders, globs and files of text")
+    if tables:
+        corpus = Corpus.from_table(tables[0], text=args.text_column, id=args.id_column)
+    else:
+        corpus = Corpus.from_files(args.inputs, metadata=args.metadata)
     client = None
     if args.scheduler:
         try:
@@ -72,18 +79,21 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         client = Client(args.scheduler)
     try:
         result = corpus.batch(args.out, n_jobs=args.jobs, client=client, tokens=args.tokens,
-                              progress=not args.quiet, format=args.format, pipeline=_pipeline(args))
+                              progress=not args.quiet, format=args.format, pipeline=_pipeline(args),
+                              max_chars=args.max_chars, timeout=args.timeout)
     except KeyboardInterrupt:
-        print(f"policytext: interrupted; finished files are kept in {args.out}/parts, "
+        print(f"policytext: interrupted; finished parts are kept in {args.out}, "
               "rerun the same command to go on", file=sys.stderr)
         return 130
     finally:
         if client is not None:
             client.close()
-    print(f"policytext: {len(result.articles)} article(s) from {len(corpus)} file(s) -> {args.out}", file=sys.stderr)
-    if len(result.errors):
-        print(f"policytext: {len(result.errors)} file(s) or article(s) failed, see {args.out}/errors.{args.format}",
-              file=sys.stderr)
+    n_docs = f"{len(corpus)} file(s)" if not tables else tables[0]
+    print(f"policytext: {result.count('articles')} article(s) from {n_docs} -> {args.out}", file=sys.stderr)
+    n_errors = result.count("errors")
+    if n_errors:
+        where = f"{args.out}/errors.csv" if args.format == "csv" else f"{args.out}/errors/"
+        print(f"policytext: {n_errors} file(s) or article(s) failed, see {where}", file=sys.stderr)
         return 1
     return 0
 
@@ -114,13 +124,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_segment)
 
     p = sub.add_parser("batch", help="analyse many files into tables, resumably, on all cores or a Dask cluster")
-    p.add_argument("inputs", nargs="+", metavar="DIR_OR_GLOB", help="a folder (all *.txt under it), a glob or files")
-    p.add_argument("--out", required=True, help="folder for the tables (and parts/ for resuming)")
+    p.add_argument("inputs", nargs="+", metavar="DIR_OR_GLOB",
+                   help="a folder (all *.txt under it), a glob or files; or one CSV or Parquet table of texts")
+    p.add_argument("--out", required=True, help="folder for the tables: one Parquet dataset folder per table "
+                   "(on a Dask cluster, a path every worker sees)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster, e.g. tcp://host:8786")
     p.add_argument("--metadata", metavar="CSV", help="extra columns per file; the first column names the file")
     p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
     p.add_argument("--tokens", action="store_true", help="also write the tokens table")
+    p.add_argument("--max-chars", type=int, metavar="N", help="list a document over N characters in errors, unanalysed")
+    p.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="list a document whose analysis takes longer in errors, and go on")
+    p.add_argument("--text-column", default="text", help="the text column of a table of texts (default: text)")
+    p.add_argument("--id-column", help="the id column of a table of texts (default: row-1, row-2, ...)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _pipeline_options(p)
     p.set_defaults(func=_cmd_batch)

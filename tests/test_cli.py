@@ -121,18 +121,35 @@ def test_batch_on_scheduler_in_separate_process_equals_local_run(seed_path, tmp_
         common["stderr"].close()
     local_run = batch(tmp_path / "local", "--jobs", "1")
     assert local_run.returncode == 0, local_run.stderr
-    names = sorted(p.name for p in (tmp_path / "local").glob("*.parquet"))
-    assert names == ["articles.parquet", "entities.parquet", "errors.parquet", "keyphrases.parquet",
-                     "paragraphs.parquet", "quotations.parquet", "themes.parquet"]
-    assert sorted(p.name for p in (tmp_path / "dask").glob("*.parquet")) == names
+    names = sorted(p.name for p in (tmp_path / "local").iterdir() if not p.name.startswith("_"))
+    assert names == ["articles", "entities", "errors", "keyphrases", "paragraphs", "quotations", "themes"]
+    assert sorted(p.name for p in (tmp_path / "dask").iterdir() if not p.name.startswith("_")) == names
     tables = {}
     for name in names:
         tables[name] = pd.read_parquet(tmp_path / "dask" / name)
         pd.testing.assert_frame_equal(tables[name], pd.read_parquet(tmp_path / "local" / name), check_exact=True)
-    arts = tables["articles.parquet"]
+    arts = tables["articles"]
     assert list(arts["doc_id"].value_counts().sort_index()) == [1, 1, 2]
     assert list(arts.loc[arts["doc_id"] == "guangming-2025-01-27", "article_id"]) == [
         "guangming-2025-01-27#1", "guangming-2025-01-27#2"]
-    assert len(tables["keyphrases.parquet"]) > 0 and set(tables["keyphrases.parquet"]["article_id"]) == set(
+    assert len(tables["keyphrases"]) > 0 and set(tables["keyphrases"]["article_id"]) == set(
         arts["article_id"])
-    assert tables["errors.parquet"].empty
+    assert tables["errors"].empty
+
+
+def test_batch_of_a_csv_table_with_max_chars(tmp_path, capsys):
+    import pandas as pd
+
+    files = sorted((ROOT / "corpora" / "external").glob("*.txt"), key=lambda p: p.stat().st_size)
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (files[0], files[len(files) // 2], files[-1])}
+    table = pd.DataFrame({"id": list(texts), "content": list(texts.values()), "outlet": "人民日报"})
+    longest, second = sorted(texts, key=lambda k: len(texts[k]))[::-1][:2]
+    table.to_csv(tmp_path / "news.csv", index=False)
+    out = tmp_path / "out"
+    status = main(["batch", str(tmp_path / "news.csv"), "--text-column", "content", "--id-column", "id", "--out",
+                   str(out), "--jobs", "1", "--quiet", "--max-chars", str(len(texts[second]) + 1)])
+    assert status == 1 and "1 file(s) or article(s) failed" in capsys.readouterr().err
+    errors = pd.read_parquet(out / "errors")
+    assert errors[["doc_id", "stage", "error"]].values.tolist() == [[longest, "limit", "DocumentTooLong"]]
+    articles = pd.read_parquet(out / "articles")
+    assert sorted(articles.doc_id) == sorted(set(texts) - {longest}) and set(articles.outlet) == {"人民日报"}

@@ -11,7 +11,7 @@ import pytest
 
 import policytext
 from policytext import Corpus, CorpusAnalysis, InputError, PolicytextError
-from policytext import corpus as corpus_mod
+from policytext.corpus import run as run_mod
 from policytext.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -158,6 +158,7 @@ def test_parallel_run_equals_sequential_and_parquet_round_trip(small_corpus, seq
     assert_same(one, two)
     one.to_parquet(tmp_path / "out")
     assert_same(one, CorpusAnalysis.from_parquet(tmp_path / "out"))
+    assert_same(one, CorpusAnalysis.of({t: pd.read_parquet(tmp_path / "out" / t) for t in one.tables}))
     one.to_csv(tmp_path / "csv")
     back = pd.read_csv(tmp_path / "csv" / "articles.csv", encoding="utf-8-sig")
     assert back.article_id.tolist() == one.articles.article_id.tolist()
@@ -185,30 +186,33 @@ def test_unreadable_files_go_to_errors_and_the_rest_finish(one_file):
 def test_batch_resumes_after_an_interruption(folder, tmp_path, monkeypatch):
     corpus = Corpus.from_files(folder)
     out = tmp_path / "out"
-    real = corpus_mod._analyze_chunk
+    real = run_mod.run_unit
     calls = []
 
-    def dies_on_second_chunk(chunk, **kw):
-        calls.append([i for i, _ in chunk])
+    def dies_on_second_chunk(unit, job, nlp=None):
+        calls.append(list(range(unit.first, unit.first + len(unit.docs))))
         if len(calls) == 2:
             raise KeyboardInterrupt  # as if Ctrl-C arrived while the second chunk ran
-        return real(chunk, **kw)
+        return real(unit, job, nlp)
 
-    monkeypatch.setattr(corpus_mod, "_analyze_chunk", dies_on_second_chunk)
+    monkeypatch.setattr(run_mod, "run_unit", dies_on_second_chunk)
     with pytest.raises(KeyboardInterrupt):
-        corpus.batch(out, n_jobs=1, progress=False)
-    assert len(list((out / "parts").glob("part-*.jsonl"))) == 1 and not (out / "articles.parquet").exists()
+        corpus.batch(out, n_jobs=1, progress=False, part_docs=1)
+    assert len(list((out / "articles").glob("part-*.parquet"))) == 1 and len(list((out / "_manifest").iterdir())) == 1
 
     calls.clear()
-    monkeypatch.setattr(corpus_mod, "_analyze_chunk", lambda chunk, **kw: calls.append([i for i, _ in chunk]) or real(chunk, **kw))
-    resumed = corpus.batch(out, n_jobs=1, progress=False)
+    monkeypatch.setattr(run_mod, "run_unit", lambda unit, job, nlp=None: calls.append(
+        list(range(unit.first, unit.first + len(unit.docs)))) or real(unit, job, nlp))
+    resumed = corpus.batch(out, n_jobs=1, progress=False, part_docs=1)
     assert sorted(i for c in calls for i in c) == [1, 2]  # the first file was not analysed again
     assert_same(resumed, corpus.analyze(n_jobs=1))
     assert_same(resumed, CorpusAnalysis.from_parquet(out))
-    assert resumed.tokens is None and not (out / "tokens.parquet").exists()
+    assert resumed.tokens is None and not (out / "tokens").exists()
+    assert sorted(p.name for p in out.iterdir()) == ["_manifest", "articles", "entities", "errors", "keyphrases",
+                                                     "paragraphs", "quotations", "themes"]  # no second copy
 
     calls.clear()
-    corpus.batch(out, n_jobs=1, progress=False)
+    corpus.batch(out, n_jobs=1, progress=False, part_docs=1)
     assert calls == []  # all done: the tables are only assembled again
 
 
@@ -217,7 +221,7 @@ def test_cli_batch_progress_errors_and_exit_status(one_file, tmp_path, capsys):
     assert main(["batch", str(one_file), "--out", str(out), "--jobs", "1"]) == 0
     err = capsys.readouterr().err
     assert "1/1 files" in err and "chars/s" in err and "ETA" in err
-    assert len(pd.read_parquet(out / "articles.parquet")) == 1
+    assert len(pd.read_parquet(out / "articles")) == 1
     bad_files(one_file)
     assert main(["batch", str(one_file / "*.txt"), "--out", str(out), "--jobs", "1", "--format", "csv"]) == 1
     err = capsys.readouterr().err
@@ -275,7 +279,7 @@ def test_dask_local_cluster_equals_local_run(small_corpus, sequential):
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         assert_same(local, small_corpus.analyze(client=client, tokens=True))
-        assert corpus_mod._resolve_client(None, "dask") is client  # engine="dask": the current client
+        assert run_mod.resolve_client(None, "dask") is client  # engine="dask": the current client
     with pytest.raises(PolicytextError, match="no Dask client"):
         small_corpus.analyze(engine="dask")
     assert np.array_equal(local.articles.n_chars, [len(a.text) for a in small_corpus])
