@@ -283,3 +283,17 @@ def test_dask_local_cluster_equals_local_run(small_corpus, sequential):
     with pytest.raises(PolicytextError, match="no Dask client"):
         small_corpus.analyze(engine="dask")
     assert np.array_equal(local.articles.n_chars, [len(a.text) for a in small_corpus])
+
+
+def test_tables_of_texts_and_statistics_with_stop_words():
+    df = pd.DataFrame({"id": ["a", "b"], "year": [2024, 2025],
+                       "text": ["标题\n\n作者\n\n城市更新是重要手段。城市更新要推进。", "题\n\n新质生产力要发展。新质生产力是关键。"]})
+    res = Corpus.from_dataframe(df, id="id").analyze(n_jobs=1)
+    assert res.articles[["article_id", "year"]].values.tolist() == [["a#1", 2024], ["b#1", 2025]]
+    corpus = Corpus.from_texts(dict(zip(df.id, df.text)))
+    freq = corpus.frequencies(stopwords=True)
+    assert set(freq.head(2).term) == {"城市更新", "新质生产力"} and "是" not in set(freq.term)
+    assert "是" in set(corpus.frequencies().term)
+    m, vocab = corpus.dfm(stopwords=True)
+    assert m.shape == (2, len(vocab)) and "要" not in vocab
+    assert not corpus.collocations(min_count=1).empty

@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..document import Article, html
 from ..errors import InputError, PolicytextError
+from ..extract import stats
 from ..extract.keyphrases import keyness, new_terms
 from ..extract.quote_links import quote_ids
 from ..pipeline import Pipeline, default_pipeline
@@ -117,6 +118,23 @@ class Corpus:
         >>> Corpus.from_table("news.parquet", text="content", id="url_hash").batch("out/")   # doctest: +SKIP
         """
         return cls([], pd.DataFrame({"doc_id": [], "path": []}), TableSource(data, text, id, chunksize, reader))
+
+    @classmethod
+    def from_dataframe(cls, df: pd.DataFrame, text: str = "text", id: str | None = None, chunksize: int = 1000) -> Corpus:
+        """:meth:`from_table` of a DataFrame: ``Corpus.from_dataframe(df, text="text", id="id")``."""
+        return cls.from_table(df, text=text, id=id, chunksize=chunksize)
+
+    @classmethod
+    def from_csv(cls, path: str | os.PathLike[str], text: str = "text", id: str | None = None,
+                 chunksize: int = 1000) -> Corpus:
+        """:meth:`from_table` of a CSV file, read in chunks."""
+        return cls.from_table(path, text=text, id=id, chunksize=chunksize)
+
+    @classmethod
+    def from_parquet(cls, path: str | os.PathLike[str], text: str = "text", id: str | None = None,
+                     chunksize: int = 1000) -> Corpus:
+        """:meth:`from_table` of a Parquet file (or folder of files), read in batches."""
+        return cls.from_table(path, text=text, id=id, chunksize=chunksize)
 
     @classmethod
     def _with_metadata(cls, docs: list[Doc], metadata: Any) -> Corpus:
@@ -347,54 +365,45 @@ class Corpus:
         return pd.DataFrame.from_records(rows, columns=["article_id", "paragraph", "left", "keyword", "right",
                                                         "start", "end"])
 
-    def _dfm(self) -> tuple[Any, list[str], list[tuple[int, Article]]]:
-        from scipy import sparse
-
-        vocab: dict[str, int] = {}
-        indptr, indices, data = [0], [], []
+    def _token_lists(self) -> tuple[list[list[str]], list[tuple[int, Article]]]:
         arts = list(self._articles())
-        for _, art in arts:
-            counts = Counter(w for p in art.paragraphs for w in p.tokens() if _WORD.search(w))
-            for word, n in counts.items():
-                indices.append(vocab.setdefault(word, len(vocab)))
-                data.append(n)
-            indptr.append(len(indices))
-        matrix = sparse.csr_matrix((np.asarray(data, dtype=np.int64), np.asarray(indices, dtype=np.int64), indptr),
-                                   shape=(len(arts), len(vocab)))
-        return matrix, list(vocab), arts
+        return [[w for p in art.paragraphs for w in p.tokens()] for _, art in arts], arts
 
-    def dfm(self) -> tuple[Any, list[str]]:
+    def dfm(self, stopwords: Any = None) -> tuple[Any, list[str]]:
         """Document-feature matrix: (scipy.sparse CSR of word counts, one row per article in
         iteration order; the vocabulary, one word per column, in order of first use). Words come
-        from the pipeline's tokens (:func:`policytext.segment`); punctuation and spaces are left out.
+        from the pipeline's tokens; punctuation and spaces are left out, and ``stopwords`` (True:
+        the shipped list, or your own words; see :func:`policytext.extract.stats.dfm`).
 
-        >>> m, vocab = corpus.dfm(); m[:, vocab.index("城市更新")].sum()  # doctest: +SKIP
+        >>> m, vocab = corpus.dfm(stopwords=True); m[:, vocab.index("城市更新")].sum()  # doctest: +SKIP
         """
-        matrix, vocab, _ = self._dfm()
-        return matrix, vocab
+        return stats.dfm(self._token_lists()[0], stopwords=stopwords)
 
-    def frequencies(self, by: str | None = None) -> pd.DataFrame:
+    def frequencies(self, by: str | None = None, stopwords: Any = None) -> pd.DataFrame:
         """Word frequencies like quanteda's ``textstat_frequency``: ``term``, ``frequency``,
         ``rank``, ``docfreq`` (articles that use it), per group of a metadata column or article
-        field when ``by`` is given (``corpus.frequencies(by="year")``)."""
-        matrix, vocab, arts = self._dfm()
-        if by is None:
-            groups = {None: np.arange(len(arts))}
-        else:
-            labels = pd.Series(self._group_values(by, arts))
-            groups = {g: idx.to_numpy() for g, idx in labels.groupby(labels, dropna=False).groups.items()}
-        frames = []
-        for group, idx in groups.items():
-            sub = matrix[idx]
-            df = pd.DataFrame({"term": vocab, "frequency": np.asarray(sub.sum(axis=0)).ravel(),
-                               "docfreq": np.asarray((sub > 0).sum(axis=0)).ravel()})
-            df = df[df.frequency > 0].sort_values("frequency", ascending=False, kind="stable")
-            df.insert(2, "rank", df.frequency.rank(method="min", ascending=False).astype(int))
-            if by is not None:
-                df.insert(0, by, group)
-            frames.append(df)
-        columns = ([by] if by else []) + ["term", "frequency", "rank", "docfreq"]
-        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+        field when ``by`` is given (``corpus.frequencies(by="year", stopwords=True)``)."""
+        tokens, arts = self._token_lists()
+        return stats.frequencies(tokens, stopwords=stopwords, groups=self._group_values(by, arts) if by else None,
+                                 by=by or "group")
+
+    def collocations(self, method: str = "lambda", size: int = 2, min_count: int = 2,
+                     stopwords: Any = None) -> pd.DataFrame:
+        """Word sequences that occur together more than chance, like quanteda's
+        ``textstat_collocations`` (see :func:`policytext.extract.stats.collocations`).
+
+        >>> corpus.collocations(size=2, min_count=5, stopwords=True).head()  # doctest: +SKIP
+        """
+        return stats.collocations(self._token_lists()[0], method=method, size=size, min_count=min_count,
+                                  stopwords=stopwords)
+
+    def kwic_stats(self, keyword: str, window: int = 5, stopwords: Any = None) -> pd.DataFrame:
+        """The words near ``keyword`` and how strongly it attracts them (signed log-likelihood; see
+        :func:`policytext.extract.stats.context_frequencies`).
+
+        >>> corpus.kwic_stats("新质生产力", window=3, stopwords=True).head()  # doctest: +SKIP
+        """
+        return stats.context_frequencies(self._token_lists()[0], keyword, window=window, stopwords=stopwords)
 
     def _group_values(self, by: str, arts: list[tuple[int, Article]]) -> list[Any]:
         if by in self._meta.columns:
