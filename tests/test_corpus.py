@@ -297,3 +297,16 @@ def test_tables_of_texts_and_statistics_with_stop_words():
     m, vocab = corpus.dfm(stopwords=True)
     assert m.shape == (2, len(vocab)) and "要" not in vocab
     assert not corpus.collocations(min_count=1).empty
+
+
+def test_progress_says_there_is_nothing_to_do():
+    import io
+
+    from policytext.corpus.run import Progress
+
+    out = io.StringIO()
+    bar = Progress(3, 100, True, out)
+    bar.skip(3, 100)
+    bar.close()
+    assert "3 file(s) already done" in out.getvalue() and "nothing to do" in out.getvalue()
+    assert "0/0" not in out.getvalue()

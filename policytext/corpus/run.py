@@ -355,7 +355,9 @@ class Progress:
             self._draw(now)
 
     def close(self) -> None:
-        if self.enabled:
+        if self.enabled and self.total_files == 0 and not self.files:
+            print("policytext: nothing to do: every file is done already", file=self.stream)
+        elif self.enabled:
             self._draw(time.monotonic())
             if self.tty:
                 self.stream.write("\n")
