@@ -268,13 +268,28 @@ def execute(units: Iterable[Unit], job: Job, nlp: Any, workers: int, client: Any
     todo = iter(units)
     if client is not None:
         from distributed import as_completed as dask_completed
+        from distributed.client import FutureCancelledError
+        from distributed.scheduler import KilledWorker
 
-        def submit(unit: Unit) -> Any:
-            return client.submit(run_unit, unit, job, nlp, pure=False, key=f"policytext-{unit.name}-{os.urandom(4).hex()}")
+        units_of: dict[Any, tuple[Unit, int]] = {}
+
+        def submit(unit: Unit, tries: int = 0) -> Any:
+            fut = client.submit(run_unit, unit, job, nlp, pure=False, key=f"policytext-{unit.name}-{os.urandom(4).hex()}")
+            units_of[fut] = (unit, tries)
+            return fut
 
         running = dask_completed([submit(u) for u in _take(todo, window)])
         for fut in running:
-            yield fut.result()
+            unit, tries = units_of.pop(fut)
+            try:
+                summary = fut.result()
+            except (FutureCancelledError, KilledWorker):
+                # a worker died under the task (Dask may drop the task with it): run it again, a few times
+                if tries >= 3:
+                    raise
+                running.add(submit(unit, tries + 1))
+                continue
+            yield summary
             for unit in _take(todo, 1):
                 running.add(submit(unit))
         return
