@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import Article, Keyphrase, set_default_analyzer
-from .errors import PolicytextError, TaxonomyError
+from .errors import PolicytextError
 from .extract.entities import EntityStage
 from .extract.keyphrases import KeyphraseStage, keyphrases
 from .extract.quotations import QuotationStage
@@ -84,10 +84,7 @@ def _check_taxonomy(taxonomy: Any, model: Any) -> Taxonomy | None:
     tax = Taxonomy.load(taxonomy)
     classes = list(getattr(model, "classes_", None) if model is not None and not isinstance(model, ThemeModel)
                    else (model or default_model()).classes)
-    missing = [c for c in classes if c not in tax]
-    if missing:
-        raise TaxonomyError(f"the theme model's themes {missing[:5]} are not in the taxonomy {tax.source}; give the "
-                            "model trained for this taxonomy (themes=..., e.g. ThemeClassifier.bootstrap(texts, taxonomy))")
+    tax.check_model(classes)
     return tax
 
 
