@@ -96,13 +96,15 @@ def test_from_texts_ids_and_checks():
         Corpus.from_texts(["x"], ids=["v1.2"])
 
 
-def test_from_files_rejects_colliding_stems_and_empty_globs(tmp_path):
+def test_colliding_stems_take_their_relative_path_and_empty_globs_are_refused(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     for sub in ("a", "b"):
         shutil.copy(SEED, tmp_path / sub / "x.txt")
-    with pytest.raises(InputError, match="share a name stem"):
-        Corpus.from_files(tmp_path)
+    shutil.copy(SEED, tmp_path / "y.txt")
+    corpus = Corpus.from_files(tmp_path)
+    assert sorted(corpus.meta.doc_id) == ["a/x", "b/x", "y"]
+    assert sorted({a.id for a in corpus}) == ["a/x#1", "a/x#2", "b/x#1", "b/x#2", "y#1", "y#2"]
     with pytest.raises(InputError, match="no files match"):
         Corpus.from_files(str(tmp_path / "*.md"))
 

@@ -15,7 +15,6 @@ import os
 import re
 import tempfile
 import warnings
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path, PurePath
@@ -30,6 +29,7 @@ from ..extract import stats
 from ..extract.keyphrases import keyness, new_terms
 from ..extract.quote_links import quote_ids
 from ..pipeline import Pipeline, default_pipeline
+from ..reader import doc_ids
 from .inputs import Doc, TableSource, doc_keys, doc_size, expand_paths, fingerprint, iter_table, metadata_frame
 from .run import Job, Progress, Unit, execute, read_doc, resolve_client, run_apart, ship, workers_of
 from .tables import CorpusAnalysis, count_rows, finished_parts, link_quotes, table_schemas
@@ -68,15 +68,12 @@ class Corpus:
         ``metadata`` is a CSV (first column, or a column named file/path/id/stem, names the file
         by path, file name or stem), a dict ``{"guangming-2025-01-27": {"outlet": "光明日报"}}``
         or a DataFrame; its columns join the ``meta`` table and the ``articles`` table.
-        Article ids are file stem + ``#`` + position, so file stems must be unique.
+        Article ids are the file stem + ``#`` + position; where two files share a stem, the path
+        relative to their common folder takes its place (``2024/report#1``).
         """
         paths = expand_paths(paths_or_glob)
-        docs = [Doc(PurePath(p).stem, p, None) for p in paths]
-        stems = Counter(d.doc_id for d in docs)
-        dup = [p for p in paths if stems[PurePath(p).stem] > 1]
-        if dup:
-            raise InputError(f"files share a name stem, so their article ids would collide: {dup[:4]}; rename them")
-        return cls._with_metadata(docs, metadata)
+        ids = doc_ids(paths)  # the stem, or the relative path where stems collide (2024/report, 2025/report)
+        return cls._with_metadata([Doc(ids[str(p)], p, None) for p in paths], metadata)
 
     @classmethod
     def from_texts(cls, texts: Sequence[str] | Mapping[str, str], ids: Sequence[str] | None = None,

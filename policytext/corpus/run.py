@@ -92,7 +92,7 @@ def read_doc(doc: Doc, nlp: Pipeline) -> list[Article]:
     >>> [a.id for a in read_doc(Doc("评论", None, "标题\\n\\n城市更新是重要手段。"), default_pipeline())]
     ['评论#1']
     """
-    return nlp.read(doc.path) if doc.text is None else nlp.read_text(doc.text, source=doc.doc_id)
+    return nlp.read(doc.path, doc_id=doc.doc_id) if doc.text is None else nlp.read_text(doc.text, source=doc.doc_id)
 
 
 class _Deadline:
