@@ -28,7 +28,7 @@ from typing import Any
 from .document import Article, Keyphrase, set_default_analyzer
 from .errors import PolicytextError
 from .extract.entities import EntityStage
-from .extract.keyphrases import KeyphraseStage, keyphrases
+from .extract.keyphrases import KeyphraseStage, keyphrases, token_pairs
 from .extract.quotations import QuotationStage
 from .reader import read as read_file
 from .reader import read_text as read_string
@@ -82,9 +82,8 @@ def _check_taxonomy(taxonomy: Any, model: Any) -> Taxonomy | None:
     if taxonomy is None:
         return None
     tax = Taxonomy.load(taxonomy)
-    classes = list(getattr(model, "classes_", None) if model is not None and not isinstance(model, ThemeModel)
-                   else (model or default_model()).classes)
-    tax.check_model(classes)
+    model = model or default_model()
+    tax.check_model(model.classes if isinstance(model, ThemeModel) else model.classes_)
     return tax
 
 
@@ -203,10 +202,7 @@ class Pipeline:
     def keyphrases(self, article: Article, k: int) -> list[Keyphrase]:
         """The ``k`` best key phrases of the article, from its tokens (not stored)."""
         self.fill(article, ("tokens",))
-        pairs: list[tuple[str, str]] = []
-        for i, p in enumerate(article.paragraphs):
-            pairs += ([("\n", "x")] if i else []) + [(t.text, t.pos) for t in p.tagged()]
-        return keyphrases(article, k, self.segmenter, pairs)
+        return keyphrases(article, k, self.segmenter, token_pairs(article))
 
     def classify(self, article: Article, classifier: Any = None) -> None:
         """Rank the paragraphs' themes again with ``classifier`` (default: this pipeline's model)."""

@@ -407,10 +407,10 @@ def link_issuers(ents: list[Mention], m: str) -> None:
 
 # ---------------------------------------------------------------- the public stage
 
-def _split_title(e: Mention, m: str) -> list[tuple[str, int, int, str | None]]:
+def _split_title(e: Mention, m: str, offices: frozenset[str]) -> list[tuple[str, int, int, str | None]]:
     """(kind, start, end, name) of a person mention: the name, and its title when the mention ends
-    with one (习近平|总书记)."""
-    if e.title and e.title in word_list("lexicon", "titles.txt") and m.endswith(e.title, e.start, e.end) \
+    with one of the ``offices`` (习近平|总书记)."""
+    if e.title and e.title in offices and m.endswith(e.title, e.start, e.end) \
             and e.end - len(e.title) > e.start:
         cut = e.end - len(e.title)
         return [("person", e.start, cut, e.name), ("office", cut, e.end, None)]
@@ -423,8 +423,9 @@ def _dot_name(m: str, s: int, e: int) -> tuple[int, int]:
     c = word_lists()
     first = re.search(r"[·•‧・]", m[s:e]).start() + s  # type: ignore[union-attr]
     for i in range(s, first):  # the first part starts after the last title or role that ends inside it
-        if c.titles.match(m, i) and c.titles.match(m, i).end() <= first:  # type: ignore[union-attr]
-            s = c.titles.match(m, i).end()  # type: ignore[union-attr]
+        title = c.titles.match(m, i)
+        if title and title.end() <= first:
+            s = title.end()
     ends = c.cues["role_final_chars"]  # 议员|查尔斯: a role ends with one of these
     s = max([s] + [i + 1 for i in range(s, first - 1) if m[i] in ends])
     last = max(i for i in range(s, e) if m[i] in "·•‧・")
@@ -451,7 +452,7 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
         for e in rec.mentions(text, m, 0, len(text), known, tagger=False):  # names the dictionary knows come below
             kind = _PUBLIC_KIND.get(e.kind)
             if kind == "person" and not (e.weak and len(e.mention) < 3):  # a two-character guess is too often a word
-                spans += _split_title(e, m)
+                spans += _split_title(e, m, offices)
                 if e.name:
                     known.names.add(e.name)
             elif kind == "office" and e.title in offices:  # an office, not a role (居民, 专家)

@@ -43,7 +43,7 @@ from .stats import stop_set
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["keyphrases", "keyness", "new_terms", "candidates", "phrases", "KeyphraseStage"]
+__all__ = ["keyphrases", "keyness", "new_terms", "candidates", "phrases", "token_pairs", "KeyphraseStage"]
 
 TextLike = Union[Article, str]
 _DIR = resources.files("policytext").joinpath("data", "keyphrases")
@@ -792,6 +792,24 @@ def _function_words() -> frozenset[str]:
     return _word_list("function_words.txt") | _grammar().stop_edges
 
 
+def token_pairs(article: Article) -> list[tuple[str, str]]:
+    """The (word, tag) pairs of the article's stored tokens, paragraphs joined by a newline token:
+    what :func:`keyphrases` reads of an analysed article.
+
+    >>> from policytext.document import Paragraph, Token
+    >>> p = Paragraph(0, "发展")
+    >>> p.set_tokens([Token("发展", "vn", 0, 2)])
+    >>> token_pairs(Article(paragraphs=[p, p]))
+    [('发展', 'vn'), ('\\n', 'x'), ('发展', 'vn')]
+    """
+    pairs: list[tuple[str, str]] = []
+    for i, p in enumerate(article.paragraphs):
+        if i:
+            pairs.append(("\n", "x"))
+        pairs += [(t.text, t.pos) for t in p.tagged()]
+    return pairs
+
+
 class KeyphraseStage(Stage):
     """The article's key phrases from its tokens (``article.keyphrases(k)``; the ``keyphrases``
     table keeps the pipeline's ``k``)."""
@@ -802,12 +820,8 @@ class KeyphraseStage(Stage):
 
     def run(self, article: Article) -> None:
         k = max(self.settings.k, 20)  # the best k <= 20 are the first k of the best 20
-        pairs: list[tuple[str, str]] = []
-        for i, p in enumerate(article.paragraphs):
-            if i:
-                pairs.append(("\n", "x"))
-            pairs += [(t.text, t.pos) for t in p.tagged()]
-        article.results[self.name] = Keyphrases(keyphrases(article, k, self.settings.segmenter, pairs), k)
+        found = keyphrases(article, k, self.settings.segmenter, token_pairs(article))
+        article.results[self.name] = Keyphrases(found, k)
 
     def rows(self, article: Article) -> Rows:
         return {"keyphrases": [{"article_id": article.id, "rank": r, "phrase": kp.phrase, "score": float(kp.score),
