@@ -275,7 +275,7 @@ class Corpus:
                    f"max_chars={max_chars}; timeout={timeout}")
         done = finished_parts(folder, (fingerprint(doc, options) for doc, _ in self._stream()), options)
         columns = nlp.columns(tokens=bool(tokens))
-        nlp, sample = ship(nlp, client)
+        shipped, sample = ship(nlp, client)
         meta = (self._meta_frame.drop(columns=["doc_id", "path"]) if self._source is None else
                 pd.DataFrame.from_records([m for _, m in itertools.islice(self._source.docs(), self._source.chunksize)]))
         schemas = table_schemas(columns, sample, meta)
@@ -287,7 +287,7 @@ class Corpus:
             ((total or part_docs * workers) - skipped) / (4 * workers))))  # a few tasks per worker, to balance
         bar = Progress(total, sum(doc_size(d) for d in self._docs), progress)
         bar.skip(skipped, sum(doc_size(self._docs[i]) for r in done for i in r) if self._source is None else 0)
-        for summary in execute(self._units(done, options, size), job, nlp, workers, client):
+        for summary in execute(self._units(done, options, size), job, nlp, workers, client, shipped):
             bar.update(summary)
         bar.close()
         if "quotations" in schemas and count_rows(folder / "quotations") > LINK_APART:

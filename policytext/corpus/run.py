@@ -254,16 +254,18 @@ def ship(nlp: Pipeline, client: Any) -> tuple[Any, dict[str, list[dict[str, Any]
     loads no model); else the pipeline itself, warmed up here (forked pool workers inherit it)."""
     if client is None:
         return nlp, warm_up(nlp)
-    shipped = client.scatter(nlp, broadcast=True)
+    shipped = client.scatter(nlp, broadcast=True, hash=False)
     return shipped, client.submit(warm_up, shipped, pure=False).result()
 
 
-def execute(units: Iterable[Unit], job: Job, nlp: Any, workers: int, client: Any) -> Iterator[Summary]:
+def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client: Any,
+            shipped: Any = None) -> Iterator[Summary]:
     """Run the tasks and yield their summaries as they finish (in any order). At most a few
-    tasks per worker are handed out at a time, so the units are made as the run goes. ``nlp``
-    comes from :func:`ship`: it is pickled into each process of the pool (which is started again
-    if a worker dies), or already on every Dask worker (Dask runs again elsewhere the task of a
-    worker that died)."""
+    tasks per worker are handed out at a time, so the units are made as the run goes. ``nlp`` is
+    pickled into each process of the pool (which is started again if a worker dies); on Dask the
+    tasks take ``shipped``, the pipeline :func:`ship` scattered to every worker. A task whose
+    worker died runs again elsewhere; if the cluster lost the scattered pipeline with it, it is
+    scattered again."""
     window = 2 * workers + 2
     todo = iter(units)
     if client is not None:
@@ -273,8 +275,10 @@ def execute(units: Iterable[Unit], job: Job, nlp: Any, workers: int, client: Any
 
         units_of: dict[Any, tuple[Unit, int]] = {}
 
+        on_workers = [shipped if shipped is not None else client.scatter(nlp, broadcast=True, hash=False)]
+
         def submit(unit: Unit, tries: int = 0) -> Any:
-            fut = client.submit(run_unit, unit, job, nlp, pure=False, key=f"policytext-{unit.name}-{os.urandom(4).hex()}")
+            fut = client.submit(run_unit, unit, job, on_workers[0], pure=False, key=f"policytext-{unit.name}-{os.urandom(4).hex()}")
             units_of[fut] = (unit, tries)
             return fut
 
@@ -283,10 +287,13 @@ def execute(units: Iterable[Unit], job: Job, nlp: Any, workers: int, client: Any
             unit, tries = units_of.pop(fut)
             try:
                 summary = fut.result()
-            except (FutureCancelledError, KilledWorker):
-                # a worker died under the task (Dask may drop the task with it): run it again, a few times
+            except (FutureCancelledError, KilledWorker) as exc:
+                # a worker died under the task: run it again, a few times; a task that Dask
+                # cancelled may have lost the scattered pipeline with the worker, so send it again
                 if tries >= 3:
                     raise
+                if isinstance(exc, FutureCancelledError) or on_workers[0].status != "finished":
+                    on_workers[0] = client.scatter(nlp, broadcast=True, hash=False)
                 running.add(submit(unit, tries + 1))
                 continue
             yield summary
