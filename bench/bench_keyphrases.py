@@ -39,7 +39,7 @@ sys.path.insert(0, str(REPO))
 
 import policytext  # noqa: E402
 
-BLIND = REPO / "tests" / "data" / "keyphrases_gold_blind.json"
+BLIND = sorted((REPO / "tests" / "data").glob("keyphrases_gold_blind*.json"))  # one file per session's batch
 SEED = REPO / "tests" / "data" / "keyphrases_gold.json"
 SHARED = Path("/work/shared/corpora/dev")  # long reports (development corpus)
 _STRIP = re.compile(r"[\s“”‘’\"'「」『』]")
@@ -62,7 +62,8 @@ def matches(predicted: list[str], gold: list[str]) -> int:
 
 def load_gold(split: str) -> list[tuple[policytext.Article, dict]]:
     """(article, gold item) of one split."""
-    items = json.loads((SEED if split == "seed" else BLIND).read_text(encoding="utf-8"))["articles"]
+    items = [item for f in ([SEED] if split == "seed" else BLIND)
+             for item in json.loads(f.read_text(encoding="utf-8"))["articles"]]
     out = []
     for item in items:
         if split != "seed" and item["split"] != split:
