@@ -33,6 +33,7 @@ KINDS = ("person", "office", "organization", "place", "document", "meeting")
 _PUBLIC_KIND = {"person": "person", "title": "office", "org": "organization", "meeting": "meeting", "doc": "document"}
 # a transliterated or minority name: parts of Han characters joined by the middle dot (买买提·艾力)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,6})+")
+_DOTS = re.compile("[·•‧・]")  # a quick test before the search for dotted names
 _NAME_STOP = "在和与及的说是向对为将从到等了也都就又曾已称指讲认表"  # characters that end a name's last part
 
 
@@ -75,6 +76,7 @@ class Recognizer:
         self.valid_name = segmenter.memo("entities.valid_name", self._valid_name, 65536)
         self.segmenter_names = segmenter.memo("entities.segmenter_names", self._segmenter_names, 8192)
         self.tagged_name = segmenter.memo("entities.tagged_name", self._tagged_name, 4096)
+        self.first_word = segmenter.memo("entities.first_word", lambda run: self.seg.tagged(run)[0], 16384)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"seg": self.seg}
@@ -143,7 +145,7 @@ class Recognizer:
         run = re.match(r"[\u4e00-\u9fff]{2,8}", m[i:hi])
         if run is None:
             return None
-        word, tag = self.seg.tagged(run.group())[0]
+        word, tag = self.first_word(run.group())
         rest = m[i + len(word):i + len(word) + 1]
         stop = not rest or not is_han(rest) or rest in lx.cues["name_stop_chars"] or lx.verbs.match(m, i + len(word)) is not None
         if 2 <= len(word) <= 5 and tag in ("nr", "nrt", "nrfg", "ns") and stop and word not in lx.not_names and word not in lx.title_set:
@@ -190,11 +192,11 @@ class Recognizer:
         for mt in alt_re("work_refs").finditer(m, lo, hi):  # 贺函说, 批示指出: the letter or instruction of someone named before
             if mt.start() == lo or not is_han(m[mt.start() - 1]):
                 add(Mention("work_ref", mt.start(), mt.end(), None, mt.group(), doc_type=lx.cues["work_refs"][mt.group()]))
-        for mt in _DOT_NAME.finditer(m, lo, hi):  # 买买提·艾力, 查尔斯·鲍威尔
+        for mt in _DOT_NAME.finditer(m, lo, hi) if _DOTS.search(m, lo, hi) else ():  # 买买提·艾力, 查尔斯·鲍威尔
             s, e = _dot_name(m, mt.start(), mt.end())
             add(Mention("person", s, e, m[s:e], m[s:e]))
         for known in sorted(state.names, key=len, reverse=True):
-            tail = re.split("[·•‧・]", known)[-1]  # 鲍威尔 after 查尔斯·鲍威尔
+            tail = _DOTS.split(known)[-1]  # 鲍威尔 after 查尔斯·鲍威尔
             for name in (known, tail) if len(tail) >= 2 and tail != known else (known,):
                 s = m.find(name, lo, hi)
                 while s >= 0:
@@ -255,9 +257,8 @@ class Recognizer:
                 add(Mention("meeting_ref", mt.start(), mt.end(), None, mt.group()))
         for mt in lx.generic.finditer(m, lo, hi):
             add(Mention("generic", mt.start(), mt.end(), None, mt.group()))
-        before_verb = rf"(?=[、，和与]|(?:{alt('adverbs', 'subject_gap')})*(?:{lx.verbs.pattern})|$)"
-        for mt in re.finditer(rf"(?:{alt('generic_prefixes')})[\u4e00-\u9fff]{{1,4}}?{before_verb}|(?<![\u4e00-\u9fff])(?![我咱你您])[\u4e00-\u9fff]{{1,4}}们{before_verb}", m[lo:hi]):
-            add(Mention("generic", lo + mt.start(), lo + mt.end(), None, mt.group()))  # 广大官兵表示, 各方面普遍希望, 师生们表示
+        for mt in generic_groups().finditer(m[lo:hi]):
+            add(Mention("generic", lo + mt.start(), lo + mt.end(), None, mt.group()))
         for mt in titles:
             s = mt.start()  # the words that qualify a bare title stay in the mention: 项目负责人
             while s > lo and mt.start() - s < 8 and is_han(m[s - 1]) and m[s - 1] not in lx.cues["name_stop_chars"] and not taken[s - 1 - lo]:
@@ -366,6 +367,14 @@ def org_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(department), re.compile(rf"[\u4e00-\u9fff]{{1,8}}?{department}")
 
 
+@lru_cache(maxsize=1)
+def generic_groups() -> re.Pattern[str]:
+    """Groups of people as speakers, before a speech verb: 广大官兵表示, 各方面普遍希望, 师生们表示."""
+    before_verb = rf"(?=[、，和与]|(?:{alt('adverbs', 'subject_gap')})*(?:{word_lists().verbs.pattern})|$)"
+    return re.compile(rf"(?:{alt('generic_prefixes')})[\u4e00-\u9fff]{{1,4}}?{before_verb}"
+                      rf"|(?<![\u4e00-\u9fff])(?![我咱你您])[\u4e00-\u9fff]{{1,4}}们{before_verb}")
+
+
 def local_orgs(m: str, lo: int, hi: int) -> list[Mention]:
     """Organisations named by place + department (武汉市教育局, 江苏省科技厅)."""
     department, named = org_patterns()
@@ -462,7 +471,7 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
         taken = [False] * len(text)
         for _, s, e, _ in spans:
             taken[s:e] = [True] * (e - s)
-        extra = [("person", *_dot_name(m, mt.start(), mt.end())) for mt in _DOT_NAME.finditer(m)]
+        extra = [("person", *_dot_name(m, mt.start(), mt.end())) for mt in (_DOT_NAME.finditer(m) if _DOTS.search(m) else ())]
         extra = [(kind, s, e, text[s:e]) for kind, s, e in extra]
         if tokens is not None:
             extra += [("place", t.start, t.end, t.text) for t in tokens[n] if t.pos == "ns" and len(t.text) > 1]
