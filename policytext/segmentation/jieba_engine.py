@@ -67,7 +67,9 @@ class Dag:
         by_freq: dict[int, float] = {}
         self.logp = {w: by_freq.setdefault(f, math.log(f) - logtotal) if f else None for w, f in freq.items()}
         self.unknown = -logtotal  # a character outside the dictionary, as jieba scores it
-        self.tags = {word: sys.intern(tag) for word, tag in tags.items()}
+        # keyed by the same string objects as logp (jieba's tag table holds copies of the words)
+        self.tags = {word: sys.intern(tags[word]) for word in freq if word in tags}
+        self.tags.update((word, sys.intern(tag)) for word, tag in tags.items() if word not in freq)
         self.guess = guess  # run of unknown characters -> jieba's HMM words with tags
 
     def with_terms(self, terms: Iterable[str]) -> Dag:
@@ -175,9 +177,8 @@ def jieba_tokenizer(lexicon: bool):  # type: ignore[no-untyped-def]
     return tok
 
 
-@lru_cache(maxsize=2)
-def posseg_tokenizer(lexicon: bool):  # type: ignore[no-untyped-def]
-    """jieba's ``POSTokenizer`` over :func:`jieba_tokenizer` (its tag table and HMM tagger)."""
+def new_posseg_tokenizer(lexicon: bool):  # type: ignore[no-untyped-def]
+    """A new jieba ``POSTokenizer`` over :func:`jieba_tokenizer` (its tag table and HMM tagger)."""
     with _LOCK:
         pos = _posseg().POSTokenizer(jieba_tokenizer(lexicon))
         pos.makesure_userdict_loaded()  # the lexicon's tags join the dictionary's
@@ -185,10 +186,20 @@ def posseg_tokenizer(lexicon: bool):  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=2)
+def posseg_tokenizer(lexicon: bool):  # type: ignore[no-untyped-def]
+    """:func:`new_posseg_tokenizer`, kept: jieba itself, for comparisons (tests, benchmarks)."""
+    return new_posseg_tokenizer(lexicon)
+
+
+@lru_cache(maxsize=2)
 def base_dag(lexicon: bool) -> Dag:
     """The :class:`Dag` of the shipped dictionary (and lexicon), built once per process; a
-    segmenter with terms of its own works on a copy (:meth:`Dag.with_terms`)."""
-    pos = posseg_tokenizer(lexicon)
+    segmenter with terms of its own works on a copy (:meth:`Dag.with_terms`). The tokenizer it
+    is built from is not kept: once the Dag has its tables, jieba's go (the HMM tagger of one run
+    needs neither), which saves a worker some 40 MB."""
+    pos = new_posseg_tokenizer(lexicon)
     with _LOCK:
         # jieba's HMM tagger of one run is private (no public entry takes a run alone)
-        return Dag(pos.tokenizer.FREQ, pos.tokenizer.total, pos.word_tag_tab, pos._POSTokenizer__cut_detail)
+        dag = Dag(pos.tokenizer.FREQ, pos.tokenizer.total, pos.word_tag_tab, pos._POSTokenizer__cut_detail)
+        pos.tokenizer.FREQ, pos.word_tag_tab = {}, {}
+        return dag
