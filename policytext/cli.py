@@ -137,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, metavar="SECONDS",
                    help="list a document whose analysis takes longer in errors, and go on")
     p.add_argument("--text-column", default="text", help="the text column of a table of texts (default: text)")
-    p.add_argument("--id-column", help="the id column of a table of texts (default: row-1, row-2, ...)")
+    p.add_argument("--id-column", help="the id column of a table of texts (default: the column id if there is one, else the file stem and row number: texts-1, texts-2, ...)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _pipeline_options(p)
     p.set_defaults(func=_cmd_batch)

@@ -107,8 +107,8 @@ class Corpus:
                    ) -> Corpus:
         """A corpus of the rows of a table of texts: a CSV or Parquet file (or a folder of Parquet
         files) or a DataFrame, read ``chunksize`` rows at a time by ``reader`` (see
-        :func:`~policytext.corpus.inputs.iter_table`), never all at once: the ``text`` column,
-        the ``id`` column (default ``row-1`` …) and the other columns as metadata. Such a corpus is
+        :func:`policytext.reader.iter_table`), never all at once: the ``text`` column,
+        the ``id`` column (default: the file stem and row number, ``texts-1`` …) and the other columns as metadata. Such a corpus is
         streamed: :meth:`batch` and :meth:`analyze` run on it, :meth:`select` does not (filter
         the table first).
 
