@@ -73,10 +73,10 @@ class Recognizer:
     def __init__(self, segmenter: Segmenter) -> None:
         self.seg = segmenter
         self.reads_as_words = segmenter.memo("entities.reads_as_words", self._reads_as_words, 4096)
-        self.valid_name = segmenter.memo("entities.valid_name", self._valid_name, 65536)
+        self.valid_name = segmenter.memo("entities.valid_name", self._valid_name, 16384)
         self.segmenter_names = segmenter.memo("entities.segmenter_names", self._segmenter_names, 8192)
         self.tagged_name = segmenter.memo("entities.tagged_name", self._tagged_name, 4096)
-        self.first_word = segmenter.memo("entities.first_word", lambda run: self.seg.tagged(run)[0], 16384)
+        self.first_word = segmenter.memo("entities.first_word", lambda run: self.seg.tagged(run)[0], 8192)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"seg": self.seg}

@@ -153,7 +153,9 @@ class Segmenter:
     def memo(self, name: str, fn: Callable[..., Any], maxsize: int = 4096) -> Callable[..., Any]:
         """``fn`` behind an LRU cache of ``maxsize`` entries that lives on this segmenter, kept under
         ``name`` (the same cache is returned for the same name) and emptied by :meth:`add_terms`:
-        the stages cache what they derive from the segmenter here, never in module globals."""
+        the stages cache what they derive from the segmenter here, never in module globals. Keep
+        ``maxsize`` small enough (16,384 or less for words) that a worker's caches are full within
+        its first thousand documents: its memory then stays flat however long the batch runs."""
         with self._lock:
             memo = self._memos.get(name)
             if memo is None:
@@ -281,5 +283,5 @@ class Segmenter:
         a Chinese compound is its last word)."""
         tag = self.dag.tags.get(word)
         if tag is None:
-            tag = self.memo("pkuseg-tag", lambda w: self.dag.tagged(w)[-1][1], 65536)(word)
+            tag = self.memo("pkuseg-tag", lambda w: self.dag.tagged(w)[-1][1], 16384)(word)
         return tag
