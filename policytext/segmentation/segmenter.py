@@ -222,6 +222,15 @@ class Segmenter:
         """
         return [t.text for t in self.tokens(text)]
 
+    def count(self, word: str) -> int:
+        """How often the segmentation dictionary has seen ``word``: 0 for no word of it, 1 for a
+        word it lists without evidence (a tag seen once is weak evidence of a name or a place).
+
+        >>> Segmenter().count("上海") > Segmenter().count("宜居") == 1
+        True
+        """
+        return self.dag.count(word)
+
     def tagged(self, text: str, hmm: bool | Callable[[str], bool] = False) -> list[tuple[str, str]]:
         """jieba's ``posseg.cut`` of ``text`` on this segmenter's dictionary, without the unit rule:
         the tags of a word or short phrase out of context (``hmm``: guess unknown words with
