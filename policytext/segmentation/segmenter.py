@@ -91,7 +91,7 @@ class Segmenter:
         self._units: re.Pattern[str] | None = None
         self._splitter: re.Pattern[str] | None = None
         self._memos: dict[str, Any] = {}
-        self._line = lru_cache(maxsize=4096)(self._tokens_of_line)  # a work report has a few hundred lines
+        self._line = lru_cache(maxsize=1024)(self._tokens_of_line)  # a work report has a few hundred lines
 
     # -- pickling: the settings travel, the tables are rebuilt where they are used
 
