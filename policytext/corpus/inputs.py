@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from ..errors import InputError
-from ..reader import iter_table
+from ..reader import SUFFIXES, iter_table
 
 __all__ = ["Doc", "TableSource", "doc_keys", "doc_size", "expand_paths", "fingerprint", "iter_table",
            "metadata_frame"]
@@ -37,7 +37,8 @@ class Doc(NamedTuple):
 
 
 def expand_paths(paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Paths of a folder (all ``*.txt`` under it), a glob or a list of any of these, in order.
+    """Paths of a folder (the ``.txt``, ``.docx`` and ``.html`` files under it:
+    :data:`policytext.reader.SUFFIXES`), a glob or a list of any of these, in order.
 
     >>> expand_paths("corpora/guangming-2025-01-27.txt")
     ['corpora/guangming-2025-01-27.txt']
@@ -46,13 +47,14 @@ def expand_paths(paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathL
     found: list[str] = []
     for item in map(os.fspath, items):
         if os.path.isdir(item):
-            found += sorted(str(p) for p in Path(item).rglob("*.txt") if p.is_file())
+            found += sorted(str(p) for p in Path(item).rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
         elif glob.has_magic(item):
             found += sorted(p for p in glob.glob(item, recursive=True) if os.path.isfile(p))
         else:
             found.append(item)  # a missing file is reported in the errors table of the analysis
     if not found:
-        raise InputError(f"{items}: no files match; give a folder of .txt files, a glob such as 'dir/*.txt' or paths")
+        raise InputError(f"{items}: no files match; give a folder of .txt, .docx or .html files, a glob such as "
+                         "'dir/*.txt' or paths")
     return found
 
 
