@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("batch", help="analyse many files into tables, resumably, on all cores or a Dask cluster")
     p.add_argument("inputs", nargs="+", metavar="DIR_OR_GLOB",
-                   help="a folder (all *.txt under it), a glob or files; or one CSV or Parquet table of texts")
+                   help="a folder (its .txt, .docx and .html files), a glob or files; or one CSV or Parquet table of texts")
     p.add_argument("--out", required=True, help="folder for the tables: one Parquet dataset folder per table "
                    "(on a Dask cluster, a path every worker sees)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
