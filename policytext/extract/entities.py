@@ -13,7 +13,7 @@ names) and keeps what it derives in the segmenter's caches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -33,6 +33,10 @@ KINDS = ("person", "office", "organization", "place", "document", "meeting")
 _PUBLIC_KIND = {"person": "person", "title": "office", "org": "organization", "meeting": "meeting", "doc": "document"}
 # a transliterated or minority name: parts of Han characters joined by the middle dot (买买提·艾力)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,6})+")
+COMMON_WORD = 20  # a word the dictionary has seen this often: no given name after a preposition, 和平 no 和
+_MEETING_STOPS = "的在和及、于了被"  # the characters a meeting's name does not reach back over (与, 暨 join its parts)
+_NUMERALS = "一二三四五六七八九十百千万亿两几多余数"
+_DEMONSTRATIVE = re.compile("[这本此该那][次届个场项]$")  # 这次|专题会议, 本届|大会
 _DOTS = re.compile("[·•‧・]")  # a quick test before the search for dotted names
 _PLACE_END = re.compile("(?:省|市|县|州|镇|乡|自治区|特别行政区|沙地|草原|高原|盆地|平原|半岛|岛|湖|江|河|海|湾|峡|山)$")
 _NAME_STOP = "在和与及的说是向对为将从到等了也都就又曾已称指讲认表"  # characters that end a name's last part
@@ -87,7 +91,13 @@ class Recognizer:
         self.__init__(state["seg"])  # type: ignore[misc]
 
     def _reads_as_words(self, name: str) -> bool:
-        """True when the segmenter reads a would-be name as ordinary words: 强调, 满意|地, 时任|浙."""
+        """True when the segmenter reads a would-be name as ordinary words: 强调, 满意|地, 时任|浙,
+        and a preposition or conjunction before a common word (向|政府, 向|全党; not 向|元|琪).
+
+        >>> rec = Recognizer(default_segmenter())
+        >>> rec.reads_as_words("向政府"), rec.reads_as_words("向元琪"), rec.reads_as_words("于洪亮")
+        (True, False, False)
+        """
         toks = self.seg.tagged(name)
 
         def common(tok: tuple[str, str]) -> bool:
@@ -95,7 +105,23 @@ class Recognizer:
 
         if len(toks) == 1:
             return common(toks[0])
+        if self.governs_word(name):
+            return True
         return (len(toks[0][0]) >= 2 and common(toks[0])) or toks[-1][0] in word_lists().cues["name_final_particles"]
+
+    def governs_word(self, text: str) -> bool:
+        """``text`` starts with a preposition, conjunction or verb before a common word (向|政府,
+        和|平台, 任|国防部): no name starts there, whatever the length of the name.
+
+        >>> rec = Recognizer(default_segmenter())
+        >>> rec.governs_word("向政府反映"), rec.governs_word("向元琪今天")
+        (True, False)
+        """
+        head = self.first_word(text[:1]) if text else ("", "")
+        if head[1] not in ("p", "c", "v") or len(text) < 3:
+            return False
+        word, tag = self.first_word(text[1:])
+        return len(word) >= 2 and not tag.startswith(("nr", "nz")) and self.seg.count(word) >= COMMON_WORD
 
     def _valid_name(self, name: str, longest: int = 2) -> bool:
         """Surname + one or two characters (``longest`` given-name characters: 3 for names such as
@@ -121,8 +147,8 @@ class Recognizer:
         that begins what follows the name (a verb, a title, 在/正/和...) is left out."""
         lx = word_lists()
         base = self.surname_len(m, i)
-        if not base:
-            return None
+        if not base or self.governs_word(m[i:min(hi, i + 6)]) or lx.titles.match(m, i + base, hi):
+            return None  # 向|政府, 任|副部长: a preposition or a verb, not a surname
         j = i + base + 3  # a longer given name right before a verb or title: 邓氏翠河表示, 潘玉锦城表示 (not 李明介绍|说)
         verb_inside = any((v := lx.verbs.match(m, k)) is not None and v.end() - k >= 2 and v.end() <= j for k in range(i + base, j))
         if j <= hi and (lx.verbs.match(m, j) or lx.titles.match(m, j)) and m[j - 1] not in lx.cues["name_stop_chars"] \
@@ -165,6 +191,8 @@ class Recognizer:
             if i < lo or not self.valid_name(m[i:k]) or (n > 2 and m[k - 1] in word_lists().cues["name_stop_chars"]):
                 continue  # 王芳对|记者: 对 ends no name
             prev = m[i - 1] if i > lo else ""
+            if prev and (prev.isdigit() or prev in _NUMERALS) or self.governs_word(m[i:i + 6]):
+                continue  # 3万名|教师, 200余户|居民: a number and its unit; 任|人民……: a verb
             if prev == "" or not is_han(prev) or prev in "的、和与及" or self.title_ends_at(m, lo, i):
                 return m[i:k]
         return None
@@ -241,7 +269,7 @@ class Recognizer:
             add(Mention("doc", s, e, orig[s:e], orig[s:e]))
         for mt in alt_re("document_names").finditer(m, lo, hi):
             add(Mention("doc", mt.start(), mt.end(), mt.group(), mt.group()))
-        for ent in meetings(orig, m, lo, hi):
+        for ent in meetings(orig, m, lo, hi, self.seg.count):
             add(ent)
         for mt in lx.institutions.finditer(m, lo, hi):
             add(Mention("org", mt.start(), mt.end(), mt.group(), mt.group()))
@@ -326,9 +354,15 @@ class Recognizer:
         return len(toks) == 1 and toks[0][1] in ("nr", "nrt", "nrfg") and word not in word_lists().not_names
 
 
-def meetings(orig: str, m: str, lo: int, hi: int) -> list[Mention]:
-    """Meetings: the lexicon's, and names ending in 会议/全会/大会… read leftwards up to 的/在/召开
-    (2024年中央经济工作会议 → 中央经济工作会议; 召开2025年全国“打假治敲”专项行动……会议)."""
+def meetings(orig: str, m: str, lo: int, hi: int, count: Callable[[str], int] | None = None) -> list[Mention]:
+    """Meetings: the lexicon's, and names ending in 会议/全会/大会… read leftwards up to 的/在/和/被,
+    a verb such as 召开, or a demonstrative (这次/本届) (2024年中央经济工作会议 → 中央经济工作会议;
+    召开2025年全国“打假治敲”专项行动……会议). With ``count`` (how often the dictionary has seen a
+    word), a stop character that begins a common word does not stop: 纪念和平共处五项原则……大会.
+
+    >>> [e.name for e in meetings(*["相信这次专题会议取得成功"] * 2, 0, 12)]
+    ['专题会议']
+    """
     lx = word_lists()
     c = lx.cues
     out = []
@@ -346,9 +380,10 @@ def meetings(orig: str, m: str, lo: int, hi: int) -> list[Mention]:
             continue
         j = mt.start()
         named = {e.end for e in out}  # 十二届全国人大四次会议|湖南代表团审议: the part after a named meeting
-        while j > lo and j not in named and mt.start() - j < 30 and m[j - 1] not in "的在和及、于了" and not m.endswith(stops, lo, j) and (
-            is_han(m[j - 1]) or m[j - 1].isdigit() or m[j - 1] in quote_marks or m[j - 1] == FILL
-        ):
+        while j > lo and j not in named and mt.start() - j < 30 and not m.endswith(stops, lo, j) \
+                and not _DEMONSTRATIVE.match(m, max(lo, j - 2), j) and (
+                    m[j - 1] not in _MEETING_STOPS or count is not None and count(m[j - 1:j + 1]) >= COMMON_WORD) and (
+                    is_han(m[j - 1]) or m[j - 1].isdigit() or m[j - 1] in quote_marks or m[j - 1] == FILL):
             j -= 1
         if m.startswith("党的", j - 2, j) and j - 2 >= lo:
             j -= 2
@@ -439,10 +474,13 @@ def link_issuers(ents: list[Mention], m: str) -> None:
 
 # ---------------------------------------------------------------- the public stage
 
-def _split_title(e: Mention, m: str, titles: frozenset[str], offices: frozenset[str]
+def _split_title(e: Mention, m: str, titles: Set[str], offices: Set[str]
                  ) -> list[tuple[str, int, int, str | None]]:
     """(kind, start, end, name) of a person mention: the name without the title it ends with
-    (习近平|同志), and that title when it is one of the ``offices`` (习近平|总书记)."""
+    (习近平|同志, 行政长官岑浩辉|先生), and that title when it is one of the ``offices`` (习近平|总书记)."""
+    if e.name and m.startswith(e.name, e.start) and e.start + len(e.name) < e.end and m[e.start + len(e.name):e.end] in titles:
+        cut = e.start + len(e.name)
+        return [("person", e.start, cut, e.name)] + ([("office", cut, e.end, None)] if m[cut:e.end] in offices else [])
     if e.title and e.title in titles and m.endswith(e.title, e.start, e.end) \
             and e.end - len(e.title) > e.start:
         cut = e.end - len(e.title)
@@ -476,8 +514,8 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
     Unknown names are found next to a title (厅长徐光辉) or once named; the HMM guesser of the
     quotation stage is not run over whole paragraphs (it would cost more than segmenting them)."""
     known = _Known()
-    titles = frozenset(word_list("lexicon", "titles.txt"))
-    offices = titles - frozenset(word_list("entities", "not_offices.txt"))
+    titles = word_lists().title_set  # office titles and roles (居民, 代表), kept out of the name
+    offices = frozenset(word_list("lexicon", "titles.txt")) - frozenset(word_list("entities", "not_offices.txt"))
     places = frozenset(word_list("entities", "places.txt"))
     seg = rec.seg
     out: list[Entity] = []

@@ -1,0 +1,55 @@
+"""The entities stage on real pages: what each kind holds and what it leaves out (issue 11's public
+stage; the classes of error fixed in session 4: weak dictionary places and names, roles taken for
+offices, titles left in names, organisation and meeting names that reach too far)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import policytext
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _entities(name: str, position: int = 0) -> list[tuple[str, str]]:
+    art = policytext.read(ROOT / "corpora" / name)[position]
+    ents = art.entities()
+    assert all(art.paragraphs[e.paragraph].text[e.start:e.end] == e.text for e in ents)
+    return [(e.kind, e.text) for e in ents]
+
+
+def test_places_the_dictionary_tags_on_weak_evidence_are_left_out():
+    ents = _entities("guangming-2025-01-27.txt")
+    places = {t for k, t in ents if k == "place"}
+    assert {"上海", "北京", "广州", "重庆"} <= places
+    assert not places & {"宜居", "城中村"}
+    assert ("organization", "统筹城市布局") not in ents  # no place: no local organisation
+    assert ("organization", "国家发展改革委") in ents
+
+
+def test_organisations_start_at_their_place_and_offices_are_posts():
+    ents = _entities("external/2025-04-16-rmrb-korean-pine-breeding.txt")
+    orgs = {t for k, t in ents if k == "organization"}
+    assert {"辽宁省森林经营研究所", "辽宁省林业局", "辽宁省沙地治理与利用研究所", "彰武县森莱林业有限责任公司"} <= orgs
+    assert not any(t.startswith(("也就是", "来自", "张安来到")) for t in orgs)
+    offices = {t for k, t in ents if k == "office"}
+    assert {"主任", "总经理", "所长"} <= offices and not offices & {"记者", "专家", "同志", "负责人"}
+    places = {t for k, t in ents if k == "place"}
+    assert {"阜新市", "科尔沁沙地", "本溪市"} <= places and not places & {"治沙", "防沙"}
+    assert not {t for k, t in ents if k == "person"} & {"成林", "叶乔木"}
+
+
+def test_a_person_is_named_without_the_title_after_the_name():
+    ents = _entities("external/2025-03-06-rmrb-jiangsu-deputies-face-to-face.txt")
+    persons = {t for k, t in ents if k == "person"}
+    assert {"徐光辉", "赵建军", "张俊杰"} <= persons
+    assert not any(t.endswith(("代表", "同志", "先生")) for t in persons)
+    assert ("office", "厅长") in ents and ("office", "副院长") in ents
+
+
+def test_meeting_names_stop_at_a_demonstrative_and_keep_their_joined_parts():
+    five = _entities("blind/quotes/dev/2024-06-28-xinhua-xi-speech-five-principles-70th.txt")
+    assert ("meeting", "和平共处五项原则发表70周年纪念大会") in five  # 和平 is a word: 和 does not stop the name
+    silk = _entities("blind/quotes/dev/2015-10-15-cctv-xwlb-asian-parties-silk-road.txt")
+    meetings = {t for k, t in silk if k == "meeting"}
+    assert "亚洲政党丝绸之路专题会议" in meetings and not any(t.startswith(("这次", "相信", "本次")) for t in meetings)
