@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..dates import find_dates, resolve
 from ..document import Article, Paragraph, Quotation
 from ..errors import InputError
 from ..segmentation import Segmenter, default_segmenter
@@ -59,7 +60,7 @@ class _Meeting:
 @dataclass
 class _State:
     """What the article has told us so far: named people (for pronouns and bare titles),
-    documents and their issuers, the article's year."""
+    documents and their issuers, the article's date."""
 
     people: list[tuple[tuple[int, int], str, str | None]] = field(default_factory=list)
     meetings: list[_Meeting] = field(default_factory=list)
@@ -67,10 +68,8 @@ class _State:
     names: set[str] = field(default_factory=set)
     issuers: dict[str, Mention] = field(default_factory=dict)
     docs: list[tuple[tuple[int, int], Mention]] = field(default_factory=list)  # for 文章指出, 意见强调
-    year: int | None = None
-    month_day: tuple[int, int] | None = None
+    today: str | None = None  # the article's date (partial ISO): 今天, 去年, 5日 count from it
     outlet: str | None = None  # whose reporter an unnamed 记者 is (央视网消息 → 央视)
-    day: str | None = None  # the article's date, when it has a day (今天, 昨天)
     scenes: dict[str, tuple[str | None, str | None, str | None]] = field(default_factory=dict)  # speaker -> the last source, type, date
 
     def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
@@ -100,6 +99,7 @@ class _Para:
     nested: dict[int, list[tuple[int, int]]]  # open mark of a top-level span -> spans inside
     ends: list[int]  # sentence end positions (exclusive)
     rec: Recognizer  # finds the people, titles, organizations, meetings and documents
+    years: list[tuple[int, int]]  # (position, year) of every year written (同年, 5月 take the last one before them)
     offset: int = 0  # where this text starts in the article paragraph (inside a quotation: > 0)
 
     def sentence(self, i: int) -> tuple[int, int]:
@@ -195,7 +195,8 @@ def _prepare(index: int, text: str, rec: Recognizer, offset: int = 0) -> _Para:
         inner = text[o + 1:c].rstrip()
         if inner and inner[-1] in end_marks:
             ends.append(c + 1)
-    return _Para(index, text, m, top, nested, sorted(set(e for e in ends if e < len(text))), rec, offset)
+    years = [(d.start, d.year) for d in find_dates(m) if d.year is not None]
+    return _Para(index, text, m, top, nested, sorted(set(e for e in ends if e < len(text))), rec, years, offset)
 
 
 def _intro_start(p: _Para, i: int) -> int:
@@ -583,66 +584,25 @@ def _doc_type(p: _Para, e: Mention) -> str:
 def _date(p: _Para, lo: int, hi: int, state: _State) -> str | None:
     """The most precise date named in [lo, hi) (outside quotations and 《》; the last of equally
     precise ones), as ISO 8601: 2月28日，中宣部召开2025年……会议 → 2025-02-28."""
-    dates = [d for d in (_one_date(p, mt, state) for mt in word_lists().dates.finditer(p.m, lo, hi)) if d]
+    dates = [d for d in (resolve(x, state.today, _year_before(p, x.start)) for x in find_dates(p.m, lo, hi, relative=True)) if d]
     if not dates:
         return None
     return max(enumerate(dates), key=lambda x: (len(x[1].lstrip("-")), x[0]))[1]
 
 
-def _one_date(p: _Para, d: re.Match[str], state: _State) -> str | None:
-    lx = word_lists()
-    if d.group("y"):
-        return _iso(int(d.group("y")), d.group("m"), d.group("d"))
-    if d.group("dd"):  # a day of the article's month (or the month before)
-        if state.day is None:
-            return None
-        day = int(d.group("dd"))
-        year, month, today = map(int, state.day.split("-"))
-        if day > today:
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        return _iso(year, str(month), str(day))
-    if d.group("rel"):
-        rel = d.group("rel")
-        if rel in lx.cues["recent_words"]:  # 近日: the article's month
-            return state.day[:7] if state.day else None
-        if rel in lx.cues["relative_days"]:
-            if state.day is None:
-                return None
-            return (dt.date.fromisoformat(state.day) + dt.timedelta(days=lx.cues["relative_days"][rel])).isoformat()
-        if rel in lx.cues["same_year"]:
-            year = _year_before(p, d.start())
-        else:
-            year = state.year + lx.cues["relative_years"][rel] if state.year else None
-        return _iso(year, d.group("rm"), d.group("rd")) if year else None
-    month, day = int(d.group("om")), d.group("od")
-    if not 1 <= month <= 12:
-        return None
-    year = _year_before(p, d.start())
-    if year is None and state.year is not None:
-        year = state.year
-        if state.month_day is not None and (month, int(day or 1)) > state.month_day:
-            year -= 1
-    if year is None:
-        return f"--{month:02d}" + (f"-{int(day):02d}" if day else "")
-    return _iso(year, str(month), day)
-
-
 def _year_before(p: _Para, i: int) -> int | None:
-    years = re.findall(r"(?<!\d)(\d{4})\s*年", p.m[:i])
-    return int(years[-1]) if years else None
+    """The year written last before position i of the paragraph."""
+    k = bisect.bisect_left(p.years, (i, 0))
+    return p.years[k - 1][1] if k else None
 
 
-def _iso(year: int | None, month: str | None, day: str | None) -> str | None:
-    if year is None:
-        return None
-    if not month:
-        return f"{year:04d}"
-    mo = int(month)
-    if not 1 <= mo <= 12:
-        return f"{year:04d}"
-    if not day or not 1 <= int(day) <= 31:
-        return f"{year:04d}-{mo:02d}"
-    return f"{year:04d}-{mo:02d}-{int(day):02d}"
+def _without_dates(text: str) -> str:
+    """``text`` without the dates written in it (2月28日, 昨天)."""
+    out, last = [], 0
+    for d in find_dates(text, relative=True):
+        out.append(text[last:d.start])
+        last = d.end
+    return "".join(out) + text[last:]
 
 
 # ---------------------------------------------------------------- the analysis
@@ -697,7 +657,7 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
             break
         source, stype, date = facts
     scene = state.scenes.get(who.name) if who.name else None
-    if source is None and date is None and scene is not None and _recent(scene[2], state.day):
+    if source is None and date is None and scene is not None and _recent(scene[2], state.today):
         return scene  # 4号，尚穆根在接受……专访时说：“……”。尚穆根说，……: the news event goes on
     return source, stype, date
 
@@ -729,8 +689,8 @@ def _sentence_facts(p: _Para, state: _State, span: tuple[int, int], name: str) -
 def _facts(p: _Para, state: _State, lo: int, hi: int, who: _Speaker, e: Mention) -> tuple[str | None, str | None, str | None]:
     """(source, source type, date) of the sentence [lo, hi) about ``who``, named at ``e``: the date
     before the speaker or right after the name (习近平10月15日在北京会见……)."""
-    after = word_lists().dates.match(p.m, e.end)
-    return (*_source(p, lo, hi, who), _date(p, lo, after.end() if after else e.start, state))
+    after = next((d.end for d in find_dates(p.m, e.end, min(len(p.m), e.end + 20), relative=True) if d.start == e.end), e.start)
+    return (*_source(p, lo, hi, who), _date(p, lo, after, state))
 
 
 @dataclass
@@ -1061,7 +1021,7 @@ def _adjacent(p: _Para, end: int, vs: int) -> bool:
     gap = list(p.m[end:vs])
     for s, t in _adverbials(p, end, vs):
         gap[s - end:t - end] = " " * (t - s)
-    rest = lx.dates.sub("", "".join(gap).replace(" ", ""))
+    rest = _without_dates("".join(gap).replace(" ", ""))
     words = alt("adverbs", "subject_gap")
     act = rf"(?:(?:{alt('speech_act_objects')})[^，。；：！？]{{1,30}}?)?(?:{alt('speech_acts')})"  # 对……作出重要指示强调
     both = r"一边[\u4e00-\u9fff]{1,6}?一边"  # 一边干活一边说
@@ -1173,16 +1133,7 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
     """
     art = _as_article(article_or_text)
     rec = recognizer or Recognizer(segmenter or default_segmenter())
-    state = _State()
-    day = article_date(art)
-    if day:
-        md = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", day)
-        if md:
-            state.year = int(md.group(1))
-            if md.group(3):
-                state.day = md.group(0)
-            if md.group(2):
-                state.month_day = (int(md.group(2)), int(md.group(3) or 31))
+    state = _State(today=article_date(art))
     state.outlet = outlet(art)
     texts = [para.text for para in art.paragraphs]
     paras = [_prepare(para.index, para.text + _run_on(para.text, texts[k + 1] if k + 1 < len(texts) else ""), rec)
