@@ -6,7 +6,7 @@ numerals (``二〇二四年十二月三十一日``, converted by the maintained 
 partial ISO 8601 strings: ``"2025-01-15"``, ``"2025-01"``, ``"--01-15"``, ``"2025"``.
 
 With ``relative=True`` it also finds the dates a text counts from its own date (``今天``, ``去年11月``,
-``同年``, ``近日``), months alone (``11月``) and days alone (``5日，``); :func:`resolve` gives them a
+``同年``, ``同日``, ``近日``), months alone (``11月``) and days alone (``5日，``); :func:`resolve` gives them a
 full date from the text's date (the word lists are ``data/dates.json``).
 
 >>> parse_date("《 人民日报 》（ 2020年10月18日 01 版）")
@@ -51,7 +51,7 @@ def _relative() -> tuple[dict[str, Any], re.Pattern[str]]:
     """The relative date words and the pattern of the dates :func:`find_dates` finds with
     ``relative=True``: relative words first, then the full dates, then months and days alone."""
     words = data_json("dates.json")
-    rel = trie_regex([*words["relative_years"], *words["same_year"], *words["relative_days"], *words["recent_words"]])
+    rel = trie_regex([*words["relative_years"], *words["same_year"], *words["same_day"], *words["relative_days"], *words["recent_words"]])
     after = trie_regex(words["day_followers"])
     forms = (
         # 去年11月, 同年5月3日, 今天, 近日 (not 今年82岁)
@@ -162,16 +162,18 @@ def _possible(month: int | None, day: int | None) -> bool:
     return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31) and (month, day) != (None, None)
 
 
-def resolve(m: DateMention, today: str | None = None, year: int | None = None) -> str | None:
+def resolve(m: DateMention, today: str | None = None, year: int | None = None, day: str | None = None) -> str | None:
     """The date ``m`` stands for, as partial ISO 8601, in a text written on ``today`` (partial ISO:
-    ``"2025-03-02"``, ``"2025"``) where ``year`` is the year last written before it (同年, 5月); None
-    when the text does not say enough.
+    ``"2025-03-02"``, ``"2025"``) where ``year`` is the year last written before it (同年, 5月) and
+    ``day`` the full date last written before it (同日); None when the text does not say enough.
 
     >>> ms = find_dates("近日，昨天，前年，同年5月，4号，12月1日", relative=True)
     >>> [resolve(m, "2025-03-02", year=2019) for m in ms]
     ['2025-03', '2025-03-01', '2023', '2019-05', '2025-02-04', '2019-12-01']
     >>> [resolve(m, "2025-03-02") for m in ms[-2:]], resolve(ms[-1], "2025")
     (['2025-02-04', '2024-12-01'], '2025-12-01')
+    >>> resolve(find_dates("同日，", relative=True)[0], "2025-03-02", day="2025-03-01")
+    '2025-03-01'
     """
     if m.year is not None:
         return iso(m.year, m.month, m.day)
@@ -183,6 +185,8 @@ def resolve(m: DateMention, today: str | None = None, year: int | None = None) -
         if len(parts) != 3:
             return None
         return (_dt.date(*parts) + _dt.timedelta(days=words["relative_days"][m.word])).isoformat()
+    if m.word in words["same_day"]:
+        return day
     if m.word in words["same_year"]:
         return iso(year, m.month, m.day) if year is not None else None
     if m.word is not None:

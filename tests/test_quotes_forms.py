@@ -165,3 +165,42 @@ def test_any_mix_of_marks_labels_and_paragraphs_never_fails(text):
         assert paras[q.paragraph][q.start:q.end] == q.text
         assert q.kind in ("direct", "indirect", "turn", "term") and q.end > q.start
         assert (q.speakers == []) == (q.speaker is None) and all(q.speakers)
+
+
+def _news(day: str, text: str) -> list[tuple]:
+    art = Article(paragraphs=[Paragraph(i, x) for i, x in enumerate(text.splitlines())], source=f"x/{day}-news.txt")
+    return [(q.speaker, q.source, q.source_type, q.date) for q in quotations(art) if q.kind != "term"]
+
+
+# 新闻联播 items of 2023–2026 (github.com/DuckBurnIncense/xin-wen-lian-bo, news/<date>.md; development text)
+def test_the_letter_or_instruction_of_a_news_item_is_the_occasion_of_the_paragraphs_after_it():
+    assert _news("2023-05-11", "央视网消息（新闻联播）：中共中央总书记、国家主席、中央军委主席习近平近日给海军潜艇部队某艇员队全体官兵回信，对他们予以亲切勉励。\n"
+                 "习近平在回信中表示，看到来信，我想起了10年前同你们共同度过的美好时光。\n"
+                 "习近平强调，潜艇部队战斗在深海大洋，使命光荣，责任重大。") == [("习近平", "回信", "letter", "2023-05")] * 2
+
+
+def test_messages_exchanged_are_the_occasion_of_both_sides_and_the_same_day_is_dated():
+    assert _news("2023-01-01", "央视网消息（新闻联播）：1月1日，国家主席习近平同安提瓜和巴布达总督威廉斯互致贺电，庆祝两国建交40周年。\n"
+                 "习近平指出，安巴是中国在加勒比地区重要合作伙伴。\n"
+                 "威廉斯表示，安方非常高兴同中方共同庆祝两国建交40周年，这是安中关系的重要里程碑。\n"
+                 "同日，国务院总理李克强同安提瓜和巴布达总理布朗互致贺电。李克强表示，中方愿同安方共同努力，推动中安友好合作关系不断深入发展。") == [
+        ("习近平", "贺电", "letter", "2023-01-01"), ("威廉斯", "贺电", "letter", "2023-01-01"), ("李克强", "贺电", "letter", "2023-01-01")]
+
+
+def test_who_chairs_speaks_at_or_answers_at_a_meeting_speaks_at_the_meeting_held_before():
+    assert _news("2024-04-29", "央视网消息（新闻联播）：政协第十四届全国委员会第十八次主席会议29日在北京召开。中共中央政治局常委、全国政协主席王沪宁主持并讲话。\n"
+                 "会议传达学习贯彻习近平总书记近期重要讲话精神。王沪宁表示，要组织引导政协委员深入学习贯彻习近平总书记关于新时代推动西部大开发的重要讲话精神。") == [
+        ("王沪宁", "政协第十四届全国委员会第十八次主席会议", "meeting", "2024-04-29")]
+    assert _news("2023-12-08", "央视网消息（新闻联播）：12月6日，中共中央在中南海召开党外人士座谈会，就今年经济形势和明年经济工作听取各民主党派中央、全国工商联负责人和无党派人士代表的意见和建议。\n"
+                 "中共中央政治局常委李强、王沪宁、蔡奇、丁薛祥出席座谈会。\n"
+                 "在认真听取大家发言后，习近平发表了重要讲话。他表示，大家充分肯定了今年经济工作取得的成绩。") == [
+        ("习近平", "党外人士座谈会", "meeting", "2023-12-06")]
+    assert _news("2026-03-07", "央视网消息（新闻联播）：十四届全国人大四次会议今天（3月7日）举行记者会，教育部、民政部负责人就“推动社会事业发展”相关问题回答中外记者提问。\n"
+                 "民政部部长陆治原介绍，目前我国已初步建成覆盖城乡的养老服务“一张网”。") == [
+        ("陆治原", "十四届全国人大四次会议记者会", "meeting", "2026-03-07")]
+
+
+def test_a_year_that_names_a_topic_does_not_date_the_day_after_it():
+    # the reader joins this item's headline to its lead: 2024年经济工作 is a topic, 12月8日 is in 2023
+    assert _news("2023-12-08", "中共中央政治局召开会议 分析研究2024年经济工作 中共中央总书记习近平主持会议央视网消息（新闻联播）：中共中央政治局12月8日召开会议，分析研究2024年经济工作。\n"
+                 "会议认为，今年是全面贯彻党的二十大精神的开局之年。") == [("中共中央政治局", "中共中央政治局会议", "meeting", "2023-12-08")]

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..dates import find_dates, resolve
+from ..dates import DateMention, find_dates, resolve
 from ..document import Article, Paragraph, Quotation
 from ..errors import InputError
 from ..segmentation import Segmenter, default_segmenter
@@ -58,6 +58,17 @@ class _Meeting:
 
 
 @dataclass
+class _Scene:
+    """The occasion of someone's words (a letter, an instruction, a meeting, a visit), its date,
+    and the paragraph that named it."""
+
+    source: str | None
+    source_type: str | None
+    date: str | None
+    para: int
+
+
+@dataclass
 class _State:
     """What the article has told us so far: named people (for pronouns and bare titles),
     documents and their issuers, the article's date."""
@@ -69,8 +80,9 @@ class _State:
     issuers: dict[str, Mention] = field(default_factory=dict)
     docs: list[tuple[tuple[int, int], Mention]] = field(default_factory=list)  # for 文章指出, 意见强调
     today: str | None = None  # the article's date (partial ISO): 今天, 去年, 5日 count from it
+    last_day: str | None = None  # the full date written last (同日 is that day)
     outlet: str | None = None  # whose reporter an unnamed 记者 is (央视网消息 → 央视)
-    scenes: dict[str, tuple[str | None, str | None, str | None]] = field(default_factory=dict)  # speaker -> the last source, type, date
+    scenes: dict[str, _Scene] = field(default_factory=dict)  # speaker -> the occasion of their last words
 
     def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
         """The last person named before ``where`` (with that title, with that surname: 习总书记)."""
@@ -101,6 +113,8 @@ class _Para:
     rec: Recognizer  # finds the people, titles, organizations, meetings and documents
     years: list[tuple[int, int]]  # (position, year) of every year written (同年, 5月 take the last one before them)
     offset: int = 0  # where this text starts in the article paragraph (inside a quotation: > 0)
+    days: list[tuple[int, str]] = field(default_factory=list)  # (position, full date) of the days written (同日 takes the last)
+    day_before: str | None = None  # the full date written last in the paragraphs before
 
     def sentence(self, i: int) -> tuple[int, int]:
         """The sentence around position i, at most ``max_sentence`` characters either side of it
@@ -195,7 +209,8 @@ def _prepare(index: int, text: str, rec: Recognizer, offset: int = 0) -> _Para:
         inner = text[o + 1:c].rstrip()
         if inner and inner[-1] in end_marks:
             ends.append(c + 1)
-    years = [(d.start, d.year) for d in find_dates(m) if d.year is not None]
+    # years that date something (2019年11月, 2019年，), not 2024年经济工作
+    years = [(d.start, d.year) for d in find_dates(m) if d.year is not None and (d.month or m[d.end:d.end + 1] in "，,")]
     return _Para(index, text, m, top, nested, sorted(set(e for e in ends if e < len(text))), rec, years, offset)
 
 
@@ -379,10 +394,14 @@ def _joint(p: _Para, ents: list[Mention], e: Mention) -> list[Mention]:
 
 
 def _subject_position(p: _Para, lo: int, e: Mention) -> bool:
-    """Does ``e`` open its clause (after time words, adverbials and its titles: 老党员王德福), as a subject does?"""
+    """Does ``e`` open its clause (after time words, adverbials and its titles: 老党员王德福,
+    中共中央总书记、国家主席、中央军委主席习近平), as a subject does?"""
     cl = _clause_start(p, e.start, lo)
-    titled = e.start - cl <= MAX_TITLE and word_lists().titles.search(p.m, cl, e.start) is not None \
-        and p.rec.title_ends_at(p.m, cl, e.start)
+    titles = word_lists().titles
+    office = rf"[^，。；：！？、]{{0,{MAX_TITLE}}}?(?:{titles.pattern})"
+    titled = p.rec.title_ends_at(p.m, cl, e.start) and (
+        e.start - cl <= MAX_TITLE and titles.search(p.m, cl, e.start) is not None
+        or re.fullmatch(rf"{office}(?:、{office})+", p.m[cl:e.start]) is not None)
     return titled or _adjacent(p, cl, e.start)
 
 
@@ -527,6 +546,10 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     mt = re.search(r"(?:作出|做出)((?:重要)?(?:指示|批示))", seg)  # 作出重要指示强调
     if mt:
         return mt.group(1), "other"
+    acts = word_lists().cues["letter_acts"]
+    mt = re.search(rf"(?:给|向|同|与|致)[^，。；：]{{1,30}}?({alt('letter_acts')})(?!中)", seg)  # 给……回信, 向……致贺信, 同……互致贺电
+    if mt and not re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg):
+        return acts[mt.group(1)], "letter"
     mt = re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg)
     if mt:
         return t[lo + mt.start():lo + mt.end()], "letter"
@@ -544,7 +567,7 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     mt = re.search(rf"接受[^，。；]{{0,20}}?(?:{alt('interview')})", seg)
     if mt:
         return t[lo + mt.start():lo + mt.end()], "other"
-    mt = re.search(rf"(?:{alt('meeting_visits')})了?([^，。；：]{{2,40}})", seg)  # 习近平会见……外方主要代表
+    mt = re.search(rf"(?<!次)(?:{alt('meeting_visits')})了?([^，。；：\s]{{2,80}})", seg)  # 习近平会见……外方主要代表
     if mt:
         return t[lo + mt.start():lo + mt.end()].replace("了", "", 1) if "了" in mt.group()[:4] else t[lo + mt.start():lo + mt.end()], "meeting"
     if who.ent is not None and who.ent.kind == "meeting":
@@ -584,10 +607,16 @@ def _doc_type(p: _Para, e: Mention) -> str:
 def _date(p: _Para, lo: int, hi: int, state: _State) -> str | None:
     """The most precise date named in [lo, hi) (outside quotations and 《》; the last of equally
     precise ones), as ISO 8601: 2月28日，中宣部召开2025年……会议 → 2025-02-28."""
-    dates = [d for d in (resolve(x, state.today, _year_before(p, x.start)) for x in find_dates(p.m, lo, hi, relative=True)) if d]
+    dates = [d for d in (_resolve_date(p, x, state) for x in find_dates(p.m, lo, hi, relative=True)) if d]
     if not dates:
         return None
     return max(enumerate(dates), key=lambda x: (len(x[1].lstrip("-")), x[0]))[1]
+
+
+def _resolve_date(p: _Para, d: DateMention, state: _State) -> str | None:
+    """The date ``d`` of the paragraph stands for (:func:`~policytext.dates.resolve`)."""
+    k = bisect.bisect_left(p.days, (d.start, ""))
+    return resolve(d, state.today, _year_before(p, d.start), p.days[k - 1][1] if k else p.day_before)
 
 
 def _year_before(p: _Para, i: int) -> int | None:
@@ -657,8 +686,13 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
             break
         source, stype, date = facts
     scene = state.scenes.get(who.name) if who.name else None
-    if source is None and date is None and scene is not None and _recent(scene[2], state.today):
-        return scene  # 4号，尚穆根在接受……专访时说：“……”。尚穆根说，……: the news event goes on
+    # the news event goes on (4号，尚穆根在接受……专访时说：“……”。尚穆根说，……), or the occasion of the
+    # paragraph before (习近平近日给……回信。¶习近平在回信中表示，……¶习近平强调，……)
+    if scene is not None and (_recent(scene.date, state.today) or 0 <= p.index - scene.para <= 1):
+        if source is None and date is None:
+            return scene.source, scene.source_type, scene.date
+        if date is None and source == scene.source:
+            date = scene.date
     return source, stype, date
 
 
@@ -690,7 +724,25 @@ def _facts(p: _Para, state: _State, lo: int, hi: int, who: _Speaker, e: Mention)
     """(source, source type, date) of the sentence [lo, hi) about ``who``, named at ``e``: the date
     before the speaker or right after the name (习近平10月15日在北京会见……)."""
     after = next((d.end for d in find_dates(p.m, e.end, min(len(p.m), e.end + 20), relative=True) if d.start == e.end), e.start)
-    return (*_source(p, lo, hi, who), _date(p, lo, after, state))
+    date = _date(p, lo, after, state)
+    source = _source(p, lo, hi, who)
+    if source[0] is None:
+        held = _attended(p, state, e.end, hi)
+        if held is not None:
+            return held.name, "meeting", date or held.date
+    return (*source, date)
+
+
+def _attended(p: _Para, state: _State, lo: int, hi: int) -> _Meeting | None:
+    """The meeting held last before [lo, hi) when [lo, hi) says the speaker takes part in it
+    (……主席会议29日在北京召开。王沪宁主持并讲话; 在会上讲话; 发表了重要讲话; 回答中外记者提问); at a
+    press conference everyone named speaks at it (……举行记者会。¶民政部部长陆治原介绍，……)."""
+    cues = word_lists().cues
+    said = re.search(rf"(?:{alt('attend_verbs')})并?(?:{alt('speech')})|发表了?(?:{alt('speech')})|会上|{cues['answer_pattern']}", p.m[lo:hi])
+    for x in reversed(state.meetings):
+        if x.held and x.pos < (p.index, lo):
+            return x if said or x.name.endswith(tuple(cues["press_events"])) else None
+    return None
 
 
 @dataclass
@@ -1031,17 +1083,44 @@ def _adjacent(p: _Para, end: int, vs: int) -> bool:
 
 
 def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
-    """Note the occasion (and its date) of the person ``e`` opening the sentence [lo, hi) (习近平10月15日在
-    北京会见……): the scene of that person's next words when they name none."""
+    """Note the occasion (and its date) of the person ``e`` who is the subject of a clause of the
+    sentence [lo, hi) (习近平10月15日在北京会见……): the scene of that person's next words when they
+    name none, and of the other people that clause names (习近平同……总督威廉斯互致贺电: 威廉斯表示，……
+    is in his message; 习近平会见洪秀柱。洪秀柱表示，……)."""
+    said = re.search(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]", p.m[e.end:hi])
+    hi = e.end + said.start() if said else hi  # the occasion is told before the words (not 我们多次会晤 in them)
     facts = _facts(p, state, lo, hi, _Speaker(e.name, e.mention, e), e)
-    if facts[0] and e.name:
-        state.scenes[e.name] = facts
+    if not (facts[0] and e.name):
+        return
+    acts = re.compile(alt("letter_acts", "meeting_visits"))
+    others = []
+    for x in p.rec.mentions(p.text, p.m, e.end, _clause_end(p, e.end), state):
+        if x.kind == "person" and x.name:
+            cut = next((k for k in range(x.start + 2, x.end) if acts.match(p.m, k)), None)  # 楚普|互致贺电
+            others.append(p.m[x.start:cut] if cut else x.name)
+    for name in dict.fromkeys([e.name, *others]):
+        _set_scene(state, name, _Scene(*facts, p.index))
+
+
+def _set_scene(state: _State, name: str, scene: _Scene) -> None:
+    """``scene`` is now the occasion of ``name``'s words; the same occasion named again without its
+    date (习近平近日给……回信。¶习近平在回信中表示，……) keeps the date it had."""
+    old = state.scenes.get(name)
+    if scene.date is None and old is not None and old.source == scene.source:
+        scene.date = old.date
+    state.scenes[name] = scene
 
 
 def _remember(p: _Para, state: _State) -> None:
     """Note the people and document issuers the paragraph names (outside quotations)."""
     # 会议强调，今年将召开党的十九大……: the meetings a meeting's paragraph speaks about are not the one held
     reported = re.match(rf"\s*(?:{alt('meeting_refs')})[^，。；：]{{0,6}}?(?:{word_lists().verbs.pattern})[，：]", p.m) is not None
+    p.day_before = state.last_day
+    for d in find_dates(p.m, relative=True):
+        iso = _resolve_date(p, d, state)
+        if iso is not None and len(iso) == 10:
+            p.days.append((d.start, iso))
+    state.last_day = p.days[-1][1] if p.days else state.last_day
     lo = 0
     for hi in [*p.ends, len(p.text)]:
         if hi <= lo:
@@ -1059,10 +1138,14 @@ def _remember(p: _Para, state: _State) -> None:
             if e.kind == "person" and e.name:
                 state.people.append(((p.index, e.start), e.name, e.title))
                 state.names.add(e.name)
-                if e is next((x for x in ents if x.kind == "person"), None) and _subject_position(p, lo, e):
+                if _subject_position(p, lo, e):
                     _scene(p, state, lo, hi, e)
             elif e.kind == "meeting" and e.name and not reported:
-                state.meetings.append(_Meeting((p.index, e.start), e.name, meeting_speaker(e.name), _date(p, lo, hi, state), _held(p, e.start, e.end)))
+                date = _date(p, lo, hi, state)
+                state.meetings.append(_Meeting((p.index, e.start), e.name, meeting_speaker(e.name), date, _held(p, e.start, e.end)))
+                press = re.match(rf"[^，。；：]{{0,16}}?(?:{alt('convene_verbs')})({alt('press_events')})", p.m[e.end:])
+                if press:  # 十四届全国人大三次会议今天举行记者会: the press conference of that session
+                    state.meetings.append(_Meeting((p.index, e.end), e.name + press.group(1), meeting_speaker(e.name), date, True))
             elif e.kind == "doc" and e.issuer is not None:
                 state.issuers[e.mention] = e.issuer
                 alias = re.match(r"（以下简称(《[^》]+》)）", p.text[e.end:])
@@ -1166,7 +1249,7 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
             state.last = (p, p.sentence(len(p.text) - 1))
         for f in found:
             if f.kind != "term" and f.who.name and f.source:
-                state.scenes[f.who.name] = (f.source, f.source_type, f.date)
+                _set_scene(state, f.who.name, _Scene(f.source, f.source_type, f.date, para.index))
         for f in found:
             f.end = min(f.end, len(para.text))  # a quotation that runs on ends with its paragraph
             if f.end <= f.start:
