@@ -2,6 +2,8 @@
 outside the sentence, joint speakers, documents named again in short, dialogue turns, and bad
 input, which gives a sensible result and never an error."""
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,8 @@ from hypothesis import strategies as st
 import policytext
 from policytext import quotations
 from policytext.document import Article, Paragraph
+
+DEV = Path(__file__).resolve().parents[1] / "corpora" / "blind" / "quotes" / "dev"
 
 
 def said(text: str) -> list[tuple]:
@@ -123,11 +127,13 @@ def test_dialogue_turns():
     assert [(q.kind, q.paragraph, q.text, q.speaker) for q in quotations(text)] == [
         ("turn", 2, "新质生产力怎么理解？", "李拯"), ("turn", 3, "这是一个好问题。", "谢茂松"),
         ("turn", 4, "还要看到另一面。", "谢茂松"), ("turn", 5, "谢谢。", "李拯")]
-    # quoted answers in a news feature stay direct; an unnamed reporter asks for the outlet (the reader
-    # takes it from the dateline 央视网消息)
+    # quoted answers in a news feature stay direct; an unnamed reporter asks for the outlet: the reader
+    # takes 央视网 from the dateline 央视网消息, the site of 央视, whose reporter it is
     art = policytext.read_text("标题\n\n央视网消息(新闻联播)：记者来到北京南站。\n\n记者：”您为谁辛苦为谁忙？“\n\n谢勇：”为了家。“")[0]
     assert [(q.kind, q.text, q.speaker) for q in art.quotations()] == [
-        ("direct", "您为谁辛苦为谁忙？", "央视网"), ("direct", "为了家。", "谢勇")]
+        ("direct", "您为谁辛苦为谁忙？", "央视"), ("direct", "为了家。", "谢勇")]
+    art = policytext.read(DEV / "2017-01-03-cctv-xwlb-beijing-south-station.txt")[0]
+    assert {q.speaker for q in art.quotations() if q.speaker_mention == "记者"} == {"央视"}
 
 
 def test_a_quotation_running_across_paragraphs_keeps_its_speaker():

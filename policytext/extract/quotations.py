@@ -1187,20 +1187,20 @@ def article_date(art: Article) -> str | None:
 
 
 def outlet(art: Article) -> str | None:
-    """The outlet whose reporters speak in the article: its publication, else the outlet its lead
-    names (央视网消息(新闻联播)： → 央视, 新华社北京1月1日电 → 新华社).
+    """The outlet whose reporters speak in the article: the one its lead names (央视网消息(新闻联播)：
+    → 央视, 新华社北京1月1日电 → 新华社: the copy is theirs wherever it is printed), else its
+    publication, a news site standing for the outlet it publishes (央视网 → 央视).
 
-    >>> outlet(Article(paragraphs=[Paragraph(0, "央视网消息(新闻联播)：今天上午……")]))
-    '央视'
+    >>> outlet(Article(paragraphs=[Paragraph(0, "央视网消息(新闻联播)：今天上午……")])), outlet(Article(publication="央视网"))
+    ('央视', '央视')
     """
-    if art.publication:
-        return art.publication
     for line in [art.dateline, art.subtitle, *art.sections[:1], *(p.text for p in art.paragraphs[:3])]:
         for pattern in word_lists().cues["outlet_leads"]:
-            mt = re.match(pattern, line or "")
+            mt = re.search(pattern, line or "")
             if mt:
                 return mt.group(1)
-    return None
+    sites: dict[str, str] = word_lists().cues["outlet_sites"]
+    return sites.get(art.publication or "", art.publication)
 
 
 def quotations(article_or_text: Article | str, link: bool = True, segmenter: Segmenter | None = None,
