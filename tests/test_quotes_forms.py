@@ -210,3 +210,26 @@ def test_a_year_that_names_a_topic_does_not_date_the_day_after_it():
     # the reader joins this item's headline to its lead: 2024年经济工作 is a topic, 12月8日 is in 2023
     assert _news("2023-12-08", "中共中央政治局召开会议 分析研究2024年经济工作 中共中央总书记习近平主持会议央视网消息（新闻联播）：中共中央政治局12月8日召开会议，分析研究2024年经济工作。\n"
                  "会议认为，今年是全面贯彻党的二十大精神的开局之年。") == [("中共中央政治局", "中共中央政治局会议", "meeting", "2023-12-08")]
+
+
+def _dev(name: str) -> dict[str, tuple]:
+    art = policytext.read(DEV / name)[0]
+    return {q.text: (q.kind, q.speaker, q.speaker_mention, q.source, q.date) for q in art.quotations()}
+
+
+def test_short_words_someone_said_are_direct_not_terms():
+    """Sayings after a saying noun, words after 说了一句话, words after 说的 and shouted words (blind dev texts)."""
+    qs = _dev("2024-06-28-xinhua-xi-speech-five-principles-70th.txt")
+    assert qs["唯有益天下，方可惠本国"][:3] == ("direct", None, "哲言")
+    qs = _dev("2016-07-03-cctv-xwlb-july-first-speech-response.txt")
+    assert qs["再接再厉"][:2] == ("direct", "习近平")
+    qs = _dev("2016-03-08-cctv-xwlb-with-xi-reform-shortcomings.txt")
+    assert qs["供给侧结构性改革是一场硬仗，打赢一场硬仗要脚踏实地，要把握好加法和减法"][:2] == ("direct", "习近平")
+    assert _dev("2015-10-10-cctv-xwlb-great-craftsman-gong-peng.txt")["祖国万岁"][:2] == ("direct", "巩鹏")
+    assert said("总书记强调的“四个意识”要牢记。") == []  # a formula stays a term
+
+
+def test_words_under_a_speaker_label_are_said_to_the_reporter_not_at_the_occasion_before():
+    qs = _dev("2016-03-08-cctv-xwlb-with-xi-reform-shortcomings.txt")
+    text = next(t for t in qs if t.startswith("他又问了十八洞去年脱单吗"))
+    assert qs[text] == ("direct", "郭建群", "郭建群", None, None)

@@ -454,13 +454,16 @@ def _verb_tail(p: _Para, e: int) -> int:
     return e
 
 
-def _pre_intro(p: _Para, lo: int, q: int) -> tuple[int, int] | None:
-    """A reporting verb introducing the quotation that opens at q: 强调：“, 提出要“, 指出“."""
+def _pre_intro(p: _Para, lo: int, q: int, utter: bool = False) -> tuple[int, int] | None:
+    """A reporting verb introducing the quotation that opens at q: 强调：“, 提出要“, 指出“, 说了一句话‘;
+    before words that read as said also 总书记说的“……”."""
     lx = word_lists()
     region = p.m[lo:q]
     lead = alt("lead_words")
     # 强调：“ / 提出要“ / 叮嘱大家“ / 正如……所指出的，“ (but not 国家部署的“……”: an object, not words)
-    tail = rf"(?:{alt('verb_suffixes')})?(?:{alt('addressees')})?(?:(?:{alt('relative_suffixes')})?\s*[，,：:])?\s*(?:{lead})?\s*$"
+    comma = r"\s*[，,：:]?" if utter else r"\s*[，,：:]"
+    tail = (rf"(?:{alt('verb_suffixes')})?(?:{alt('addressees')})?(?:{alt('said_objects')})?"
+            rf"(?:(?:{alt('relative_suffixes')})?{comma})?\s*(?:{lead})?\s*$")
     for mt in lx.verbs.finditer(region):
         if re.match(tail, region[mt.end():]) and _verb_ok(p, lo + mt.start(), lo + mt.end()):
             return lo + mt.start(), lo + mt.end()
@@ -748,12 +751,14 @@ def _attended(p: _Para, state: _State, lo: int, hi: int) -> _Meeting | None:
 @dataclass
 class _Intro:
     """How a group of quotations is introduced: who speaks, the kind, and the stretch of text
-    [lo, hi) that introduces it (where the source and date are looked for)."""
+    [lo, hi) that introduces it (where the source and date are looked for); ``label``: a speaker
+    label (全国人大代表郭建群：“……”), words said to the reporter, not at the occasion told before."""
 
     who: _Speaker
     kind: str
     lo: int
     hi: int
+    label: bool = False
 
 
 def _zero_subject(p: _Para, state: _State, sent_lo: int) -> _Speaker:
@@ -784,10 +789,14 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
     sent_lo = _intro_start(p, o)
     utter = any(_utterance(p.text[a + 1:b]) for a, b in group)
     after = p.m[last_c + 1:last_c + 2]
-    pre = _pre_intro(p, sent_lo, o)
+    pre = _pre_intro(p, sent_lo, o, utter)
     if pre is not None:
         vs = pre[0]
-        who = _subject(p, state, _clause_start(p, vs, sent_lo), vs, sent_lo)
+        # 詹纯新代表回味总书记说的“……”: who said the words stands right before the verb
+        relative = p.m[pre[1]:o].rstrip().endswith("的")
+        who = _subject(p, state, _clause_start(p, vs, sent_lo), vs, sent_lo, adjacent=relative)
+        if relative and who.ent is None:
+            who = _subject(p, state, _clause_start(p, vs, sent_lo), vs, sent_lo)
         if who.ent is None:
             who = _zero_subject(p, state, sent_lo)
         short = len(p.text[o + 1:last_c]) <= cues["term_max_chars"]
@@ -804,7 +813,7 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
             who = _resolve(label, p, state)  # 上海市科学技术委员会主任寿子琪：“……”
         if who.ent is None:
             who = _zero_subject(p, state, sent_lo)
-        return _Intro(who, "direct", sent_lo, o - 1)
+        return _Intro(who, "direct", sent_lo, o - 1, label is not None and label.name == who.name)
     post = _post_intro(p, group[-1][0], last_c, utter)
     if post is not None:
         cl, vs, _ = post
@@ -826,6 +835,8 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         author = _pick([e for e in p.rec.mentions(p.text, p.m, sent_lo, sent_lo + saying.start(), state) if e.end == sent_lo + saying.start()], [])
         if author is not None and author.kind in ("person", "title", "generic"):
             return _Intro(_resolve(author, p, state), "direct", sent_lo, o)
+        if author is None and utter:  # 拉美也有哲言“唯有益天下，方可惠本国”: a saying, nobody's words
+            return _Intro(_Speaker(None, saying.group().lstrip("的")), "direct", sent_lo, o)
     if _topic_frame(p, o, last_c) or _usage_frame(p, o, last_c):
         return _Intro(_subject(p, state, _clause_start(p, o, sent_lo), o, sent_lo), "direct", sent_lo, o)
     if _whole_clause(p, o, last_c) and (utter or not _apposition(p, o)):
@@ -919,7 +930,7 @@ def _direct(p: _Para, state: _State) -> list[_Found]:
     out: list[_Found] = []
     for group in _groups(p):
         intro = _introduce(p, state, group)
-        if intro is not None and intro.kind == "direct" and intro.who.ent is not None:
+        if intro is not None and intro.kind == "direct" and intro.who.ent is not None and not intro.label:
             src, stype, date = _context(p, state, intro.hi, intro.lo, intro.who)
         else:
             src = stype = date = None
