@@ -233,3 +233,20 @@ def test_words_under_a_speaker_label_are_said_to_the_reporter_not_at_the_occasio
     qs = _dev("2016-03-08-cctv-xwlb-with-xi-reform-shortcomings.txt")
     text = next(t for t in qs if t.startswith("他又问了十八洞去年脱单吗"))
     assert qs[text] == ("direct", "郭建群", "郭建群", None, None)
+
+
+def test_speakers_with_a_title_after_the_name_or_an_act_before_the_verb():
+    """新闻联播 items of 2024–2025 (development text, see above)."""
+    assert said("马建堂常委发言提出，坚持和完善公有制为主体、多种所有制经济共同发展。") == [
+        ("indirect", "坚持和完善公有制为主体、多种所有制经济共同发展", "马建堂")]
+    assert said("孙东生常委代表民建中央发言提出，稳步扩大制度型开放，进一步提升开放水平。")[0][2] == "孙东生"
+    assert said("中共中央总书记、国家主席、中央军委主席习近平高度重视并作出重要指示指出，辽宁辽阳市白塔区一饭店发生火灾，造成重大人员伤亡。") == [
+        ("indirect", "辽宁辽阳市白塔区一饭店发生火灾，造成重大人员伤亡", "习近平")]
+    assert said("政协常委们在发言中表示，中共二十届三中全会作出系统部署。") == []  # many people: no speaker
+
+
+def test_a_foreign_guest_named_after_an_office_speaks_at_the_meeting():
+    assert _news("2024-11-16", "央视网消息（新闻联播）：当地时间11月15日，国家主席习近平在利马会见智利总统博里奇。\n"
+                 "习近平指出，智利是第一个同新中国建交的南美国家。\n"
+                 "博里奇表示，智中两国关系良好，经贸合作成果丰硕。") == [
+        ("习近平", "会见智利总统博里奇", "meeting", "2024-11-15"), ("博里奇", "会见智利总统博里奇", "meeting", "2024-11-15")]

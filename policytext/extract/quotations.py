@@ -77,6 +77,7 @@ class _State:
     meetings: list[_Meeting] = field(default_factory=list)
     last: tuple[_Para, tuple[int, int]] | None = None  # the previous paragraph and its last sentence
     names: set[str] = field(default_factory=set)
+    titled: set[str] = field(default_factory=set)  # names after a title the recognizer did not give (总统博里奇)
     issuers: dict[str, Mention] = field(default_factory=dict)
     docs: list[tuple[tuple[int, int], Mention]] = field(default_factory=list)  # for 文章指出, 意见强调
     today: str | None = None  # the article's date (partial ISO): 今天, 去年, 5日 count from it
@@ -364,7 +365,7 @@ def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int, adjacent: 
     clause = ents = [e for e in p.rec.mentions(p.text, p.m, lo, hi, state) if e.start == 0 or p.m[e.start - 1] not in word_lists().cues["addressee_marks"]]
     if adjacent:
         ents = [e for e in ents if _adjacent(p, e.end, hi)]
-    bare = _bare_name(p, lo, hi)
+    bare = _bare_name(p, lo, hi, state)
     if bare is not None and not any(e.kind == "person" or e.start <= bare.start < e.end for e in clause):
         ents.insert(0, bare)
     e = _pick(ents, _adverbials(p, lo, hi))
@@ -416,14 +417,15 @@ def _named_body(p: _Para, lo: int, hi: int) -> Mention | None:
     return None
 
 
-def _bare_name(p: _Para, lo: int, hi: int) -> Mention | None:
-    """A name alone right before the verb, at the start of its clause: 屠小明说, 刘澄玉说."""
+def _bare_name(p: _Para, lo: int, hi: int, state: _State) -> Mention | None:
+    """A name alone right before the verb, at the start of its clause: 屠小明说, 刘澄玉说, or a name
+    the article gave before with a title (智利总统博里奇。……博里奇表示)."""
     lx = word_lists()
     seg = p.m[lo:hi]
     mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff]{{2,5}}?)(?:{alt('adverbs')})?$", seg)
     if mt and (mt.group(1)[1:] in lx.title_set or lx.verbs.search(mt.group(1), 1)):
         return None  # 习总书记: a surname and a title; 李明介绍(说): a name and a verb
-    if mt and (p.rec.valid_name(mt.group(1), 3) or p.rec.tagged_name(mt.group(1))):  # 屠小明说, 恩格斯说, 爱因斯坦说过
+    if mt and (p.rec.valid_name(mt.group(1), 3) or mt.group(1) in state.titled or p.rec.tagged_name(mt.group(1))):  # 屠小明说, 恩格斯说, 爱因斯坦说过
         s = lo + mt.start(1)
         return Mention("person", s, s + len(mt.group(1)), lx.leaders.get(mt.group(1), mt.group(1)), mt.group(1))
     name = p.rec.name_after(p.m, lo, hi)  # 刘德华一边干活一边对记者说: a name, then only adverbials
@@ -1088,9 +1090,11 @@ def _adjacent(p: _Para, end: int, vs: int) -> bool:
     words = alt("adverbs", "subject_gap")
     act = rf"(?:(?:{alt('speech_act_objects')})[^，。；：！？]{{1,30}}?)?(?:{alt('speech_acts')})"  # 对……作出重要指示强调
     both = r"一边[\u4e00-\u9fff]{1,6}?一边"  # 一边干活一边说
+    titles = rf"(?:{lx.titles.pattern})(?!们)"  # 马建堂常委发言提出 (not 政协常委们: many people)
+    also = r"[\u4e00-\u9fff]{2,4}并"  # 高度重视并作出重要指示指出
     said = rf"(?:{lx.verbs.pattern})$"  # 介绍说, 强调指出
     attend = rf"(?:{alt('attend_verbs')})[^，。；：！？]{{1,30}}?并"  # 出席会议并讲话指出
-    return re.fullmatch(rf"(?:{words}|{attend}|{act}时?|{both}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
+    return re.fullmatch(rf"(?:{words}|{titles}|{attend}|{act}时?|{both}|{also}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
 
 
 def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
@@ -1109,8 +1113,11 @@ def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
         if x.kind == "person" and x.name:
             cut = next((k for k in range(x.start + 2, x.end) if acts.match(p.m, k)), None)  # 楚普|互致贺电
             others.append(p.m[x.start:cut] if cut else x.name)
+        elif x.kind == "title" and x.name is None:
+            others.append(_name_after_title(p, x.end) or "")  # 会见智利总统博里奇
     for name in dict.fromkeys([e.name, *others]):
-        _set_scene(state, name, _Scene(*facts, p.index))
+        if name:
+            _set_scene(state, name, _Scene(*facts, p.index))
 
 
 def _set_scene(state: _State, name: str, scene: _Scene) -> None:
@@ -1120,6 +1127,15 @@ def _set_scene(state: _State, name: str, scene: _Scene) -> None:
     if scene.date is None and old is not None and old.source == scene.source:
         scene.date = old.date
     state.scenes[name] = scene
+
+
+def _name_after_title(p: _Para, i: int) -> str | None:
+    """The name a title at i is followed by when the recognizer gave none: two to six characters
+    that end the clause or stand before a letter or meeting act (智利总统博里奇。, 总督威廉斯互致贺电)."""
+    mt = re.match(rf"([\u4e00-\u9fff·]{{2,6}}?)(?:[，。；、]|{alt('letter_acts', 'meeting_visits')})", p.m[i:])
+    if mt is None or word_lists().titles.search(mt.group(1)) or word_lists().verbs.search(mt.group(1)):
+        return None
+    return mt.group(1)
 
 
 def _remember(p: _Para, state: _State) -> None:
@@ -1146,6 +1162,10 @@ def _remember(p: _Para, state: _State) -> None:
                     if e.issuer is not None and e.issuer.kind == "title":
                         e.issuer.name = _resolve(e.issuer, p, state).name
                 state.docs.append(((p.index, e.start), e))
+            if e.kind == "title" and e.name is None:
+                name = _name_after_title(p, e.end)
+                if name:
+                    state.titled.add(name)
             if e.kind == "person" and e.name:
                 state.people.append(((p.index, e.start), e.name, e.title))
                 state.names.add(e.name)
