@@ -250,3 +250,24 @@ def test_a_foreign_guest_named_after_an_office_speaks_at_the_meeting():
                  "习近平指出，智利是第一个同新中国建交的南美国家。\n"
                  "博里奇表示，智中两国关系良好，经贸合作成果丰硕。") == [
         ("习近平", "会见智利总统博里奇", "meeting", "2024-11-15"), ("博里奇", "会见智利总统博里奇", "meeting", "2024-11-15")]
+
+
+# 新闻联播 items of 2013–2014 (github.com/china-data/xwlb, assets/<year>/<date>.json; development text,
+# none of them in the blind test set)
+def test_talks_and_new_year_messages_are_the_occasion_of_both_sides():
+    assert _news("2013-08-26", "央视网消息(新闻联播)：国家主席习近平8月26日在人民大会堂同塞尔维亚总统尼科利奇举行会谈。两国元首就深化中塞战略伙伴关系达成重要共识。\n"
+                 "习近平表示，中塞两国传统友好。\n"
+                 "尼科利奇表示，塞尔维亚人民对中国怀有深厚友好感情。") == [
+        ("习近平", "同塞尔维亚总统尼科利奇举行会谈", "meeting", "2013-08-26"),
+        ("尼科利奇", "同塞尔维亚总统尼科利奇举行会谈", "meeting", "2013-08-26")]
+    assert _news("2014-12-31", "央视网消息(新闻联播)：本台消息：国家主席习近平和俄罗斯总统普京12月31日互致新年贺电。\n"
+                 "习近平在贺电中说，值此2015年新年来临之际，我谨代表中国政府和中国人民，向你致以诚挚的祝贺。\n"
+                 "普京在贺电中表示，值此2015年新年和春节来临之际，谨向您致以衷心的祝贺。") == [
+        ("习近平", "贺电", "letter", "2014-12-31"), ("普京", "贺电", "letter", "2014-12-31")]
+
+
+def test_words_told_to_the_reporter_and_a_body_after_a_conjunction():
+    assert said("一大早，我们跟随交警上山巡逻。司机告诉我们，他的轿车没有防滑链，发生了侧滑。") == [
+        ("indirect", "他的轿车没有防滑链，发生了侧滑", None)]
+    assert said("因此必须上调容积率。但成都市规划局却认为，容积率过高肯定会影响百姓将来的居住环境。") == [
+        ("indirect", "容积率过高肯定会影响百姓将来的居住环境", "成都市规划局")]

@@ -312,6 +312,10 @@ def _full_title(e: Mention, state: _State, where: tuple[int, int]) -> Mention | 
 def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
     if e is None:
         return _Speaker(None, None)
+    lead = re.match(f"(?:{alt('conjunctions')})(?=..)", e.name or "") if e.kind == "org" else None
+    if lead:  # 但成都市规划局却认为: the conjunction is not part of the name
+        n = lead.end()
+        e = Mention("org", e.start + n, e.end, e.name[n:], e.mention[n:] if e.mention.startswith(lead.group()) else e.mention)
     where = (p.index, p.offset + e.start)
     if e.kind == "meeting_ref":  # 会议指出: the meeting held last (not one the meeting spoke about)
         before = [x for x in state.meetings if x.pos < where]
@@ -552,9 +556,13 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     if mt:
         return mt.group(1), "other"
     acts = word_lists().cues["letter_acts"]
-    mt = re.search(rf"(?:给|向|同|与|致)[^，。；：]{{1,30}}?({alt('letter_acts')})(?!中)", seg)  # 给……回信, 向……致贺信, 同……互致贺电
+    mt = re.search(rf"(?:给|向|同|与|和|致)[^，。；：]{{1,30}}?({alt('letter_acts')})(?!中)", seg)  # 给……回信, 向……致贺信, 同……互致贺电
     if mt and not re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg):
         return acts[mt.group(1)], "letter"
+    nouns = "|".join(sorted(set(acts.values()) - {"信"}))
+    mt = re.search(rf"(?:互致|发来|致)([\u4e00-\u9fff]{{1,4}}?(?:{nouns}))", seg)  # 互致新年贺电
+    if mt:
+        return mt.group(1), "letter"
     mt = re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg)
     if mt:
         return t[lo + mt.start():lo + mt.end()], "letter"
@@ -575,6 +583,9 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     mt = re.search(rf"(?<!次)(?:{alt('meeting_visits')})了?([^，。；：\s]{{2,80}})", seg)  # 习近平会见……外方主要代表
     if mt:
         return t[lo + mt.start():lo + mt.end()].replace("了", "", 1) if "了" in mt.group()[:4] else t[lo + mt.start():lo + mt.end()], "meeting"
+    mt = re.search(rf"(?:同|与|和)[^，。；：]{{2,40}}?(?:{alt('talk_acts')})", seg)  # 同塞尔维亚总统尼科利奇举行会谈
+    if mt:
+        return t[lo + mt.start():lo + mt.end()], "meeting"
     if who.ent is not None and who.ent.kind == "meeting":
         return who.ent.name, "meeting"
     adverbials = _adverbials(p, lo, hi)
@@ -696,7 +707,7 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
     if scene is not None and (_recent(scene.date, state.today) or 0 <= p.index - scene.para <= 1):
         if source is None and date is None:
             return scene.source, scene.source_type, scene.date
-        if date is None and source == scene.source:
+        if date is None and _same_occasion(source, scene.source):
             date = scene.date
     return source, stype, date
 
@@ -721,15 +732,29 @@ def _sentence_facts(p: _Para, state: _State, span: tuple[int, int], name: str) -
         if e.kind in ("person", "title", "pronoun"):
             who = _resolve(e, p, state)
             if who.name == name:
-                return _facts(p, state, lo, hi, who, e)
+                return _facts(p, state, lo, _words_start(p, e.end, hi), who, e)
     return None
+
+
+def _words_start(p: _Para, i: int, hi: int) -> int:
+    """Where the words reported after position i begin (习近平表示，|值此……研讨会开幕之际): at the first
+    reporting verb followed by ，/： that is not a speech act (作出重要指示，强调), else ``hi``."""
+    verb = re.compile(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]")
+    for mt in verb.finditer(p.m, i, hi):
+        if not re.search(r"(?:作出|做出)(?:重要)?$", p.m[max(i, mt.start() - 4):mt.start()]):
+            return mt.start()
+    return hi
 
 
 def _facts(p: _Para, state: _State, lo: int, hi: int, who: _Speaker, e: Mention) -> tuple[str | None, str | None, str | None]:
     """(source, source type, date) of the sentence [lo, hi) about ``who``, named at ``e``: the date
     before the speaker or right after the name (习近平10月15日在北京会见……)."""
     after = next((d.end for d in find_dates(p.m, e.end, min(len(p.m), e.end + 20), relative=True) if d.start == e.end), e.start)
-    date = _date(p, lo, after, state)
+    # the dates before the speaker or right after the name; else a day in the speaker's clause
+    # (……普京12月31日互致新年贺电, ……今天互致), not a year it talks about (肯定了……2025年工作)
+    date = _date(p, lo, after, state) or next(
+        (x for x in (_resolve_date(p, d, state) for d in find_dates(p.m, after, min(hi, _clause_end(p, e.end)), relative=True)
+                     if d.word is not None or d.day is not None) if x), None)
     source = _source(p, lo, hi, who)
     if source[0] is None:
         held = _attended(p, state, e.end, hi)
@@ -1036,6 +1061,8 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
     for mt in lx.verbs.finditer(p.m):
         vs, ve = mt.span()
         after = _verb_tail(p, ve) if p.m.startswith(("道", "了"), ve) else ve
+        told = re.match(alt("addressees"), p.m[after:after + 8]) if p.m[vs:ve] in c["telling_verbs"] else None
+        after += told.end() if told else 0  # 司机告诉我们，……
         if p.m[vs - 1:vs] == "所" and p.m.startswith("的", after):
             after += 1  # 正如马克思所指出的，……
         points = re.match(word_lists().cues["point_list"], p.m[after:after + 12])  # 提出四点意见：
@@ -1102,12 +1129,11 @@ def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
     sentence [lo, hi) (习近平10月15日在北京会见……): the scene of that person's next words when they
     name none, and of the other people that clause names (习近平同……总督威廉斯互致贺电: 威廉斯表示，……
     is in his message; 习近平会见洪秀柱。洪秀柱表示，……)."""
-    said = re.search(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]", p.m[e.end:hi])
-    hi = e.end + said.start() if said else hi  # the occasion is told before the words (not 我们多次会晤 in them)
+    hi = _words_start(p, e.end, hi)  # the occasion is told before the words (not 我们多次会晤 in them)
     facts = _facts(p, state, lo, hi, _Speaker(e.name, e.mention, e), e)
     if not (facts[0] and e.name):
         return
-    acts = re.compile(alt("letter_acts", "meeting_visits"))
+    acts = re.compile(alt("letter_acts", "meeting_visits", "talk_acts"))
     others = []
     for x in p.rec.mentions(p.text, p.m, e.end, _clause_end(p, e.end), state):
         if x.kind == "person" and x.name:
@@ -1124,15 +1150,24 @@ def _set_scene(state: _State, name: str, scene: _Scene) -> None:
     """``scene`` is now the occasion of ``name``'s words; the same occasion named again without its
     date (习近平近日给……回信。¶习近平在回信中表示，……) keeps the date it had."""
     old = state.scenes.get(name)
-    if scene.date is None and old is not None and old.source == scene.source:
+    if scene.date is None and old is not None and _same_occasion(scene.source, old.source):
         scene.date = old.date
     state.scenes[name] = scene
+
+
+def _same_occasion(a: str | None, b: str | None) -> bool:
+    """Do two sources name the same occasion (新年贺电 and 贺电)?
+
+    >>> _same_occasion("贺电", "新年贺电"), _same_occasion("贺电", "回信")
+    (True, False)
+    """
+    return bool(a and b and (a.endswith(b) or b.endswith(a)))
 
 
 def _name_after_title(p: _Para, i: int) -> str | None:
     """The name a title at i is followed by when the recognizer gave none: two to six characters
     that end the clause or stand before a letter or meeting act (智利总统博里奇。, 总督威廉斯互致贺电)."""
-    mt = re.match(rf"([\u4e00-\u9fff·]{{2,6}}?)(?:[，。；、]|{alt('letter_acts', 'meeting_visits')})", p.m[i:])
+    mt = re.match(rf"([\u4e00-\u9fff·]{{2,6}}?)(?:[，。；、]|{alt('letter_acts', 'meeting_visits', 'talk_acts')})", p.m[i:])
     if mt is None or word_lists().titles.search(mt.group(1)) or word_lists().verbs.search(mt.group(1)):
         return None
     return mt.group(1)
