@@ -294,3 +294,12 @@ def test_a_100000_character_paragraph_is_read_in_linear_time(spoil):
     assert len(text) == 100_000 and all(text[q.start:q.end] == q.text for q in qs_big)
     assert 2.5 * len(qs_small) <= len(qs_big) <= 6 * len(qs_small) + 10
     assert big <= 8 * small + 1.0, (small, big)
+
+
+def test_a_foreign_leader_named_after_the_office_of_a_country():
+    """新闻联播, 2023-03-12/16 (foreign leaders congratulate; development text, see above)."""
+    assert said("埃及总统塞西表示，您再次出任这一崇高职位，是对您卓越领导能力的高度肯定。") == [
+        ("indirect", "您再次出任这一崇高职位，是对您卓越领导能力的高度肯定", "塞西")]
+    assert said("德国总理朔尔茨表示，衷心祝贺您再次当选中国国家主席。")[0][2] == "朔尔茨"
+    assert said("波黑主席团轮值主席茨维亚诺维奇表示，您再次当选国家主席有力证明了中国人民的信任。")[0][2] == "茨维亚诺维奇"
+    assert said("听到这里，总书记高兴地说：“这个收入情况还是很厉害的。”")[0][2] is None  # a bare title and an adverb
