@@ -303,3 +303,13 @@ def test_a_foreign_leader_named_after_the_office_of_a_country():
     assert said("德国总理朔尔茨表示，衷心祝贺您再次当选中国国家主席。")[0][2] == "朔尔茨"
     assert said("波黑主席团轮值主席茨维亚诺维奇表示，您再次当选国家主席有力证明了中国人民的信任。")[0][2] == "茨维亚诺维奇"
     assert said("听到这里，总书记高兴地说：“这个收入情况还是很厉害的。”")[0][2] is None  # a bare title and an adverb
+
+
+def test_members_speaking_in_turn_at_a_plenary_session():
+    """新闻联播 2022-11-01 (development text, see above): one sentence, one member after another
+    after semicolons, every one at the session held that morning."""
+    got = _news("2022-11-01", "央视网消息（新闻联播）：政协第十三届全国委员会常务委员会第二十四次会议1日上午举行全体会议，15位常委作大会发言。\n"
+                "大家一致表示，衷心拥护新一届中共中央领导集体。张雪樵常委代表民革中央提出，要不断提高参政党履职能力水平；"
+                "曹卫星常委代表民盟中央表示，要积极推进文化强国建设；穆铁礼甫·哈斯木常委提出，不断巩固发展民族团结。")
+    assert [g[0] for g in got] == [None, "张雪樵", "曹卫星", "穆铁礼甫·哈斯木"]
+    assert {g[1:] for g in got[1:]} == {("全体会议", "meeting", "2022-11-01")}

@@ -332,6 +332,10 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
         return _Speaker(None, e.mention, e)
     if e.kind == "meeting" and e.name:
         return _Speaker(meeting_speaker(e.name), e.mention, e)
+    if e.kind == "person" and e.name and "·" in e.name:  # 穆铁礼甫·哈斯木常委提出: the office is not the name
+        office = next((t for t in word_lists().titles.finditer(e.name) if t.end() == len(e.name) and t.start() > e.name.index("·")), None)
+        if office is not None:
+            e = Mention("person", e.start, e.end - len(office.group()), e.name[:office.start()], e.mention, title=office.group())
     if e.kind == "person":
         if e.name and e.title and re.fullmatch(r"[老小].|.老", e.name):
             return _Speaker(e.name + e.title, e.mention, e)  # 邱老先生: no full name, the words stay
@@ -1116,6 +1120,9 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
             end = body + turn.start()
         while end > body and p.m[end - 1] in "，,、；;：: \u3000":
             end -= 1
+        prev = out[-1] if out else None
+        if prev is not None and prev.start < cl <= prev.end and p.m[cl - 1] in "；;":
+            prev.end = cl - 1  # ……；曹卫星常委代表民盟中央表示，……: a new speaker after a semicolon ends the words before
         if end - body < 4 or any(f.start <= body < f.end for f in direct) or any(f.start <= body < f.end for f in out):
             continue
         src, stype, date = _context(p, state, vs, sent_lo, who)
@@ -1137,9 +1144,10 @@ def _adjacent(p: _Para, end: int, vs: int) -> bool:
     both = r"一边[\u4e00-\u9fff]{1,6}?一边"  # 一边干活一边说
     titles = rf"(?:{lx.titles.pattern})(?!们)"  # 马建堂常委发言提出 (not 政协常委们: many people)
     also = r"[\u4e00-\u9fff]{2,4}并"  # 高度重视并作出重要指示指出
+    behalf = r"代表[\u4e00-\u9fff]{2,12}?"  # 曹卫星常委代表民盟中央表示
     said = rf"(?:{lx.verbs.pattern})$"  # 介绍说, 强调指出
     attend = rf"(?:{alt('attend_verbs')})[^，。；：！？]{{1,30}}?并"  # 出席会议并讲话指出
-    return re.fullmatch(rf"(?:{words}|{titles}|{attend}|{act}时?|{both}|{also}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
+    return re.fullmatch(rf"(?:{words}|{titles}|{attend}|{act}时?|{both}|{also}|{behalf}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
 
 
 def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
