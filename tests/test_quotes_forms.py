@@ -313,3 +313,13 @@ def test_members_speaking_in_turn_at_a_plenary_session():
                 "曹卫星常委代表民盟中央表示，要积极推进文化强国建设；穆铁礼甫·哈斯木常委提出，不断巩固发展民族团结。")
     assert [g[0] for g in got] == [None, "张雪樵", "曹卫星", "穆铁礼甫·哈斯木"]
     assert {g[1:] for g in got[1:]} == {("全体会议", "meeting", "2022-11-01")}
+
+
+def test_the_words_of_a_visit_belong_to_it_and_a_look_back_does_not_replace_it():
+    """新闻联播 2018-11-07 (china-data/xwlb, development text): the inspection goes on over the days
+    and stops of the visit; a meeting attended before it and a stay of 2007 are not its occasion."""
+    got = _news("2018-11-07", "央视网消息（新闻联播）：中共中央总书记、国家主席、中央军委主席习近平近日在上海考察时强调，坚持以新时代中国特色社会主义思想为指导。\n"
+                "11月6日至7日，习近平在出席首届中国国际进口博览会开幕式和相关活动后，在中共中央政治局委员、上海市委书记李强和市长应勇陪同下，深入上海的企业、社区，就推进科技创新进行调研。\n"
+                "位于陆家嘴的上海中心大厦是上海的一座标志性建筑。2007年，习近平在上海工作期间，多次到陆家嘴地区实地调研，亲自审定上海中心大厦设计方案。\n"
+                "随后，习近平来到119层观光厅，俯瞰上海城市风貌。他表示，改革开放以来，中国发生了翻天覆地的变化，上海就是一个生动例证。")
+    assert [g[1:3] for g in got] == [("上海考察", "inspection")] * 2

@@ -618,7 +618,9 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
         return any(s <= e.start < end for s, end in adverbials) or e.start < _clause_start(p, who.ent.start, lo)
 
     ents = [e for e in p.rec.mentions(t, m, lo, hi, _State(), tagger=False) if occasion(e)]
-    meetings = [e for e in ents if e.kind == "meeting" and not re.match(alt("since"), m[e.end:])]  # 党的十八大以来
+    meetings = [e for e in ents if e.kind == "meeting" and not re.match(alt("since"), m[e.end:])  # 党的十八大以来
+                and not re.match(alt("meeting_topics"), m[e.end:])  # 贯彻党的十九大精神: a topic, not the occasion
+                and not re.match(r"[^，。；：]{0,12}?(?:之后|以后|后|之前|以前)[，,]", m[e.end:])]  # 在出席……开幕式后，……考察
     meetings.sort(key=lambda e: (any(s <= e.start < end for s, end in adverbials), e.start))
     if meetings:
         return meetings[-1].name, "meeting"
@@ -712,6 +714,8 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
         held = [x for x in state.meetings if x.held] or state.meetings  # 在讲话中强调, 在会上: the meeting named before
         source, stype, date = held[-1].name, "meeting", date or held[-1].date
     para = p
+    scene = state.scenes.get(who.name) if who.name else None
+    skipped = False  # a sentence about the speaker without source or date: the story of now
     while source is None and date is None and who.name:
         if lo > 0:
             lo, hi = para.sentence(lo - 1)
@@ -722,16 +726,41 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
         facts = _sentence_facts(para, state, (lo, hi), who.name)
         if facts is None:
             break
+        if skipped and facts[2] and not _now(facts[2], state.today) and scene is not None and _now(scene.date, state.today):
+            break  # ……2007年，习近平……实地调研。¶随后，习近平来到……。他表示: not the look back
         source, stype, date = facts
-    scene = state.scenes.get(who.name) if who.name else None
+        skipped = True
     # the news event goes on (4号，尚穆根在接受……专访时说：“……”。尚穆根说，……), or the occasion of the
     # paragraph before (习近平近日给……回信。¶习近平在回信中表示，……¶习近平强调，……)
-    if scene is not None and (_recent(scene.date, state.today) or 0 <= p.index - scene.para <= 1):
+    if scene is not None and (_now(scene.date, state.today) or 0 <= p.index - scene.para <= 1):
         if source is None and date is None:
             return scene.source, scene.source_type, scene.date
         if date is None and _same_occasion(source, scene.source):
             date = scene.date
+        if source is None and scene.source_type == "inspection" and _now(scene.date, state.today) and _now(date, state.today):
+            source, stype = scene.source, scene.source_type  # 6日上午，习近平来到……: a day of the visit
+    held = _attended(p, state, lo, hi) if source is None and date is None else None
+    if held is not None:  # ……举行记者会。¶教育部部长怀进鹏介绍，……
+        return held.name, "meeting", held.date
     return source, stype, date
+
+
+def _now(date: str | None, day: str | None) -> bool:
+    """Is ``date`` the time of the news event of an article of ``day`` (:func:`_recent` or :func:`_current`)?"""
+    return _recent(date, day) or _current(date, day)
+
+
+def _current(date: str | None, day: str | None) -> bool:
+    """Is ``date`` (a month: 近日) the month of the article's ``day`` or the month before, the time of
+    the news event a report is about?
+
+    >>> _current("2025-11", "2025-11-18"), _current("2025-10", "2025-11-02"), _current("2024-11", "2025-11-18")
+    (True, True, False)
+    """
+    if not date or not day or len(date) < 7 or len(day) < 7:
+        return False
+    months = (int(day[:4]) - int(date[:4])) * 12 + int(day[5:7]) - int(date[5:7])
+    return 0 <= months <= 1
 
 
 def _recent(date: str | None, day: str | None) -> bool:
@@ -1174,10 +1203,13 @@ def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
 
 def _set_scene(state: _State, name: str, scene: _Scene) -> None:
     """``scene`` is now the occasion of ``name``'s words; the same occasion named again without its
-    date (习近平近日给……回信。¶习近平在回信中表示，……) keeps the date it had."""
+    date (习近平近日给……回信。¶习近平在回信中表示，……) keeps the date it had; a past one does not
+    replace the news event of now."""
     old = state.scenes.get(name)
     if scene.date is None and old is not None and _same_occasion(scene.source, old.source):
         scene.date = old.date
+    if old is not None and _now(old.date, state.today) and scene.date and not _now(scene.date, state.today):
+        return  # 2007年，习近平在上海工作期间……实地调研: a look back, the visit of now goes on
     state.scenes[name] = scene
 
 
