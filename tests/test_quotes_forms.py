@@ -323,3 +323,11 @@ def test_the_words_of_a_visit_belong_to_it_and_a_look_back_does_not_replace_it()
                 "位于陆家嘴的上海中心大厦是上海的一座标志性建筑。2007年，习近平在上海工作期间，多次到陆家嘴地区实地调研，亲自审定上海中心大厦设计方案。\n"
                 "随后，习近平来到119层观光厅，俯瞰上海城市风貌。他表示，改革开放以来，中国发生了翻天覆地的变化，上海就是一个生动例证。")
     assert [g[1:3] for g in got] == [("上海考察", "inspection")] * 2
+
+
+def test_a_clause_without_subject_continues_the_last_one_and_hyphenated_names():
+    """新闻联播 2018-09-28 and 2022-10-29 (development text, see above)."""
+    assert said("离开社区时，居民们围拢过来，纷纷向总书记问好，习近平同大家亲切握手，满怀真情地对他们说，我十分牵挂资源枯竭型城市转型发展。") == [
+        ("indirect", "我十分牵挂资源枯竭型城市转型发展", "习近平")]
+    assert said("习近平给湖北十堰丹江口库区的环保志愿者回信，对他们予以亲切勉励，并向全国的生态环境保护工作者致以诚挚问候。") == []
+    assert said("埃塞俄比亚总统萨赫勒-沃克表示，坚信在中国共产党坚强、英明领导下，中国将取得更大成就。")[0][2] == "萨赫勒-沃克"

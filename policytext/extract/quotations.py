@@ -436,7 +436,7 @@ def _titled_name(p: _Para, clause: list[Mention], lo: int, hi: int) -> Mention |
     title = next((e for e in reversed(clause) if e.kind == "title" and e.name is None and e.end < hi), None)
     if title is None or (title.start == lo and title.mention == title.title):
         return None
-    mt = re.fullmatch(rf"([\u4e00-\u9fff·]{{2,8}}?)(?:{alt('adverbs', 'subject_gap')})*", p.m[title.end:hi])
+    mt = re.fullmatch(rf"([\u4e00-\u9fff][\u4e00-\u9fff·\-－]{{1,9}}?)(?:{alt('adverbs', 'subject_gap')})*", p.m[title.end:hi])
     name = mt.group(1) if mt else ""
     if not name or lx.titles.search(name) or lx.verbs.search(name) or lx.generic.search(name) or re.search("[的在和与对向地]", name):
         return None
@@ -448,7 +448,7 @@ def _bare_name(p: _Para, lo: int, hi: int, state: _State) -> Mention | None:
     the article gave before with a title (智利总统博里奇。……博里奇表示)."""
     lx = word_lists()
     seg = p.m[lo:hi]
-    mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff]{{2,5}}?)(?:{alt('adverbs')})?$", seg)
+    mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff][\u4e00-\u9fff\-－]{{1,8}}?)(?:{alt('adverbs')})?$", seg)
     if mt and (mt.group(1)[1:] in lx.title_set or lx.verbs.search(mt.group(1), 1)):
         return None  # 习总书记: a surname and a title; 李明介绍(说): a name and a verb
     if mt and (p.rec.valid_name(mt.group(1), 3) or mt.group(1) in state.titled or p.rec.tagged_name(mt.group(1))):  # 屠小明说, 恩格斯说, 爱因斯坦说过
@@ -1134,7 +1134,9 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
         if cl == vs:
             continue
         who = _subject(p, state, cl, vs, cl, adjacent=True)
-        if who.ent is None or not _adjacent(p, who.ent.end, vs):
+        if who.ent is None and sent_lo < cl and _manner_only(p, cl, vs):
+            who = _sentence_subject(p, state, sent_lo, cl)  # 习近平同大家亲切握手，满怀真情地对他们说，……
+        if who.ent is None or not (_adjacent(p, who.ent.end, vs) or who.ent.end <= cl):
             continue
         end = sent_hi
         while end > body and p.m[end - 1] in "。！？!?":
@@ -1157,6 +1159,21 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
         src, stype, date = _context(p, state, vs, sent_lo, who)
         out.append(_Found(body, end, "indirect", who, src, stype, date))
     return out
+
+
+def _sentence_subject(p: _Para, state: _State, lo: int, hi: int) -> _Speaker:
+    """The subject of the last clause of [lo, hi) that has one: who goes on in a clause without one."""
+    marks = word_lists().cues["addressee_marks"]
+    people = [e for e in p.rec.mentions(p.text, p.m, lo, hi, state, tagger=False)
+              if e.kind in ("person", "title", "pronoun") and _subject_position(p, lo, e) and p.m[e.start - 1:e.start] not in marks]
+    return _resolve(people[-1], p, state) if people else _Speaker(None, None)
+
+
+def _manner_only(p: _Para, lo: int, vs: int) -> bool:
+    """Only words of manner and the people spoken to stand before the verb (满怀真情地对他们说), not
+    an object (对他们予以亲切勉励) or a predicate (对我们既是鼓励)."""
+    told = rf"(?:对|向|跟|给)(?:{word_lists().pronouns.pattern}|{alt('addressees')})们?"
+    return re.fullmatch(rf"(?:{alt('adverbs', 'subject_gap')}|[\u4e00-\u9fff]{{1,4}}地|{told})+", p.m[lo:vs]) is not None
 
 
 def _adjacent(p: _Para, end: int, vs: int) -> bool:
@@ -1225,7 +1242,7 @@ def _same_occasion(a: str | None, b: str | None) -> bool:
 def _name_after_title(p: _Para, i: int) -> str | None:
     """The name a title at i is followed by when the recognizer gave none: two to six characters
     that end the clause or stand before a letter or meeting act (智利总统博里奇。, 总督威廉斯互致贺电)."""
-    mt = re.match(rf"([\u4e00-\u9fff·]{{2,6}}?)(?:[，。；、]|{alt('letter_acts', 'meeting_visits', 'talk_acts')})", p.m[i:])
+    mt = re.match(rf"([\u4e00-\u9fff][\u4e00-\u9fff·\-－]{{1,7}}?)(?:[，。；、]|{alt('letter_acts', 'meeting_visits', 'talk_acts')})", p.m[i:])
     if mt is None or word_lists().titles.search(mt.group(1)) or word_lists().verbs.search(mt.group(1)):
         return None
     return mt.group(1)
