@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import policytext
+from policytext import link_quotations, quotations
 from policytext.dates import find_dates, resolve
 from policytext.document import Article, Paragraph, Quotation
 from policytext.errors import InputError
-from policytext import link_quotations, quotations
 from policytext.extract.quote_links import normalise_quote
 
 ROOT = Path(__file__).resolve().parents[1]
