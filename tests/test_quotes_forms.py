@@ -331,3 +331,9 @@ def test_a_clause_without_subject_continues_the_last_one_and_hyphenated_names():
         ("indirect", "我十分牵挂资源枯竭型城市转型发展", "习近平")]
     assert said("习近平给湖北十堰丹江口库区的环保志愿者回信，对他们予以亲切勉励，并向全国的生态环境保护工作者致以诚挚问候。") == []
     assert said("埃塞俄比亚总统萨赫勒-沃克表示，坚信在中国共产党坚强、英明领导下，中国将取得更大成就。")[0][2] == "萨赫勒-沃克"
+
+
+def test_a_meeting_joined_by_ji_is_one_occasion_with_its_opening():
+    """人民日报 2026-08-03 评论员观察 (blind dev)."""
+    qs = _dev("2026-08-03-rmrb-commentary-new-quality-momentum.txt")
+    assert qs["让人工智能这匹千里马既跑得快又跑得稳"][3] == "2026世界人工智能大会暨人工智能全球治理高级别会议开幕式"

@@ -623,7 +623,13 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
                 and not re.match(r"[^，。；：]{0,12}?(?:之后|以后|后|之前|以前)[，,]", m[e.end:])]  # 在出席……开幕式后，……考察
     meetings.sort(key=lambda e: (any(s <= e.start < end for s, end in adverbials), e.start))
     if meetings:
-        return meetings[-1].name, "meeting"
+        last = meetings[-1]
+        name, start, end = last.name, last.start, last.end
+        for e in reversed(meetings[:-1]):  # 2026世界人工智能大会|暨人工智能全球治理高级别会议: one meeting
+            if e.end == start and p.m.startswith("暨", start):
+                name, start = e.name + (name or ""), e.start
+        tail = re.match(r"开幕式|闭幕式|开幕会|闭幕会", m[end:])
+        return (name or "") + (tail.group() if tail else ""), "meeting"
     issued = who.ent.start if who.ent is not None else -1  # 国家发展改革委印发《……》，提出要“……”
     docs = [e for e in ents if e.kind == "doc" and (any(s <= e.start < end for s, end in adverbials) or (e.issuer is not None and e.issuer.start == issued))]
     return (docs[0].mention, "document") if docs else (None, None)
