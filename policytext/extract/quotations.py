@@ -18,6 +18,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..dates import DateMention, find_dates, resolve
 from ..document import Article, Paragraph, Quotation
@@ -405,15 +406,20 @@ def _joint(p: _Para, ents: list[Mention], e: Mention) -> list[Mention]:
     return people[i:j + 1]
 
 
+@lru_cache(maxsize=1)
+def _office_chain() -> re.Pattern[str]:
+    """Offices in a row: 中共中央总书记、国家主席、中央军委主席."""
+    office = rf"[^，。；：！？、]{{0,{MAX_TITLE}}}?(?:{word_lists().titles.pattern})"
+    return re.compile(rf"{office}(?:、{office})+")
+
+
 def _subject_position(p: _Para, lo: int, e: Mention) -> bool:
     """Does ``e`` open its clause (after time words, adverbials and its titles: 老党员王德福,
     中共中央总书记、国家主席、中央军委主席习近平), as a subject does?"""
     cl = _clause_start(p, e.start, lo)
-    titles = word_lists().titles
-    office = rf"[^，。；：！？、]{{0,{MAX_TITLE}}}?(?:{titles.pattern})"
     titled = p.rec.title_ends_at(p.m, cl, e.start) and (
-        e.start - cl <= MAX_TITLE and titles.search(p.m, cl, e.start) is not None
-        or re.fullmatch(rf"{office}(?:、{office})+", p.m[cl:e.start]) is not None)
+        e.start - cl <= MAX_TITLE and word_lists().titles.search(p.m, cl, e.start) is not None
+        or _office_chain().fullmatch(p.m, cl, e.start) is not None)
     return titled or _adjacent(p, cl, e.start)
 
 
