@@ -337,3 +337,10 @@ def test_a_meeting_joined_by_ji_is_one_occasion_with_its_opening():
     """人民日报 2026-08-03 评论员观察 (blind dev)."""
     qs = _dev("2026-08-03-rmrb-commentary-new-quality-momentum.txt")
     assert qs["让人工智能这匹千里马既跑得快又跑得稳"][3] == "2026世界人工智能大会暨人工智能全球治理高级别会议开幕式"
+
+
+def test_a_familiar_name_stands_for_the_full_name_given_before():
+    """老马 for 马善祥 (the blind guide's form; no development text has one, so the text is made up)."""
+    assert said("调解员马善祥在社区工作多年。\n老马说：“调解工作要有耐心。”\n老马告诉记者，群众的事再小也是大事。") == [
+        ("direct", "调解工作要有耐心。", "马善祥"), ("indirect", "群众的事再小也是大事", "马善祥")]
+    assert said("民警小王说：“我们会尽快处理。”")[0][2] is None  # nobody named 王 before

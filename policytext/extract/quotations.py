@@ -79,6 +79,8 @@ class _State:
     last: tuple[_Para, tuple[int, int]] | None = None  # the previous paragraph and its last sentence
     names: set[str] = field(default_factory=set)
     titled: set[str] = field(default_factory=set)  # names after a title the recognizer did not give (总统博里奇)
+    seen: list[_Para] = field(default_factory=list)  # the paragraphs read so far
+    familiar: dict[str, str | None] = field(default_factory=dict)  # 老马 -> 马善祥
     issuers: dict[str, Mention] = field(default_factory=dict)
     docs: list[tuple[tuple[int, int], Mention]] = field(default_factory=list)  # for 文章指出, 意见强调
     today: str | None = None  # the article's date (partial ISO): 今天, 去年, 5日 count from it
@@ -289,6 +291,24 @@ def _antecedent(p: _Para, state: _State, i: int, kinds: tuple[str, ...] = ("pers
     return None
 
 
+def _familiar(p: _Para, state: _State, form: str, where: tuple[int, int]) -> str | None:
+    """The full name a familiar form (老马, 小王) stands for: the last name with that surname written
+    before it in the article (马善祥), found once per article."""
+    if form not in state.familiar:
+        surname, found = form[1], None
+        for para in [p, *reversed(state.seen)]:
+            text = para.m[:where[1] - para.offset] if para is p else para.m
+            for mt in re.finditer(rf"{surname}[\u4e00-\u9fff]{{1,2}}", text):
+                for name in (mt.group(), mt.group()[:2]):
+                    if p.rec.valid_name(name):
+                        found = name
+                        break
+            if found:
+                break
+        state.familiar[form] = found
+    return state.familiar[form]
+
+
 def _titled_issuer(e: Mention) -> Mention | None:
     """The issuer a title opens with: 《中共中央关于……的决定》 → 中共中央 (《中共中央 国务院关于……》 → both)."""
     lx = word_lists()
@@ -340,6 +360,9 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
     if e.kind == "person":
         if e.name and e.title and re.fullmatch(r"[老小].|.老", e.name):
             return _Speaker(e.name + e.title, e.mention, e)  # 邱老先生: no full name, the words stay
+        familiar = re.fullmatch(r"[老小](.)", e.name or "")
+        if familiar and familiar.group(1) in word_lists().surnames:  # 马善祥……。老马说: the one named before
+            return _Speaker(_familiar(p, state, e.name or "", where) or e.name, e.mention, e)
         return _Speaker(e.name, e.mention, e)
     if e.kind in ("pronoun", "work_ref"):
         kinds = ("person",) if e.kind == "pronoun" else ("person", "org")
@@ -1400,6 +1423,7 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
             found.insert(0, _Found(0, len(p.text.rstrip()), "turn", turn))  # the same speaker goes on
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
+        state.seen.append(p)
         for f in found:
             if f.kind != "term" and f.who.name and f.source:
                 _set_scene(state, f.who.name, _Scene(f.source, f.source_type, f.date, para.index))
