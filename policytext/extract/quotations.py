@@ -467,7 +467,8 @@ def _titled_name(p: _Para, clause: list[Mention], lo: int, hi: int) -> Mention |
         return None
     mt = re.fullmatch(rf"([\u4e00-\u9fff][\u4e00-\u9fff·\-－]{{1,9}}?)(?:{alt('adverbs', 'subject_gap')})*", p.m[title.end:hi])
     name = mt.group(1) if mt else ""
-    if not name or lx.titles.search(name) or lx.verbs.search(name) or lx.generic.search(name) or re.search("[的在和与对向地]", name):
+    if not name or lx.titles.search(name) or lx.verbs.search(name) or lx.generic.search(name) or re.search("[的在和与对向地]", name) \
+            or name[-1] in lx.cues["role_final_chars"] or name[0] == "会":  # 宪法和法律委员|会组成人员
         return None
     return Mention("person", title.end, title.end + len(name), name, p.text[title.start:title.end + len(name)], title=title.title)
 
