@@ -344,3 +344,13 @@ def test_a_familiar_name_stands_for_the_full_name_given_before():
     assert said("调解员马善祥在社区工作多年。\n老马说：“调解工作要有耐心。”\n老马告诉记者，群众的事再小也是大事。") == [
         ("direct", "调解工作要有耐心。", "马善祥"), ("indirect", "群众的事再小也是大事", "马善祥")]
     assert said("民警小王说：“我们会尽快处理。”")[0][2] is None  # nobody named 王 before
+
+
+def test_a_speech_named_again_without_its_meeting_does_not_replace_the_meeting():
+    """新闻联播 2025-11-18 (development text, see above): 在讲话中 is the speech at the meeting held
+    that day; the speaker's later words are at that meeting too."""
+    got = _news("2025-11-18", "中央全面依法治国工作会议11月17日至18日在京召开。中共中央政治局常委、全国人大常委会委员长赵乐际出席会议并讲话。\n"
+                "赵乐际在讲话中指出，习近平总书记重要指示高屋建瓴、思想深邃。\n"
+                "赵乐际强调，习近平法治思想是新时代全面依法治国必须长期坚持的指导思想。\n"
+                "赵乐际指出，要坚持和加强党对全面依法治国的领导。")
+    assert got == [("赵乐际", "中央全面依法治国工作会议", "meeting", "2025-11-18")] * 3

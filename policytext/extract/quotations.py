@@ -747,8 +747,7 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
     cues = word_lists().cues
     spoke = source is None and re.search(alt("floor_words"), p.m[lo:hi]) is not None  # 委员……在发言中说: at the session
     if (spoke or source in cues["speech"] + cues["meeting_refs"] + ["会"]) and state.meetings:
-        held = [x for x in state.meetings if x.held] or state.meetings  # 在讲话中强调, 在会上: the meeting named before
-        source, stype, date = held[-1].name, "meeting", date or held[-1].date
+        source, stype, date = _at_meeting(state, date)
     para = p
     scene = state.scenes.get(who.name) if who.name else None
     skipped = False  # a sentence about the speaker without source or date: the story of now
@@ -765,6 +764,8 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
         if skipped and facts[2] and not _now(facts[2], state.today) and scene is not None and _now(scene.date, state.today):
             break  # ……2007年，习近平……实地调研。¶随后，习近平来到……。他表示: not the look back
         source, stype, date = facts
+        if source in cues["speech"] and state.meetings:  # ……在讲话中指出。¶赵乐际强调: the speech at the meeting
+            source, stype, date = _at_meeting(state, date)
         skipped = True
     # the news event goes on (4号，尚穆根在接受……专访时说：“……”。尚穆根说，……), or the occasion of the
     # paragraph before (习近平近日给……回信。¶习近平在回信中表示，……¶习近平强调，……)
@@ -797,6 +798,12 @@ def _current(date: str | None, day: str | None) -> bool:
         return False
     months = (int(day[:4]) - int(date[:4])) * 12 + int(day[5:7]) - int(date[5:7])
     return 0 <= months <= 1
+
+
+def _at_meeting(state: _State, date: str | None) -> tuple[str, str, str | None]:
+    """The meeting named before (the one held, if any) as the source of a speech there (在讲话中强调, 在会上)."""
+    held = [x for x in state.meetings if x.held] or state.meetings
+    return held[-1].name, "meeting", date or held[-1].date
 
 
 def _recent(date: str | None, day: str | None) -> bool:
@@ -1261,8 +1268,8 @@ def _set_scene(state: _State, name: str, scene: _Scene) -> None:
     old = state.scenes.get(name)
     if scene.date is None and old is not None and _same_occasion(scene.source, old.source):
         scene.date = old.date
-    if old is not None and _now(old.date, state.today) and scene.date and not _now(scene.date, state.today):
-        return  # 2007年，习近平在上海工作期间……实地调研: a look back, the visit of now goes on
+    if old is not None and _now(old.date, state.today) and not _now(scene.date, state.today):
+        return  # 2007年，习近平在上海工作期间……实地调研 (or an undated aside): the news event of now goes on
     state.scenes[name] = scene
 
 
