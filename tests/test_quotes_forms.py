@@ -354,3 +354,11 @@ def test_a_speech_named_again_without_its_meeting_does_not_replace_the_meeting()
                 "赵乐际强调，习近平法治思想是新时代全面依法治国必须长期坚持的指导思想。\n"
                 "赵乐际指出，要坚持和加强党对全面依法治国的领导。")
     assert got == [("赵乐际", "中央全面依法治国工作会议", "meeting", "2025-11-18")] * 3
+
+
+def test_words_followed_by_this_is_whose_words():
+    """“……”这句话是毛泽东同志对他的评价 names the author; ……是杨善洲墓志铭上的一段话 names an
+    inscription, nobody's words (blind dev: 写在墓碑上的人生)."""
+    qs = _dev("2014-04-07-cctv-xwlb-tombstone-life-3.txt")
+    assert qs["我赞成这样的口号：一不怕苦 二不怕死"][:2] == ("direct", "毛泽东")
+    assert qs[next(t for t in qs if t.startswith("最可敬者"))][:2] == ("direct", None)

@@ -935,6 +935,13 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         if who.ent is None:
             who = _zero_subject(p, state, sent_lo)
         return _Intro(who, "direct", sent_lo, o - 1, label is not None and label.name == who.name)
+    this = re.match(r"这(?:句话|段话|番话|些话)?(?:就)?是", p.m[last_c + 1:last_c + 8]) if utter else None
+    if this:  # “……”这句话是毛泽东同志对他的评价 (not ……是杨善洲墓志铭上的一段话: the epitaph's words)
+        start = last_c + 1 + this.end()
+        _, sent_end = p.sentence(start)
+        people = [e for e in p.rec.mentions(p.text, p.m, start, sent_end, state) if e.kind in ("person", "title")]
+        author = next((e for e in people if re.match(r"(?:同志)?(?:在[^，。；]{1,30}?(?:时|上|中))?(?:对[^，。；]{1,12}?)?的", p.m[e.end:])), None)
+        return _Intro(_resolve(author, p, state) if author else _Speaker(None, None), "direct", start, sent_end)
     post = _post_intro(p, group[-1][0], last_c, utter)
     if post is not None:
         cl, vs, _ = post
