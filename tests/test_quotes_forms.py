@@ -362,3 +362,10 @@ def test_words_followed_by_this_is_whose_words():
     qs = _dev("2014-04-07-cctv-xwlb-tombstone-life-3.txt")
     assert qs["我赞成这样的口号：一不怕苦 二不怕死"][:2] == ("direct", "毛泽东")
     assert qs[next(t for t in qs if t.startswith("最可敬者"))][:2] == ("direct", None)
+
+
+def test_the_people_spoken_to_are_not_a_name():
+    """新闻联播 2016-03-10 (china-data/xwlb, development text): 向大家 is not a person named 向."""
+    art = Article(paragraphs=[Paragraph(0, "习近平总书记参加青海代表团审议。"),
+                              Paragraph(1, "王玉虎代表说，总书记向大家叮嘱“生态环境没有替代品”，让自己感触很深。")], source="x/2016-03-10-news.txt")
+    assert [q.speaker for q in quotations(art) if q.kind == "direct"] == ["习近平"]

@@ -394,7 +394,10 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
 def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int, adjacent: bool = False) -> _Speaker:
     """Who speaks in the clause [lo, hi) (the verb at hi); failing that, earlier in the sentence.
     ``adjacent``: only a speaker with nothing but adverbials between it and the verb."""
-    clause = ents = [e for e in p.rec.mentions(p.text, p.m, lo, hi, state) if e.start == 0 or p.m[e.start - 1] not in word_lists().cues["addressee_marks"]]
+    cues = word_lists().cues
+    clause = ents = [e for e in p.rec.mentions(p.text, p.m, lo, hi, state)
+                     if (e.start == 0 or p.m[e.start - 1] not in cues["addressee_marks"])
+                     and not (e.kind == "person" and e.mention[:1] in cues["addressee_marks"] and e.mention[1:] in cues["addressees"])]  # 向|大家
     if adjacent:
         ents = [e for e in ents if _adjacent(p, e.end, hi)]
     bare = _bare_name(p, lo, hi, state)
