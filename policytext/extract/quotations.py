@@ -49,13 +49,15 @@ class _Speaker:
 @dataclass
 class _Meeting:
     """A meeting the article named: where, its name, who speaks for it (中共中央政治局 for
-    中共中央政治局会议), its date, and whether the text says it was held (召开, 举行, 主持)."""
+    中共中央政治局会议), its date, whether the text says it was held (召开, 举行, 主持), and whether
+    everyone named after it speaks at it (a press conference; a session with speeches from the floor)."""
 
     pos: tuple[int, int]
     name: str
     speaker: str
     date: str | None
     held: bool
+    floor: bool = False
 
 
 @dataclass
@@ -868,7 +870,7 @@ def _attended(p: _Para, state: _State, lo: int, hi: int) -> _Meeting | None:
     said = re.search(rf"(?:{alt('attend_verbs')})并?(?:{alt('speech')})|发表了?(?:{alt('speech')})|会上|{cues['answer_pattern']}", p.m[lo:hi])
     for x in reversed(state.meetings):
         if x.held and x.pos < (p.index, lo):
-            return x if said or x.name.endswith(tuple(cues["press_events"])) else None
+            return x if said or x.floor else None
     return None
 
 
@@ -1336,10 +1338,13 @@ def _remember(p: _Para, state: _State) -> None:
                     _scene(p, state, lo, hi, e)
             elif e.kind == "meeting" and e.name and not reported:
                 date = _date(p, lo, hi, state)
-                state.meetings.append(_Meeting((p.index, e.start), e.name, meeting_speaker(e.name), date, _held(p, e.start, e.end)))
+                # a press conference, or a session with speeches from the floor (……举行全体会议，15位常委作大会发言)
+                floor = e.name.endswith(tuple(word_lists().cues["press_events"])) and (
+                    not e.name.endswith("全体会议") or re.search(alt("floor_words"), p.m[lo:hi]) is not None)
+                state.meetings.append(_Meeting((p.index, e.start), e.name, meeting_speaker(e.name), date, _held(p, e.start, e.end), floor))
                 press = re.match(rf"[^，。；：]{{0,16}}?(?:{alt('convene_verbs')})({alt('press_events')})", p.m[e.end:])
                 if press:  # 十四届全国人大三次会议今天举行记者会: the press conference of that session
-                    state.meetings.append(_Meeting((p.index, e.end), e.name + press.group(1), meeting_speaker(e.name), date, True))
+                    state.meetings.append(_Meeting((p.index, e.end), e.name + press.group(1), meeting_speaker(e.name), date, True, True))
             elif e.kind == "doc" and e.issuer is not None:
                 state.issuers[e.mention] = e.issuer
                 alias = re.match(r"（以下简称(《[^》]+》)）", p.text[e.end:])
