@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import policytext
-from policytext.document import Quotation
-from policytext.errors import InputError
 from policytext import link_quotations, quotations
+from policytext.dates import find_dates, resolve
+from policytext.document import Article, Paragraph, Quotation
+from policytext.errors import InputError
 from policytext.extract.quote_links import normalise_quote
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,6 +157,19 @@ def test_dates_relative_to_the_article_and_within_the_sentence():
         ("要加油。", "王明", "2025-03"), ("继续努力。", "王明", "2024-05")]
     assert one("国务院于2024年7月底印发《行动计划》，提出要“推进城市更新”。").date == "2024-07"
     assert one("去年，王明表示，“要加油。”").date is None  # no article date: 去年 is unknown
+
+
+def test_dates_come_from_the_parser_shared_with_the_reader():
+    """One date parser (policytext.dates) for the reader and the quotation stage: what the reader
+    reads (二〇二四年十二月三十一日) the quotation stage reads too, and a day alone counts from the
+    article's date (a CCTV item of 2014-10-06, corpora/blind/quotes/dev)."""
+    q = one("二〇一六年三月五日，李克强在会上指出，要坚持稳中求进。")
+    assert (q.kind, q.date) == ("indirect", find_dates("二〇一六年三月五日")[0].iso) == ("indirect", "2016-03-05")
+    text = "4号，新加坡外长尚穆根在接受《联合早报》专访时谈到及香港问题说：“西方媒体隐去(suppress)了一个事实。”"
+    art = Article(paragraphs=[Paragraph(0, text)], source="2014-10-06-cctv-xwlb-occupy-central-opposition.txt")
+    q = quotations(art)[0]
+    assert (q.speaker, q.source, q.date) == ("尚穆根", "接受《联合早报》专访", "2014-10-04")
+    assert q.date == resolve(find_dates(text, relative=True)[0], "2014-10-06")
 
 
 def test_text_input_makes_one_paragraph_per_line_and_rejects_other_types():

@@ -2,6 +2,9 @@
 outside the sentence, joint speakers, documents named again in short, dialogue turns, and bad
 input, which gives a sensible result and never an error."""
 
+import time
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -9,6 +12,8 @@ from hypothesis import strategies as st
 import policytext
 from policytext import quotations
 from policytext.document import Article, Paragraph
+
+DEV = Path(__file__).resolve().parents[1] / "corpora" / "blind" / "quotes" / "dev"
 
 
 def said(text: str) -> list[tuple]:
@@ -123,11 +128,13 @@ def test_dialogue_turns():
     assert [(q.kind, q.paragraph, q.text, q.speaker) for q in quotations(text)] == [
         ("turn", 2, "新质生产力怎么理解？", "李拯"), ("turn", 3, "这是一个好问题。", "谢茂松"),
         ("turn", 4, "还要看到另一面。", "谢茂松"), ("turn", 5, "谢谢。", "李拯")]
-    # quoted answers in a news feature stay direct; an unnamed reporter asks for the outlet (the reader
-    # takes it from the dateline 央视网消息)
+    # quoted answers in a news feature stay direct; an unnamed reporter asks for the outlet: the reader
+    # takes 央视网 from the dateline 央视网消息, the site of 央视, whose reporter it is
     art = policytext.read_text("标题\n\n央视网消息(新闻联播)：记者来到北京南站。\n\n记者：”您为谁辛苦为谁忙？“\n\n谢勇：”为了家。“")[0]
     assert [(q.kind, q.text, q.speaker) for q in art.quotations()] == [
-        ("direct", "您为谁辛苦为谁忙？", "央视网"), ("direct", "为了家。", "谢勇")]
+        ("direct", "您为谁辛苦为谁忙？", "央视"), ("direct", "为了家。", "谢勇")]
+    art = policytext.read(DEV / "2017-01-03-cctv-xwlb-beijing-south-station.txt")[0]
+    assert {q.speaker for q in art.quotations() if q.speaker_mention == "记者"} == {"央视"}
 
 
 def test_a_quotation_running_across_paragraphs_keeps_its_speaker():
@@ -165,3 +172,200 @@ def test_any_mix_of_marks_labels_and_paragraphs_never_fails(text):
         assert paras[q.paragraph][q.start:q.end] == q.text
         assert q.kind in ("direct", "indirect", "turn", "term") and q.end > q.start
         assert (q.speakers == []) == (q.speaker is None) and all(q.speakers)
+
+
+def _news(day: str, text: str) -> list[tuple]:
+    art = Article(paragraphs=[Paragraph(i, x) for i, x in enumerate(text.splitlines())], source=f"x/{day}-news.txt")
+    return [(q.speaker, q.source, q.source_type, q.date) for q in quotations(art) if q.kind != "term"]
+
+
+# 新闻联播 items of 2023–2026 (github.com/DuckBurnIncense/xin-wen-lian-bo, news/<date>.md; development text)
+def test_the_letter_or_instruction_of_a_news_item_is_the_occasion_of_the_paragraphs_after_it():
+    assert _news("2023-05-11", "央视网消息（新闻联播）：中共中央总书记、国家主席、中央军委主席习近平近日给海军潜艇部队某艇员队全体官兵回信，对他们予以亲切勉励。\n"
+                 "习近平在回信中表示，看到来信，我想起了10年前同你们共同度过的美好时光。\n"
+                 "习近平强调，潜艇部队战斗在深海大洋，使命光荣，责任重大。") == [("习近平", "回信", "letter", "2023-05")] * 2
+
+
+def test_messages_exchanged_are_the_occasion_of_both_sides_and_the_same_day_is_dated():
+    assert _news("2023-01-01", "央视网消息（新闻联播）：1月1日，国家主席习近平同安提瓜和巴布达总督威廉斯互致贺电，庆祝两国建交40周年。\n"
+                 "习近平指出，安巴是中国在加勒比地区重要合作伙伴。\n"
+                 "威廉斯表示，安方非常高兴同中方共同庆祝两国建交40周年，这是安中关系的重要里程碑。\n"
+                 "同日，国务院总理李克强同安提瓜和巴布达总理布朗互致贺电。李克强表示，中方愿同安方共同努力，推动中安友好合作关系不断深入发展。") == [
+        ("习近平", "贺电", "letter", "2023-01-01"), ("威廉斯", "贺电", "letter", "2023-01-01"), ("李克强", "贺电", "letter", "2023-01-01")]
+
+
+def test_who_chairs_speaks_at_or_answers_at_a_meeting_speaks_at_the_meeting_held_before():
+    assert _news("2024-04-29", "央视网消息（新闻联播）：政协第十四届全国委员会第十八次主席会议29日在北京召开。中共中央政治局常委、全国政协主席王沪宁主持并讲话。\n"
+                 "会议传达学习贯彻习近平总书记近期重要讲话精神。王沪宁表示，要组织引导政协委员深入学习贯彻习近平总书记关于新时代推动西部大开发的重要讲话精神。") == [
+        ("王沪宁", "政协第十四届全国委员会第十八次主席会议", "meeting", "2024-04-29")]
+    assert _news("2023-12-08", "央视网消息（新闻联播）：12月6日，中共中央在中南海召开党外人士座谈会，就今年经济形势和明年经济工作听取各民主党派中央、全国工商联负责人和无党派人士代表的意见和建议。\n"
+                 "中共中央政治局常委李强、王沪宁、蔡奇、丁薛祥出席座谈会。\n"
+                 "在认真听取大家发言后，习近平发表了重要讲话。他表示，大家充分肯定了今年经济工作取得的成绩。") == [
+        ("习近平", "党外人士座谈会", "meeting", "2023-12-06")]
+    assert _news("2026-03-07", "央视网消息（新闻联播）：十四届全国人大四次会议今天（3月7日）举行记者会，教育部、民政部负责人就“推动社会事业发展”相关问题回答中外记者提问。\n"
+                 "民政部部长陆治原介绍，目前我国已初步建成覆盖城乡的养老服务“一张网”。") == [
+        ("陆治原", "十四届全国人大四次会议记者会", "meeting", "2026-03-07")]
+
+
+def test_a_year_that_names_a_topic_does_not_date_the_day_after_it():
+    # the reader joins this item's headline to its lead: 2024年经济工作 is a topic, 12月8日 is in 2023
+    assert _news("2023-12-08", "中共中央政治局召开会议 分析研究2024年经济工作 中共中央总书记习近平主持会议央视网消息（新闻联播）：中共中央政治局12月8日召开会议，分析研究2024年经济工作。\n"
+                 "会议认为，今年是全面贯彻党的二十大精神的开局之年。") == [("中共中央政治局", "中共中央政治局会议", "meeting", "2023-12-08")]
+
+
+def _dev(name: str) -> dict[str, tuple]:
+    art = policytext.read(DEV / name)[0]
+    return {q.text: (q.kind, q.speaker, q.speaker_mention, q.source, q.date) for q in art.quotations()}
+
+
+def test_short_words_someone_said_are_direct_not_terms():
+    """Sayings after a saying noun, words after 说了一句话, words after 说的 and shouted words (blind dev texts)."""
+    qs = _dev("2024-06-28-xinhua-xi-speech-five-principles-70th.txt")
+    assert qs["唯有益天下，方可惠本国"][:3] == ("direct", None, "哲言")
+    qs = _dev("2016-07-03-cctv-xwlb-july-first-speech-response.txt")
+    assert qs["再接再厉"][:2] == ("direct", "习近平")
+    qs = _dev("2016-03-08-cctv-xwlb-with-xi-reform-shortcomings.txt")
+    assert qs["供给侧结构性改革是一场硬仗，打赢一场硬仗要脚踏实地，要把握好加法和减法"][:2] == ("direct", "习近平")
+    assert _dev("2015-10-10-cctv-xwlb-great-craftsman-gong-peng.txt")["祖国万岁"][:2] == ("direct", "巩鹏")
+    assert said("总书记强调的“四个意识”要牢记。") == []  # a formula stays a term
+
+
+def test_words_under_a_speaker_label_are_said_to_the_reporter_not_at_the_occasion_before():
+    qs = _dev("2016-03-08-cctv-xwlb-with-xi-reform-shortcomings.txt")
+    text = next(t for t in qs if t.startswith("他又问了十八洞去年脱单吗"))
+    assert qs[text] == ("direct", "郭建群", "郭建群", None, None)
+
+
+def test_speakers_with_a_title_after_the_name_or_an_act_before_the_verb():
+    """新闻联播 items of 2024–2025 (development text, see above)."""
+    assert said("马建堂常委发言提出，坚持和完善公有制为主体、多种所有制经济共同发展。") == [
+        ("indirect", "坚持和完善公有制为主体、多种所有制经济共同发展", "马建堂")]
+    assert said("孙东生常委代表民建中央发言提出，稳步扩大制度型开放，进一步提升开放水平。")[0][2] == "孙东生"
+    assert said("中共中央总书记、国家主席、中央军委主席习近平高度重视并作出重要指示指出，辽宁辽阳市白塔区一饭店发生火灾，造成重大人员伤亡。") == [
+        ("indirect", "辽宁辽阳市白塔区一饭店发生火灾，造成重大人员伤亡", "习近平")]
+    assert said("政协常委们在发言中表示，中共二十届三中全会作出系统部署。") == []  # many people: no speaker
+
+
+def test_a_foreign_guest_named_after_an_office_speaks_at_the_meeting():
+    assert _news("2024-11-16", "央视网消息（新闻联播）：当地时间11月15日，国家主席习近平在利马会见智利总统博里奇。\n"
+                 "习近平指出，智利是第一个同新中国建交的南美国家。\n"
+                 "博里奇表示，智中两国关系良好，经贸合作成果丰硕。") == [
+        ("习近平", "会见智利总统博里奇", "meeting", "2024-11-15"), ("博里奇", "会见智利总统博里奇", "meeting", "2024-11-15")]
+
+
+# 新闻联播 items of 2013–2014 (github.com/china-data/xwlb, assets/<year>/<date>.json; development text,
+# none of them in the blind test set)
+def test_talks_and_new_year_messages_are_the_occasion_of_both_sides():
+    assert _news("2013-08-26", "央视网消息(新闻联播)：国家主席习近平8月26日在人民大会堂同塞尔维亚总统尼科利奇举行会谈。两国元首就深化中塞战略伙伴关系达成重要共识。\n"
+                 "习近平表示，中塞两国传统友好。\n"
+                 "尼科利奇表示，塞尔维亚人民对中国怀有深厚友好感情。") == [
+        ("习近平", "同塞尔维亚总统尼科利奇举行会谈", "meeting", "2013-08-26"),
+        ("尼科利奇", "同塞尔维亚总统尼科利奇举行会谈", "meeting", "2013-08-26")]
+    assert _news("2014-12-31", "央视网消息(新闻联播)：本台消息：国家主席习近平和俄罗斯总统普京12月31日互致新年贺电。\n"
+                 "习近平在贺电中说，值此2015年新年来临之际，我谨代表中国政府和中国人民，向你致以诚挚的祝贺。\n"
+                 "普京在贺电中表示，值此2015年新年和春节来临之际，谨向您致以衷心的祝贺。") == [
+        ("习近平", "贺电", "letter", "2014-12-31"), ("普京", "贺电", "letter", "2014-12-31")]
+
+
+def test_words_told_to_the_reporter_and_a_body_after_a_conjunction():
+    assert said("一大早，我们跟随交警上山巡逻。司机告诉我们，他的轿车没有防滑链，发生了侧滑。") == [
+        ("indirect", "他的轿车没有防滑链，发生了侧滑", None)]
+    assert said("因此必须上调容积率。但成都市规划局却认为，容积率过高肯定会影响百姓将来的居住环境。") == [
+        ("indirect", "容积率过高肯定会影响百姓将来的居住环境", "成都市规划局")]
+
+
+def _cpu(text: str) -> tuple[float, list]:
+    t0 = time.process_time()
+    qs = quotations(text)
+    return time.process_time() - t0, qs
+
+
+@pytest.mark.parametrize("spoil", [lambda t: t, lambda t: t.replace("”", "，"), lambda t: t.replace("“", "「").replace("。", "，")],
+                         ids=["as-is", "unbalanced", "mixed-marks-no-stops"])
+def test_a_100000_character_paragraph_is_read_in_linear_time(spoil):
+    """Issue 13: a paragraph of 100,000 characters (the blind dev texts run together, spoilt three
+    ways) gives records that cut out their text, about four times those of a quarter of it, in
+    about four times the time (linear, not quadratic)."""
+    real = "".join(p.read_text(encoding="utf-8").replace("\n", "") for p in sorted(DEV.glob("*.txt")))
+    text = spoil((real * (100_000 // len(real) + 1))[:100_000])
+    _cpu(text[:2000])  # load the models
+    small, qs_small = _cpu(text[:25_000])
+    big, qs_big = _cpu(text)
+    assert len(text) == 100_000 and all(text[q.start:q.end] == q.text for q in qs_big)
+    assert 2.5 * len(qs_small) <= len(qs_big) <= 6 * len(qs_small) + 10
+    assert big <= 8 * small + 1.0, (small, big)
+
+
+def test_a_foreign_leader_named_after_the_office_of_a_country():
+    """新闻联播, 2023-03-12/16 (foreign leaders congratulate; development text, see above)."""
+    assert said("埃及总统塞西表示，您再次出任这一崇高职位，是对您卓越领导能力的高度肯定。") == [
+        ("indirect", "您再次出任这一崇高职位，是对您卓越领导能力的高度肯定", "塞西")]
+    assert said("德国总理朔尔茨表示，衷心祝贺您再次当选中国国家主席。")[0][2] == "朔尔茨"
+    assert said("波黑主席团轮值主席茨维亚诺维奇表示，您再次当选国家主席有力证明了中国人民的信任。")[0][2] == "茨维亚诺维奇"
+    assert said("听到这里，总书记高兴地说：“这个收入情况还是很厉害的。”")[0][2] is None  # a bare title and an adverb
+
+
+def test_members_speaking_in_turn_at_a_plenary_session():
+    """新闻联播 2022-11-01 (development text, see above): one sentence, one member after another
+    after semicolons, every one at the session held that morning."""
+    got = _news("2022-11-01", "央视网消息（新闻联播）：政协第十三届全国委员会常务委员会第二十四次会议1日上午举行全体会议，15位常委作大会发言。\n"
+                "大家一致表示，衷心拥护新一届中共中央领导集体。张雪樵常委代表民革中央提出，要不断提高参政党履职能力水平；"
+                "曹卫星常委代表民盟中央表示，要积极推进文化强国建设；穆铁礼甫·哈斯木常委提出，不断巩固发展民族团结。")
+    assert [g[0] for g in got] == [None, "张雪樵", "曹卫星", "穆铁礼甫·哈斯木"]
+    assert {g[1:] for g in got[1:]} == {("全体会议", "meeting", "2022-11-01")}
+
+
+def test_the_words_of_a_visit_belong_to_it_and_a_look_back_does_not_replace_it():
+    """新闻联播 2018-11-07 (china-data/xwlb, development text): the inspection goes on over the days
+    and stops of the visit; a meeting attended before it and a stay of 2007 are not its occasion."""
+    got = _news("2018-11-07", "央视网消息（新闻联播）：中共中央总书记、国家主席、中央军委主席习近平近日在上海考察时强调，坚持以新时代中国特色社会主义思想为指导。\n"
+                "11月6日至7日，习近平在出席首届中国国际进口博览会开幕式和相关活动后，在中共中央政治局委员、上海市委书记李强和市长应勇陪同下，深入上海的企业、社区，就推进科技创新进行调研。\n"
+                "位于陆家嘴的上海中心大厦是上海的一座标志性建筑。2007年，习近平在上海工作期间，多次到陆家嘴地区实地调研，亲自审定上海中心大厦设计方案。\n"
+                "随后，习近平来到119层观光厅，俯瞰上海城市风貌。他表示，改革开放以来，中国发生了翻天覆地的变化，上海就是一个生动例证。")
+    assert [g[1:3] for g in got] == [("上海考察", "inspection")] * 2
+
+
+def test_a_clause_without_subject_continues_the_last_one_and_hyphenated_names():
+    """新闻联播 2018-09-28 and 2022-10-29 (development text, see above)."""
+    assert said("离开社区时，居民们围拢过来，纷纷向总书记问好，习近平同大家亲切握手，满怀真情地对他们说，我十分牵挂资源枯竭型城市转型发展。") == [
+        ("indirect", "我十分牵挂资源枯竭型城市转型发展", "习近平")]
+    assert said("习近平给湖北十堰丹江口库区的环保志愿者回信，对他们予以亲切勉励，并向全国的生态环境保护工作者致以诚挚问候。") == []
+    assert said("埃塞俄比亚总统萨赫勒-沃克表示，坚信在中国共产党坚强、英明领导下，中国将取得更大成就。")[0][2] == "萨赫勒-沃克"
+
+
+def test_a_meeting_joined_by_ji_is_one_occasion_with_its_opening():
+    """人民日报 2026-08-03 评论员观察 (blind dev)."""
+    qs = _dev("2026-08-03-rmrb-commentary-new-quality-momentum.txt")
+    assert qs["让人工智能这匹千里马既跑得快又跑得稳"][3] == "2026世界人工智能大会暨人工智能全球治理高级别会议开幕式"
+
+
+def test_a_familiar_name_stands_for_the_full_name_given_before():
+    """老马 for 马善祥 (the blind guide's form; no development text has one, so the text is made up)."""
+    assert said("调解员马善祥在社区工作多年。\n老马说：“调解工作要有耐心。”\n老马告诉记者，群众的事再小也是大事。") == [
+        ("direct", "调解工作要有耐心。", "马善祥"), ("indirect", "群众的事再小也是大事", "马善祥")]
+    assert said("民警小王说：“我们会尽快处理。”")[0][2] is None  # nobody named 王 before
+
+
+def test_a_speech_named_again_without_its_meeting_does_not_replace_the_meeting():
+    """新闻联播 2025-11-18 (development text, see above): 在讲话中 is the speech at the meeting held
+    that day; the speaker's later words are at that meeting too."""
+    got = _news("2025-11-18", "中央全面依法治国工作会议11月17日至18日在京召开。中共中央政治局常委、全国人大常委会委员长赵乐际出席会议并讲话。\n"
+                "赵乐际在讲话中指出，习近平总书记重要指示高屋建瓴、思想深邃。\n"
+                "赵乐际强调，习近平法治思想是新时代全面依法治国必须长期坚持的指导思想。\n"
+                "赵乐际指出，要坚持和加强党对全面依法治国的领导。")
+    assert got == [("赵乐际", "中央全面依法治国工作会议", "meeting", "2025-11-18")] * 3
+
+
+def test_words_followed_by_this_is_whose_words():
+    """“……”这句话是毛泽东同志对他的评价 names the author; ……是杨善洲墓志铭上的一段话 names an
+    inscription, nobody's words (blind dev: 写在墓碑上的人生)."""
+    qs = _dev("2014-04-07-cctv-xwlb-tombstone-life-3.txt")
+    assert qs["我赞成这样的口号：一不怕苦 二不怕死"][:2] == ("direct", "毛泽东")
+    assert qs[next(t for t in qs if t.startswith("最可敬者"))][:2] == ("direct", None)
+
+
+def test_the_people_spoken_to_are_not_a_name():
+    """新闻联播 2016-03-10 (china-data/xwlb, development text): 向大家 is not a person named 向."""
+    art = Article(paragraphs=[Paragraph(0, "习近平总书记参加青海代表团审议。"),
+                              Paragraph(1, "王玉虎代表说，总书记向大家叮嘱“生态环境没有替代品”，让自己感触很深。")], source="x/2016-03-10-news.txt")
+    assert [q.speaker for q in quotations(art) if q.kind == "direct"] == ["习近平"]

@@ -52,7 +52,6 @@ class Cues:
     institutions: re.Pattern[str]
     meetings: re.Pattern[str]
     meeting_suffix: re.Pattern[str]
-    dates: re.Pattern[str]
     quote_marks: re.Pattern[str]
     sentence_ends: re.Pattern[str]
 
@@ -91,14 +90,6 @@ def word_lists() -> Cues:
     for full in set(leaders.values()):
         if len(full) == 3 and full[0] in surnames:
             given[full[1:]] = (*given.get(full[1:], ()), full)
-    rel = "|".join(map(re.escape, list(c["relative_years"]) + c["same_year"] + list(c["relative_days"]) + c["recent_words"]))
-    alt_days = "|".join(map(re.escape, c["day_followers"]))
-    dates = re.compile(
-        r"(?<!\d)(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?)?"
-        rf"|(?P<rel>{rel})(?!\s*\d+\s*(?:岁|周岁))(?:\s*(?P<rm>\d{{1,2}})\s*月(?:\s*(?P<rd>\d{{1,2}})\s*[日号])?)?"
-        r"|(?<![\d年])(?P<om>\d{1,2})\s*月(?:\s*(?P<od>\d{1,2})\s*[日号])?"
-        rf"|(?<![\d月年.第])(?P<dd>[1-3]?\d)\s*[日号](?=[，,]|{alt_days}|$)"  # 4号，…; 5日在北京…
-    )
     return Cues(
         cues=c,
         verbs=re.compile(trie_regex(word_list("quotes", "verbs.txt"))),
@@ -118,7 +109,6 @@ def word_lists() -> Cues:
         institutions=re.compile(trie_regex(word_list("lexicon", "institutions.txt"))),
         meetings=re.compile(trie_regex(word_list("lexicon", "meetings.txt"))),
         meeting_suffix=re.compile(trie_regex(c["meeting_suffixes"])),
-        dates=dates,
         quote_marks=chars([*c["quote_pairs"], *c["quote_pairs"].values(), *c["symmetric_quotes"]]),
         sentence_ends=chars(c["sentence_end"]),
     )

@@ -18,7 +18,9 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..dates import DateMention, find_dates, resolve
 from ..document import Article, Paragraph, Quotation
 from ..errors import InputError
 from ..segmentation import Segmenter, default_segmenter
@@ -47,31 +49,46 @@ class _Speaker:
 @dataclass
 class _Meeting:
     """A meeting the article named: where, its name, who speaks for it (中共中央政治局 for
-    中共中央政治局会议), its date, and whether the text says it was held (召开, 举行, 主持)."""
+    中共中央政治局会议), its date, whether the text says it was held (召开, 举行, 主持), and whether
+    everyone named after it speaks at it (a press conference; a session with speeches from the floor)."""
 
     pos: tuple[int, int]
     name: str
     speaker: str
     date: str | None
     held: bool
+    floor: bool = False
+
+
+@dataclass
+class _Scene:
+    """The occasion of someone's words (a letter, an instruction, a meeting, a visit), its date,
+    and the paragraph that named it."""
+
+    source: str | None
+    source_type: str | None
+    date: str | None
+    para: int
 
 
 @dataclass
 class _State:
     """What the article has told us so far: named people (for pronouns and bare titles),
-    documents and their issuers, the article's year."""
+    documents and their issuers, the article's date."""
 
     people: list[tuple[tuple[int, int], str, str | None]] = field(default_factory=list)
     meetings: list[_Meeting] = field(default_factory=list)
     last: tuple[_Para, tuple[int, int]] | None = None  # the previous paragraph and its last sentence
     names: set[str] = field(default_factory=set)
+    titled: set[str] = field(default_factory=set)  # names after a title the recognizer did not give (总统博里奇)
+    seen: list[_Para] = field(default_factory=list)  # the paragraphs read so far
+    familiar: dict[str, str | None] = field(default_factory=dict)  # 老马 -> 马善祥
     issuers: dict[str, Mention] = field(default_factory=dict)
     docs: list[tuple[tuple[int, int], Mention]] = field(default_factory=list)  # for 文章指出, 意见强调
-    year: int | None = None
-    month_day: tuple[int, int] | None = None
+    today: str | None = None  # the article's date (partial ISO): 今天, 去年, 5日 count from it
+    last_day: str | None = None  # the full date written last (同日 is that day)
     outlet: str | None = None  # whose reporter an unnamed 记者 is (央视网消息 → 央视)
-    day: str | None = None  # the article's date, when it has a day (今天, 昨天)
-    scenes: dict[str, tuple[str | None, str | None, str | None]] = field(default_factory=dict)  # speaker -> the last source, type, date
+    scenes: dict[str, _Scene] = field(default_factory=dict)  # speaker -> the occasion of their last words
 
     def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
         """The last person named before ``where`` (with that title, with that surname: 习总书记)."""
@@ -100,7 +117,10 @@ class _Para:
     nested: dict[int, list[tuple[int, int]]]  # open mark of a top-level span -> spans inside
     ends: list[int]  # sentence end positions (exclusive)
     rec: Recognizer  # finds the people, titles, organizations, meetings and documents
+    years: list[tuple[int, int]]  # (position, year) of every year written (同年, 5月 take the last one before them)
     offset: int = 0  # where this text starts in the article paragraph (inside a quotation: > 0)
+    days: list[tuple[int, str]] = field(default_factory=list)  # (position, full date) of the days written (同日 takes the last)
+    day_before: str | None = None  # the full date written last in the paragraphs before
 
     def sentence(self, i: int) -> tuple[int, int]:
         """The sentence around position i, at most ``max_sentence`` characters either side of it
@@ -195,7 +215,9 @@ def _prepare(index: int, text: str, rec: Recognizer, offset: int = 0) -> _Para:
         inner = text[o + 1:c].rstrip()
         if inner and inner[-1] in end_marks:
             ends.append(c + 1)
-    return _Para(index, text, m, top, nested, sorted(set(e for e in ends if e < len(text))), rec, offset)
+    # years that date something (2019年11月, 2019年，), not 2024年经济工作
+    years = [(d.start, d.year) for d in find_dates(m) if d.year is not None and (d.month or m[d.end:d.end + 1] in "，,")]
+    return _Para(index, text, m, top, nested, sorted(set(e for e in ends if e < len(text))), rec, years, offset)
 
 
 def _intro_start(p: _Para, i: int) -> int:
@@ -271,6 +293,24 @@ def _antecedent(p: _Para, state: _State, i: int, kinds: tuple[str, ...] = ("pers
     return None
 
 
+def _familiar(p: _Para, state: _State, form: str, where: tuple[int, int]) -> str | None:
+    """The full name a familiar form (老马, 小王) stands for: the last name with that surname written
+    before it in the article (马善祥), found once per article."""
+    if form not in state.familiar:
+        surname, found = form[1], None
+        for para in [p, *reversed(state.seen)]:
+            text = para.m[:where[1] - para.offset] if para is p else para.m
+            for mt in re.finditer(rf"{surname}[\u4e00-\u9fff]{{1,2}}", text):
+                for name in (mt.group(), mt.group()[:2]):
+                    if p.rec.valid_name(name):
+                        found = name
+                        break
+            if found:
+                break
+        state.familiar[form] = found
+    return state.familiar[form]
+
+
 def _titled_issuer(e: Mention) -> Mention | None:
     """The issuer a title opens with: 《中共中央关于……的决定》 → 中共中央 (《中共中央 国务院关于……》 → both)."""
     lx = word_lists()
@@ -295,6 +335,10 @@ def _full_title(e: Mention, state: _State, where: tuple[int, int]) -> Mention | 
 def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
     if e is None:
         return _Speaker(None, None)
+    lead = re.match(f"(?:{alt('conjunctions')})(?=..)", e.name or "") if e.kind == "org" else None
+    if lead:  # 但成都市规划局却认为: the conjunction is not part of the name
+        n = lead.end()
+        e = Mention("org", e.start + n, e.end, e.name[n:], e.mention[n:] if e.mention.startswith(lead.group()) else e.mention)
     where = (p.index, p.offset + e.start)
     if e.kind == "meeting_ref":  # 会议指出: the meeting held last (not one the meeting spoke about)
         before = [x for x in state.meetings if x.pos < where]
@@ -311,9 +355,16 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
         return _Speaker(None, e.mention, e)
     if e.kind == "meeting" and e.name:
         return _Speaker(meeting_speaker(e.name), e.mention, e)
+    if e.kind == "person" and e.name and "·" in e.name:  # 穆铁礼甫·哈斯木常委提出: the office is not the name
+        office = next((t for t in word_lists().titles.finditer(e.name) if t.end() == len(e.name) and t.start() > e.name.index("·")), None)
+        if office is not None:
+            e = Mention("person", e.start, e.end - len(office.group()), e.name[:office.start()], e.mention, title=office.group())
     if e.kind == "person":
         if e.name and e.title and re.fullmatch(r"[老小].|.老", e.name):
             return _Speaker(e.name + e.title, e.mention, e)  # 邱老先生: no full name, the words stay
+        familiar = re.fullmatch(r"[老小](.)", e.name or "")
+        if familiar and familiar.group(1) in word_lists().surnames:  # 马善祥……。老马说: the one named before
+            return _Speaker(_familiar(p, state, e.name or "", where) or e.name, e.mention, e)
         return _Speaker(e.name, e.mention, e)
     if e.kind in ("pronoun", "work_ref"):
         kinds = ("person",) if e.kind == "pronoun" else ("person", "org")
@@ -345,12 +396,18 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
 def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int, adjacent: bool = False) -> _Speaker:
     """Who speaks in the clause [lo, hi) (the verb at hi); failing that, earlier in the sentence.
     ``adjacent``: only a speaker with nothing but adverbials between it and the verb."""
-    clause = ents = [e for e in p.rec.mentions(p.text, p.m, lo, hi, state) if e.start == 0 or p.m[e.start - 1] not in word_lists().cues["addressee_marks"]]
+    cues = word_lists().cues
+    clause = ents = [e for e in p.rec.mentions(p.text, p.m, lo, hi, state)
+                     if (e.start == 0 or p.m[e.start - 1] not in cues["addressee_marks"])
+                     and not (e.kind == "person" and e.mention[:1] in cues["addressee_marks"] and e.mention[1:] in cues["addressees"])]  # 向|大家
     if adjacent:
         ents = [e for e in ents if _adjacent(p, e.end, hi)]
-    bare = _bare_name(p, lo, hi)
+    bare = _bare_name(p, lo, hi, state)
     if bare is not None and not any(e.kind == "person" or e.start <= bare.start < e.end for e in clause):
         ents.insert(0, bare)
+    titled = _titled_name(p, clause, lo, hi)
+    if titled is not None and not any(e.kind == "person" for e in ents):
+        ents.insert(0, titled)
     e = _pick(ents, _adverbials(p, lo, hi))
     if e is not None and e.kind == "person" and e in clause:
         joint = _joint(p, clause, e)
@@ -377,11 +434,20 @@ def _joint(p: _Para, ents: list[Mention], e: Mention) -> list[Mention]:
     return people[i:j + 1]
 
 
+@lru_cache(maxsize=1)
+def _office_chain() -> re.Pattern[str]:
+    """Offices in a row: 中共中央总书记、国家主席、中央军委主席."""
+    office = rf"[^，。；：！？、]{{0,{MAX_TITLE}}}?(?:{word_lists().titles.pattern})"
+    return re.compile(rf"{office}(?:、{office})+")
+
+
 def _subject_position(p: _Para, lo: int, e: Mention) -> bool:
-    """Does ``e`` open its clause (after time words, adverbials and its titles: 老党员王德福), as a subject does?"""
+    """Does ``e`` open its clause (after time words, adverbials and its titles: 老党员王德福,
+    中共中央总书记、国家主席、中央军委主席习近平), as a subject does?"""
     cl = _clause_start(p, e.start, lo)
-    titled = e.start - cl <= MAX_TITLE and word_lists().titles.search(p.m, cl, e.start) is not None \
-        and p.rec.title_ends_at(p.m, cl, e.start)
+    titled = p.rec.title_ends_at(p.m, cl, e.start) and (
+        e.start - cl <= MAX_TITLE and word_lists().titles.search(p.m, cl, e.start) is not None
+        or _office_chain().fullmatch(p.m, cl, e.start) is not None)
     return titled or _adjacent(p, cl, e.start)
 
 
@@ -396,14 +462,31 @@ def _named_body(p: _Para, lo: int, hi: int) -> Mention | None:
     return None
 
 
-def _bare_name(p: _Para, lo: int, hi: int) -> Mention | None:
-    """A name alone right before the verb, at the start of its clause: 屠小明说, 刘澄玉说."""
+def _titled_name(p: _Para, clause: list[Mention], lo: int, hi: int) -> Mention | None:
+    """A name between an office of a country or body and the verb that the recognizer did not give
+    (埃及总统塞西表示, 波黑主席团轮值主席茨维亚诺维奇表示): two to eight characters after the last
+    office of the clause (not 总书记高兴地说: a bare title and an adverb)."""
+    lx = word_lists()
+    title = next((e for e in reversed(clause) if e.kind == "title" and e.name is None and e.end < hi), None)
+    if title is None or (title.start == lo and title.mention == title.title):
+        return None
+    mt = re.fullmatch(rf"([\u4e00-\u9fff][\u4e00-\u9fff·\-－]{{1,9}}?)(?:{alt('adverbs', 'subject_gap')})*", p.m[title.end:hi])
+    name = mt.group(1) if mt else ""
+    if not name or lx.titles.search(name) or lx.verbs.search(name) or lx.generic.search(name) or re.search("[的在和与对向地]", name) \
+            or name[-1] in lx.cues["role_final_chars"] or name[0] == "会":  # 宪法和法律委员|会组成人员
+        return None
+    return Mention("person", title.end, title.end + len(name), name, p.text[title.start:title.end + len(name)], title=title.title)
+
+
+def _bare_name(p: _Para, lo: int, hi: int, state: _State) -> Mention | None:
+    """A name alone right before the verb, at the start of its clause: 屠小明说, 刘澄玉说, or a name
+    the article gave before with a title (智利总统博里奇。……博里奇表示)."""
     lx = word_lists()
     seg = p.m[lo:hi]
-    mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff]{{2,5}}?)(?:{alt('adverbs')})?$", seg)
+    mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff][\u4e00-\u9fff\-－]{{1,8}}?)(?:{alt('adverbs')})?$", seg)
     if mt and (mt.group(1)[1:] in lx.title_set or lx.verbs.search(mt.group(1), 1)):
         return None  # 习总书记: a surname and a title; 李明介绍(说): a name and a verb
-    if mt and (p.rec.valid_name(mt.group(1), 3) or p.rec.tagged_name(mt.group(1))):  # 屠小明说, 恩格斯说, 爱因斯坦说过
+    if mt and (p.rec.valid_name(mt.group(1), 3) or mt.group(1) in state.titled or p.rec.tagged_name(mt.group(1))):  # 屠小明说, 恩格斯说, 爱因斯坦说过
         s = lo + mt.start(1)
         return Mention("person", s, s + len(mt.group(1)), lx.leaders.get(mt.group(1), mt.group(1)), mt.group(1))
     name = p.rec.name_after(p.m, lo, hi)  # 刘德华一边干活一边对记者说: a name, then only adverbials
@@ -434,13 +517,16 @@ def _verb_tail(p: _Para, e: int) -> int:
     return e
 
 
-def _pre_intro(p: _Para, lo: int, q: int) -> tuple[int, int] | None:
-    """A reporting verb introducing the quotation that opens at q: 强调：“, 提出要“, 指出“."""
+def _pre_intro(p: _Para, lo: int, q: int, utter: bool = False) -> tuple[int, int] | None:
+    """A reporting verb introducing the quotation that opens at q: 强调：“, 提出要“, 指出“, 说了一句话‘;
+    before words that read as said also 总书记说的“……”."""
     lx = word_lists()
     region = p.m[lo:q]
     lead = alt("lead_words")
     # 强调：“ / 提出要“ / 叮嘱大家“ / 正如……所指出的，“ (but not 国家部署的“……”: an object, not words)
-    tail = rf"(?:{alt('verb_suffixes')})?(?:{alt('addressees')})?(?:(?:{alt('relative_suffixes')})?\s*[，,：:])?\s*(?:{lead})?\s*$"
+    comma = r"\s*[，,：:]?" if utter else r"\s*[，,：:]"
+    tail = (rf"(?:{alt('verb_suffixes')})?(?:{alt('addressees')})?(?:{alt('said_objects')})?"
+            rf"(?:(?:{alt('relative_suffixes')})?{comma})?\s*(?:{lead})?\s*$")
     for mt in lx.verbs.finditer(region):
         if re.match(tail, region[mt.end():]) and _verb_ok(p, lo + mt.start(), lo + mt.end()):
             return lo + mt.start(), lo + mt.end()
@@ -526,6 +612,14 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     mt = re.search(r"(?:作出|做出)((?:重要)?(?:指示|批示))", seg)  # 作出重要指示强调
     if mt:
         return mt.group(1), "other"
+    acts = word_lists().cues["letter_acts"]
+    mt = re.search(rf"(?:给|向|同|与|和|致)[^，。；：]{{1,30}}?({alt('letter_acts')})(?!中)", seg)  # 给……回信, 向……致贺信, 同……互致贺电
+    if mt and not re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg):
+        return acts[mt.group(1)], "letter"
+    nouns = "|".join(sorted(set(acts.values()) - {"信"}))
+    mt = re.search(rf"(?:互致|发来|致)([\u4e00-\u9fff]{{1,4}}?(?:{nouns}))", seg)  # 互致新年贺电
+    if mt:
+        return mt.group(1), "letter"
     mt = re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg)
     if mt:
         return t[lo + mt.start():lo + mt.end()], "letter"
@@ -543,9 +637,12 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     mt = re.search(rf"接受[^，。；]{{0,20}}?(?:{alt('interview')})", seg)
     if mt:
         return t[lo + mt.start():lo + mt.end()], "other"
-    mt = re.search(rf"(?:{alt('meeting_visits')})了?([^，。；：]{{2,40}})", seg)  # 习近平会见……外方主要代表
+    mt = re.search(rf"(?<!次)(?:{alt('meeting_visits')})了?([^，。；：\s]{{2,80}})", seg)  # 习近平会见……外方主要代表
     if mt:
         return t[lo + mt.start():lo + mt.end()].replace("了", "", 1) if "了" in mt.group()[:4] else t[lo + mt.start():lo + mt.end()], "meeting"
+    mt = re.search(rf"(?:同|与|和)[^，。；：]{{2,40}}?(?:{alt('talk_acts')})", seg)  # 同塞尔维亚总统尼科利奇举行会谈
+    if mt:
+        return t[lo + mt.start():lo + mt.end()], "meeting"
     if who.ent is not None and who.ent.kind == "meeting":
         return who.ent.name, "meeting"
     adverbials = _adverbials(p, lo, hi)
@@ -556,10 +653,18 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
         return any(s <= e.start < end for s, end in adverbials) or e.start < _clause_start(p, who.ent.start, lo)
 
     ents = [e for e in p.rec.mentions(t, m, lo, hi, _State(), tagger=False) if occasion(e)]
-    meetings = [e for e in ents if e.kind == "meeting" and not re.match(alt("since"), m[e.end:])]  # 党的十八大以来
+    meetings = [e for e in ents if e.kind == "meeting" and not re.match(alt("since"), m[e.end:])  # 党的十八大以来
+                and not re.match(alt("meeting_topics"), m[e.end:])  # 贯彻党的十九大精神: a topic, not the occasion
+                and not re.match(r"[^，。；：]{0,12}?(?:之后|以后|后|之前|以前)[，,]", m[e.end:])]  # 在出席……开幕式后，……考察
     meetings.sort(key=lambda e: (any(s <= e.start < end for s, end in adverbials), e.start))
     if meetings:
-        return meetings[-1].name, "meeting"
+        last = meetings[-1]
+        name, start, end = last.name, last.start, last.end
+        for e in reversed(meetings[:-1]):  # 2026世界人工智能大会|暨人工智能全球治理高级别会议: one meeting
+            if e.end == start and p.m.startswith("暨", start):
+                name, start = e.name + (name or ""), e.start
+        tail = re.match(r"开幕式|闭幕式|开幕会|闭幕会", m[end:])
+        return (name or "") + (tail.group() if tail else ""), "meeting"
     issued = who.ent.start if who.ent is not None else -1  # 国家发展改革委印发《……》，提出要“……”
     docs = [e for e in ents if e.kind == "doc" and (any(s <= e.start < end for s, end in adverbials) or (e.issuer is not None and e.issuer.start == issued))]
     return (docs[0].mention, "document") if docs else (None, None)
@@ -583,66 +688,31 @@ def _doc_type(p: _Para, e: Mention) -> str:
 def _date(p: _Para, lo: int, hi: int, state: _State) -> str | None:
     """The most precise date named in [lo, hi) (outside quotations and 《》; the last of equally
     precise ones), as ISO 8601: 2月28日，中宣部召开2025年……会议 → 2025-02-28."""
-    dates = [d for d in (_one_date(p, mt, state) for mt in word_lists().dates.finditer(p.m, lo, hi)) if d]
+    dates = [d for d in (_resolve_date(p, x, state) for x in find_dates(p.m, lo, hi, relative=True)) if d]
     if not dates:
         return None
     return max(enumerate(dates), key=lambda x: (len(x[1].lstrip("-")), x[0]))[1]
 
 
-def _one_date(p: _Para, d: re.Match[str], state: _State) -> str | None:
-    lx = word_lists()
-    if d.group("y"):
-        return _iso(int(d.group("y")), d.group("m"), d.group("d"))
-    if d.group("dd"):  # a day of the article's month (or the month before)
-        if state.day is None:
-            return None
-        day = int(d.group("dd"))
-        year, month, today = map(int, state.day.split("-"))
-        if day > today:
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        return _iso(year, str(month), str(day))
-    if d.group("rel"):
-        rel = d.group("rel")
-        if rel in lx.cues["recent_words"]:  # 近日: the article's month
-            return state.day[:7] if state.day else None
-        if rel in lx.cues["relative_days"]:
-            if state.day is None:
-                return None
-            return (dt.date.fromisoformat(state.day) + dt.timedelta(days=lx.cues["relative_days"][rel])).isoformat()
-        if rel in lx.cues["same_year"]:
-            year = _year_before(p, d.start())
-        else:
-            year = state.year + lx.cues["relative_years"][rel] if state.year else None
-        return _iso(year, d.group("rm"), d.group("rd")) if year else None
-    month, day = int(d.group("om")), d.group("od")
-    if not 1 <= month <= 12:
-        return None
-    year = _year_before(p, d.start())
-    if year is None and state.year is not None:
-        year = state.year
-        if state.month_day is not None and (month, int(day or 1)) > state.month_day:
-            year -= 1
-    if year is None:
-        return f"--{month:02d}" + (f"-{int(day):02d}" if day else "")
-    return _iso(year, str(month), day)
+def _resolve_date(p: _Para, d: DateMention, state: _State) -> str | None:
+    """The date ``d`` of the paragraph stands for (:func:`~policytext.dates.resolve`)."""
+    k = bisect.bisect_left(p.days, (d.start, ""))
+    return resolve(d, state.today, _year_before(p, d.start), p.days[k - 1][1] if k else p.day_before)
 
 
 def _year_before(p: _Para, i: int) -> int | None:
-    years = re.findall(r"(?<!\d)(\d{4})\s*年", p.m[:i])
-    return int(years[-1]) if years else None
+    """The year written last before position i of the paragraph."""
+    k = bisect.bisect_left(p.years, (i, 0))
+    return p.years[k - 1][1] if k else None
 
 
-def _iso(year: int | None, month: str | None, day: str | None) -> str | None:
-    if year is None:
-        return None
-    if not month:
-        return f"{year:04d}"
-    mo = int(month)
-    if not 1 <= mo <= 12:
-        return f"{year:04d}"
-    if not day or not 1 <= int(day) <= 31:
-        return f"{year:04d}-{mo:02d}"
-    return f"{year:04d}-{mo:02d}-{int(day):02d}"
+def _without_dates(text: str) -> str:
+    """``text`` without the dates written in it (2月28日, 昨天)."""
+    out, last = [], 0
+    for d in find_dates(text, relative=True):
+        out.append(text[last:d.start])
+        last = d.end
+    return "".join(out) + text[last:]
 
 
 # ---------------------------------------------------------------- the analysis
@@ -682,9 +752,10 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
     cues = word_lists().cues
     spoke = source is None and re.search(alt("floor_words"), p.m[lo:hi]) is not None  # 委员……在发言中说: at the session
     if (spoke or source in cues["speech"] + cues["meeting_refs"] + ["会"]) and state.meetings:
-        held = [x for x in state.meetings if x.held] or state.meetings  # 在讲话中强调, 在会上: the meeting named before
-        source, stype, date = held[-1].name, "meeting", date or held[-1].date
+        source, stype, date = _at_meeting(state, date)
     para = p
+    scene = state.scenes.get(who.name) if who.name else None
+    skipped = False  # a sentence about the speaker without source or date: the story of now
     while source is None and date is None and who.name:
         if lo > 0:
             lo, hi = para.sentence(lo - 1)
@@ -695,11 +766,49 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
         facts = _sentence_facts(para, state, (lo, hi), who.name)
         if facts is None:
             break
+        if skipped and facts[2] and not _now(facts[2], state.today) and scene is not None and _now(scene.date, state.today):
+            break  # ……2007年，习近平……实地调研。¶随后，习近平来到……。他表示: not the look back
         source, stype, date = facts
-    scene = state.scenes.get(who.name) if who.name else None
-    if source is None and date is None and scene is not None and _recent(scene[2], state.day):
-        return scene  # 4号，尚穆根在接受……专访时说：“……”。尚穆根说，……: the news event goes on
+        if source in cues["speech"] and state.meetings:  # ……在讲话中指出。¶赵乐际强调: the speech at the meeting
+            source, stype, date = _at_meeting(state, date)
+        skipped = True
+    # the news event goes on (4号，尚穆根在接受……专访时说：“……”。尚穆根说，……), or the occasion of the
+    # paragraph before (习近平近日给……回信。¶习近平在回信中表示，……¶习近平强调，……)
+    if scene is not None and (_now(scene.date, state.today) or 0 <= p.index - scene.para <= 1):
+        if source is None and date is None:
+            return scene.source, scene.source_type, scene.date
+        if date is None and _same_occasion(source, scene.source):
+            date = scene.date
+        if source is None and scene.source_type == "inspection" and _now(scene.date, state.today) and _now(date, state.today):
+            source, stype = scene.source, scene.source_type  # 6日上午，习近平来到……: a day of the visit
+    held = _attended(p, state, lo, hi) if source is None and date is None else None
+    if held is not None:  # ……举行记者会。¶教育部部长怀进鹏介绍，……
+        return held.name, "meeting", held.date
     return source, stype, date
+
+
+def _now(date: str | None, day: str | None) -> bool:
+    """Is ``date`` the time of the news event of an article of ``day`` (:func:`_recent` or :func:`_current`)?"""
+    return _recent(date, day) or _current(date, day)
+
+
+def _current(date: str | None, day: str | None) -> bool:
+    """Is ``date`` (a month: 近日) the month of the article's ``day`` or the month before, the time of
+    the news event a report is about?
+
+    >>> _current("2025-11", "2025-11-18"), _current("2025-10", "2025-11-02"), _current("2024-11", "2025-11-18")
+    (True, True, False)
+    """
+    if not date or not day or len(date) < 7 or len(day) < 7:
+        return False
+    months = (int(day[:4]) - int(date[:4])) * 12 + int(day[5:7]) - int(date[5:7])
+    return 0 <= months <= 1
+
+
+def _at_meeting(state: _State, date: str | None) -> tuple[str, str, str | None]:
+    """The meeting named before (the one held, if any) as the source of a speech there (在讲话中强调, 在会上)."""
+    held = [x for x in state.meetings if x.held] or state.meetings
+    return held[-1].name, "meeting", date or held[-1].date
 
 
 def _recent(date: str | None, day: str | None) -> bool:
@@ -722,26 +831,60 @@ def _sentence_facts(p: _Para, state: _State, span: tuple[int, int], name: str) -
         if e.kind in ("person", "title", "pronoun"):
             who = _resolve(e, p, state)
             if who.name == name:
-                return _facts(p, state, lo, hi, who, e)
+                return _facts(p, state, lo, _words_start(p, e.end, hi), who, e)
     return None
+
+
+def _words_start(p: _Para, i: int, hi: int) -> int:
+    """Where the words reported after position i begin (习近平表示，|值此……研讨会开幕之际): at the first
+    reporting verb followed by ，/： that is not a speech act (作出重要指示，强调), else ``hi``."""
+    verb = re.compile(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]")
+    for mt in verb.finditer(p.m, i, hi):
+        if not re.search(r"(?:作出|做出)(?:重要)?$", p.m[max(i, mt.start() - 4):mt.start()]):
+            return mt.start()
+    return hi
 
 
 def _facts(p: _Para, state: _State, lo: int, hi: int, who: _Speaker, e: Mention) -> tuple[str | None, str | None, str | None]:
     """(source, source type, date) of the sentence [lo, hi) about ``who``, named at ``e``: the date
     before the speaker or right after the name (习近平10月15日在北京会见……)."""
-    after = word_lists().dates.match(p.m, e.end)
-    return (*_source(p, lo, hi, who), _date(p, lo, after.end() if after else e.start, state))
+    after = next((d.end for d in find_dates(p.m, e.end, min(len(p.m), e.end + 20), relative=True) if d.start == e.end), e.start)
+    # the dates before the speaker or right after the name; else a day in the speaker's clause
+    # (……普京12月31日互致新年贺电, ……今天互致), not a year it talks about (肯定了……2025年工作)
+    date = _date(p, lo, after, state) or next(
+        (x for x in (_resolve_date(p, d, state) for d in find_dates(p.m, after, min(hi, _clause_end(p, e.end)), relative=True)
+                     if d.word is not None or d.day is not None) if x), None)
+    source = _source(p, lo, hi, who)
+    if source[0] is None:
+        held = _attended(p, state, e.end, hi)
+        if held is not None:
+            return held.name, "meeting", date or held.date
+    return (*source, date)
+
+
+def _attended(p: _Para, state: _State, lo: int, hi: int) -> _Meeting | None:
+    """The meeting held last before [lo, hi) when [lo, hi) says the speaker takes part in it
+    (……主席会议29日在北京召开。王沪宁主持并讲话; 在会上讲话; 发表了重要讲话; 回答中外记者提问); at a
+    press conference everyone named speaks at it (……举行记者会。¶民政部部长陆治原介绍，……)."""
+    cues = word_lists().cues
+    said = re.search(rf"(?:{alt('attend_verbs')})并?(?:{alt('speech')})|发表了?(?:{alt('speech')})|会上|{cues['answer_pattern']}", p.m[lo:hi])
+    for x in reversed(state.meetings):
+        if x.held and x.pos < (p.index, lo):
+            return x if said or x.floor else None
+    return None
 
 
 @dataclass
 class _Intro:
     """How a group of quotations is introduced: who speaks, the kind, and the stretch of text
-    [lo, hi) that introduces it (where the source and date are looked for)."""
+    [lo, hi) that introduces it (where the source and date are looked for); ``label``: a speaker
+    label (全国人大代表郭建群：“……”), words said to the reporter, not at the occasion told before."""
 
     who: _Speaker
     kind: str
     lo: int
     hi: int
+    label: bool = False
 
 
 def _zero_subject(p: _Para, state: _State, sent_lo: int) -> _Speaker:
@@ -772,10 +915,14 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
     sent_lo = _intro_start(p, o)
     utter = any(_utterance(p.text[a + 1:b]) for a, b in group)
     after = p.m[last_c + 1:last_c + 2]
-    pre = _pre_intro(p, sent_lo, o)
+    pre = _pre_intro(p, sent_lo, o, utter)
     if pre is not None:
         vs = pre[0]
-        who = _subject(p, state, _clause_start(p, vs, sent_lo), vs, sent_lo)
+        # 詹纯新代表回味总书记说的“……”: who said the words stands right before the verb
+        relative = p.m[pre[1]:o].rstrip().endswith("的")
+        who = _subject(p, state, _clause_start(p, vs, sent_lo), vs, sent_lo, adjacent=relative)
+        if relative and who.ent is None:
+            who = _subject(p, state, _clause_start(p, vs, sent_lo), vs, sent_lo)
         if who.ent is None:
             who = _zero_subject(p, state, sent_lo)
         short = len(p.text[o + 1:last_c]) <= cues["term_max_chars"]
@@ -792,7 +939,14 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
             who = _resolve(label, p, state)  # 上海市科学技术委员会主任寿子琪：“……”
         if who.ent is None:
             who = _zero_subject(p, state, sent_lo)
-        return _Intro(who, "direct", sent_lo, o - 1)
+        return _Intro(who, "direct", sent_lo, o - 1, label is not None and label.name == who.name)
+    this = re.match(r"这(?:句话|段话|番话|些话)?(?:就)?是", p.m[last_c + 1:last_c + 8]) if utter else None
+    if this:  # “……”这句话是毛泽东同志对他的评价 (not ……是杨善洲墓志铭上的一段话: the epitaph's words)
+        start = last_c + 1 + this.end()
+        _, sent_end = p.sentence(start)
+        people = [e for e in p.rec.mentions(p.text, p.m, start, sent_end, state) if e.kind in ("person", "title")]
+        author = next((e for e in people if re.match(r"(?:同志)?(?:在[^，。；]{1,30}?(?:时|上|中))?(?:对[^，。；]{1,12}?)?的", p.m[e.end:])), None)
+        return _Intro(_resolve(author, p, state) if author else _Speaker(None, None), "direct", start, sent_end)
     post = _post_intro(p, group[-1][0], last_c, utter)
     if post is not None:
         cl, vs, _ = post
@@ -814,6 +968,8 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         author = _pick([e for e in p.rec.mentions(p.text, p.m, sent_lo, sent_lo + saying.start(), state) if e.end == sent_lo + saying.start()], [])
         if author is not None and author.kind in ("person", "title", "generic"):
             return _Intro(_resolve(author, p, state), "direct", sent_lo, o)
+        if author is None and utter:  # 拉美也有哲言“唯有益天下，方可惠本国”: a saying, nobody's words
+            return _Intro(_Speaker(None, saying.group().lstrip("的")), "direct", sent_lo, o)
     if _topic_frame(p, o, last_c) or _usage_frame(p, o, last_c):
         return _Intro(_subject(p, state, _clause_start(p, o, sent_lo), o, sent_lo), "direct", sent_lo, o)
     if _whole_clause(p, o, last_c) and (utter or not _apposition(p, o)):
@@ -907,7 +1063,7 @@ def _direct(p: _Para, state: _State) -> list[_Found]:
     out: list[_Found] = []
     for group in _groups(p):
         intro = _introduce(p, state, group)
-        if intro is not None and intro.kind == "direct" and intro.who.ent is not None:
+        if intro is not None and intro.kind == "direct" and intro.who.ent is not None and not intro.label:
             src, stype, date = _context(p, state, intro.hi, intro.lo, intro.who)
         else:
             src = stype = date = None
@@ -1011,6 +1167,8 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
     for mt in lx.verbs.finditer(p.m):
         vs, ve = mt.span()
         after = _verb_tail(p, ve) if p.m.startswith(("道", "了"), ve) else ve
+        told = re.match(alt("addressees"), p.m[after:after + 8]) if p.m[vs:ve] in c["telling_verbs"] else None
+        after += told.end() if told else 0  # 司机告诉我们，……
         if p.m[vs - 1:vs] == "所" and p.m.startswith("的", after):
             after += 1  # 正如马克思所指出的，……
         points = re.match(word_lists().cues["point_list"], p.m[after:after + 12])  # 提出四点意见：
@@ -1031,7 +1189,9 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
         if cl == vs:
             continue
         who = _subject(p, state, cl, vs, cl, adjacent=True)
-        if who.ent is None or not _adjacent(p, who.ent.end, vs):
+        if who.ent is None and sent_lo < cl and _manner_only(p, cl, vs):
+            who = _sentence_subject(p, state, sent_lo, cl)  # 习近平同大家亲切握手，满怀真情地对他们说，……
+        if who.ent is None or not (_adjacent(p, who.ent.end, vs) or who.ent.end <= cl):
             continue
         end = sent_hi
         while end > body and p.m[end - 1] in "。！？!?":
@@ -1046,11 +1206,29 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
             end = body + turn.start()
         while end > body and p.m[end - 1] in "，,、；;：: \u3000":
             end -= 1
+        prev = out[-1] if out else None
+        if prev is not None and prev.start < cl <= prev.end and p.m[cl - 1] in "；;":
+            prev.end = cl - 1  # ……；曹卫星常委代表民盟中央表示，……: a new speaker after a semicolon ends the words before
         if end - body < 4 or any(f.start <= body < f.end for f in direct) or any(f.start <= body < f.end for f in out):
             continue
         src, stype, date = _context(p, state, vs, sent_lo, who)
         out.append(_Found(body, end, "indirect", who, src, stype, date))
     return out
+
+
+def _sentence_subject(p: _Para, state: _State, lo: int, hi: int) -> _Speaker:
+    """The subject of the last clause of [lo, hi) that has one: who goes on in a clause without one."""
+    marks = word_lists().cues["addressee_marks"]
+    people = [e for e in p.rec.mentions(p.text, p.m, lo, hi, state, tagger=False)
+              if e.kind in ("person", "title", "pronoun") and _subject_position(p, lo, e) and p.m[e.start - 1:e.start] not in marks]
+    return _resolve(people[-1], p, state) if people else _Speaker(None, None)
+
+
+def _manner_only(p: _Para, lo: int, vs: int) -> bool:
+    """Only words of manner and the people spoken to stand before the verb (满怀真情地对他们说), not
+    an object (对他们予以亲切勉励) or a predicate (对我们既是鼓励)."""
+    told = rf"(?:对|向|跟|给)(?:{word_lists().pronouns.pattern}|{alt('addressees')})们?"
+    return re.fullmatch(rf"(?:{alt('adverbs', 'subject_gap')}|[\u4e00-\u9fff]{{1,4}}地|{told})+", p.m[lo:vs]) is not None
 
 
 def _adjacent(p: _Para, end: int, vs: int) -> bool:
@@ -1061,27 +1239,80 @@ def _adjacent(p: _Para, end: int, vs: int) -> bool:
     gap = list(p.m[end:vs])
     for s, t in _adverbials(p, end, vs):
         gap[s - end:t - end] = " " * (t - s)
-    rest = lx.dates.sub("", "".join(gap).replace(" ", ""))
+    rest = _without_dates("".join(gap).replace(" ", ""))
     words = alt("adverbs", "subject_gap")
     act = rf"(?:(?:{alt('speech_act_objects')})[^，。；：！？]{{1,30}}?)?(?:{alt('speech_acts')})"  # 对……作出重要指示强调
     both = r"一边[\u4e00-\u9fff]{1,6}?一边"  # 一边干活一边说
+    titles = rf"(?:{lx.titles.pattern})(?!们)"  # 马建堂常委发言提出 (not 政协常委们: many people)
+    also = r"[\u4e00-\u9fff]{2,4}并"  # 高度重视并作出重要指示指出
+    behalf = r"代表[\u4e00-\u9fff]{2,12}?"  # 曹卫星常委代表民盟中央表示
     said = rf"(?:{lx.verbs.pattern})$"  # 介绍说, 强调指出
     attend = rf"(?:{alt('attend_verbs')})[^，。；：！？]{{1,30}}?并"  # 出席会议并讲话指出
-    return re.fullmatch(rf"(?:{words}|{attend}|{act}时?|{both}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
+    return re.fullmatch(rf"(?:{words}|{titles}|{attend}|{act}时?|{both}|{also}|{behalf}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
 
 
 def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
-    """Note the occasion (and its date) of the person ``e`` opening the sentence [lo, hi) (习近平10月15日在
-    北京会见……): the scene of that person's next words when they name none."""
+    """Note the occasion (and its date) of the person ``e`` who is the subject of a clause of the
+    sentence [lo, hi) (习近平10月15日在北京会见……): the scene of that person's next words when they
+    name none, and of the other people that clause names (习近平同……总督威廉斯互致贺电: 威廉斯表示，……
+    is in his message; 习近平会见洪秀柱。洪秀柱表示，……)."""
+    hi = _words_start(p, e.end, hi)  # the occasion is told before the words (not 我们多次会晤 in them)
     facts = _facts(p, state, lo, hi, _Speaker(e.name, e.mention, e), e)
-    if facts[0] and e.name:
-        state.scenes[e.name] = facts
+    if not (facts[0] and e.name):
+        return
+    acts = re.compile(alt("letter_acts", "meeting_visits", "talk_acts"))
+    others = []
+    for x in p.rec.mentions(p.text, p.m, e.end, _clause_end(p, e.end), state):
+        if x.kind == "person" and x.name:
+            cut = next((k for k in range(x.start + 2, x.end) if acts.match(p.m, k)), None)  # 楚普|互致贺电
+            others.append(p.m[x.start:cut] if cut else x.name)
+        elif x.kind == "title" and x.name is None:
+            others.append(_name_after_title(p, x.end) or "")  # 会见智利总统博里奇
+    for name in dict.fromkeys([e.name, *others]):
+        if name:
+            _set_scene(state, name, _Scene(*facts, p.index))
+
+
+def _set_scene(state: _State, name: str, scene: _Scene) -> None:
+    """``scene`` is now the occasion of ``name``'s words; the same occasion named again without its
+    date (习近平近日给……回信。¶习近平在回信中表示，……) keeps the date it had; a past one does not
+    replace the news event of now."""
+    old = state.scenes.get(name)
+    if scene.date is None and old is not None and _same_occasion(scene.source, old.source):
+        scene.date = old.date
+    if old is not None and _now(old.date, state.today) and not _now(scene.date, state.today):
+        return  # 2007年，习近平在上海工作期间……实地调研 (or an undated aside): the news event of now goes on
+    state.scenes[name] = scene
+
+
+def _same_occasion(a: str | None, b: str | None) -> bool:
+    """Do two sources name the same occasion (新年贺电 and 贺电)?
+
+    >>> _same_occasion("贺电", "新年贺电"), _same_occasion("贺电", "回信")
+    (True, False)
+    """
+    return bool(a and b and (a.endswith(b) or b.endswith(a)))
+
+
+def _name_after_title(p: _Para, i: int) -> str | None:
+    """The name a title at i is followed by when the recognizer gave none: two to six characters
+    that end the clause or stand before a letter or meeting act (智利总统博里奇。, 总督威廉斯互致贺电)."""
+    mt = re.match(rf"([\u4e00-\u9fff][\u4e00-\u9fff·\-－]{{1,7}}?)(?:[，。；、]|{alt('letter_acts', 'meeting_visits', 'talk_acts')})", p.m[i:])
+    if mt is None or word_lists().titles.search(mt.group(1)) or word_lists().verbs.search(mt.group(1)):
+        return None
+    return mt.group(1)
 
 
 def _remember(p: _Para, state: _State) -> None:
     """Note the people and document issuers the paragraph names (outside quotations)."""
     # 会议强调，今年将召开党的十九大……: the meetings a meeting's paragraph speaks about are not the one held
     reported = re.match(rf"\s*(?:{alt('meeting_refs')})[^，。；：]{{0,6}}?(?:{word_lists().verbs.pattern})[，：]", p.m) is not None
+    p.day_before = state.last_day
+    for d in find_dates(p.m, relative=True):
+        iso = _resolve_date(p, d, state)
+        if iso is not None and len(iso) == 10:
+            p.days.append((d.start, iso))
+    state.last_day = p.days[-1][1] if p.days else state.last_day
     lo = 0
     for hi in [*p.ends, len(p.text)]:
         if hi <= lo:
@@ -1096,13 +1327,24 @@ def _remember(p: _Para, state: _State) -> None:
                     if e.issuer is not None and e.issuer.kind == "title":
                         e.issuer.name = _resolve(e.issuer, p, state).name
                 state.docs.append(((p.index, e.start), e))
+            if e.kind == "title" and e.name is None:
+                name = _name_after_title(p, e.end)
+                if name:
+                    state.titled.add(name)
             if e.kind == "person" and e.name:
                 state.people.append(((p.index, e.start), e.name, e.title))
                 state.names.add(e.name)
-                if e is next((x for x in ents if x.kind == "person"), None) and _subject_position(p, lo, e):
+                if _subject_position(p, lo, e):
                     _scene(p, state, lo, hi, e)
             elif e.kind == "meeting" and e.name and not reported:
-                state.meetings.append(_Meeting((p.index, e.start), e.name, meeting_speaker(e.name), _date(p, lo, hi, state), _held(p, e.start, e.end)))
+                date = _date(p, lo, hi, state)
+                # a press conference, or a session with speeches from the floor (……举行全体会议，15位常委作大会发言)
+                floor = e.name.endswith(tuple(word_lists().cues["press_events"])) and (
+                    not e.name.endswith("全体会议") or re.search(alt("floor_words"), p.m[lo:hi]) is not None)
+                state.meetings.append(_Meeting((p.index, e.start), e.name, meeting_speaker(e.name), date, _held(p, e.start, e.end), floor))
+                press = re.match(rf"[^，。；：]{{0,16}}?(?:{alt('convene_verbs')})({alt('press_events')})", p.m[e.end:])
+                if press:  # 十四届全国人大三次会议今天举行记者会: the press conference of that session
+                    state.meetings.append(_Meeting((p.index, e.end), e.name + press.group(1), meeting_speaker(e.name), date, True, True))
             elif e.kind == "doc" and e.issuer is not None:
                 state.issuers[e.mention] = e.issuer
                 alias = re.match(r"（以下简称(《[^》]+》)）", p.text[e.end:])
@@ -1144,20 +1386,20 @@ def article_date(art: Article) -> str | None:
 
 
 def outlet(art: Article) -> str | None:
-    """The outlet whose reporters speak in the article: its publication, else the outlet its lead
-    names (央视网消息(新闻联播)： → 央视, 新华社北京1月1日电 → 新华社).
+    """The outlet whose reporters speak in the article: the one its lead names (央视网消息(新闻联播)：
+    → 央视, 新华社北京1月1日电 → 新华社: the copy is theirs wherever it is printed), else its
+    publication, a news site standing for the outlet it publishes (央视网 → 央视).
 
-    >>> outlet(Article(paragraphs=[Paragraph(0, "央视网消息(新闻联播)：今天上午……")]))
-    '央视'
+    >>> outlet(Article(paragraphs=[Paragraph(0, "央视网消息(新闻联播)：今天上午……")])), outlet(Article(publication="央视网"))
+    ('央视', '央视')
     """
-    if art.publication:
-        return art.publication
     for line in [art.dateline, art.subtitle, *art.sections[:1], *(p.text for p in art.paragraphs[:3])]:
         for pattern in word_lists().cues["outlet_leads"]:
-            mt = re.match(pattern, line or "")
+            mt = re.search(pattern, line or "")
             if mt:
                 return mt.group(1)
-    return None
+    sites: dict[str, str] = word_lists().cues["outlet_sites"]
+    return sites.get(art.publication or "", art.publication)
 
 
 def quotations(article_or_text: Article | str, link: bool = True, segmenter: Segmenter | None = None,
@@ -1173,16 +1415,7 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
     """
     art = _as_article(article_or_text)
     rec = recognizer or Recognizer(segmenter or default_segmenter())
-    state = _State()
-    day = article_date(art)
-    if day:
-        md = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", day)
-        if md:
-            state.year = int(md.group(1))
-            if md.group(3):
-                state.day = md.group(0)
-            if md.group(2):
-                state.month_day = (int(md.group(2)), int(md.group(3) or 31))
+    state = _State(today=article_date(art))
     state.outlet = outlet(art)
     texts = [para.text for para in art.paragraphs]
     paras = [_prepare(para.index, para.text + _run_on(para.text, texts[k + 1] if k + 1 < len(texts) else ""), rec)
@@ -1213,9 +1446,10 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
             found.insert(0, _Found(0, len(p.text.rstrip()), "turn", turn))  # the same speaker goes on
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
+        state.seen.append(p)
         for f in found:
             if f.kind != "term" and f.who.name and f.source:
-                state.scenes[f.who.name] = (f.source, f.source_type, f.date)
+                _set_scene(state, f.who.name, _Scene(f.source, f.source_type, f.date, para.index))
         for f in found:
             f.end = min(f.end, len(para.text))  # a quotation that runs on ends with its paragraph
             if f.end <= f.start:
