@@ -69,6 +69,9 @@ class _Grammar:
     single: frozenset[str]
     predicate: frozenset[str]
     no_term_edge: frozenset[str]
+    place: frozenset[str]
+    connector: frozenset[str]
+    possessor: frozenset[str]
     max_tokens: int
     max_chars: int
     stop_alone: frozenset[str]
@@ -90,7 +93,8 @@ def _word_list(name: str) -> frozenset[str]:
 def _grammar() -> _Grammar:
     try:
         p = json.loads(_data_file("patterns.json").read_text(encoding="utf-8"))
-        sets = {key: frozenset(p[key]) for key in ("noun", "modifier", "verb", "alone", "single", "predicate", "no_term_edge")}
+        sets = {key: frozenset(p[key]) for key in ("noun", "modifier", "verb", "alone", "single", "predicate", "no_term_edge",
+                                                 "place", "connector", "possessor")}
         return _Grammar(**sets, max_tokens=int(p["max_tokens"]), max_chars=int(p["max_chars"]),
                         stop_alone=_word_list("stop_alone.txt"), stop_edges=_word_list("stop_edges.txt"))
     except (KeyError, TypeError, ValueError) as exc:
@@ -179,8 +183,8 @@ def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callabl
         return ((word, ""),)
     if tag in g.noun:
         return ((word, "N" if tag in g.alone and len(word) > 1 else "M"),)
-    if tag in g.modifier:
-        return ((word, "A"),)
+    if tag in g.modifier or (tag in g.place and len(word) > 1 and word not in g.stop_edges):
+        return ((word, "A"),)  # 绿色, and places that modify a noun: 北方生态安全屏障, 海上丝绸之路
     if tag in g.verb and len(word) > 1:
         return ((word, "V"),)
     if tag in g.single and len(word) > 1:
@@ -276,42 +280,73 @@ def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[t
     """(i, j, start, end) for every candidate phrase ``words[i:j]`` of the run ``words[start:end]``:
     in each run of content words, the spans that start with a noun, term or modifier of two
     characters or more (大进展 is a fragment of 更大进展) and end with a noun, term or verb; a single
-    word is a term or a free-standing noun (or a stand-alone word such as an idiom)."""
+    word is a term or a free-standing noun (or a stand-alone word such as an idiom). Two runs
+    joined by a connector make one run for a coordination of parallel phrases that share their
+    first or last word (科技创新和产业创新), and for the possessive of the party (党的优秀特质)."""
     g = _grammar()
-    edges, alone = g.stop_edges, g.stop_alone
-    for run in _RUN.finditer(classes):
-        start, end = run.span()
+    runs = [m.span() for m in _RUN.finditer(classes)]
+    for r, (start, end) in enumerate(runs):
         if classes[start] == "S":
             yield start, end, start, end
             continue
-        for i in range(start, end):
-            first, cls = words[i], classes[i]
-            if cls == "V" or first in edges or len(first) == 1:
+        yield from _run_spans(words, classes, offsets, start, end)
+        if r + 1 == len(runs) or runs[r + 1][0] != end + 1 or classes[end + 1] == "S":
+            continue
+        after = runs[r + 1][1]
+        if words[end] in g.connector:
+            for i in range(max(start, end - 3), end):
+                j = end + 1 + end - i  # parallel: as many words on each side
+                left, right = words[i:end], words[end + 1:j]
+                if (j <= after and left != right and (left[0] == right[0] or left[-1] == right[-1])
+                        and _edge(words, classes, i, j, offsets)):
+                    yield i, j, start, after
+        elif words[end] == "的" and words[end - 1] in g.possessor:
+            for j in range(end + 2, min(after, end + g.max_tokens) + 1):
+                if classes[j - 1] in "TNM" and _edge(words, classes, end - 1, j, offsets):
+                    yield end - 1, j, end - 1, after
+
+
+def _edge(words: list[str], classes: str, i: int, j: int, offsets: Sequence[int]) -> bool:
+    """``words[i:j]`` may begin and end a phrase: no verb or light word at its start, no light
+    word or modifier at its end, and not over the length limit."""
+    g = _grammar()
+    return (classes[i] != "V" and words[i] not in g.stop_edges and words[j - 1] not in g.stop_edges
+            and classes[j - 1] != "A" and offsets[j] - offsets[i] <= g.max_chars)
+
+
+def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: int, end: int) -> Iterator[tuple[int, int, int, int]]:
+    """The candidate spans inside one run of content words ``words[start:end]`` (see :func:`_spans`)."""
+    g = _grammar()
+    edges, alone = g.stop_edges, g.stop_alone
+    for i in range(start, end):
+        first, cls = words[i], classes[i]
+        if cls == "V" or first in edges or len(first) == 1:
+            continue
+        if cls == "M" and i + 1 < end and classes[i + 1] == "T":
+            continue  # a verbal noun governing a term: 发展/新质生产力
+        for j in range(i + 1, min(end, i + g.max_tokens) + 1):
+            if offsets[j] - offsets[i] > g.max_chars:
+                break
+            word, last = words[j - 1], classes[j - 1]
+            if word in edges:
                 continue
-            if cls == "M" and i + 1 < end and classes[i + 1] == "T":
-                continue  # a verbal noun governing a term: 发展/新质生产力
-            for j in range(i + 1, min(end, i + g.max_tokens) + 1):
-                if offsets[j] - offsets[i] > g.max_chars:
-                    break
-                word, last = words[j - 1], classes[j - 1]
-                if word in edges:
+            if j == i + 1:
+                if last not in "TN" or word in alone:
                     continue
-                if j == i + 1:
-                    if last not in "TN" or word in alone:
-                        continue
-                elif last == "A" or (last == "V" and classes[j - 2] == "T"):
-                    continue
-                yield i, j, start, end
+            elif last == "A" or (last == "V" and classes[j - 2] == "T"):
+                continue
+            yield i, j, start, end
 
 
 def _candidate(words: list[str], classes: str, i: int, j: int, start: int, end: int) -> _Candidate:
     edges = _grammar().stop_edges
-    span = classes[i:j]
+    span = classes[i:j].rpartition("-")[2]  # the last conjunct of a coordination
     return _Candidate(
         tuple(words[i:j]),
         words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges else "",
         words[j] if j < end and words[j] not in edges else "",
-        span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None), span == "T")
+        span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None),
+        classes[i:j] == "T")
 
 
 def phrases(pairs: Iterable[tuple[str, str]], segmenter: Segmenter | None = None) -> list[str]:
@@ -395,9 +430,9 @@ def _parts(article_or_text: TextLike) -> tuple[list[str], list[str], list[str]]:
 class _Text:
     """The candidates of one tokenised text, counted at token boundaries in one pass (time and
     memory linear in the length of the text): ``counts`` of every candidate, ``words`` counts of
-    the tokens, and :class:`_Stats` of the repeated candidates."""
+    the tokens, and :class:`_Stats` of the repeated candidates and of those in ``titles``."""
 
-    def __init__(self, pairs: Sequence[tuple[str, str]], seg: Segmenter) -> None:
+    def __init__(self, pairs: Sequence[tuple[str, str]], seg: Segmenter, titles: str = "") -> None:
         words, classes, offsets, self.places = _tokens(pairs, seg)
         self.tokens = words
         self.word_counts = Counter(words)
@@ -417,8 +452,8 @@ class _Text:
         seen = paragraph = 0  # tokens read so far for the paragraph number, newlines among them
         for x in range(0, len(spans), 5):
             i, j, start, end, pid = spans[x:x + 5]
-            if counts[pid] < 2 and (j - i > 1 or classes[i] != "T"):
-                continue  # a phrase used once is key only when it is a term
+            if counts[pid] < 2 and (j - i > 1 or classes[i] != "T") and names[pid] not in titles:
+                continue  # a phrase used once is key only when it is a term or in the title
             while seen < i:
                 paragraph += "\n" in words[seen]
                 seen += 1
@@ -551,12 +586,12 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
         raise PolicytextError(f"k must be a positive int, got {k!r}")
     seg = segmenter or default_segmenter()
     title_lines, headings, paragraphs = _parts(article_or_text)
-    text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg)
     titles, heads = "\n".join(title_lines), "\n".join(headings)
+    text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg, titles)
     own, person = _own_place(text), _Classes(seg).person
     scored = []
     for p, s in text.stats.items():
-        if s.independent < max(1.0 if s.term else 2.0, 0.25 * s.count) or s.bound():
+        if s.independent < max(1.0 if s.term or p in titles else 2.0, 0.25 * s.count) or s.bound():
             continue  # a fragment of a longer unit
         scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, person), -s.first, p))
     scored.sort(reverse=True)
