@@ -404,6 +404,7 @@ class _Stats:
     independent: int = 0
     paragraphs: int = 0
     last_paragraph: int = -1
+    first_paragraph: int = -1
 
     def see(self, left: str, right: str, paragraph: int) -> None:
         """Record one occurrence with its neighbours in paragraph ``paragraph``."""
@@ -412,6 +413,8 @@ class _Stats:
         if paragraph != self.last_paragraph:
             self.paragraphs += 1
             self.last_paragraph = paragraph
+            if self.first_paragraph < 0:
+                self.first_paragraph = paragraph
 
     def bound(self) -> bool:
         """Always preceded, or always followed, by the same word: part of a longer unit."""
@@ -501,14 +504,15 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
     tf counts occurrences outside longer candidates fully and those inside them half; the
     background idf is squared so that specific terms beat the domain's common words; spread is
     the share of paragraphs that use the phrase (it keeps a long report's phrases comparable to a
-    short commentary's); position rewards an early first occurrence and presence in the title or
-    headings. A phrase used once, a lone word that is no lexicon term, an office, a person's name,
+    short commentary's); position rewards an early first occurrence, presence in the title or
+    headings and in the first paragraph (a news story's lead). A phrase used once, a lone word that is no lexicon term, an office, a person's name,
     the speaker's own place, a phrase ending in a verb and a clause count less.
     """
     edges = _grammar().stop_edges
     tf = math.log1p(s.independent + 0.5 * (s.count - s.independent))
     weight = (1.0 + s.paragraphs / max(1, n_par)) * (1.0 + 0.5 * (1.0 - s.first / max(1, len(text.tokens))))
     weight *= (TITLE_BOOST if phrase in titles else 1.0) * (1.3 if phrase in headings else 1.0)
+    weight *= LEAD_BOOST if s.first_paragraph == 0 else 1.0
     if s.count == 1 and phrase not in titles and phrase not in headings:
         weight *= ONCE
     if len(s.words) == 1 and not s.term:
@@ -530,13 +534,15 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
     # cohesion: the share of the rarest word's occurrences that this phrase accounts for
     parts = [text.word_counts[w] for w in s.words if len(w) > 1 and w not in edges]
     cohesion = min(1.0, s.count / min(parts)) if len(s.words) > 1 and parts else 1.0
-    return tf * _idf(phrase) ** (TERM_IDF if s.term else 2) * weight * (0.5 + 0.5 * cohesion)
+    return tf * _idf(phrase) ** (TERM_IDF if s.term else IDF_POWER) * weight * (0.5 + 0.5 * cohesion)
 
 
 TERM_BOOST = 2.0
 TERM_IDF = 1
+IDF_POWER = 2  # the background idf is squared for merged phrases, used as is for lexicon terms (TERM_IDF)
 ONCE = 0.35
 TITLE_BOOST = 1.6
+LEAD_BOOST = 1.3
 _GENERIC_IDF = 0.45  # words below this background idf are generic (发展 0.20, 建设 0.24, 中心 0.37)
 
 
