@@ -192,15 +192,6 @@ def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callabl
     return ((word, ""),)
 
 
-class _Candidate(NamedTuple):
-    words: tuple[str, ...]
-    left: str  # the adjacent word that could extend the phrase, or ""
-    right: str
-    verbal: bool  # ends in a verb (城市/治理)
-    clausal: bool  # a verb inside takes an object or another verb (城市更新/提升/城市/韧性)
-    term: bool  # one lexicon term
-
-
 _RUN = re.compile(f"[{''.join(sorted(_CONTENT))}]+|S")  # a run of content tokens, or a stand-alone word
 
 
@@ -224,7 +215,7 @@ def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> _Tokens:
             words.append(canon.setdefault(w, w))
             classes.append(c or "-")
     words, classes = _formulations(words, classes)
-    return _Tokens(words, "".join(classes), array("l", itertools.accumulate(map(len, words), initial=0)), places)
+    return _Tokens(words, "".join(classes), array("i", itertools.accumulate(map(len, words), initial=0)), places)
 
 
 _QUOTES = {"“": "”", "《": "》", "「": "」"}  # opening mark: closing mark
@@ -235,14 +226,14 @@ _DOCUMENT = re.compile("(决定|意见|规划|纲要|条例|法|办法|报告|�
 def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list[str]]:
     """The words and classes with every formulation that the text puts in quotation marks or
     book-title marks (“两个确立”, 《习近平著作选读》) joined into one term token, wherever it
-    occurs. A quotation that holds a clause (a comma or a full stop), or a slogan that puts a
+    occurs, unless it is quoted in under a tenth of its uses (the lists are changed in place). A quotation that holds a clause (a comma or a full stop), or a slogan that puts a
     verb or an adverb before a term, is no formulation; one over 12 characters must be the title
     of a document (《…的决定》).
 
     >>> _formulations(["“", "两", "个", "确立", "”", "两", "个", "确立"], ["-", "-", "-", "V", "-", "-", "-", "V"])
     (['“', '两个确立', '”', '两个确立'], ['-', 'T', '-', 'T'])
     """
-    forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    quoted: Counter[tuple[str, ...]] = Counter()
     for i, word in enumerate(words):
         close = _QUOTES.get(word)
         if not close:
@@ -254,26 +245,39 @@ def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list
                 slogan = classes[i + 1] in "-V" and "T" in classes[i + 1:k]  # “大力实施城市更新”
                 longest = 40 if word == "《" and _DOCUMENT.search(text) else 12
                 if 2 <= len(text) <= longest and _HAN.search(text) and not _NOT_IN_QUOTE.search(text) and not slogan:
-                    forms[inner[0]].add(inner)
+                    quoted[inner] += 1
                 break
-    if not forms:
+    if not quoted:
         return words, classes
-    by_first = {w: sorted(f, key=len, reverse=True) for w, f in forms.items()}
-    out_words: list[str] = []
-    out_classes: list[str] = []
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for form in sorted(quoted, key=len, reverse=True):
+        by_first[form[0]].append(form)
+    found: list[tuple[int, tuple[str, ...]]] = []  # (position, form) of every occurrence
     i = 0
     while i < len(words):
         for form in by_first.get(words[i], ()):
             if tuple(words[i:i + len(form)]) == form:
-                out_words.append("".join(form))
-                out_classes.append("T")
+                found.append((i, form))
                 i += len(form)
                 break
         else:
-            out_words.append(words[i])
-            out_classes.append(classes[i])
             i += 1
-    return out_words, out_classes
+    total = Counter(form for _, form in found)
+    w = i = 0  # joined in place: words[:w] are done, words[i:] are still to read
+    for at, form in found:
+        if quoted[form] * QUOTED_SHARE < total[form]:
+            continue  # quoted once in a long text that uses the words freely (“高水平”)
+        words[w:w + at - i], classes[w:w + at - i] = words[i:at], classes[i:at]
+        w += at - i
+        words[w], classes[w] = "".join(form), "T"
+        w, i = w + 1, at + len(form)
+    end = w + len(words) - i
+    words[w:end], classes[w:end] = words[i:], classes[i:]
+    del words[end:], classes[end:]
+    return words, classes
+
+
+QUOTED_SHARE = 10  # a quoted formulation is one term where at least 1 in 10 of its uses is quoted
 
 
 def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[tuple[int, int, int, int]]:
@@ -338,15 +342,15 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
             yield i, j, start, end
 
 
-def _candidate(words: list[str], classes: str, i: int, j: int, start: int, end: int) -> _Candidate:
-    edges = _grammar().stop_edges
+def _kind(classes: str, i: int, j: int) -> tuple[bool, bool, bool]:
+    """(verbal, clausal, term) of the candidate ``words[i:j]``: it ends in a verb (城市/治理); a
+    verb inside takes an object or another verb (城市更新/提升/城市/韧性); it is one lexicon term.
+
+    >>> _kind("NVNN", 0, 4), _kind("NV", 0, 2), _kind("T", 0, 1)
+    ((False, True, False), (True, False, False), (False, False, True))
+    """
     span = classes[i:j].rpartition("-")[2]  # the last conjunct of a coordination
-    return _Candidate(
-        tuple(words[i:j]),
-        words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges else "",
-        words[j] if j < end and words[j] not in edges else "",
-        span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None),
-        classes[i:j] == "T")
+    return span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None), classes[i:j] == "T"
 
 
 def phrases(pairs: Iterable[tuple[str, str]], segmenter: Segmenter | None = None) -> list[str]:
@@ -393,7 +397,7 @@ _UNSET = "\x00"  # no neighbour seen yet
 class _Stats:
     """What one repeated candidate does in the text (token-aligned occurrences only)."""
 
-    words: tuple[str, ...]
+    size: int  # number of words
     first: int  # token index of the first occurrence
     verbal: bool
     clausal: bool
@@ -435,27 +439,22 @@ class _Text:
     memory linear in the length of the text): ``counts`` of every candidate, ``words`` counts of
     the tokens, and :class:`_Stats` of the repeated candidates and of those in ``titles``."""
 
-    def __init__(self, pairs: Sequence[tuple[str, str]], seg: Segmenter, titles: str = "") -> None:
+    def __init__(self, pairs: Iterable[tuple[str, str]], seg: Segmenter, titles: str = "") -> None:
         words, classes, offsets, self.places = _tokens(pairs, seg)
         self.tokens = words
         self.word_counts = Counter(words)
-        ids: dict[str, int] = {}
-        spans = array("i")  # i, j, start, end, phrase id of every candidate occurrence
-        for i, j, start, end in _spans(words, classes, offsets):
-            spans.extend((i, j, start, end, ids.setdefault("".join(words[i:j]), len(ids))))
-        names = list(ids)
-        counts = [0] * len(names)
-        for x in range(4, len(spans), 5):
-            counts[spans[x]] += 1
-        self.counts: Counter[str] = Counter(dict(zip(names, counts)))
+        # two passes over the candidate spans (recomputed, not stored: memory stays that of the tokens)
+        self.counts: Counter[str] = Counter("".join(words[i:j]) for i, j, _, _ in _spans(words, classes, offsets))
         self.stats: dict[str, _Stats] = {}
         edges = _grammar().stop_edges
         run: list[tuple[int, int, str]] = []
         run_span = (-1, -1)
         seen = paragraph = 0  # tokens read so far for the paragraph number, newlines among them
-        for x in range(0, len(spans), 5):
-            i, j, start, end, pid = spans[x:x + 5]
-            if counts[pid] < 2 and (j - i > 1 or classes[i] != "T") and names[pid] not in titles:
+        canon = {p: p for p in self.counts}  # one string per phrase for counts and stats
+        for i, j, start, end in _spans(words, classes, offsets):
+            phrase = canon["".join(words[i:j])]
+            count = self.counts[phrase]
+            if count < 2 and (j - i > 1 or classes[i] != "T") and phrase not in titles:
                 continue  # a phrase used once is key only when it is a term or in the title
             while seen < i:
                 paragraph += "\n" in words[seen]
@@ -463,15 +462,17 @@ class _Text:
             if (start, end) != run_span:
                 self._independent(run)
                 run, run_span = [], (start, end)
-            phrase = names[pid]
             s = self.stats.get(phrase)
             if s is None:
-                c = _candidate(words, classes, i, j, start, end)
-                s = self.stats[phrase] = _Stats(c.words, i, c.verbal, c.clausal, c.term, counts[pid])
+                s = self.stats[phrase] = _Stats(j - i, i, *_kind(classes, i, j), count)
             s.see(words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges else "",
                   words[j] if j < end and words[j] not in edges else "", paragraph)
             run.append((i, j, phrase))
         self._independent(run)
+
+    def words(self, s: _Stats) -> list[str]:
+        """The words of a candidate (those of its first occurrence)."""
+        return self.tokens[s.first:s.first + s.size]
 
     def _independent(self, run: list[tuple[int, int, str]]) -> None:
         """Count the occurrences in one run of content words that no longer repeated candidate
@@ -515,15 +516,16 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
     weight *= LEAD_BOOST if s.first_paragraph == 0 else 1.0
     if s.count == 1 and phrase not in titles and phrase not in headings:
         weight *= ONCE
-    if len(s.words) == 1 and not s.term:
+    words = text.words(s)
+    if s.size == 1 and not s.term:
         weight *= 0.5
     if s.term:
         weight *= TERM_BOOST
-    if s.words[-1] in _titles():
+    if words[-1] in _titles():
         weight *= 0.3  # an office: 常务副市长, 厦门市委常委
-    if len(s.words) == 1 and person(phrase):
+    if s.size == 1 and person(phrase):
         weight *= 0.3
-    elif any(person(w) for w in s.words[1:]):
+    elif any(person(w) for w in words[1:]):
         weight *= 0.1  # a clause around a name: 总书记习近平主持会议
     if own and phrase.startswith(own):
         weight *= 0.15
@@ -532,8 +534,8 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
     if s.clausal:
         weight *= 0.5
     # cohesion: the share of the rarest word's occurrences that this phrase accounts for
-    parts = [text.word_counts[w] for w in s.words if len(w) > 1 and w not in edges]
-    cohesion = min(1.0, s.count / min(parts)) if len(s.words) > 1 and parts else 1.0
+    parts = [text.word_counts[w] for w in words if len(w) > 1 and w not in edges]
+    cohesion = min(1.0, s.count / min(parts)) if s.size > 1 and parts else 1.0
     return tf * _idf(phrase) ** (TERM_IDF if s.term else IDF_POWER) * weight * (0.5 + 0.5 * cohesion)
 
 
@@ -562,7 +564,7 @@ def _redundant(phrase: str, chosen: list[str], text: _Text, titles: str) -> bool
                         return True
             if not s.term and phrase not in titles and s.count < 0.5 * text.counts[c]:
                 pos, added = 0, []
-                for w in s.words:
+                for w in text.words(s):
                     if not at <= pos < at + len(c):
                         added.append(w)
                     pos += len(w)
@@ -619,7 +621,7 @@ def _select(ranked: list[str], text: _Text, titles: str, k: int) -> list[str]:
                 chosen.append(p)
                 if len(chosen) == k:
                     break
-        hubs = {p for p in chosen if len(text.stats[p].words) == 1 and not text.stats[p].term
+        hubs = {p for p in chosen if text.stats[p].size == 1 and not text.stats[p].term
                 and p not in text.places and sum(p in q for q in chosen if q != p) >= 2}
         if not hubs:
             return chosen
