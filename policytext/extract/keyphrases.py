@@ -329,8 +329,8 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
         if cls == "M" and i + 1 < end and classes[i + 1] == "T":
             continue  # a verbal noun governing a term: 发展/新质生产力
         for j in range(i + 1, min(end, i + g.max_tokens) + 1):
-            if offsets[j] - offsets[i] > g.max_chars:
-                break
+            if j > i + 1 and offsets[j] - offsets[i] > g.max_chars:
+                break  # a long merged phrase (one long term, such as the title of a document, is whole)
             word, last = words[j - 1], classes[j - 1]
             if word in edges:
                 continue
@@ -499,7 +499,7 @@ def _own_place(text: _Text) -> str | None:
 
 
 def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, headings: str, own: str | None,
-           person: Callable[[str], bool]) -> float:
+           classes: _Classes) -> float:
     """tf x idf² x spread x position x cohesion x kind.
 
     tf counts occurrences outside longer candidates fully and those inside them half; the
@@ -519,13 +519,13 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
     words = text.words(s)
     if s.size == 1 and not s.term:
         weight *= 0.5
-    if s.term:
-        weight *= TERM_BOOST
+    if s.term and (s.count > 1 or phrase in classes.lexicon()):
+        weight *= TERM_BOOST  # a term of the lexicon, or a formulation the text quotes and repeats
     if words[-1] in _titles():
         weight *= 0.3  # an office: 常务副市长, 厦门市委常委
-    if s.size == 1 and person(phrase):
+    if s.size == 1 and classes.person(phrase):
         weight *= 0.3
-    elif any(person(w) for w in words[1:]):
+    elif any(classes.person(w) for w in words[1:]):
         weight *= 0.1  # a clause around a name: 总书记习近平主持会议
     if own and phrase.startswith(own):
         weight *= 0.15
@@ -596,12 +596,12 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
     title_lines, headings, paragraphs = _parts(article_or_text)
     titles, heads = "\n".join(title_lines), "\n".join(headings)
     text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg, titles)
-    own, person = _own_place(text), _Classes(seg).person
+    own, classes = _own_place(text), _Classes(seg)
     scored = []
     for p, s in text.stats.items():
         if s.independent < max(1.0 if s.term or p in titles else 2.0, 0.25 * s.count) or s.bound():
             continue  # a fragment of a longer unit
-        scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, person), -s.first, p))
+        scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, classes), -s.first, p))
     scored.sort(reverse=True)
     chosen = _select([p for _, _, p in scored], text, titles, max(k, 20))[:k]
     score_of = {p: sc for sc, _, p in scored}
