@@ -52,9 +52,10 @@ _LATIN = re.compile(r"[A-Z][A-Za-z]{1,9}")
 _CLAUSAL = re.compile("V.*[NT]")  # classes of a phrase whose verb takes an object
 
 # Classes of a token: a lexicon term (T), a noun that may stand alone (N), a noun-like word that
-# may not (M: verbal nouns, single-character nouns), a modifier (A), a verb (V), a word that is a
-# candidate only on its own (S: idioms, time words such as 春节), or a break ("").
-_CONTENT = frozenset("TNMAV")
+# may not (M: verbal nouns, single-character nouns), a modifier (A), a verb (V), an adverbial
+# adjective (D: 全面, only inside a phrase and before a verbal noun), a word that is a candidate
+# only on its own (S: idioms, time words such as 春节), or a break ("").
+_CONTENT = frozenset("TNMAVD")
 _MODIFIERS = frozenset("TNMA")
 
 
@@ -70,6 +71,7 @@ class _Grammar:
     predicate: frozenset[str]
     no_term_edge: frozenset[str]
     place: frozenset[str]
+    adverbial: frozenset[str]
     connector: frozenset[str]
     possessor: frozenset[str]
     max_tokens: int
@@ -94,7 +96,7 @@ def _grammar() -> _Grammar:
     try:
         p = json.loads(_data_file("patterns.json").read_text(encoding="utf-8"))
         sets = {key: frozenset(p[key]) for key in ("noun", "modifier", "verb", "alone", "single", "predicate", "no_term_edge",
-                                                 "place", "connector", "possessor")}
+                                                 "place", "adverbial", "connector", "possessor")}
         return _Grammar(**sets, max_tokens=int(p["max_tokens"]), max_chars=int(p["max_chars"]),
                         stop_alone=_word_list("stop_alone.txt"), stop_edges=_word_list("stop_edges.txt"))
     except (KeyError, TypeError, ValueError) as exc:
@@ -187,6 +189,8 @@ def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callabl
         return ((word, "A"),)  # 绿色, and places that modify a noun: 北方生态安全屏障, 海上丝绸之路
     if tag in g.verb and len(word) > 1:
         return ((word, "V"),)
+    if tag in g.adverbial and len(word) > 1:
+        return ((word, "D"),)  # inside a phrase before a verbal noun only: 妇女全面发展
     if tag in g.single and len(word) > 1:
         return ((word, "S"),)
     return ((word, ""),)
@@ -314,8 +318,8 @@ def _edge(words: list[str], classes: str, i: int, j: int, offsets: Sequence[int]
     """``words[i:j]`` may begin and end a phrase: no verb or light word at its start, no light
     word or modifier at its end, and not over the length limit."""
     g = _grammar()
-    return (classes[i] != "V" and words[i] not in g.stop_edges and words[j - 1] not in g.stop_edges
-            and classes[j - 1] != "A" and offsets[j] - offsets[i] <= g.max_chars)
+    return (classes[i] not in "VD" and words[i] not in g.stop_edges and words[j - 1] not in g.stop_edges
+            and classes[j - 1] not in "AD" and offsets[j] - offsets[i] <= g.max_chars)
 
 
 def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: int, end: int) -> Iterator[tuple[int, int, int, int]]:
@@ -324,7 +328,7 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
     edges, alone = g.stop_edges, g.stop_alone
     for i in range(start, end):
         first, cls = words[i], classes[i]
-        if cls == "V" or first in edges or len(first) == 1:
+        if cls in "VD" or first in edges or len(first) == 1:
             continue
         if cls == "M" and i + 1 < end and classes[i + 1] == "T":
             continue  # a verbal noun governing a term: 发展/新质生产力
@@ -332,7 +336,9 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
             if j > i + 1 and offsets[j] - offsets[i] > g.max_chars:
                 break  # a long merged phrase (one long term, such as the title of a document, is whole)
             word, last = words[j - 1], classes[j - 1]
-            if word in edges:
+            if j > i + 1 and classes[j - 2] == "D" and last != "M":
+                break  # an adverbial before a verb: a clause (城市全面推进改革)
+            if word in edges or last == "D":
                 continue
             if j == i + 1:
                 if last not in "TN" or word in alone:
