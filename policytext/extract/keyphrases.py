@@ -72,6 +72,7 @@ class _Grammar:
     no_term_edge: frozenset[str]
     place: frozenset[str]
     adverbial: frozenset[str]
+    suffix: frozenset[str]
     connector: frozenset[str]
     possessor: frozenset[str]
     max_tokens: int
@@ -96,7 +97,7 @@ def _grammar() -> _Grammar:
     try:
         p = json.loads(_data_file("patterns.json").read_text(encoding="utf-8"))
         sets = {key: frozenset(p[key]) for key in ("noun", "modifier", "verb", "alone", "single", "predicate", "no_term_edge",
-                                                 "place", "adverbial", "connector", "possessor")}
+                                                 "place", "adverbial", "suffix", "connector", "possessor")}
         return _Grammar(**sets, max_tokens=int(p["max_tokens"]), max_chars=int(p["max_chars"]),
                         stop_alone=_word_list("stop_alone.txt"), stop_edges=_word_list("stop_edges.txt"))
     except (KeyError, TypeError, ValueError) as exc:
@@ -185,8 +186,8 @@ def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callabl
         return ((word, ""),)
     if tag in g.noun:
         return ((word, "N" if tag in g.alone and len(word) > 1 else "M"),)
-    if tag in g.modifier or (tag in g.place and len(word) > 1 and word not in g.stop_edges):
-        return ((word, "A"),)  # 绿色, and places that modify a noun: 北方生态安全屏障, 海上丝绸之路
+    if tag in g.modifier or (tag in g.place and len(word) > 1 and word not in g.stop_edges) or word in g.suffix:
+        return ((word, "A"),)  # 绿色, places that modify a noun (北方生态安全屏障, 海上丝绸之路), 常态/化 精准帮扶
     if tag in g.verb and len(word) > 1:
         return ((word, "V"),)
     if tag in g.adverbial and len(word) > 1:
