@@ -552,6 +552,7 @@ IDF_POWER = 2  # the background idf is squared for merged phrases, used as is fo
 ONCE = 0.35
 TITLE_BOOST = 1.6
 LEAD_BOOST = 1.3
+WORD_ALONE = 0.5  # a lone word (no term) is a candidate where at least half its uses are on its own
 _GENERIC_IDF = 0.45  # words below this background idf are generic (发展 0.20, 建设 0.24, 中心 0.37)
 
 
@@ -606,7 +607,8 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
     own, classes = _own_place(text), _Classes(seg)
     scored = []
     for p, s in text.stats.items():
-        if s.independent < max(1.0 if s.term or p in titles else 2.0, 0.25 * s.count) or s.bound():
+        alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
+        if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) else 2.0, alone * s.count) or s.bound():
             continue  # a fragment of a longer unit
         scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, classes), -s.first, p))
     scored.sort(reverse=True)
@@ -619,7 +621,9 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
 def _select(ranked: list[str], text: _Text, titles: str, k: int) -> list[str]:
     """The first ``k`` non-redundant phrases; a one-word phrase (not a lexicon term) inside two
     or more chosen phrases is their common component, not a key phrase (城市 beside 城市更新
-    and 智慧城市), and is left out, unless it is the place the text is about (厦门)."""
+    and 智慧城市), and is left out, unless it is the place the text is about (厦门) or a specific
+    word (券商 beside 券商板块 and 券商市值管理: a lone word is a candidate only where the text
+    uses it on its own in half its uses, :data:`WORD_ALONE`)."""
     banned: set[str] = set()
     while True:
         chosen: list[str] = []
@@ -629,10 +633,13 @@ def _select(ranked: list[str], text: _Text, titles: str, k: int) -> list[str]:
                 if len(chosen) == k:
                     break
         hubs = {p for p in chosen if text.stats[p].size == 1 and not text.stats[p].term
-                and p not in text.places and sum(p in q for q in chosen if q != p) >= 2}
+                and p not in text.places and _idf(p) < SPECIFIC_IDF and sum(p in q for q in chosen if q != p) >= 2}
         if not hubs:
             return chosen
         banned |= hubs
+
+
+SPECIFIC_IDF = 0.6  # single words above this background idf are specific (券商 0.82; 城市 0.39, 妇女 0.52)
 
 
 # ---------------------------------------------------------------- across a corpus
