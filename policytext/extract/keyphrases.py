@@ -346,6 +346,8 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
                     continue
             elif last == "A" or (last == "V" and classes[j - 2] == "T"):
                 continue
+            if j > i + 2 and classes[j - 3:j - 1] == "AV":
+                break  # an adjective before a verb with an object: a clause (扎实/推进/乡村全面振兴)
             yield i, j, start, end
 
 
