@@ -3,11 +3,15 @@
 Candidates come from the shared tokens (:class:`~policytext.segmentation.Segmenter`) and never cut
 one: runs of nouns, verbal nouns, adjectives and verbs are merged into every sub-sequence that
 starts with a noun or an adjective and ends with a noun or a nominalised verb, so
-产业/深度/转型/升级 yields 产业深度转型升级; lexicon terms are whole tokens, and so is every
-formulation the text puts in quotation or book-title marks (“两个确立”, 《习近平著作选读》).
-Each candidate is counted at token boundaries in one pass (time and memory linear in the length
+产业/深度/转型/升级 yields 产业深度转型升级; places modify nouns (北方生态安全屏障), an
+adverbial adjective may stand before a verbal noun (妇女全面发展), two parallel phrases joined
+by 和 or 与 make one (科技创新和产业创新), and so does the party's possessive (党的优秀特质);
+lexicon terms are whole tokens, and so is every formulation the text puts in quotation or
+book-title marks (“两个确立”, 《习近平著作选读》).
+Each candidate is counted at token boundaries in two passes (time and memory linear in the length
 of the text) and scored with single-document statistics — frequency outside longer candidates,
-spread over paragraphs, presence in title and headings, cohesion of its words — weighted by its
+spread over paragraphs, presence in title, headings and the first paragraph, cohesion of its
+words — weighted by its
 inverse document frequency in a background corpus of the domain
 (``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there). Names of persons, offices
 and the speaker's own place (安徽 in Anhui's work report) rank low.
