@@ -252,6 +252,7 @@ def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list
                 inner = tuple(words[i + 1:k])
                 text = "".join(inner)
                 slogan = classes[i + 1] in "-V" and "T" in classes[i + 1:k]  # “大力实施城市更新”
+                slogan |= k == i + 2 and classes[i + 1] in "-VAD"  # one verb or adjective: “讲究”, not a name
                 longest = 40 if word == "《" and _DOCUMENT.search(text) else 12
                 if 2 <= len(text) <= longest and _HAN.search(text) and not _NOT_IN_QUOTE.search(text) and not slogan:
                     quoted[inner] += 1
