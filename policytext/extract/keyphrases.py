@@ -235,9 +235,10 @@ _DOCUMENT = re.compile("(决定|意见|规划|纲要|条例|法|办法|报告|�
 def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list[str]]:
     """The words and classes with every formulation that the text puts in quotation marks or
     book-title marks (“两个确立”, 《习近平著作选读》) joined into one term token, wherever it
-    occurs, unless it is quoted in under a tenth of its uses (the lists are changed in place). A quotation that holds a clause (a comma or a full stop), or a slogan that puts a
-    verb or an adverb before a term, is no formulation; one over 12 characters must be the title
-    of a document (《…的决定》).
+    occurs, unless it is quoted in under a fifth of its uses (:data:`QUOTED_SHARE`; the lists are
+    changed in place). A quotation that holds a clause (a comma or a full stop), a slogan that puts
+    a verb or an adverb before a term, or one verb or adjective (“讲究”) is no formulation; one
+    over 12 characters must be the title of a document (《…的决定》).
 
     >>> _formulations(["“", "两", "个", "确立", "”", "两", "个", "确立"], ["-", "-", "-", "V", "-", "-", "-", "V"])
     (['“', '两个确立', '”', '两个确立'], ['-', 'T', '-', 'T'])
@@ -287,7 +288,7 @@ def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list
     return words, classes
 
 
-QUOTED_SHARE = 10  # a quoted formulation is one term where at least 1 in 10 of its uses is quoted
+QUOTED_SHARE = 5  # a quoted formulation is one term where at least 1 in 5 of its uses is quoted
 
 
 def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[tuple[int, int, int, int]]:
