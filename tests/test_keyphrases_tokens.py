@@ -78,6 +78,8 @@ def test_keyness_shares_the_key_phrase_counts(seed_articles):
     phrases = list(df.index)
     for p in phrases:  # no two rows are pieces of one unit
         assert not any(KP._piece(p, q, KP.Counter(dict(df.target_count + df.reference_count))) for q in phrases if q != p)
+    top = policytext.keyness([second], [first], k=10).phrase.tolist()  # the unit, though its pieces score higher
+    assert "产业深度转型升级" in top and not {"深度转型升级", "产业深度"} & set(top)
 
 
 def test_keyness_stopwords(seed_articles):

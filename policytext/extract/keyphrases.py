@@ -745,10 +745,13 @@ def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike]
     df = df.sort_values(["statistic", "phrase"], ascending=[False, True])
     chosen: list[str] = []
     for phrase in df.phrase:
-        if not any(_piece(phrase, c, both) for c in chosen):
+        pieces = [c for c in chosen if _piece(phrase, c, both)]
+        if not pieces:
             chosen.append(phrase)
-            if len(chosen) == k:
-                break
+        elif all(c in phrase for c in pieces):  # the unit whose pieces ranked first (深度转型升级 -> 产业深度转型升级)
+            chosen = [phrase if c == pieces[0] else c for c in chosen if c == pieces[0] or c not in pieces]
+        if len(chosen) == k:
+            break
     df = df[df.phrase.isin(set(chosen))].reset_index(drop=True)
     df.attrs.update(target_total=int(a.sum()), reference_total=int(b.sum()))
     return df
