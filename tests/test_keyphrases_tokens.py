@@ -78,6 +78,8 @@ def test_keyness_shares_the_key_phrase_counts(seed_articles):
     phrases = list(df.index)
     for p in phrases:  # no two rows are pieces of one unit
         assert not any(KP._piece(p, q, KP.Counter(dict(df.target_count + df.reference_count))) for q in phrases if q != p)
+    top = policytext.keyness([second], [first], k=10).phrase.tolist()  # the unit, though its pieces score higher
+    assert "产业深度转型升级" in top and not {"深度转型升级", "产业深度"} & set(top)
 
 
 def test_keyness_stopwords(seed_articles):
@@ -94,3 +96,37 @@ def test_long_text_is_linear():
     two = {k.phrase: k.count for k in policytext.keyphrases(text + "\n" + text, k=10)}
     assert len(set(one) & set(two)) >= 5
     assert all(two[p] == 2 * one[p] for p in one if p in two)
+
+
+def _sentence(name: str, needle: str) -> str:
+    """The sentence of a dev text that holds ``needle``."""
+    text = (ROOT / "corpora/blind/keyphrases/dev" / name).read_text(encoding="utf-8")
+    at = text.index(needle)
+    start = max(text.rfind(c, 0, at) for c in "。；\n") + 1
+    return text[start:text.index("。", at) + 1]
+
+
+@pytest.mark.parametrize("name, phrase", [
+    ("2025-06-21-cctv-three-north-shelterbelt.txt", "北方生态安全屏障"),  # a place modifies the noun
+    ("2025-10-13-cctv-global-womens-summit.txt", "妇女全面发展"),  # an adverbial before a verbal noun
+    ("2025-12-06-cctv-new-quality-productive-forces-growth.txt", "科技创新和产业创新"),  # parallel phrases
+    ("2026-07-01-cctv-cpc-105th-anniversary-meeting.txt", "党的优秀特质"),  # the party's possessive
+    ("2026-02-03-cctv-no1-central-document-2026.txt", "常态化精准帮扶"),  # the suffix 化
+])
+def test_candidate_forms_of_political_text(name, phrase):
+    assert phrase in KP.candidates(_sentence(name, phrase))
+
+
+def test_clauses_are_no_candidates():
+    sentence = _sentence("2026-02-03-cctv-no1-central-document-2026.txt", "扎实推进乡村全面振兴")
+    found = KP.candidates(sentence)
+    assert "乡村全面振兴" in found and "扎实推进乡村全面振兴" not in found  # an adjective before a verb with an object
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="development corpus not on this machine")
+def test_a_stray_quotation_makes_no_term_of_a_free_word():
+    # Fujian's 2025 report quotes “高水平” once (改革开放“高水平”迈出坚实步伐) and uses the words freely nine times more
+    fujian = (DEV / "2025年福建省政府工作报告.txt").read_text(encoding="utf-8")
+    assert fujian.count("高水平") > KP.QUOTED_SHARE * fujian.count("“高水平”") > 0
+    assert "高水平" not in KP.candidates(fujian)
+    assert KP.candidates("坚持“两个确立”，做到“两个确立”")[:1] == ["两个确立"]  # a formulation the text quotes as it uses it

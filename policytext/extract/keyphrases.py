@@ -3,11 +3,15 @@
 Candidates come from the shared tokens (:class:`~policytext.segmentation.Segmenter`) and never cut
 one: runs of nouns, verbal nouns, adjectives and verbs are merged into every sub-sequence that
 starts with a noun or an adjective and ends with a noun or a nominalised verb, so
-产业/深度/转型/升级 yields 产业深度转型升级; lexicon terms are whole tokens, and so is every
-formulation the text puts in quotation or book-title marks (“两个确立”, 《习近平著作选读》).
-Each candidate is counted at token boundaries in one pass (time and memory linear in the length
+产业/深度/转型/升级 yields 产业深度转型升级; places modify nouns (北方生态安全屏障), an
+adverbial adjective may stand before a verbal noun (妇女全面发展), two parallel phrases joined
+by 和 or 与 make one (科技创新和产业创新), and so does the party's possessive (党的优秀特质);
+lexicon terms are whole tokens, and so is every formulation the text puts in quotation or
+book-title marks (“两个确立”, 《习近平著作选读》).
+Each candidate is counted at token boundaries in two passes (time and memory linear in the length
 of the text) and scored with single-document statistics — frequency outside longer candidates,
-spread over paragraphs, presence in title and headings, cohesion of its words — weighted by its
+spread over paragraphs, presence in title, headings and the first paragraph, cohesion of its
+words — weighted by its
 inverse document frequency in a background corpus of the domain
 (``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there). Names of persons, offices
 and the speaker's own place (安徽 in Anhui's work report) rank low.
@@ -52,9 +56,10 @@ _LATIN = re.compile(r"[A-Z][A-Za-z]{1,9}")
 _CLAUSAL = re.compile("V.*[NT]")  # classes of a phrase whose verb takes an object
 
 # Classes of a token: a lexicon term (T), a noun that may stand alone (N), a noun-like word that
-# may not (M: verbal nouns, single-character nouns), a modifier (A), a verb (V), a word that is a
-# candidate only on its own (S: idioms, time words such as 春节), or a break ("").
-_CONTENT = frozenset("TNMAV")
+# may not (M: verbal nouns, single-character nouns), a modifier (A), a verb (V), an adverbial
+# adjective (D: 全面, only inside a phrase and before a verbal noun), a word that is a candidate
+# only on its own (S: idioms, time words such as 春节), or a break ("").
+_CONTENT = frozenset("TNMAVD")
 _MODIFIERS = frozenset("TNMA")
 
 
@@ -69,6 +74,11 @@ class _Grammar:
     single: frozenset[str]
     predicate: frozenset[str]
     no_term_edge: frozenset[str]
+    place: frozenset[str]
+    adverbial: frozenset[str]
+    suffix: frozenset[str]
+    connector: frozenset[str]
+    possessor: frozenset[str]
     max_tokens: int
     max_chars: int
     stop_alone: frozenset[str]
@@ -90,7 +100,8 @@ def _word_list(name: str) -> frozenset[str]:
 def _grammar() -> _Grammar:
     try:
         p = json.loads(_data_file("patterns.json").read_text(encoding="utf-8"))
-        sets = {key: frozenset(p[key]) for key in ("noun", "modifier", "verb", "alone", "single", "predicate", "no_term_edge")}
+        sets = {key: frozenset(p[key]) for key in ("noun", "modifier", "verb", "alone", "single", "predicate", "no_term_edge",
+                                                 "place", "adverbial", "suffix", "connector", "possessor")}
         return _Grammar(**sets, max_tokens=int(p["max_tokens"]), max_chars=int(p["max_chars"]),
                         stop_alone=_word_list("stop_alone.txt"), stop_edges=_word_list("stop_edges.txt"))
     except (KeyError, TypeError, ValueError) as exc:
@@ -179,22 +190,15 @@ def _token_classes(word: str, tag: str, lexicon: frozenset[str], prefix: Callabl
         return ((word, ""),)
     if tag in g.noun:
         return ((word, "N" if tag in g.alone and len(word) > 1 else "M"),)
-    if tag in g.modifier:
-        return ((word, "A"),)
+    if tag in g.modifier or (tag in g.place and len(word) > 1 and word not in g.stop_edges) or word in g.suffix:
+        return ((word, "A"),)  # 绿色, places that modify a noun (北方生态安全屏障, 海上丝绸之路), 常态/化 精准帮扶
     if tag in g.verb and len(word) > 1:
         return ((word, "V"),)
+    if tag in g.adverbial and len(word) > 1:
+        return ((word, "D"),)  # inside a phrase before a verbal noun only: 妇女全面发展
     if tag in g.single and len(word) > 1:
         return ((word, "S"),)
     return ((word, ""),)
-
-
-class _Candidate(NamedTuple):
-    words: tuple[str, ...]
-    left: str  # the adjacent word that could extend the phrase, or ""
-    right: str
-    verbal: bool  # ends in a verb (城市/治理)
-    clausal: bool  # a verb inside takes an object or another verb (城市更新/提升/城市/韧性)
-    term: bool  # one lexicon term
 
 
 _RUN = re.compile(f"[{''.join(sorted(_CONTENT))}]+|S")  # a run of content tokens, or a stand-alone word
@@ -220,7 +224,7 @@ def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> _Tokens:
             words.append(canon.setdefault(w, w))
             classes.append(c or "-")
     words, classes = _formulations(words, classes)
-    return _Tokens(words, "".join(classes), array("l", itertools.accumulate(map(len, words), initial=0)), places)
+    return _Tokens(words, "".join(classes), array("i", itertools.accumulate(map(len, words), initial=0)), places)
 
 
 _QUOTES = {"“": "”", "《": "》", "「": "」"}  # opening mark: closing mark
@@ -231,14 +235,15 @@ _DOCUMENT = re.compile("(决定|意见|规划|纲要|条例|法|办法|报告|�
 def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list[str]]:
     """The words and classes with every formulation that the text puts in quotation marks or
     book-title marks (“两个确立”, 《习近平著作选读》) joined into one term token, wherever it
-    occurs. A quotation that holds a clause (a comma or a full stop), or a slogan that puts a
-    verb or an adverb before a term, is no formulation; one over 12 characters must be the title
-    of a document (《…的决定》).
+    occurs, unless it is quoted in under a fifth of its uses (:data:`QUOTED_SHARE`; the lists are
+    changed in place). A quotation that holds a clause (a comma or a full stop), a slogan that puts
+    a verb or an adverb before a term, or one verb or adjective (“讲究”) is no formulation; one
+    over 12 characters must be the title of a document (《…的决定》).
 
     >>> _formulations(["“", "两", "个", "确立", "”", "两", "个", "确立"], ["-", "-", "-", "V", "-", "-", "-", "V"])
     (['“', '两个确立', '”', '两个确立'], ['-', 'T', '-', 'T'])
     """
-    forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    quoted: Counter[tuple[str, ...]] = Counter()
     for i, word in enumerate(words):
         close = _QUOTES.get(word)
         if not close:
@@ -248,70 +253,119 @@ def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list
                 inner = tuple(words[i + 1:k])
                 text = "".join(inner)
                 slogan = classes[i + 1] in "-V" and "T" in classes[i + 1:k]  # “大力实施城市更新”
+                slogan |= k == i + 2 and classes[i + 1] in "-VAD"  # one verb or adjective: “讲究”, not a name
                 longest = 40 if word == "《" and _DOCUMENT.search(text) else 12
                 if 2 <= len(text) <= longest and _HAN.search(text) and not _NOT_IN_QUOTE.search(text) and not slogan:
-                    forms[inner[0]].add(inner)
+                    quoted[inner] += 1
                 break
-    if not forms:
+    if not quoted:
         return words, classes
-    by_first = {w: sorted(f, key=len, reverse=True) for w, f in forms.items()}
-    out_words: list[str] = []
-    out_classes: list[str] = []
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for form in sorted(quoted, key=len, reverse=True):
+        by_first[form[0]].append(form)
+    found: list[tuple[int, tuple[str, ...]]] = []  # (position, form) of every occurrence
     i = 0
     while i < len(words):
         for form in by_first.get(words[i], ()):
             if tuple(words[i:i + len(form)]) == form:
-                out_words.append("".join(form))
-                out_classes.append("T")
+                found.append((i, form))
                 i += len(form)
                 break
         else:
-            out_words.append(words[i])
-            out_classes.append(classes[i])
             i += 1
-    return out_words, out_classes
+    total = Counter(form for _, form in found)
+    w = i = 0  # joined in place: words[:w] are done, words[i:] are still to read
+    for at, form in found:
+        if quoted[form] * QUOTED_SHARE < total[form]:
+            continue  # quoted once in a long text that uses the words freely (“高水平”)
+        words[w:w + at - i], classes[w:w + at - i] = words[i:at], classes[i:at]
+        w += at - i
+        words[w], classes[w] = "".join(form), "T"
+        w, i = w + 1, at + len(form)
+    end = w + len(words) - i
+    words[w:end], classes[w:end] = words[i:], classes[i:]
+    del words[end:], classes[end:]
+    return words, classes
+
+
+QUOTED_SHARE = 5  # a quoted formulation is one term where at least 1 in 5 of its uses is quoted
 
 
 def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[tuple[int, int, int, int]]:
     """(i, j, start, end) for every candidate phrase ``words[i:j]`` of the run ``words[start:end]``:
     in each run of content words, the spans that start with a noun, term or modifier of two
     characters or more (大进展 is a fragment of 更大进展) and end with a noun, term or verb; a single
-    word is a term or a free-standing noun (or a stand-alone word such as an idiom)."""
+    word is a term or a free-standing noun (or a stand-alone word such as an idiom). Two runs
+    joined by a connector make one run for a coordination of parallel phrases that share their
+    first or last word (科技创新和产业创新), and for the possessive of the party (党的优秀特质)."""
     g = _grammar()
-    edges, alone = g.stop_edges, g.stop_alone
-    for run in _RUN.finditer(classes):
-        start, end = run.span()
+    runs = [m.span() for m in _RUN.finditer(classes)]
+    for r, (start, end) in enumerate(runs):
         if classes[start] == "S":
             yield start, end, start, end
             continue
-        for i in range(start, end):
-            first, cls = words[i], classes[i]
-            if cls == "V" or first in edges or len(first) == 1:
+        yield from _run_spans(words, classes, offsets, start, end)
+        if r + 1 == len(runs) or runs[r + 1][0] != end + 1 or classes[end + 1] == "S":
+            continue
+        after = runs[r + 1][1]
+        if words[end] in g.connector:
+            for i in range(max(start, end - 3), end):
+                j = end + 1 + end - i  # parallel: as many words on each side
+                left, right = words[i:end], words[end + 1:j]
+                if (j <= after and left != right and (left[0] == right[0] or left[-1] == right[-1])
+                        and _edge(words, classes, i, j, offsets)):
+                    yield i, j, start, after
+        elif words[end] == "的" and words[end - 1] in g.possessor:
+            for j in range(end + 2, min(after, end + g.max_tokens) + 1):
+                if classes[j - 1] in "TNM" and _edge(words, classes, end - 1, j, offsets):
+                    yield end - 1, j, end - 1, after
+
+
+def _edge(words: list[str], classes: str, i: int, j: int, offsets: Sequence[int]) -> bool:
+    """``words[i:j]`` may begin and end a phrase: no verb or light word at its start, no light
+    word or modifier at its end, and not over the length limit."""
+    g = _grammar()
+    return (classes[i] not in "VD" and words[i] not in g.stop_edges and words[j - 1] not in g.stop_edges
+            and classes[j - 1] not in "AD" and offsets[j] - offsets[i] <= g.max_chars)
+
+
+def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: int, end: int) -> Iterator[tuple[int, int, int, int]]:
+    """The candidate spans inside one run of content words ``words[start:end]`` (see :func:`_spans`)."""
+    g = _grammar()
+    edges, alone = g.stop_edges, g.stop_alone
+    for i in range(start, end):
+        first, cls = words[i], classes[i]
+        if cls in "VD" or first in edges or len(first) == 1:
+            continue
+        if cls == "M" and i + 1 < end and classes[i + 1] == "T":
+            continue  # a verbal noun governing a term: 发展/新质生产力
+        for j in range(i + 1, min(end, i + g.max_tokens) + 1):
+            if j > i + 1 and offsets[j] - offsets[i] > g.max_chars:
+                break  # a long merged phrase (one long term, such as the title of a document, is whole)
+            word, last = words[j - 1], classes[j - 1]
+            if j > i + 1 and classes[j - 2] == "D" and last != "M":
+                break  # an adverbial before a verb: a clause (城市全面推进改革)
+            if word in edges or last == "D":
                 continue
-            if cls == "M" and i + 1 < end and classes[i + 1] == "T":
-                continue  # a verbal noun governing a term: 发展/新质生产力
-            for j in range(i + 1, min(end, i + g.max_tokens) + 1):
-                if offsets[j] - offsets[i] > g.max_chars:
-                    break
-                word, last = words[j - 1], classes[j - 1]
-                if word in edges:
+            if j == i + 1:
+                if last not in "TN" or word in alone:
                     continue
-                if j == i + 1:
-                    if last not in "TN" or word in alone:
-                        continue
-                elif last == "A" or (last == "V" and classes[j - 2] == "T"):
-                    continue
-                yield i, j, start, end
+            elif last == "A" or (last == "V" and classes[j - 2] == "T"):
+                continue
+            if j > i + 2 and classes[j - 3:j - 1] == "AV":
+                break  # an adjective before a verb with an object: a clause (扎实/推进/乡村全面振兴)
+            yield i, j, start, end
 
 
-def _candidate(words: list[str], classes: str, i: int, j: int, start: int, end: int) -> _Candidate:
-    edges = _grammar().stop_edges
-    span = classes[i:j]
-    return _Candidate(
-        tuple(words[i:j]),
-        words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges else "",
-        words[j] if j < end and words[j] not in edges else "",
-        span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None), span == "T")
+def _kind(classes: str, i: int, j: int) -> tuple[bool, bool, bool]:
+    """(verbal, clausal, term) of the candidate ``words[i:j]``: it ends in a verb (城市/治理); a
+    verb inside takes an object or another verb (城市更新/提升/城市/韧性); it is one lexicon term.
+
+    >>> _kind("NVNN", 0, 4), _kind("NV", 0, 2), _kind("T", 0, 1)
+    ((False, True, False), (True, False, False), (False, False, True))
+    """
+    span = classes[i:j].rpartition("-")[2]  # the last conjunct of a coordination
+    return span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None), classes[i:j] == "T"
 
 
 def phrases(pairs: Iterable[tuple[str, str]], segmenter: Segmenter | None = None) -> list[str]:
@@ -358,7 +412,7 @@ _UNSET = "\x00"  # no neighbour seen yet
 class _Stats:
     """What one repeated candidate does in the text (token-aligned occurrences only)."""
 
-    words: tuple[str, ...]
+    size: int  # number of words
     first: int  # token index of the first occurrence
     verbal: bool
     clausal: bool
@@ -369,6 +423,7 @@ class _Stats:
     independent: int = 0
     paragraphs: int = 0
     last_paragraph: int = -1
+    first_paragraph: int = -1
 
     def see(self, left: str, right: str, paragraph: int) -> None:
         """Record one occurrence with its neighbours in paragraph ``paragraph``."""
@@ -377,6 +432,8 @@ class _Stats:
         if paragraph != self.last_paragraph:
             self.paragraphs += 1
             self.last_paragraph = paragraph
+            if self.first_paragraph < 0:
+                self.first_paragraph = paragraph
 
     def bound(self) -> bool:
         """Always preceded, or always followed, by the same word: part of a longer unit."""
@@ -395,45 +452,42 @@ def _parts(article_or_text: TextLike) -> tuple[list[str], list[str], list[str]]:
 class _Text:
     """The candidates of one tokenised text, counted at token boundaries in one pass (time and
     memory linear in the length of the text): ``counts`` of every candidate, ``words`` counts of
-    the tokens, and :class:`_Stats` of the repeated candidates."""
+    the tokens, and :class:`_Stats` of the repeated candidates and of those in ``titles``."""
 
-    def __init__(self, pairs: Sequence[tuple[str, str]], seg: Segmenter) -> None:
+    def __init__(self, pairs: Iterable[tuple[str, str]], seg: Segmenter, titles: str = "") -> None:
         words, classes, offsets, self.places = _tokens(pairs, seg)
         self.tokens = words
         self.word_counts = Counter(words)
-        ids: dict[str, int] = {}
-        spans = array("i")  # i, j, start, end, phrase id of every candidate occurrence
-        for i, j, start, end in _spans(words, classes, offsets):
-            spans.extend((i, j, start, end, ids.setdefault("".join(words[i:j]), len(ids))))
-        names = list(ids)
-        counts = [0] * len(names)
-        for x in range(4, len(spans), 5):
-            counts[spans[x]] += 1
-        self.counts: Counter[str] = Counter(dict(zip(names, counts)))
+        # two passes over the candidate spans (recomputed, not stored: memory stays that of the tokens)
+        self.counts: Counter[str] = Counter("".join(words[i:j]) for i, j, _, _ in _spans(words, classes, offsets))
         self.stats: dict[str, _Stats] = {}
         edges = _grammar().stop_edges
         run: list[tuple[int, int, str]] = []
         run_span = (-1, -1)
         seen = paragraph = 0  # tokens read so far for the paragraph number, newlines among them
-        for x in range(0, len(spans), 5):
-            i, j, start, end, pid = spans[x:x + 5]
-            if counts[pid] < 2 and (j - i > 1 or classes[i] != "T"):
-                continue  # a phrase used once is key only when it is a term
+        canon = {p: p for p in self.counts}  # one string per phrase for counts and stats
+        for i, j, start, end in _spans(words, classes, offsets):
+            phrase = canon["".join(words[i:j])]
+            count = self.counts[phrase]
+            if count < 2 and (j - i > 1 or classes[i] != "T") and phrase not in titles:
+                continue  # a phrase used once is key only when it is a term or in the title
             while seen < i:
                 paragraph += "\n" in words[seen]
                 seen += 1
             if (start, end) != run_span:
                 self._independent(run)
                 run, run_span = [], (start, end)
-            phrase = names[pid]
             s = self.stats.get(phrase)
             if s is None:
-                c = _candidate(words, classes, i, j, start, end)
-                s = self.stats[phrase] = _Stats(c.words, i, c.verbal, c.clausal, c.term, counts[pid])
+                s = self.stats[phrase] = _Stats(j - i, i, *_kind(classes, i, j), count)
             s.see(words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges else "",
                   words[j] if j < end and words[j] not in edges else "", paragraph)
             run.append((i, j, phrase))
         self._independent(run)
+
+    def words(self, s: _Stats) -> list[str]:
+        """The words of a candidate (those of its first occurrence)."""
+        return self.tokens[s.first:s.first + s.size]
 
     def _independent(self, run: list[tuple[int, int, str]]) -> None:
         """Count the occurrences in one run of content words that no longer repeated candidate
@@ -460,31 +514,33 @@ def _own_place(text: _Text) -> str | None:
 
 
 def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, headings: str, own: str | None,
-           person: Callable[[str], bool]) -> float:
+           classes: _Classes) -> float:
     """tf x idf² x spread x position x cohesion x kind.
 
     tf counts occurrences outside longer candidates fully and those inside them half; the
     background idf is squared so that specific terms beat the domain's common words; spread is
     the share of paragraphs that use the phrase (it keeps a long report's phrases comparable to a
-    short commentary's); position rewards an early first occurrence and presence in the title or
-    headings. A phrase used once, a lone word that is no lexicon term, an office, a person's name,
+    short commentary's); position rewards an early first occurrence, presence in the title or
+    headings and in the first paragraph (a news story's lead). A phrase used once, a lone word that is no lexicon term, an office, a person's name,
     the speaker's own place, a phrase ending in a verb and a clause count less.
     """
     edges = _grammar().stop_edges
     tf = math.log1p(s.independent + 0.5 * (s.count - s.independent))
     weight = (1.0 + s.paragraphs / max(1, n_par)) * (1.0 + 0.5 * (1.0 - s.first / max(1, len(text.tokens))))
     weight *= (TITLE_BOOST if phrase in titles else 1.0) * (1.3 if phrase in headings else 1.0)
+    weight *= LEAD_BOOST if s.first_paragraph == 0 else 1.0
     if s.count == 1 and phrase not in titles and phrase not in headings:
         weight *= ONCE
-    if len(s.words) == 1 and not s.term:
+    words = text.words(s)
+    if s.size == 1 and not s.term:
         weight *= 0.5
-    if s.term:
-        weight *= TERM_BOOST
-    if s.words[-1] in _titles():
+    if s.term and (s.count > 1 or phrase in classes.lexicon()):
+        weight *= TERM_BOOST  # a term of the lexicon, or a formulation the text quotes and repeats
+    if words[-1] in _titles():
         weight *= 0.3  # an office: 常务副市长, 厦门市委常委
-    if len(s.words) == 1 and person(phrase):
+    if s.size == 1 and classes.person(phrase):
         weight *= 0.3
-    elif any(person(w) for w in s.words[1:]):
+    elif any(classes.person(w) for w in words[1:]):
         weight *= 0.1  # a clause around a name: 总书记习近平主持会议
     if own and phrase.startswith(own):
         weight *= 0.15
@@ -493,15 +549,18 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
     if s.clausal:
         weight *= 0.5
     # cohesion: the share of the rarest word's occurrences that this phrase accounts for
-    parts = [text.word_counts[w] for w in s.words if len(w) > 1 and w not in edges]
-    cohesion = min(1.0, s.count / min(parts)) if len(s.words) > 1 and parts else 1.0
-    return tf * _idf(phrase) ** (TERM_IDF if s.term else 2) * weight * (0.5 + 0.5 * cohesion)
+    parts = [text.word_counts[w] for w in words if len(w) > 1 and w not in edges]
+    cohesion = min(1.0, s.count / min(parts)) if s.size > 1 and parts else 1.0
+    return tf * _idf(phrase) ** (TERM_IDF if s.term else IDF_POWER) * weight * (0.5 + 0.5 * cohesion)
 
 
 TERM_BOOST = 2.0
 TERM_IDF = 1
+IDF_POWER = 2  # the background idf is squared for merged phrases, used as is for lexicon terms (TERM_IDF)
 ONCE = 0.35
 TITLE_BOOST = 1.6
+LEAD_BOOST = 1.3
+WORD_ALONE = 0.5  # a lone word (no term) is a candidate where at least half its uses are on its own
 _GENERIC_IDF = 0.45  # words below this background idf are generic (发展 0.20, 建设 0.24, 中心 0.37)
 
 
@@ -521,7 +580,7 @@ def _redundant(phrase: str, chosen: list[str], text: _Text, titles: str) -> bool
                         return True
             if not s.term and phrase not in titles and s.count < 0.5 * text.counts[c]:
                 pos, added = 0, []
-                for w in s.words:
+                for w in text.words(s):
                     if not at <= pos < at + len(c):
                         added.append(w)
                     pos += len(w)
@@ -551,14 +610,15 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
         raise PolicytextError(f"k must be a positive int, got {k!r}")
     seg = segmenter or default_segmenter()
     title_lines, headings, paragraphs = _parts(article_or_text)
-    text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg)
     titles, heads = "\n".join(title_lines), "\n".join(headings)
-    own, person = _own_place(text), _Classes(seg).person
+    text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg, titles)
+    own, classes = _own_place(text), _Classes(seg)
     scored = []
     for p, s in text.stats.items():
-        if s.independent < max(1.0 if s.term else 2.0, 0.25 * s.count) or s.bound():
+        alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
+        if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) else 2.0, alone * s.count) or s.bound():
             continue  # a fragment of a longer unit
-        scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, person), -s.first, p))
+        scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, classes), -s.first, p))
     scored.sort(reverse=True)
     chosen = _select([p for _, _, p in scored], text, titles, max(k, 20))[:k]
     score_of = {p: sc for sc, _, p in scored}
@@ -569,7 +629,9 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
 def _select(ranked: list[str], text: _Text, titles: str, k: int) -> list[str]:
     """The first ``k`` non-redundant phrases; a one-word phrase (not a lexicon term) inside two
     or more chosen phrases is their common component, not a key phrase (城市 beside 城市更新
-    and 智慧城市), and is left out, unless it is the place the text is about (厦门)."""
+    and 智慧城市), and is left out, unless it is the place the text is about (厦门) or a specific
+    word (券商 beside 券商板块 and 券商市值管理: a lone word is a candidate only where the text
+    uses it on its own in half its uses, :data:`WORD_ALONE`)."""
     banned: set[str] = set()
     while True:
         chosen: list[str] = []
@@ -578,11 +640,14 @@ def _select(ranked: list[str], text: _Text, titles: str, k: int) -> list[str]:
                 chosen.append(p)
                 if len(chosen) == k:
                     break
-        hubs = {p for p in chosen if len(text.stats[p].words) == 1 and not text.stats[p].term
-                and p not in text.places and sum(p in q for q in chosen if q != p) >= 2}
+        hubs = {p for p in chosen if text.stats[p].size == 1 and not text.stats[p].term
+                and p not in text.places and _idf(p) < SPECIFIC_IDF and sum(p in q for q in chosen if q != p) >= 2}
         if not hubs:
             return chosen
         banned |= hubs
+
+
+SPECIFIC_IDF = 0.6  # single words above this background idf are specific (券商 0.82; 城市 0.39, 妇女 0.52)
 
 
 # ---------------------------------------------------------------- across a corpus
@@ -680,10 +745,13 @@ def keyness(target: Iterable[TextLike] | TextLike, reference: Iterable[TextLike]
     df = df.sort_values(["statistic", "phrase"], ascending=[False, True])
     chosen: list[str] = []
     for phrase in df.phrase:
-        if not any(_piece(phrase, c, both) for c in chosen):
+        pieces = [c for c in chosen if _piece(phrase, c, both)]
+        if not pieces:
             chosen.append(phrase)
-            if len(chosen) == k:
-                break
+        elif all(c in phrase for c in pieces):  # the unit whose pieces ranked first (深度转型升级 -> 产业深度转型升级)
+            chosen = [phrase if c == pieces[0] else c for c in chosen if c == pieces[0] or c not in pieces]
+        if len(chosen) == k:
+            break
     df = df[df.phrase.isin(set(chosen))].reset_index(drop=True)
     df.attrs.update(target_total=int(a.sum()), reference_total=int(b.sum()))
     return df
