@@ -778,7 +778,10 @@ def _header_line(d: _Draft, line: str) -> bool:
     if d.author is None and (d.header or d.publication or d.title) and _byline(d, line):
         _close_header(d)
         return True
-    if len(d.header) < 3 and d.author is None and (_is_short(line) or (not d.header and _is_headline(line))):
+    # a headline may end with ？, ！ or 》 on the first line; on the second (the title under an 引题) only
+    # with a book title (公布《政务数据共享条例》), as a short question there opens the text
+    headline = _is_headline(line) and (not d.header or line.endswith("》"))
+    if len(d.header) < 3 and d.author is None and (_is_short(line) or headline):
         d.header.append(line)
         return True
     _close_header(d)
@@ -805,9 +808,11 @@ def _close_header(d: _Draft) -> None:
         d.title, d.subtitle = lines[0], lines[1].lstrip("".join(dash) + " ")
         rest = lines[2:]
     elif len(lines) >= 2 and not dated.match(lines[1]) and (
-            (d.author is not None and d.subtitle is None) or dated.match(lines[0])):
-        # an 引题 above the title, or a dated line above it
-        d.subtitle, d.title = lines[0], lines[1]
+            ((d.author is not None or (d.note is not None and not d.page)) and d.subtitle is None)
+            or dated.match(lines[0])):
+        # an 引题 above the title (two title lines before a byline or a source line), or a dated
+        # line above it; the 引题's closing dash (……服务体系——) leads into the title
+        d.subtitle, d.title = lines[0].rstrip("".join(dash) + " "), lines[1]
         rest = lines[2:]
     else:
         d.title, rest = lines[0], lines[1:]
