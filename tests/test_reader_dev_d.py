@@ -31,3 +31,26 @@ def test_kicker_above_a_title_with_a_source_line_and_no_byline():
     assert first.sections == []
     # the 引题's closing dash leads into the title: not part of the 引题
     assert second.subtitle == "安徽南陵县构建全链条科技创新服务体系"
+
+
+def test_page_time_stamps_and_info_lines_are_metadata():
+    """Saved pages: a time stamp under the headline (2020年09月11日 18:05) is not a subtitle; one
+    with the outlet after it (2019年09月07日 04:04 北京日报) names the publisher; an info line
+    (来源: | 发布时间: … | 浏览次数: …) and the repeated headline under it are not headings; the
+    footer's 主办单位 names the site."""
+    (art,) = read("d-ifeng-2020-09-11-changchun-new-economy.html")
+    assert (art.subtitle, art.date) == (None, "2020-09-11")
+    (art,) = read("d-sina-2019-09-07-bjd-kirin-chip.html")
+    assert art.publication == "北京日报"
+    assert art.sections == ["巨头暗战5G芯片", "采用全球最前沿芯片工艺", "5G芯片累计研发投入10亿美元"]  # not 推荐新闻
+    (art,) = read("d-sxmu-2018-05-17-supervision-law.html")
+    assert art.sections[0].startswith("第一章") and art.publication == "山西医科大学纪检监察室"
+
+
+def test_slash_byline_caption_credit_and_press_conference_title():
+    (art,) = read("d-thepaper-2019-09-24-cyd-power-bank-prices.html")
+    assert (art.author, art.publication) == ("石佳", "中国青年报")  # 石佳/中国青年报
+    assert "共享充电宝。视觉中国 资料" not in [p.text for p in art.paragraphs]
+    (art,) = read("d-cmse-2012-06-24-tiangong-press-conference.html")
+    assert (art.title, art.author, art.affiliation, art.genre) == (
+        "天宫一号与神舟九号载人交会对接任务第二场新闻发布会", "武平", "中国载人航天工程新闻发言人", "transcript")

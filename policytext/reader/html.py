@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ..dates import iso
 from ..errors import DependencyError, InputError
+from .rules import layout
 from .text import decode_bytes
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""")
@@ -28,13 +29,13 @@ _PARAGRAPH_END = re.compile(r"</p\s*>", re.IGNORECASE)
 _MARK = "\u204b"
 _SITE_SPLIT = re.compile(r"--|——|_|\||－| - ")
 _SOURCE = re.compile(r"来源(?:于)?\s*[：:]\s*([^\s|，,。<>：:]{2,20})")
-_NOT_SOURCE = ("本站原创", "本站", "原创", "网络", "作者")
 _PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # the outlet named just after the page's time stamp: 2019-09-26 10:56:28 证券时报网
-_STAMP_SOURCE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[：:]\s*)?"
+_STAMP_SOURCE = re.compile(r"\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[：:]\s*)?"
                            r"([\u4e00-\u9fff]{2,10}(?:网|报|社|新闻|频道|客户端))")
-_STAMP = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
+_STAMP = re.compile(r"(?<!\d)(\d{4})[-年](\d{1,2})[-月](\d{1,2})日?\s+\d{1,2}:\d{2}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_OWNER = re.compile(r"主办单位\s*[：:]\s*([\u4e00-\u9fff]{2,30}?)(?=\s|版权|$)")
 
 
 class Page(NamedTuple):
@@ -107,8 +108,10 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     h1, page_title, visible = _visible(html.replace(_MARK, ""))
     parts = [p.strip() for p in _SITE_SPLIT.split(page_title or "") if p.strip()]
     site = next((p.split("-")[-1].strip() for p in reversed(parts[1:]) if _CJK.search(p.split("-")[-1])), None)
+    owner = _OWNER.search(visible)  # the footer's 主办单位：……, a site's own name
+    site = site or (owner.group(1) if owner else None)
     title = h1 or (parts[0] if parts else None) or getattr(doc, "title", None)
-    source = next((s.rstrip("）)") for s in _SOURCE.findall(visible) if s.rstrip("）)") not in _NOT_SOURCE), None)
+    source = next((s.rstrip("）)") for s in _SOURCE.findall(visible) if s.rstrip("）)") not in layout().not_source), None)
     stamped = _STAMP_SOURCE.search(visible)
     source = source or (stamped.group(1) if stamped else None)
     m = _PAGE_DATE.search(visible) or _STAMP.search(visible)

@@ -359,8 +359,9 @@ def _headline(d: _Draft, lines: list[str], headline: str) -> None:
             if layout().web_furniture.match(lines[i]):
                 d.drop(lines[i], "boilerplate")
                 lines[i] = ""
-        rest = [x for x in lines if x and _drop_reason(x) is None]
-        if not rest or not _is_headline(rest[0]):
+        rest = [x for x in lines if x and _drop_reason(x) is None and not _page_stamp(x)]
+        # the text's own headline, unless its first line is the speaker's byline (……发言人 武平)
+        if not rest or not _is_headline(rest[0]) or G.office_and_name(rest[0])[1] is not None:
             d.header.append(headline)  # else the text has a headline of its own
         return
     for j in range(found):
@@ -462,6 +463,17 @@ def _metadata_line(d: _Draft, line: str) -> bool:
     if page_date:
         _set_source(d, (page_date.group("src"), parse_date(page_date.group("date"))))
         return True
+    stamp = _page_stamp(line)
+    bare = stamp is not None and line == stamp.group("date")
+    if stamp and not (bare and d.paras):  # a bare date after the text is a signature's
+        # a page's time stamp (2020年09月11日 18:05, 2019年09月07日 04:04 北京日报) or its info line
+        # (来源: | 发布时间: 2018-05-17 | 浏览次数: 2168); a bare date under a title is the day it was said
+        when = parse_date(stamp.group("date"))
+        if bare:
+            d.spoken_date = d.spoken_date or when
+        _set_source(d, (stamp.group("src") or None, when))
+        d.drop(line, "page_date")
+        return True
     member = lay.dialogue_member.match(line) if d.skip == "dialogue" else None
     if member:
         d.dialogue.append(G.names(member.group("name")))
@@ -488,6 +500,12 @@ def _metadata_line(d: _Draft, line: str) -> bool:
         d.spoken_date = d.spoken_date or parse_date(when.group("date"))
         return True
     return False
+
+
+def _page_stamp(line: str) -> re.Match[str] | None:
+    """A page's time stamp or info line (``2020年09月11日 18:05``, ``来源: | 发布时间: 2018-05-17 |
+    浏览次数: 2168``), or None."""
+    return next((m for p in layout().page_stamps if (m := p.match(line))), None)
 
 
 def _dropped_line(d: _Draft, line: str) -> bool:
@@ -620,7 +638,8 @@ def _new(drafts: list[_Draft]) -> _Draft:
 
 
 def _set_source(d: _Draft, src: tuple[str | None, str | None]) -> None:
-    d.publication = d.publication or src[0]
+    if src[0] not in layout().not_source:  # 来源：本站原创 names no publisher
+        d.publication = d.publication or src[0]
     d.source_date = d.source_date or src[1]
 
 
@@ -712,6 +731,11 @@ def _byline(d: _Draft, line: str) -> bool:
     role = lay.role_byline.match(line)
     if role:
         d.author = G.names(role.group("name"))
+        return True
+    slash = lay.slash_byline.match(line)
+    if slash:  # 石佳/中国青年报: the writer and the paper
+        d.author = G.names(slash.group("names"))
+        _set_source(d, (slash.group("src"), None))
         return True
     both = lay.byline_source.match(line)
     if both:

@@ -79,6 +79,9 @@ class Layout:
     series_min: tuple[int, int]
     column_label: re.Pattern[str]
     standalone_heading_max: int
+    page_stamps: tuple[re.Pattern[str], ...]
+    slash_byline: re.Pattern[str]
+    not_source: frozenset[str]
     lead_in_words: tuple[str, ...]
 
 
@@ -145,6 +148,9 @@ def layout() -> Layout:
         column_label=re.compile(raw["column_label_pattern"]),
         standalone_heading_max=int(raw["standalone_heading_max_chars"]),
         lead_in_words=tuple(raw["lead_in_words"]),
+        page_stamps=tuple(re.compile(p) for p in raw["page_stamp_patterns"]),
+        slash_byline=re.compile(raw["slash_byline_pattern"]),
+        not_source=frozenset(raw["not_source_names"]),
     )
 
 
@@ -169,6 +175,7 @@ class GenreRules:
     transcript_qa: re.Pattern[str]
     commentary_tag: re.Pattern[str]
     document_title: re.Pattern[str]
+    transcript_title: re.Pattern[str]
     feature_tag: re.Pattern[str]
     event_title: re.Pattern[str]
     byline_date: re.Pattern[str]
@@ -203,6 +210,7 @@ def genre_rules() -> GenreRules:
         transcript_qa=rx("transcript_qa_pattern"),
         commentary_tag=rx("commentary_tag_pattern"),
         document_title=rx("document_title_pattern"),
+        transcript_title=rx("transcript_title_pattern"),
         feature_tag=rx("feature_tag_pattern"),
         event_title=rx("event_title_pattern"),
         byline_date=rx("byline_date_pattern"),
