@@ -54,3 +54,28 @@ def test_slash_byline_caption_credit_and_press_conference_title():
     (art,) = read("d-cmse-2012-06-24-tiangong-press-conference.html")
     assert (art.title, art.author, art.affiliation, art.genre) == (
         "天宫一号与神舟九号载人交会对接任务第二场新闻发布会", "武平", "中国载人航天工程新闻发言人", "transcript")
+
+
+def test_speaker_office_and_occasion_in_a_speech_headline():
+    """School pages: 沈江峰校长在……毕业典礼上的讲话 names the speaker, the office and the occasion;
+    the page's headline stays the title when the speech has a headline of its own under it."""
+    (art,) = read("d-speech-2014-principal-graduation.html")
+    assert (art.author, art.affiliation, art.occasion, art.genre, art.subtitle) == (
+        "沈江峰", "校长", "绍兴一中2014届学生毕业典礼", "speech", None)
+    (art,) = read("d-speech-2009-education-bureau-staff-congress.html")
+    assert (art.title, art.subtitle, art.author, art.affiliation, art.date) == (
+        "陈国阳局长在绍兴一中八届三次教代会上的讲话", "在绍兴一中八届三次教代会上的讲话", "陈国阳", "局长", "2009-11-09")
+    assert "着力建设一所与历史文化名城相匹配的现代教育名校" not in art.sections
+    (art,) = read("d-newyear-2024.html")
+    assert (art.author, art.affiliation, art.genre, art.date) == ("习近平", "国家主席", "new_year_address", None)
+
+
+def test_column_label_page_and_a_news_report_of_a_speech():
+    """每周一学（…）习近平在……: the label goes, the report's own (long) headline is the title; a
+    report of a speech with a 新华社 dateline is news, dated by the page."""
+    (art,) = read("d-news-2026-01-12-ccdi-plenum-speech.html")
+    assert art.title.startswith("习近平在二十届中央纪委五次全会上发表重要讲话强调 以更高标准")
+    assert (art.genre, art.occasion, art.date) == ("news", "二十届中央纪委五次全会", "2026-01-19")
+    (art,) = read("d-news-2019-06-01-theme-education-speech-reactions.html")
+    assert (art.genre, art.dateline, art.date) == ("news", "北京", "2019-06-17")
+    assert art.subtitle.startswith("习近平总书记在“不忘初心、牢记使命”主题教育工作会议上的重要讲话")

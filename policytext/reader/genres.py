@@ -56,6 +56,8 @@ def office_and_name(text: str) -> tuple[str | None, str | None]:
     (('国务院总理', '李克强'), ('湖北省人民政府代省长', '李殿勋'))
     >>> office_and_name("西藏自治区代理主席 嘎玛泽登"), office_and_name("城市更新行动")
     (('西藏自治区代理主席', '嘎玛泽登'), (None, None))
+    >>> office_and_name("沈江峰校长")
+    ('校长', '沈江峰')
     """
     parts = [p for p in re.split(r"[\s\u3000]+", text.strip()) if p]
     titles = office_titles()
@@ -68,6 +70,9 @@ def office_and_name(text: str) -> tuple[str | None, str | None]:
         for n in (3, 2, 4):
             if len(word) > n + 1 and word[:-n].endswith(titles):
                 return word[:-n], word[-n:]
+        for n in (3, 2):  # the name first: 沈江峰校长, 陈国阳局长
+            if len(word) > n + 1 and word[n:] in titles:
+                return word[n:], word[:n]
     return None, None
 
 
@@ -256,7 +261,7 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
         return "qiushi"
     if rules.report_title.search(title) and (delivery_kind or affiliation):
         return "report"
-    if delivery_kind or opening or rules.speech_title.search(title):
+    if delivery_kind or opening or (rules.speech_title.search(title) and not dateline):
         return "speech"
     if rules.commentary_tag.search(title):
         return "commentary"

@@ -271,6 +271,8 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     ctx = _Context(_pull_quotes(text_lines), _parallel_headings(text_lines), _standalone_lines(text_lines))
     drafts: list[_Draft] = [_Draft(page=headline is not None)]
     column = _column_title(drafts[0], lines)
+    if column and headline == "":
+        headline = column[1]  # the page's headline was its column label: the text's first line is it
     if headline:
         if column and _squeeze(headline) in _squeeze(column[0]):
             headline = column[1]  # the page's headline is the labelled line: the headline is the next
@@ -391,6 +393,12 @@ def _column_title(d: _Draft, lines: list[str]) -> tuple[str, str] | None:
     if len(first) < 2:
         return None
     a, b = lines[first[0]], lines[first[1]]
+    if d.page and layout().column_prefix.match(a):
+        # 每周一学（2026年1月19日-25日）习近平在……: the site's column label and its own words for the
+        # piece; the text's own headline follows
+        d.drop(a, "column_label")
+        lines[first[0]] = ""
+        return a, b
     prefix = layout().title_prefix.match(a[: len(a) - len(b)] + "\0") if a.endswith(b) and a != b else None
     if prefix:
         who = re.search(r"([\u4e00-\u9fff]{2,4})[：:]$", prefix.group("prefix"))
@@ -788,7 +796,7 @@ def _header_line(d: _Draft, line: str) -> bool:
         if _delivery(d, partial + line):
             return True
         d.header.append(partial)
-    if (d.header or d.title) and d.subtitle is None:
+    if (d.header or d.title) and d.subtitle is None and line not in d.header:
         if _delivery(d, line):
             return True
         if _DELIVERY_START.match(line) and len(line) <= layout().heading_max:
@@ -805,6 +813,10 @@ def _header_line(d: _Draft, line: str) -> bool:
     # a headline may end with ？, ！ or 》 on the first line; on the second (the title under an 引题) only
     # with a book title (公布《政务数据共享条例》), as a short question there opens the text
     headline = _is_headline(line) and (not d.header or line.endswith("》"))
+    # on a page, the piece's own headline with its subtitle under the page's headline
+    # (凝聚奋进新时代的磅礴力量——习近平总书记……意义重大、振奋人心)
+    headline = headline or (d.page and len(d.header) == 1 and "——" in line and len(line) <= 2 * layout().heading_max
+                            and not any(ch in layout().sentence for ch in line))
     if len(d.header) < 3 and d.author is None and (_is_short(line) or headline):
         d.header.append(line)
         return True
@@ -828,6 +840,13 @@ def _close_header(d: _Draft) -> None:
         lines[0:2] = [lines[0] + lines[1]]  # 中央办公厅负责人就《…》 / 答记者问: one title
     dash = layout().subtitle_prefixes
     dated = layout().dated_heading
+    if d.page and len(lines) >= 2 and not lines[1].startswith(dash) and not layout().item_start.match(lines[1]):
+        # a page's headline, then the piece's own headline: a subtitle after its dash
+        # (凝聚奋进新时代的磅礴力量——习近平总书记……), else a repeat in other words
+        split = layout().title_subtitle_split.match(lines[1]) or re.match(r"^(?P<title>.{4,}?)——(?P<subtitle>\S.{3,})$", lines[1])
+        if split and d.subtitle is None:
+            d.subtitle = split.group("subtitle")
+        d.drop(lines.pop(1), "repeated_title")
     if len(lines) >= 2 and lines[1].startswith(dash):
         d.title, d.subtitle = lines[0], lines[1].lstrip("".join(dash) + " ")
         rest = lines[2:]
@@ -849,6 +868,9 @@ def _close_header(d: _Draft) -> None:
     if spoken and d.occasion is None:
         d.occasion = spoken.occasion
         d.delivery_kind = d.delivery_kind or spoken.kind
+    if spoken and spoken.name and d.author in (None, spoken.name):
+        # the speaker in the headline: 沈江峰校长在……毕业典礼上的讲话
+        d.author, d.affiliation = spoken.name, d.affiliation or spoken.office
     event = genre_rules().event_title.match(d.title or "")
     if event and d.occasion is None:
         d.occasion = event.group("occasion")  # the meeting a report is about: ……会议在京召开
@@ -939,6 +961,9 @@ def _finish(d: _Draft) -> None:
     if signed and not signed.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
         d.author = G.names(signed.group("names"))
     d.author = d.author or G.new_year(d.title or "")
+    if d.author is None and genre_rules().new_year_title.search(d.title or ""):
+        # 国家主席习近平发表二〇二四年新年贺词
+        d.affiliation, d.author = G.speaker_in(d.title or "") or (d.affiliation, None)
     if d.lede_speaker and d.author == d.lede_speaker[1]:
         d.affiliation = d.affiliation or d.lede_speaker[0]
     if d.author and d.paras and d.paras[0][1].startswith(d.author):

@@ -80,6 +80,7 @@ class Layout:
     column_label: re.Pattern[str]
     standalone_heading_max: int
     page_stamps: tuple[re.Pattern[str], ...]
+    column_prefix: re.Pattern[str]
     slash_byline: re.Pattern[str]
     not_source: frozenset[str]
     lead_in_words: tuple[str, ...]
@@ -149,6 +150,7 @@ def layout() -> Layout:
         standalone_heading_max=int(raw["standalone_heading_max_chars"]),
         lead_in_words=tuple(raw["lead_in_words"]),
         page_stamps=tuple(re.compile(p) for p in raw["page_stamp_patterns"]),
+        column_prefix=re.compile(raw["column_prefix_pattern"]),
         slash_byline=re.compile(raw["slash_byline_pattern"]),
         not_source=frozenset(raw["not_source_names"]),
     )
