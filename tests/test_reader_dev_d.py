@@ -79,3 +79,14 @@ def test_column_label_page_and_a_news_report_of_a_speech():
     (art,) = read("d-news-2019-06-01-theme-education-speech-reactions.html")
     assert (art.genre, art.dateline, art.date) == ("news", "北京", "2019-06-17")
     assert art.subtitle.startswith("习近平总书记在“不忘初心、牢记使命”主题教育工作会议上的重要讲话")
+
+
+def test_a_text_set_out_in_articles_is_a_document_and_keeps_its_full_width_spaces():
+    """A law or regulation on a page (第一章　总则, 第一条　……) is a document; the full-width space
+    inside its headings and articles is kept as the page has it."""
+    (art,) = read("d-document-2019-party-member-education-regulation.html")
+    assert (art.genre, art.date) == ("document", "2019-05-24")
+    assert art.sections[0] == "第一章\u3000总则"
+    assert art.paragraphs[0].text.startswith("第一条\u3000为了")
+    (art,) = read("d-sxmu-2018-05-17-supervision-law.html")
+    assert art.genre == "document" and art.sections[0] == "第一章\u3000总\u3000则"

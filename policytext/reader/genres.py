@@ -274,6 +274,9 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
         return "feature"
     if rules.document_title.search(title) and not author and not dateline:
         return "document"
+    articles = sum(bool(rules.document_article.match(p)) for p in paragraphs)
+    if articles >= 3 and articles >= 0.3 * len(paragraphs) and not dateline:
+        return "document"  # a text set out in articles (第一条　……): a law, a regulation
     if dateline or (page and not affiliation):
         return "news"
     if reporter:

@@ -27,6 +27,10 @@ _INDENTED = re.compile(r"\n[ \t]*(?=\u3000)")
 # a mark after each </p> keeps them apart
 _PARAGRAPH_END = re.compile(r"</p\s*>", re.IGNORECASE)
 _MARK = "\u204b"
+# full-width and no-break spaces inside a block are text (a heading's 第一章\u3000总则): trafilatura
+# would turn them into plain spaces, so they go through it as two signs (⸻, ⸺) it keeps
+_KEPT_SPACES = {"\u3000": "\u2e3b", "\xa0": "\u2e3a"}
+_SPACE_ENTITIES = re.compile(r"&(?:#12288|#x3000|nbsp|#160|#xa0);", re.IGNORECASE)
 _SITE_SPLIT = re.compile(r"--|——|_|\||－| - ")
 _SOURCE = re.compile(r"来源(?:于)?\s*[：:]\s*([^\s|，,。<>：:]{2,20})")
 _PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -66,6 +70,8 @@ def _decode(data: bytes, name: str) -> str:
 def _lines(text: str) -> str:
     """trafilatura's text without its list and table marks (``- ``, ``| … |``)."""
     out = []
+    for kept, mark in _KEPT_SPACES.items():
+        text = text.replace(mark, kept)
     for line in text.replace(_MARK, "\n").splitlines():
         line = line.strip()
         if line.startswith("|"):
@@ -100,7 +106,10 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
         raise DependencyError(f"{name}: reading .html pages needs trafilatura; "
                               "install it with pip install 'policytext[html]'") from exc
     html = _PARAGRAPH_END.sub(r"\g<0>" + _MARK, _INDENTED.sub("<br/>", _decode(data, name)))
-    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=True, with_metadata=True)
+    marked = _SPACE_ENTITIES.sub(lambda m: "\u3000" if "30" in m.group() or "122" in m.group() else "\xa0", html)
+    for kept, mark in _KEPT_SPACES.items():
+        marked = marked.replace(kept, mark)
+    doc = trafilatura.bare_extraction(marked, include_comments=False, include_tables=True, with_metadata=True)
     text = _lines(getattr(doc, "text", None) or "") if doc is not None else ""
     if not _CJK.search(text) and len(text) < 20:
         raise InputError(f"{name}: no article text found in this page; save the article's own page "

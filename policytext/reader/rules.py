@@ -178,6 +178,7 @@ class GenreRules:
     commentary_tag: re.Pattern[str]
     document_title: re.Pattern[str]
     transcript_title: re.Pattern[str]
+    document_article: re.Pattern[str]
     feature_tag: re.Pattern[str]
     event_title: re.Pattern[str]
     byline_date: re.Pattern[str]
@@ -213,6 +214,7 @@ def genre_rules() -> GenreRules:
         commentary_tag=rx("commentary_tag_pattern"),
         document_title=rx("document_title_pattern"),
         transcript_title=rx("transcript_title_pattern"),
+        document_article=rx("document_article_pattern"),
         feature_tag=rx("feature_tag_pattern"),
         event_title=rx("event_title_pattern"),
         byline_date=rx("byline_date_pattern"),
