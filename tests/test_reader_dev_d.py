@@ -90,3 +90,13 @@ def test_a_text_set_out_in_articles_is_a_document_and_keeps_its_full_width_space
     assert art.paragraphs[0].text.startswith("第一条\u3000为了")
     (art,) = read("d-sxmu-2018-05-17-supervision-law.html")
     assert art.genre == "document" and art.sections[0] == "第一章\u3000总\u3000则"
+
+
+def test_bracketed_subheads_triangle_captions_and_long_numbered_headings():
+    """央视新闻 copy: 【……】 lines are subheads and a △ line is a photo caption; a numbered heading
+    longer than an ordinary heading but without final punctuation is still a heading."""
+    (art,) = read("d-163-2020-07-04-cctv-us-covid-cases.html")
+    assert art.sections[0] == "【世卫：即使20%的人拥有抗体 新冠病毒还能有效传播】" and len(art.sections) == 6
+    assert not any(p.text.startswith("△") for p in art.paragraphs)
+    (art,) = read("d-speech-2018-party-school-autumn-term.html")
+    assert art.sections[0] == "一、深入学习贯彻习近平总书记对浙江工作的重要指示精神，深刻认识思想大解放、行动大担当的现实意义"

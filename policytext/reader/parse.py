@@ -888,6 +888,8 @@ def _is_heading(line: str) -> bool:
     lay = layout()
     if line[-1] in lay.non_final:  # “十五五”时期经济社会发展的 / 主要目标 / 是：……
         return False
+    if lay.bracket_heading.match(line):  # 【世卫：即使20%的人拥有抗体 新冠病毒还能有效传播】
+        return True
     if lay.numbered_heading.match(line) and len(line) <= lay.numbered_heading_max:
         colon = max(line.find("："), line.find(":"))
         if colon == len(line) - 1:
@@ -896,6 +898,8 @@ def _is_heading(line: str) -> bool:
             return False
         if line[-1] in "。！" and not any(ch in lay.sentence for ch in line[:-1]):
             return True
+        if line[-1] not in lay.closing and not any(ch in lay.sentence for ch in line):
+            return True  # a long numbered heading without final punctuation (一、……，深刻认识……的现实意义)
     return _is_short(line)
 
 

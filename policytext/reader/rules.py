@@ -81,6 +81,7 @@ class Layout:
     standalone_heading_max: int
     page_stamps: tuple[re.Pattern[str], ...]
     column_prefix: re.Pattern[str]
+    bracket_heading: re.Pattern[str]
     slash_byline: re.Pattern[str]
     not_source: frozenset[str]
     lead_in_words: tuple[str, ...]
@@ -151,6 +152,7 @@ def layout() -> Layout:
         lead_in_words=tuple(raw["lead_in_words"]),
         page_stamps=tuple(re.compile(p) for p in raw["page_stamp_patterns"]),
         column_prefix=re.compile(raw["column_prefix_pattern"]),
+        bracket_heading=re.compile(raw["bracket_heading_pattern"]),
         slash_byline=re.compile(raw["slash_byline_pattern"]),
         not_source=frozenset(raw["not_source_names"]),
     )
