@@ -100,3 +100,12 @@ def test_bracketed_subheads_triangle_captions_and_long_numbered_headings():
     assert not any(p.text.startswith("△") for p in art.paragraphs)
     (art,) = read("d-speech-2018-party-school-autumn-term.html")
     assert art.sections[0] == "一、深入学习贯彻习近平总书记对浙江工作的重要指示精神，深刻认识思想大解放、行动大担当的现实意义"
+
+
+def test_a_series_of_dash_led_lines_in_a_report_are_headings():
+    """湖北's report: three standalone lines led by —— (——扎实抓好……，高质量发展的底盘持续夯实。),
+    each over its paragraphs, title the text under them."""
+    (art,) = read("d-2026-gwr-hubei.txt")
+    dashed = [s for s in art.sections if s.startswith("——")]
+    assert len(dashed) == 3 and dashed[0].startswith("——扎实抓好稳增长、防风险、保民生三项基本任务")
+    assert not any(p.text.startswith("——扎实抓好") for p in art.paragraphs)

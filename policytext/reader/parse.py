@@ -166,6 +166,8 @@ def _series_key(line: str) -> tuple[str, int]:
     characters (这是…的五年。)."""
     m = _ORDINAL.match(line)
     ordinal, opening = layout().series_min
+    if line.startswith("——"):
+        return "——", ordinal  # a leading dash marks a series as an ordinal does
     return (next(g for g in m.groups() if g), ordinal) if m else (line[:2], opening)
 
 
@@ -177,9 +179,10 @@ def _parallel_headings(lines: list[str]) -> set[str]:
     (``第一，……。`` … ``第三，……。``; ``这是……的五年。`` …): a series of headings, even with their
     final 。."""
     sentence = layout().sentence
+    # a series led by dashes (——扎实抓好……，高质量发展的底盘持续夯实。) may run to a heading's length
     found = {x for x, nxt in pairwise(lines)
-             if 4 <= len(x) <= 30 and x[-1] == "。" and not any(ch in sentence for ch in x[:-1])
-             and len(nxt) > 2 * len(x)}
+             if 4 <= len(x) <= (layout().heading_max if x.startswith("——") else 30) and x[-1] == "。"
+             and not any(ch in sentence for ch in x[:-1]) and len(nxt) > 2 * len(x)}
     keys = Counter(_series_key(x)[0] for x in found)
     return {x for x in found if keys[_series_key(x)[0]] >= _series_key(x)[1]}
 
