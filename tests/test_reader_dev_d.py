@@ -109,3 +109,13 @@ def test_a_series_of_dash_led_lines_in_a_report_are_headings():
     dashed = [s for s in art.sections if s.startswith("——")]
     assert len(dashed) == 3 and dashed[0].startswith("——扎实抓好稳增长、防风险、保民生三项基本任务")
     assert not any(p.text.startswith("——扎实抓好") for p in art.paragraphs)
+
+
+def test_report_by_reporters_is_news_and_an_unsigned_page_article_commentary():
+    """A 15-paragraph 人民日报 report by a named reporter (no dateline) is a news report, not a
+    feature; an untagged article on a page of several that names no writer is commentary."""
+    _, report, _ = read("d-rmrb-2025-06-01-p01-three-articles.txt")
+    assert (report.author, report.genre) == ("田先进", "news")
+    first, second = read("d-rmrb-2026-03-06-p02-two-articles.txt")
+    assert (first.genre, first.author) == ("commentary", None)
+    assert (second.genre, second.author, second.dateline, second.date) == ("news", "罗珊珊", "北京", "--03-05")

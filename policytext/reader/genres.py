@@ -280,7 +280,7 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
     if dateline or (page and not affiliation):
         return "news"
     if reporter:
-        return "feature" if len(paragraphs) >= 8 else "news"
+        return "feature" if len(paragraphs) >= rules.feature_min_paragraphs else "news"
     if affiliation and (publication in rules.theory_publications or author):
         return "theory"
     if author:

@@ -298,6 +298,10 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
                          delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
                          paragraphs=[t for _, t in d.paras], reporter=d.reporter, page=d.page)
               for d in drafts]
+    # on a newspaper page of several articles, an untagged one that names no writer, reporter or
+    # dateline is the paper's own commentary (an unsigned 评论员 piece as a crawl keeps it)
+    genres = [g or ("commentary" if len(drafts) >= 2 and not d.page and d.title and len(d.paras) >= 5 else None)
+              for d, g in zip(drafts, genres)]
     return [
         Article(
             title=d.title,

@@ -181,6 +181,7 @@ class GenreRules:
     document_title: re.Pattern[str]
     transcript_title: re.Pattern[str]
     document_article: re.Pattern[str]
+    feature_min_paragraphs: int
     feature_tag: re.Pattern[str]
     event_title: re.Pattern[str]
     byline_date: re.Pattern[str]
@@ -217,6 +218,7 @@ def genre_rules() -> GenreRules:
         document_title=rx("document_title_pattern"),
         transcript_title=rx("transcript_title_pattern"),
         document_article=rx("document_article_pattern"),
+        feature_min_paragraphs=int(raw["feature_min_paragraphs"]),
         feature_tag=rx("feature_tag_pattern"),
         event_title=rx("event_title_pattern"),
         byline_date=rx("byline_date_pattern"),
