@@ -119,3 +119,23 @@ def test_report_by_reporters_is_news_and_an_unsigned_page_article_commentary():
     first, second = read("d-rmrb-2026-03-06-p02-two-articles.txt")
     assert (first.genre, first.author) == ("commentary", None)
     assert (second.genre, second.author, second.dateline, second.date) == ("news", "罗珊珊", "北京", "--03-05")
+
+
+def test_lead_box_and_reporters_sign_off_on_a_newspaper_page():
+    """人民日报 page file: a （本报记者……参与采写） line names the reporters and ends the piece; the
+    next piece's ■ lead box is no paragraph, so its title and 本报 dateline start a new article."""
+    first, second = read("d-rmrb-2026-03-06-p01-two-articles.txt")
+    assert (first.author, first.genre, len(first.paragraphs)) == ("张文豪、刘军国、李君强", "news", 19)
+    assert (second.title, second.dateline, second.date) == ("经济大省要在研究新情况解决新问题上下功夫出经验", "北京", "--03-05")
+    assert not second.paragraphs[0].text.startswith("■")
+
+
+def test_page_blocks_cut_after_a_comma_and_a_quotation_attribution():
+    """A saved page: a block ending with ， goes on in the next (……拍着他的肩说， / 这个家没了，……);
+    ——陈立群：《我的教育主张》 under a quotation is an attribution; 来源：新华网 is read up to the
+    block's end."""
+    (art,) = read("d-ifeng-2019-09-09-xinhuanet-principal-chen-liqun.html")
+    texts = [p.text for p in art.paragraphs]
+    assert any(t.endswith("拍着他的肩说，这个家没了，你在杭州还有一个家。") for t in texts)
+    assert "——陈立群：《我的教育主张》" not in texts
+    assert art.publication == "新华网"

@@ -94,6 +94,8 @@ def _visible(html: str) -> tuple[str | None, str | None, str]:
     h1 = next((t for t in heads if re.sub(r"\s+", "", t) in squeezed), max(heads, key=len, default=None))
     for bad in doc.xpath("//script|//style|//noscript"):
         bad.drop_tree()
+    for block in doc.iter("p", "div", "li", "td", "tr", "h1", "h2", "h3", "h4", "br", "span"):
+        block.tail = "\n" + (block.tail or "")  # blocks apart: 来源：新华网 / 57人参与 is not one word
     return h1, title, re.sub(r"[ \t\xa0\u3000]+", " ", doc.text_content())
 
 

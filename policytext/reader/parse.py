@@ -542,6 +542,19 @@ def _dropped_line(d: _Draft, line: str) -> bool:
         if d.page and reason in ("editor", "boilerplate") and len(d.paras) >= 2:
             d.skip = "page_end"
         return True
+    if lay.lead_box.match(line):  # ■ 完成……，需要……: the lead box over a report
+        d.drop(line, "summary")
+        return True
+    reporters = lay.signoff_reporters.match(line) if d.paras else None
+    if reporters:  # （本报记者张文豪、刘军国、李君强参与采写）: the reporters, and the end of the piece
+        d.author = d.author or G.names(reporters.group("names"))
+        d.reporter = True
+        d.drop(line, "byline")
+        d.ended = True
+        return True
+    if d.paras and lay.attribution.match(line):  # ——陈立群：《我的教育主张》 under a quotation
+        d.drop(line, "attribution")
+        return True
     summary = lay.summary.match(line)
     if summary:
         d.drop(line, "summary")
@@ -947,7 +960,8 @@ def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
         d.occasion = d.occasion or genre_rules().speech_opening.match(line).group("occasion")  # type: ignore[union-attr]
     if _lead_in(d, line):
         d.drop(d.paras.pop()[1], "pull_quote")
-    if d.paras and not d.page and _continues(d.paras[-1][1], line):
+    if d.paras and _continues(d.paras[-1][1], line) and (not d.page or d.paras[-1][1][-1] in "，、"):
+        # on a saved page only a block cut after a comma goes on in the next one
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
         d.captions = d.trailing = 0

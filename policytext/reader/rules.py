@@ -82,6 +82,9 @@ class Layout:
     page_stamps: tuple[re.Pattern[str], ...]
     column_prefix: re.Pattern[str]
     bracket_heading: re.Pattern[str]
+    lead_box: re.Pattern[str]
+    signoff_reporters: re.Pattern[str]
+    attribution: re.Pattern[str]
     slash_byline: re.Pattern[str]
     not_source: frozenset[str]
     lead_in_words: tuple[str, ...]
@@ -153,6 +156,9 @@ def layout() -> Layout:
         page_stamps=tuple(re.compile(p) for p in raw["page_stamp_patterns"]),
         column_prefix=re.compile(raw["column_prefix_pattern"]),
         bracket_heading=re.compile(raw["bracket_heading_pattern"]),
+        lead_box=re.compile(raw["lead_box_pattern"]),
+        signoff_reporters=re.compile(raw["signoff_reporters_pattern"]),
+        attribution=re.compile(raw["attribution_pattern"]),
         slash_byline=re.compile(raw["slash_byline_pattern"]),
         not_source=frozenset(raw["not_source_names"]),
     )
