@@ -36,7 +36,7 @@ _SOURCE = re.compile(r"来源(?:于)?\s*[：:]\s*([^\s|，,。<>：:]{2,20})")
 _PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # the outlet named just after the page's time stamp: 2019-09-26 10:56:28 证券时报网
 _STAMP_SOURCE = re.compile(r"\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[：:]\s*)?"
-                           r"([\u4e00-\u9fff]{2,10}(?:网|报|社|新闻|频道|客户端))")
+                           r"([\u4e00-\u9fff]{2,10}(?:网|报|社|新闻|消息|频道|客户端))")
 _STAMP = re.compile(r"(?<!\d)(\d{4})[-年](\d{1,2})[-月](\d{1,2})日?\s+\d{1,2}:\d{2}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _OWNER = re.compile(r"主办单位\s*[：:]\s*([\u4e00-\u9fff]{2,30}?)(?=\s|版权|$)")

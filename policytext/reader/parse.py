@@ -90,6 +90,8 @@ def _drop_reason(line: str) -> str | None:
     lay = layout()
     if lay.part_marker.match(line):
         return "part_marker"
+    if lay.omission.match(line):  # …………: lines left out of an excerpt
+        return "omission"
     if any(p.match(line) for p in lay.captions):
         return "caption"
     if lay.editor.match(line):
@@ -184,7 +186,9 @@ def _parallel_headings(lines: list[str]) -> set[str]:
              if 4 <= len(x) <= (layout().heading_max if x.startswith("——") else 30) and x[-1] == "。"
              and not any(ch in sentence for ch in x[:-1]) and len(nxt) > 2 * len(x)}
     keys = Counter(_series_key(x)[0] for x in found)
-    return {x for x in found if keys[_series_key(x)[0]] >= _series_key(x)[1]}
+    # three lines opening with the same four characters (强化全民阅读工作，要……。) are a series too
+    long_keys = Counter(x[:4] for x in found)
+    return {x for x in found if keys[_series_key(x)[0]] >= _series_key(x)[1] or long_keys[x[:4]] >= 3}
 
 
 def _standalone_lines(lines: list[str]) -> set[str]:
@@ -503,6 +507,15 @@ def _metadata_line(d: _Draft, line: str) -> bool:
         return True
     if lay.excerpt_source.match(line):
         d.drop(line, "excerpt_source")
+        return True
+    excerpt = genre_rules().excerpt_note.match(line) if d.paras else None
+    if excerpt:
+        # 求是's note after the text: （习近平总书记2025年7月1日在……会议上讲话的一部分）
+        d.editor_note = True
+        d.author = d.author or excerpt.group("name")
+        d.spoken_date = parse_date(excerpt.group("date"))
+        d.occasion = d.occasion or re.sub(r"\s+", "", excerpt.group("occasion"))
+        d.drop(line, "note")
         return True
     approval = lay.approval_note.match(line) if not d.paras else None
     if approval:

@@ -85,6 +85,7 @@ class Layout:
     lead_box: re.Pattern[str]
     signoff_reporters: re.Pattern[str]
     attribution: re.Pattern[str]
+    omission: re.Pattern[str]
     slash_byline: re.Pattern[str]
     not_source: frozenset[str]
     lead_in_words: tuple[str, ...]
@@ -159,6 +160,7 @@ def layout() -> Layout:
         lead_box=re.compile(raw["lead_box_pattern"]),
         signoff_reporters=re.compile(raw["signoff_reporters_pattern"]),
         attribution=re.compile(raw["attribution_pattern"]),
+        omission=re.compile(raw["omission_pattern"]),
         slash_byline=re.compile(raw["slash_byline_pattern"]),
         not_source=frozenset(raw["not_source_names"]),
     )
@@ -188,6 +190,7 @@ class GenreRules:
     transcript_title: re.Pattern[str]
     document_article: re.Pattern[str]
     feature_min_paragraphs: int
+    excerpt_note: re.Pattern[str]
     feature_tag: re.Pattern[str]
     event_title: re.Pattern[str]
     byline_date: re.Pattern[str]
@@ -225,6 +228,7 @@ def genre_rules() -> GenreRules:
         transcript_title=rx("transcript_title_pattern"),
         document_article=rx("document_article_pattern"),
         feature_min_paragraphs=int(raw["feature_min_paragraphs"]),
+        excerpt_note=rx("excerpt_note_pattern"),
         feature_tag=rx("feature_tag_pattern"),
         event_title=rx("event_title_pattern"),
         byline_date=rx("byline_date_pattern"),
