@@ -155,3 +155,13 @@ def test_qiushi_excerpt_note_omission_line_and_a_one_line_title_with_its_subtitl
     assert sum(s.startswith("强化全民阅读工作") for s in art.sections) == 3
     (art,) = read("d-sina-2019-11-25-cankao-parks.html")
     assert art.publication == "参考消息"  # 2019年11月25日 18:57 参考消息
+
+
+def test_a_column_tag_with_a_prefix_starts_the_next_article_and_a_series_of_one_shape():
+    """人民日报 page 4: two 新华社 reports in a row, then 经济大省，大梁怎么挑？（两会今日谈）— a column
+    tag with a prefix still marks a commentary's headline — whose three short lines of one shape
+    (锚定“新”，争当弄潮儿。) are its headings."""
+    first, second, third = read("d-rmrb-2026-03-06-p04-three-articles.txt")
+    assert [a.dateline for a in (first, second)] == ["北京", "北京"] and len(second.paragraphs) == 4
+    assert (third.title, third.genre) == ("经济大省，大梁怎么挑？（两会今日谈）", "commentary")
+    assert third.sections == ["锚定“新”，争当弄潮儿。", "锻造“韧”，做好压舱石。", "聚焦“闯”，勇当领头羊。"]
