@@ -165,3 +165,17 @@ def test_a_column_tag_with_a_prefix_starts_the_next_article_and_a_series_of_one_
     assert [a.dateline for a in (first, second)] == ["北京", "北京"] and len(second.paragraphs) == 4
     assert (third.title, third.genre) == ("经济大省，大梁怎么挑？（两会今日谈）", "commentary")
     assert third.sections == ["锚定“新”，争当弄潮儿。", "锻造“韧”，做好压舱石。", "聚焦“闯”，勇当领头羊。"]
+
+
+def test_speech_under_a_dashed_page_title_and_a_report_of_a_speech():
+    """十八而志，青春万岁——王琛校长在……成人礼上的致辞: the <title>'s dash is the headline's own, the
+    part after it names the occasion; a link list above the story does not end the page; the
+    closing 十八而志，青春万岁！谢谢大家！ is no pull-quote of the headline. ……开班式上发表重要讲话
+    heads a news report of a speech."""
+    (art,) = read("d-speech-2019-principal-coming-of-age-2020.html")
+    assert (art.title, art.subtitle, art.author, art.genre, art.occasion, art.date) == (
+        "十八而志，青春万岁", "王琛校长在2020届高三年级成人礼上的致辞", "王琛", "speech", "2020届高三年级成人礼", None)
+    assert art.paragraphs[-1].text == "十八而志，青春万岁！谢谢大家！"
+    (art,) = read("d-news-2026-01-20-plenum-study-session.html")
+    assert (art.genre, art.date) == ("news", "2026-01-28")
+    assert art.occasion == "省部级主要领导干部学习贯彻党的二十届四中全会精神专题研讨班开班式"

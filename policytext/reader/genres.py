@@ -261,7 +261,9 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
         return "qiushi"
     if rules.report_title.search(title) and (delivery_kind or affiliation):
         return "report"
-    if delivery_kind or opening or (rules.speech_title.search(title) and not dateline):
+    # a title that reports a speech (习近平在……开班式上发表重要讲话) heads a news report of it
+    spoken = rules.speech_title.search(title) and not dateline and not rules.speech_report_title.search(title)
+    if delivery_kind or opening or spoken:
         return "speech"
     if rules.commentary_tag.search(title):
         return "commentary"

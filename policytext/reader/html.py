@@ -31,7 +31,8 @@ _MARK = "\u204b"
 # would turn them into plain spaces, so they go through it as two signs (⸻, ⸺) it keeps
 _KEPT_SPACES = {"\u3000": "\u2e3b", "\xa0": "\u2e3a"}
 _SPACE_ENTITIES = re.compile(r"&(?:#12288|#x3000|nbsp|#160|#xa0);", re.IGNORECASE)
-_SITE_SPLIT = re.compile(r"--|——|_|\||－| - ")
+# a headline may hold its own dash (十八而志，青春万岁——王琛校长在……上的致辞): —— is not a separator
+_SITE_SPLIT = re.compile(r"--|_|\||－| - ")
 _SOURCE = re.compile(r"来源(?:于)?\s*[：:]\s*([^\s|，,。<>：:]{2,20})")
 _PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # the outlet named just after the page's time stamp: 2019-09-26 10:56:28 证券时报网

@@ -138,12 +138,16 @@ def _core(line: str) -> str:
     return line.rstrip("。！？!?；;，,…”’ ")
 
 
-def _pull_quotes(lines: list[str]) -> set[str]:
+def _pull_quotes(lines: list[str], headline: str | None = None) -> set[str]:
     """Lines whose sentences repeat sentences of longer lines of the same text (pull-quotes,
-    lead-ins). Lines are compared without their 电头; one pass over the text per sentence."""
+    lead-ins). Lines are compared without their 电头; one pass over the text per sentence. A
+    sentence the headline holds is not repeated by that (十八而志，青春万岁！谢谢大家！ closing a speech
+    titled 十八而志，青春万岁——……)."""
     minimum = layout().pull_quote_min
+    titles = {_squeeze(headline)} if headline else set()
+    titles.update(_squeeze(x) for x in lines[:1])
     bodies = [dl.rest if (dl := G.split_dateline(x)) else x for x in lines]
-    long_lines = [x for x in bodies if len(x) > minimum]
+    long_lines = [x for x in bodies if len(x) > minimum and _squeeze(x) not in titles]
     text = "\n".join(long_lines)
     longest = max(map(len, long_lines), default=0)
     own = Counter(long_lines)
@@ -283,7 +287,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
         raise InputError(f"read_text expects str, got {type(text).__name__}; use policytext.read(path) for files")
     lines = _opening_marks([_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     text_lines = [x for x in lines if x]
-    ctx = _Context(_pull_quotes(text_lines), _parallel_headings(text_lines), _standalone_lines(text_lines))
+    ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines))
     drafts: list[_Draft] = [_Draft(page=headline is not None)]
     column = _column_title(drafts[0], lines)
     if column and headline == "":
@@ -365,7 +369,7 @@ def _headline(d: _Draft, lines: list[str], headline: str) -> None:
     first = [i for i, x in enumerate(lines) if x][:20]
     found = next((i for i in first if _squeeze(lines[i]) == head), None)
     if found is None:
-        for i in first[:8]:
+        for i in first:
             line = _squeeze(lines[i])
             common = len(os.path.commonprefix([line, head]))
             if (len(line) >= 4 and head.startswith(line)) or (common >= 6 and common >= 0.7 * len(head)):
@@ -583,7 +587,8 @@ def _dropped_line(d: _Draft, line: str) -> bool:
         return True
     if lay.related_links.match(line):
         d.drop(line, "boilerplate")
-        d.skip = "page_end" if d.page else "related"
+        # on a page, links after the story end it; a link list above the story (推荐阅读) is skipped
+        d.skip = "page_end" if d.page and d.paras else "related"
         return True
     if lay.preamble.search(line):
         _preamble(d, line)
@@ -905,7 +910,7 @@ def _close_header(d: _Draft) -> None:
     split = layout().title_subtitle_split.match(d.title or "")
     if split and d.subtitle is None:
         d.title, d.subtitle = split.group("title"), split.group("subtitle")
-    spoken = G.delivery(d.title or "")
+    spoken = G.delivery(d.title or "") or G.delivery(d.subtitle or "")  # ……——王琛校长在……上的致辞
     if spoken and d.occasion is None:
         d.occasion = spoken.occasion
         d.delivery_kind = d.delivery_kind or spoken.kind

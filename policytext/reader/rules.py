@@ -191,6 +191,7 @@ class GenreRules:
     document_article: re.Pattern[str]
     feature_min_paragraphs: int
     excerpt_note: re.Pattern[str]
+    speech_report_title: re.Pattern[str]
     feature_tag: re.Pattern[str]
     event_title: re.Pattern[str]
     byline_date: re.Pattern[str]
@@ -229,6 +230,7 @@ def genre_rules() -> GenreRules:
         document_article=rx("document_article_pattern"),
         feature_min_paragraphs=int(raw["feature_min_paragraphs"]),
         excerpt_note=rx("excerpt_note_pattern"),
+        speech_report_title=rx("speech_report_title_pattern"),
         feature_tag=rx("feature_tag_pattern"),
         event_title=rx("event_title_pattern"),
         byline_date=rx("byline_date_pattern"),
