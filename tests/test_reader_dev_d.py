@@ -179,3 +179,11 @@ def test_speech_under_a_dashed_page_title_and_a_report_of_a_speech():
     (art,) = read("d-news-2026-01-20-plenum-study-session.html")
     assert (art.genre, art.date) == ("news", "2026-01-28")
     assert art.occasion == "省部级主要领导干部学习贯彻党的二十届四中全会精神专题研讨班开班式"
+
+
+def test_a_brief_with_an_outlet_lead_and_writer_glued_to_the_source_line():
+    """证券时报网: 2019-09-26 12:11来源：证券时报网作者：李在山 names outlet and writer; the lead
+    证券时报e公司讯， is the 电头, not text; the 声明：… disclaimer is boilerplate."""
+    (art,) = read("d-stcn-2019-09-26-midday-announcements.html")
+    assert (art.publication, art.author, art.date) == ("证券时报网", "李在山", "2019-09-26")
+    assert [p.text[:6] for p in art.paragraphs] == ["当升科技：9"]

@@ -166,6 +166,8 @@ def split_dateline(line: str) -> Dateline | None:
     if m.group("agency").split("-")[0] not in rules.agencies and m.group("date") is None and not news:
         return None  # another 报/网/社 (某某网北京4月9日电) needs its date
     rest = line[m.end():]
+    if m.group("kind") == "讯":
+        rest = rest.lstrip("，,")  # 证券时报e公司讯，当升科技……
     author = names(m.group("reporter")) if m.group("reporter") else None
     r = rules.dateline_reporters.match(rest)
     if r:

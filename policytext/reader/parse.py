@@ -481,6 +481,9 @@ def _source_line(drafts: list[_Draft], line: str) -> bool:
     cur = _next_article(drafts)
     _set_source(cur, src)
     cur.note = line
+    writer = layout().source_author.search(line)  # 来源：证券时报网作者：李在山
+    if writer and cur.author is None and writer.group("name") not in layout().not_source:
+        cur.author = writer.group("name")
     # a source line ends an article, except one met just below the headline (来源：河北日报)
     cur.ended = cur.ended or len(cur.paras) >= 2 or (bool(cur.paras) and cur.affiliation is not None)
     return True

@@ -86,6 +86,7 @@ class Layout:
     signoff_reporters: re.Pattern[str]
     attribution: re.Pattern[str]
     omission: re.Pattern[str]
+    source_author: re.Pattern[str]
     slash_byline: re.Pattern[str]
     not_source: frozenset[str]
     lead_in_words: tuple[str, ...]
@@ -161,6 +162,7 @@ def layout() -> Layout:
         signoff_reporters=re.compile(raw["signoff_reporters_pattern"]),
         attribution=re.compile(raw["attribution_pattern"]),
         omission=re.compile(raw["omission_pattern"]),
+        source_author=re.compile(raw["source_author_pattern"]),
         slash_byline=re.compile(raw["slash_byline_pattern"]),
         not_source=frozenset(raw["not_source_names"]),
     )
