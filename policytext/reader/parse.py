@@ -190,12 +190,10 @@ def _parallel_headings(lines: list[str]) -> set[str]:
              if 4 <= len(x) <= (layout().heading_max if x.startswith("——") else 30) and x[-1] == "。"
              and not any(ch in sentence for ch in x[:-1]) and len(nxt) > 2 * len(x)}
     keys = Counter(_series_key(x)[0] for x in found)
-    # three lines opening with the same four characters (强化全民阅读工作，要……。), or three of one
-    # shape (锚定“新”，争当弄潮儿。 / 锻造“韧”，做好压舱石。 / 聚焦“闯”，勇当领头羊。), are a series too
-    long_keys = Counter(x[:4] for x in found)
+    # three lines of one shape (锚定“新”，争当弄潮儿。 / 锻造“韧”，做好压舱石。 / 聚焦“闯”，勇当领头羊。)
+    # are a series too
     shapes = Counter(_shape(x) for x in found)
-    return {x for x in found if keys[_series_key(x)[0]] >= _series_key(x)[1] or long_keys[x[:4]] >= 3
-            or shapes[_shape(x)] >= 3}
+    return {x for x in found if keys[_series_key(x)[0]] >= _series_key(x)[1] or shapes[_shape(x)] >= 3}
 
 
 def _shape(line: str) -> str:
