@@ -187,3 +187,10 @@ def test_a_brief_with_an_outlet_lead_and_writer_glued_to_the_source_line():
     (art,) = read("d-stcn-2019-09-26-midday-announcements.html")
     assert (art.publication, art.author, art.date) == ("证券时报网", "李在山", "2019-09-26")
     assert [p.text[:6] for p in art.paragraphs] == ["当升科技：9"]
+
+
+def test_a_long_page_story_without_a_dateline_is_a_feature():
+    (art,) = read("d-ifeng-2019-09-09-xinhuanet-principal-chen-liqun.html")
+    assert art.genre == "feature"  # 71 paragraphs, a narrative with subheads
+    (art,) = read("d-thepaper-2019-09-24-cyd-power-bank-prices.html")
+    assert art.genre == "news"  # 30 paragraphs

@@ -281,8 +281,10 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
     articles = sum(bool(rules.document_article.match(p)) for p in paragraphs)
     if articles >= 3 and articles >= 0.3 * len(paragraphs) and not dateline:
         return "document"  # a text set out in articles (第一条　……): a law, a regulation
-    if dateline or (page and not affiliation):
+    if dateline:
         return "news"
+    if page and not affiliation:  # a long narrative page without a dateline is a feature (通讯)
+        return "feature" if len(paragraphs) >= rules.feature_min_paragraphs else "news"
     if reporter:
         return "feature" if len(paragraphs) >= rules.feature_min_paragraphs else "news"
     if affiliation and (publication in rules.theory_publications or author):
