@@ -194,3 +194,12 @@ def test_a_long_page_story_without_a_dateline_is_a_feature():
     assert art.genre == "feature"  # 71 paragraphs, a narrative with subheads
     (art,) = read("d-thepaper-2019-09-24-cyd-power-bank-prices.html")
     assert art.genre == "news"  # 30 paragraphs
+
+
+def test_a_report_whose_lede_opens_with_its_event_names_the_occasion():
+    """5月31日，“不忘初心、牢记使命”主题教育工作会议在京召开。… : the report's occasion; a lede that
+    only mentions a conference (在第二届全球IC企业家大会……上) does not make it one."""
+    (art,) = read("d-news-2019-06-01-theme-education-speech-reactions.html")
+    assert art.occasion == "“不忘初心、牢记使命”主题教育工作会议"
+    (art,) = read("a-guancha-2019-09-07-ic-imports.html")
+    assert art.occasion is None

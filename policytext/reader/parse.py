@@ -316,6 +316,12 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     # dateline is the paper's own commentary (an unsigned 评论员 piece as a crawl keeps it)
     genres = [g or ("commentary" if len(drafts) >= 2 and not d.page and d.title and len(d.paras) >= 5 else None)
               for d, g in zip(drafts, genres)]
+    for d, g in zip(drafts, genres):
+        if g == "news" and d.occasion is None and d.paras:
+            # a report whose lede opens with its event: 5月31日，“不忘初心、牢记使命”主题教育工作会议在京召开
+            lede = _LEDE_DATE.sub("", d.paras[0][1])
+            event = genre_rules().event_lede.match(lede)
+            d.occasion = event.group("occasion") if event else None
     return [
         Article(
             title=d.title,
@@ -961,6 +967,7 @@ def _lead_in(d: _Draft, line: str) -> bool:
 
 
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+_LEDE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午|晚)?，")
 
 
 def _reporters(line: str) -> str | None:

@@ -194,6 +194,7 @@ class GenreRules:
     feature_min_paragraphs: int
     excerpt_note: re.Pattern[str]
     speech_report_title: re.Pattern[str]
+    event_lede: re.Pattern[str]
     feature_tag: re.Pattern[str]
     event_title: re.Pattern[str]
     byline_date: re.Pattern[str]
@@ -233,6 +234,7 @@ def genre_rules() -> GenreRules:
         feature_min_paragraphs=int(raw["feature_min_paragraphs"]),
         excerpt_note=rx("excerpt_note_pattern"),
         speech_report_title=rx("speech_report_title_pattern"),
+        event_lede=rx("event_lede_pattern"),
         feature_tag=rx("feature_tag_pattern"),
         event_title=rx("event_title_pattern"),
         byline_date=rx("byline_date_pattern"),
