@@ -203,3 +203,11 @@ def test_a_report_whose_lede_opens_with_its_event_names_the_occasion():
     assert art.occasion == "“不忘初心、牢记使命”主题教育工作会议"
     (art,) = read("a-guancha-2019-09-07-ic-imports.html")
     assert art.occasion is None
+
+
+def test_a_page_date_is_read_under_its_headline_first():
+    """qq page: the only full date in the page's visible text is a video player's build stamp
+    (2019-9-5 9:38:01 PM); the story's own date comes from under the headline, else the page's
+    publication metadata (2019-09-07)."""
+    (art,) = read("d-qq-2019-09-07-yangtse-one-cent-song.html")
+    assert art.date == "2019-09-07"

@@ -124,11 +124,21 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     site = site or (owner.group(1) if owner else None)
     title = h1 or (parts[0] if parts else None) or getattr(doc, "title", None)
     source = next((s.rstrip("）)") for s in _SOURCE.findall(visible) if s.rstrip("）)") not in layout().not_source), None)
-    stamped = _STAMP_SOURCE.search(visible)
+    # the story's own time stamp and source are printed under its headline: look there first (the
+    # links and sidebars above it carry dates of their own)
+    first = next((x for x in text.splitlines() if len(x) >= 10 and x != title), "")
+    end = visible.find(first[:20]) if first else -1
+    start = visible.rfind(title, 0, end if end > 0 else len(visible)) if title else -1
+    below = visible[start:end if end > start else start + 300] if start >= 0 else ""
+    stamped = _STAMP_SOURCE.search(below) or _STAMP_SOURCE.search(visible)
     source = source or (stamped.group(1) if stamped else None)
-    m = _PAGE_DATE.search(visible) or _STAMP.search(visible)
-    date = iso(*(int(g) for g in m.groups())) if m else None
+    m = _PAGE_DATE.search(below) or _STAMP.search(below)
     meta_date = getattr(doc, "date", None)
-    if date is None and meta_date and meta_date in html:
+    if m:
+        date = iso(*(int(g) for g in m.groups()))
+    elif meta_date and meta_date in html:
         date = meta_date
+    else:
+        m = _PAGE_DATE.search(visible) or _STAMP.search(visible)
+        date = iso(*(int(g) for g in m.groups())) if m else None
     return Page(text, title, source or site, date)
