@@ -211,3 +211,14 @@ def test_a_page_date_is_read_under_its_headline_first():
     publication metadata (2019-09-07)."""
     (art,) = read("d-qq-2019-09-07-yangtse-one-cent-song.html")
     assert art.date == "2019-09-07"
+
+
+def test_the_text_of_an_image_block_is_a_caption():
+    """163 page: 运营商某次活动上展示的5G芯片 shares its <p> with the photo: a caption, not a subhead;
+    qq page: 家中曾堆满他的音像作品 is the <i class="desc"> under a photo; a 化名 note is no text."""
+    (art,) = read("d-163-2019-09-07-nbd-5g-chips.html")
+    assert art.sections == ["高通、华为商用龙虎斗", "业界期盼千元5G手机", "续航难题待解"]
+    assert ("运营商某次活动上展示的5G芯片", "caption") in [(d.text, d.reason) for d in art.dropped]
+    assert not art.paragraphs[-1].text.startswith("（应受访者要求")
+    (art,) = read("d-qq-2019-09-07-yangtse-one-cent-song.html")
+    assert "家中曾堆满他的音像作品" not in art.sections

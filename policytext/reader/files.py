@@ -53,7 +53,8 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
         # a column label as the page's headline (每周一学（2022年2月28日——3月6日）): the text's own
         # first line is the headline
         label = page.title is None or any(p.match(page.title) for p in (layout().column_label, layout().column_prefix))
-        arts = read_text(page.text, source=source, headline="" if label else page.title, doc_id=doc_id)
+        arts = read_text(page.text, source=source, headline="" if label else page.title, doc_id=doc_id,
+                         captions=page.captions)
         # the page's own source line, site name and date, for every article on it where the text
         # names none; the date of a page is not the date a speech or report was delivered
         for art in arts:

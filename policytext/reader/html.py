@@ -50,6 +50,7 @@ class Page(NamedTuple):
     title: str | None
     publication: str | None
     date: str | None
+    captions: frozenset[str] = frozenset()  # the texts of image blocks, without spaces
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -83,11 +84,30 @@ def _lines(text: str) -> str:
     return "\n".join(out)
 
 
-def _visible(html: str) -> tuple[str | None, str | None, str]:
-    """(the headline h1, <title>, the page's visible text)."""
+_BLOCKS = ("p", "div", "figure", "li", "td")
+
+
+def _captions(doc) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The short texts that share a block with an image (a photo's caption, ``运营商某次活动上展示的
+    5G芯片``) and images' alt texts, without spaces: a paragraph equal to one is a caption."""
+    out = set()
+    for img in doc.iter("img"):
+        alt = re.sub(r"\s+", "", img.get("alt") or "")
+        if _CJK.search(alt) and 4 <= len(alt) <= 80:
+            out.add(alt)
+        block = next((a for a in img.iterancestors() if a.tag in _BLOCKS), None)
+        text = re.sub(r"\s+", "", block.text_content()) if block is not None else ""
+        if _CJK.search(text) and len(text) <= 80:
+            out.add(text)
+    return frozenset(out)
+
+
+def _visible(html: str) -> tuple[str | None, str | None, str, frozenset[str]]:
+    """(the headline h1, <title>, the page's visible text, its image captions)."""
     import lxml.html
 
     doc = lxml.html.fromstring(html)
+    captions = _captions(doc)
     title = re.sub(r"\s+", " ", doc.findtext(".//title") or "").strip() or None
     heads = [t for t in (re.sub(r"\s+", " ", h.text_content()).strip() for h in doc.iter("h1")) if len(t) >= 4]
     # the h1 that the <title> repeats (not a site logo in an h1), else the longest
@@ -97,7 +117,7 @@ def _visible(html: str) -> tuple[str | None, str | None, str]:
         bad.drop_tree()
     for block in doc.iter("p", "div", "li", "td", "tr", "h1", "h2", "h3", "h4", "br", "span"):
         block.tail = "\n" + (block.tail or "")  # blocks apart: 来源：新华网 / 57人参与 is not one word
-    return h1, title, re.sub(r"[ \t\xa0\u3000]+", " ", doc.text_content())
+    return h1, title, re.sub(r"[ \t\xa0\u3000]+", " ", doc.text_content()), captions
 
 
 def html_page(data: bytes, name: str = "<html>") -> Page:
@@ -117,7 +137,7 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     if not _CJK.search(text) and len(text) < 20:
         raise InputError(f"{name}: no article text found in this page; save the article's own page "
                          "(not an index or a script-built page), or copy its text into a .txt file")
-    h1, page_title, visible = _visible(html.replace(_MARK, ""))
+    h1, page_title, visible, captions = _visible(html.replace(_MARK, ""))
     parts = [p.strip() for p in _SITE_SPLIT.split(page_title or "") if p.strip()]
     site = next((p.split("-")[-1].strip() for p in reversed(parts[1:]) if _CJK.search(p.split("-")[-1])), None)
     owner = _OWNER.search(visible)  # the footer's 主办单位：……, a site's own name
@@ -141,4 +161,4 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     else:
         m = _PAGE_DATE.search(visible) or _STAMP.search(visible)
         date = iso(*(int(g) for g in m.groups())) if m else None
-    return Page(text, title, source or site, date)
+    return Page(text, title, source or site, date, captions - {re.sub(r"\s+", "", title or "")})

@@ -219,6 +219,7 @@ class _Context:
     pull_quotes: set[str]
     headings: set[str]
     standalone: set[str]  # short one-sentence lines over a longer one: a report's headings
+    captions: frozenset[str] = frozenset()  # a saved page's image-block texts, without spaces
 
 
 # ---------------------------------------------------------------- articles
@@ -268,12 +269,13 @@ class _Draft:
 
 
 def read_text(text: str, source: str | None = None, headline: str | None = None,
-              doc_id: str | None = None) -> list[Article]:
+              doc_id: str | None = None, captions: frozenset[str] = frozenset()) -> list[Article]:
     """Split raw text into articles: ``policytext.read_text(open(path).read())``.
 
     ``source`` (a path or name) is recorded on the articles and gives their ids (its stem), unless
     ``doc_id`` is given (``2024/report`` when stems collide, see ``doc_ids``). ``headline`` is the headline a
-    saved page gives (its h1): the lines above it are page furniture. Text with no recognisable
+    saved page gives (its h1): the lines above it are page furniture; ``captions`` are the texts of
+    its image blocks (without spaces), dropped as captions. Text with no recognisable
     structure becomes one article whose paragraphs are its lines.
 
     >>> (a,) = read_text("政府工作报告\\n——2025年1月15日在云南省第十四届人民代表大会第三次会议上\\n"
@@ -285,7 +287,8 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
         raise InputError(f"read_text expects str, got {type(text).__name__}; use policytext.read(path) for files")
     lines = _opening_marks([_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     text_lines = [x for x in lines if x]
-    ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines))
+    ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines),
+                   captions)
     drafts: list[_Draft] = [_Draft(page=headline is not None)]
     column = _column_title(drafts[0], lines)
     if column and headline == "":
@@ -447,6 +450,9 @@ def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
         cur = _next_article(drafts)
     line = _strip_tail_metadata(cur, line)
     if not line or _metadata_line(cur, line) or _dropped_line(cur, line):
+        return
+    if not cur.in_header and _squeeze(line) in ctx.captions:  # the text of an image block
+        cur.drop(line, "caption")
         return
     cur.skip = None
     if cur.ended or (_column_headline(cur, line) and not cur.page):
