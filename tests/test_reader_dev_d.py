@@ -222,3 +222,11 @@ def test_the_text_of_an_image_block_is_a_caption():
     assert not art.paragraphs[-1].text.startswith("（应受访者要求")
     (art,) = read("d-qq-2019-09-07-yangtse-one-cent-song.html")
     assert "家中曾堆满他的音像作品" not in art.sections
+
+
+def test_the_lede_before_a_law_set_out_in_articles_is_no_text_of_it():
+    """监察法 on a page: two lines introducing the law (《…》是为了……; 2018年3月20日，……表决通过了……)
+    come before its 第一条: an editor's lede."""
+    (art,) = read("d-sxmu-2018-05-17-supervision-law.html")
+    assert art.paragraphs[0].text.startswith("第一条")
+    assert [d.reason for d in art.dropped].count("preamble") == 2

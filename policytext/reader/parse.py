@@ -320,6 +320,12 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     genres = [g or ("commentary" if len(drafts) >= 2 and not d.page and d.title and len(d.paras) >= 5 else None)
               for d, g in zip(drafts, genres)]
     for d, g in zip(drafts, genres):
+        first = next((i for i, (_, t) in enumerate(d.paras) if genre_rules().document_article.match(t)), 0)
+        if g == "document" and first and first <= 3:
+            # a text set out in articles: the lines before its 第一条 are an editor's lede
+            for _, text in d.paras[:first]:
+                d.drop(text, "preamble")
+            del d.paras[:first]
         if g == "news" and d.occasion is None and d.paras:
             # a report whose lede opens with its event: 5月31日，“不忘初心、牢记使命”主题教育工作会议在京召开
             lede = _LEDE_DATE.sub("", d.paras[0][1])
