@@ -230,3 +230,9 @@ def test_the_lede_before_a_law_set_out_in_articles_is_no_text_of_it():
     (art,) = read("d-sxmu-2018-05-17-supervision-law.html")
     assert art.paragraphs[0].text.startswith("第一条")
     assert [d.reason for d in art.dropped].count("preamble") == 2
+
+
+def test_a_headline_that_someone_attended_and_spoke_heads_news():
+    """……座谈会在我校召开，市委书记彭佳学出席并讲话: a news report of the meeting, dated by the page."""
+    (art,) = read("d-news-2017-09-teachers-day-forum.html")
+    assert (art.genre, art.date, art.occasion) == ("news", "2017-09-11", "绍兴市庆祝第33个教师节座谈会")
