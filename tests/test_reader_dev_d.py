@@ -236,3 +236,12 @@ def test_a_headline_that_someone_attended_and_spoke_heads_news():
     """……座谈会在我校召开，市委书记彭佳学出席并讲话: a news report of the meeting, dated by the page."""
     (art,) = read("d-news-2017-09-teachers-day-forum.html")
     assert (art.genre, art.date, art.occasion) == ("news", "2017-09-11", "绍兴市庆祝第33个教师节座谈会")
+
+
+def test_a_column_labelled_speech_headline_without_an_h1():
+    """我的一中故事|张懿雯在新高一衔接教育上的发言 (the page's <title>, no h1): the whole line is the
+    title, the name after the label the speaker, 第一点，……。 / 第二点，……。 its headings."""
+    (art,) = read("d-speech-2018-student-freshman-bridge.html")
+    assert (art.title, art.author, art.genre, art.occasion, art.date) == (
+        "我的一中故事|张懿雯在新高一衔接教育上的发言", "张懿雯", "speech", "新高一衔接教育", None)
+    assert art.sections == ["第一点，自由的意义。", "第二点，调整心态。"]

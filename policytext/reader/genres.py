@@ -120,7 +120,10 @@ def delivery(line: str) -> Delivery | None:
         office = name = None
         for who in (g.get("pre"), g.get("post"), g.get("byline")):
             if who:
+                who = re.split(r"[|｜]", who)[-1]  # after a column label: 我的一中故事|张懿雯
                 office, name = office_and_name(who)
+                if name is None and g.get("kind") and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", who):
+                    name = who  # a bare name before ……上的发言
                 if name is None:
                     return None  # 在…上 with words that are not a speaker: an ordinary sentence
         if g.get("speaker"):

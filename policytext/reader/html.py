@@ -142,7 +142,12 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     site = next((p.split("-")[-1].strip() for p in reversed(parts[1:]) if _CJK.search(p.split("-")[-1])), None)
     owner = _OWNER.search(visible)  # the footer's 主办单位：……, a site's own name
     site = site or (owner.group(1) if owner else None)
-    title = h1 or (parts[0] if parts else None) or getattr(doc, "title", None)
+    # without an h1, the longest front part of the <title> that is a line of the text
+    # (我的一中故事|张懿雯在……上的发言, not 我的一中故事)
+    lines = {re.sub(r"\s+", "", x) for x in text.splitlines()}
+    cuts = [m.start() for m in _SITE_SPLIT.finditer(page_title or "")]
+    front = next((page_title[:c].strip() for c in reversed(cuts) if re.sub(r"\s+", "", page_title[:c]) in lines), None)
+    title = h1 or front or (parts[0] if parts else None) or getattr(doc, "title", None)
     source = next((s.rstrip("）)") for s in _SOURCE.findall(visible) if s.rstrip("）)") not in layout().not_source), None)
     # the story's own time stamp and source are printed under its headline: look there first (the
     # links and sidebars above it carry dates of their own)

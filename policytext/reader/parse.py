@@ -177,7 +177,7 @@ def _series_key(line: str) -> tuple[str, int]:
     return (next(g for g in m.groups() if g), ordinal) if m else (line[:2], opening)
 
 
-_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}([，、])|[一二三四五六七八九十]{1,3}(是)|(首先|其次|再次|最后)[，,])")
+_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}点?([，、])|[一二三四五六七八九十]{1,3}(是)|(首先|其次|再次|最后)[，,])")
 
 
 def _parallel_headings(lines: list[str]) -> set[str]:
