@@ -6,7 +6,7 @@ The corpus (``build/scale-corpus-<N>/``, one text file a document) cycles throug
 texts: the news items of 新闻联播 (github.com/yuekcc/cctv_news, ``news/*.md``: each ``###`` item of
 the 详细新闻 section, title and paragraphs) followed by the People's Daily January 1998 articles
 (``scripts/make_bench_corpus.py``), shuffled with seed 0; document ``k`` is base item
-``k mod len(base)``, so past the base (27,239 texts) the texts repeat (the analysis keeps no cache that large: its text caches hold 4,096 lines).
+``k mod len(base)``, so past the base (27,239 texts) the texts repeat (the analysis keeps no cache that large: its text cache holds 1,024 lines, its word caches 16,384 words).
 
 It prints, per run: wall seconds, core-seconds (all processes: the command and its pool, or the
 client, scheduler and workers) against plain ``jieba.lcut`` over the same texts (timed text by text

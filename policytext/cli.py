@@ -88,7 +88,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     try:
         result = corpus.batch(args.out, n_jobs=args.jobs, client=client, tokens=args.tokens,
                               progress=not args.quiet, format=args.format, pipeline=_pipeline(args),
-                              max_chars=args.max_chars, timeout=args.timeout)
+                              max_chars=args.max_chars, timeout=args.timeout, errors=args.errors)
     except KeyboardInterrupt:
         print(f"policytext: interrupted; finished parts are kept in {args.out}, "
               "rerun the same command to go on", file=sys.stderr)
@@ -98,12 +98,16 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             client.close()
     n_docs = f"{len(corpus)} file(s)" if not tables else tables[0]
     print(f"policytext: {result.count('articles')} article(s) from {n_docs} -> {args.out}", file=sys.stderr)
-    n_errors = result.count("errors")
-    if n_errors:
-        where = f"{args.out}/errors.csv" if args.format == "csv" else f"{args.out}/errors/"
-        print(f"policytext: {n_errors} file(s) or article(s) failed, see {where}", file=sys.stderr)
-        return 1
-    return 0
+    if not result.count("errors"):
+        return 0
+    where = f"{args.out}/errors.csv" if args.format == "csv" else f"{args.out}/errors/"
+    warned = int((result.errors.error == "ReplacedBytesWarning").sum())
+    failed = len(result.errors) - warned
+    if warned:
+        print(f"policytext: {warned} file(s) read with undecodable bytes replaced, see {where}", file=sys.stderr)
+    if failed:
+        print(f"policytext: {failed} file(s) or article(s) failed, see {where}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -135,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("batch", help="analyse many files into tables, resumably, on all cores or a Dask cluster")
     p.add_argument("inputs", nargs="+", metavar="DIR_OR_GLOB",
-                   help="a folder (all *.txt under it), a glob or files; or one CSV or Parquet table of texts")
+                   help="a folder (its .txt, .docx and .html files), a glob or files; or one CSV or Parquet table of texts")
     p.add_argument("--out", required=True, help="folder for the tables: one Parquet dataset folder per table "
                    "(on a Dask cluster, a path every worker sees)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
@@ -146,8 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-chars", type=int, metavar="N", help="list a document over N characters in errors, unanalysed")
     p.add_argument("--timeout", type=float, metavar="SECONDS",
                    help="list a document whose analysis takes longer in errors, and go on")
+    p.add_argument("--errors", choices=["strict", "replace"], default="strict",
+                   help="a file with undecodable bytes: an error (strict, the default), or read with the bytes "
+                        "replaced and listed in the errors table with their count (replace)")
     p.add_argument("--text-column", default="text", help="the text column of a table of texts (default: text)")
-    p.add_argument("--id-column", help="the id column of a table of texts (default: row-1, row-2, ...)")
+    p.add_argument("--id-column", help="the id column of a table of texts (default: the column id if there is one, else the file stem and row number: texts-1, texts-2, ...)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _pipeline_options(p)
     p.set_defaults(func=_cmd_batch)

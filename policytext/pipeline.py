@@ -20,12 +20,15 @@ all follow from this list.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .document import Article, Keyphrase, set_default_analyzer
+from .chinese import is_traditional, to_simplified
+from .document import Article, Keyphrase, Paragraph, Token, set_default_analyzer
 from .errors import PolicytextError
 from .extract.entities import EntityStage
 from .extract.keyphrases import KeyphraseStage, keyphrases, token_pairs
@@ -179,12 +182,10 @@ class Pipeline:
         unknown = wanted - {s.name for s in self.stages}
         if unknown:
             raise PolicytextError(f"this pipeline has no stage {sorted(unknown)}; it has {[s.name for s in self.stages]}")
-        ran = False
-        for s in self.stages:
-            if s.name in wanted and not s.done(article):
-                s.run(article)
-                ran = True
-        if ran:  # the record lists the results in stage order, whatever order they were asked for
+        todo = [s for s in self.stages if s.name in wanted and not s.done(article)]
+        if todo:
+            with_view(article, lambda view: [s.run(view) for s in todo])
+            # the record lists the results in stage order, whatever order they were asked for
             order = {s.name: i for i, s in enumerate(self.stages)}
             article.results = dict(sorted(article.results.items(), key=lambda kv: order.get(kv[0], len(order))))
         return article
@@ -202,7 +203,7 @@ class Pipeline:
     def keyphrases(self, article: Article, k: int) -> list[Keyphrase]:
         """The ``k`` best key phrases of the article, from its tokens (not stored)."""
         self.fill(article, ("tokens",))
-        return keyphrases(article, k, self.segmenter, token_pairs(article))
+        return with_view(article, lambda view: keyphrases(view, k, self.segmenter, token_pairs(view)))
 
     def classify(self, article: Article, classifier: Any = None) -> None:
         """Rank the paragraphs' themes again with ``classifier`` (default: this pipeline's model)."""
@@ -298,3 +299,66 @@ def default_pipeline() -> Pipeline:
 
 
 set_default_analyzer(default_pipeline)
+
+
+# ---------------------------------------------------------------- traditional characters
+
+def with_view(article: Article, run: Any) -> Any:
+    """``run(article)``; for an article in traditional characters, ``run`` gets a twin in
+    simplified characters instead (the lexicon, cue words and theme model are simplified), and
+    what it stores comes back with every span's text cut from the original: the twin has the
+    same lengths, so the same offsets (:func:`policytext.chinese.to_simplified`). Names
+    (``Entity.name``, ``Quotation.speaker`` …) stay simplified, so that they match across outlets.
+
+    >>> art = Pipeline()("標題\\n\\n作者\\n\\n香港特別行政區政府發言人表示，將加快發展新質生產力。")[0]
+    >>> [(t.text, t.pos) for t in art.paragraphs[0].tagged()][:3]
+    [('香港特別行政區政府', 'nz'), ('發言人', 'n'), ('表示', 'v')]
+    >>> [k.phrase for k in art.keyphrases(2)]
+    ['香港特別行政區政府', '新質生產力']
+    """
+    if not is_traditional(article.text):
+        return run(article)
+    def simple(s: str | None) -> str | None:
+        return s and to_simplified(s)
+
+    view = dataclasses.replace(
+        article, title=simple(article.title), subtitle=simple(article.subtitle), sections=[to_simplified(s) for s in article.sections],
+        paragraphs=[Paragraph(p.index, to_simplified(p.text), simple(p.section)) for p in article.paragraphs],
+        results={k: _recut(v, article, None) for k, v in article.results.items()})
+    view.adopt(article.analyzer)
+    _copy_paragraphs(article, view)
+    out = run(view)
+    article.results.update({k: _recut(v, view, article) for k, v in view.results.items()})
+    _copy_paragraphs(view, article)
+    return _recut(out, view, article) if isinstance(out, list) else out
+
+
+def _copy_paragraphs(src: Article, dst: Article) -> None:
+    for a, b in zip(src.paragraphs, dst.paragraphs):
+        if "tokens" in a.analysed:
+            b.set_tokens([Token(b.text[t.start:t.end], t.pos, t.start, t.end) for t in a.tagged()])
+        if "themes" in a.analysed:
+            b.themes = a.themes
+
+
+def _recut(records: list[Any], src: Article, dst: Article | None) -> list[Any]:
+    """``records`` with the text of every span cut from ``dst`` (default: the simplified view of
+    ``src``): records with ``paragraph``, ``start``, ``end`` and ``text`` whose text is that span
+    of ``src``, and key phrases (cut where they first occur)."""
+    def text_of(i: int, s: int, e: int) -> str:
+        t = dst.paragraphs[i].text if dst is not None else to_simplified(src.paragraphs[i].text)
+        return t[s:e]
+
+    def one(r: Any) -> Any:
+        if isinstance(r, Keyphrase):
+            at = src.text.find(r.phrase)
+            cut = (dst.text if dst is not None else to_simplified(src.text))[at:at + len(r.phrase)]
+            return dataclasses.replace(r, phrase=cut) if at >= 0 else r
+        if dataclasses.is_dataclass(r) and all(hasattr(r, f) for f in ("paragraph", "start", "end", "text")) \
+                and 0 <= r.paragraph < len(src.paragraphs) and src.paragraphs[r.paragraph].text[r.start:r.end] == r.text:
+            return dataclasses.replace(r, text=text_of(r.paragraph, r.start, r.end))
+        return r
+
+    out = copy.copy(records)
+    out[:] = [one(r) for r in records]
+    return out

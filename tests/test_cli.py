@@ -165,3 +165,22 @@ def test_batch_of_a_csv_table_with_max_chars(tmp_path, capsys):
     assert errors[["doc_id", "stage", "error"]].values.tolist() == [[longest, "limit", "DocumentTooLong"]]
     articles = pd.read_parquet(out / "articles")
     assert sorted(articles.doc_id) == sorted(set(texts) - {longest}) and set(articles.outlet) == {"人民日报"}
+
+
+def test_batch_errors_replace_reads_a_file_with_bad_bytes_and_lists_it(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    data = Path("corpora/external/2025-06-05-rmrb-world-memory-heritage.txt").read_bytes()
+    (src / "heritage.txt").write_bytes(data[:300] + b"\xff\xfe\xfd" + data[300:])
+    shutil.copy("corpora/guangming-2025-01-27.txt", src / "seed.txt")
+    assert main(["batch", str(src), "--out", str(tmp_path / "strict"), "--jobs", "1", "--quiet"]) == 1
+    assert "1 file(s) or article(s) failed" in capsys.readouterr().err
+    assert main(["batch", str(src), "--out", str(tmp_path / "replace"), "--jobs", "1", "--quiet", "--errors", "replace"]) == 0
+    assert "1 file(s) read with undecodable bytes replaced" in capsys.readouterr().err
+    import pandas as pd
+
+    errors = pd.read_parquet(tmp_path / "replace" / "errors")
+    assert errors[["doc_id", "stage", "error"]].values.tolist() == [["heritage", "read", "ReplacedBytesWarning"]]
+    assert "3 bad bytes" in errors.message[0]
+    titles = pd.read_parquet(tmp_path / "replace" / "articles").title.tolist()
+    assert "一起守护“记忆里的中国”（评论员观察）" in titles and len(titles) == 3

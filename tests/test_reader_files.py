@@ -4,6 +4,7 @@ import io
 import sys
 import warnings
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -83,6 +84,30 @@ def test_html_page_without_article(tmp_path):
     with pytest.raises(InputError) as exc:
         policytext.read(f)
     assert str(f) in str(exc.value) and "no article" in str(exc.value)
+
+
+def test_html_page_with_a_menu_only(tmp_path):
+    pytest.importorskip("trafilatura")
+    f = tmp_path / "menu.html"
+    f.write_text("<html><body><nav>菜单</nav></body></html>", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        policytext.read(f)
+    assert str(f) in str(exc.value) and "no article" in str(exc.value)
+
+
+def test_a_folder_holds_text_word_and_html_files_and_bad_ones_become_error_rows(tmp_path):
+    pytest.importorskip("trafilatura")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "report.docx").write_bytes(make_docx(REPORT))
+    (src / "page.html").write_text(PAGE, encoding="utf-8")
+    (src / "seed.txt").write_text(Path("corpora/guangming-2025-01-27.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "bad.docx").write_bytes(b"not a zip")
+    (src / "menu.html").write_text("<html><body><nav>菜单</nav></body></html>", encoding="utf-8")
+    (src / "notes.csv").write_text("text\n城市更新\n", encoding="utf-8")  # a table is no document of a folder
+    res = policytext.Corpus.from_files(src).analyze(n_jobs=1, progress=False)
+    assert sorted(res.articles.doc_id.unique()) == ["page", "report", "seed"]
+    assert sorted(res.errors.doc_id) == ["bad", "menu"] and set(res.errors.error) == {"InputError"}
 
 
 def test_html_without_trafilatura(tmp_path, monkeypatch):

@@ -107,8 +107,8 @@ class Corpus:
                    ) -> Corpus:
         """A corpus of the rows of a table of texts: a CSV or Parquet file (or a folder of Parquet
         files) or a DataFrame, read ``chunksize`` rows at a time by ``reader`` (see
-        :func:`~policytext.corpus.inputs.iter_table`), never all at once: the ``text`` column,
-        the ``id`` column (default ``row-1`` …) and the other columns as metadata. Such a corpus is
+        :func:`policytext.reader.iter_table`), never all at once: the ``text`` column,
+        the ``id`` column (default: the file stem and row number, ``texts-1`` …) and the other columns as metadata. Such a corpus is
         streamed: :meth:`batch` and :meth:`analyze` run on it, :meth:`select` does not (filter
         the table first).
 
@@ -223,7 +223,7 @@ class Corpus:
     def analyze(self, n_jobs: int | None = None, client: Any = None, engine: str = "local",
                 tokens: bool | str = False, k: int | None = None, progress: bool = False,
                 pipeline: Pipeline | None = None, max_chars: int | None = None,
-                timeout: float | None = None) -> CorpusAnalysis:
+                timeout: float | None = None, errors: str = "strict") -> CorpusAnalysis:
         """Run the whole pipeline on every document and return the tables in memory
         (:class:`CorpusAnalysis`): :meth:`batch` into a temporary folder, then read.
 
@@ -235,6 +235,9 @@ class Corpus:
         article (default: the pipeline's). ``pipeline`` (default :func:`policytext.default_pipeline`)
         is shipped to every worker, with its terms and theme model. A document over ``max_chars``
         characters or ``timeout`` seconds is left out, with the reason in the ``errors`` table.
+        ``errors="replace"`` reads a file with a few undecodable bytes (U+FFFD in their place) and
+        lists it in the ``errors`` table as a ``ReplacedBytesWarning`` with their count; with the
+        default ``"strict"`` such a file is an error row and is not analysed.
         A Dask cluster's workers must see the temporary folder: use :meth:`batch` with a shared path.
 
         >>> res = corpus.analyze(n_jobs=2)                                         # doctest: +SKIP
@@ -242,13 +245,14 @@ class Corpus:
         """
         with tempfile.TemporaryDirectory(prefix="policytext-") as out:
             result = self.batch(out, n_jobs=n_jobs, client=client, engine=engine, tokens=tokens, k=k,
-                                progress=progress, pipeline=pipeline, max_chars=max_chars, timeout=timeout)
+                                progress=progress, pipeline=pipeline, max_chars=max_chars, timeout=timeout,
+                                errors=errors)
             return CorpusAnalysis.of(result.tables)
 
     def batch(self, out: str | os.PathLike[str], n_jobs: int | None = None, client: Any = None,
               engine: str = "local", tokens: bool | str = False, k: int | None = None, progress: bool = True,
               format: str = "parquet", pipeline: Pipeline | None = None, max_chars: int | None = None,
-              timeout: float | None = None, part_docs: int = PART_DOCS) -> CorpusAnalysis:
+              timeout: float | None = None, part_docs: int = PART_DOCS, errors: str = "strict") -> CorpusAnalysis:
         """:meth:`analyze` into the folder ``out``, resumably and in bounded memory: each task of
         up to ``part_docs`` documents writes one Parquet file per table, ``out/<table>/part-*.parquet``
         (on a Dask cluster the workers write them: ``out`` must be a path they all see), and is
@@ -264,6 +268,8 @@ class Corpus:
 
         if format not in ("parquet", "csv"):
             raise PolicytextError(f"unknown format {format!r}; use 'parquet' or 'csv'")
+        if errors not in ("strict", "replace"):
+            raise PolicytextError(f"errors={errors!r}: use 'strict' (a file with bad bytes is an error) or 'replace'")
         for name, value in (("max_chars", max_chars), ("timeout", timeout)):
             if value is not None and not value > 0:
                 raise PolicytextError(f"{name} must be positive (or None for no limit), not {value!r}")
@@ -272,14 +278,14 @@ class Corpus:
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         options = (f"policytext {__version__}; tokens={tokens}; {nlp!r}; k={nlp.settings.k}; "
-                   f"max_chars={max_chars}; timeout={timeout}")
+                   f"max_chars={max_chars}; timeout={timeout}" + ("; errors=replace" if errors == "replace" else ""))
         done = finished_parts(folder, (fingerprint(doc, options) for doc, _ in self._stream()), options)
         columns = nlp.columns(tokens=bool(tokens))
         shipped, sample = ship(nlp, client)
         meta = (self._meta_frame.drop(columns=["doc_id", "path"]) if self._source is None else
                 pd.DataFrame.from_records([m for _, m in itertools.islice(self._source.docs(), self._source.chunksize)]))
         schemas = table_schemas(columns, sample, meta)
-        job = Job(str(folder.resolve()), tokens, max_chars, timeout, schemas, options)
+        job = Job(str(folder.resolve()), tokens, max_chars, timeout, schemas, options, errors)
         workers = workers_of(n_jobs, client)
         total = len(self._docs) if self._source is None else None
         skipped = sum(len(r) for r in done)

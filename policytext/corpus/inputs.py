@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from ..errors import InputError
+from ..reader import SUFFIXES, iter_table
 
 __all__ = ["Doc", "TableSource", "doc_keys", "doc_size", "expand_paths", "fingerprint", "iter_table",
            "metadata_frame"]
@@ -36,7 +37,8 @@ class Doc(NamedTuple):
 
 
 def expand_paths(paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Paths of a folder (all ``*.txt`` under it), a glob or a list of any of these, in order.
+    """Paths of a folder (the ``.txt``, ``.docx`` and ``.html`` files under it:
+    :data:`policytext.reader.SUFFIXES`), a glob or a list of any of these, in order.
 
     >>> expand_paths("corpora/guangming-2025-01-27.txt")
     ['corpora/guangming-2025-01-27.txt']
@@ -45,13 +47,14 @@ def expand_paths(paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathL
     found: list[str] = []
     for item in map(os.fspath, items):
         if os.path.isdir(item):
-            found += sorted(str(p) for p in Path(item).rglob("*.txt") if p.is_file())
+            found += sorted(str(p) for p in Path(item).rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
         elif glob.has_magic(item):
             found += sorted(p for p in glob.glob(item, recursive=True) if os.path.isfile(p))
         else:
             found.append(item)  # a missing file is reported in the errors table of the analysis
     if not found:
-        raise InputError(f"{items}: no files match; give a folder of .txt files, a glob such as 'dir/*.txt' or paths")
+        raise InputError(f"{items}: no files match; give a folder of .txt, .docx or .html files, a glob such as "
+                         "'dir/*.txt' or paths")
     return found
 
 
@@ -128,54 +131,15 @@ def fingerprint(doc: Doc, options: str) -> tuple[str, str]:
     return os.path.abspath(doc.path), f"{stamp}; {options}"  # type: ignore[arg-type]
 
 
-def _frames(data: str | os.PathLike[str] | pd.DataFrame, columns: list[str] | None,
-            chunksize: int) -> Iterator[pd.DataFrame]:
-    """``data`` (a CSV or Parquet file, or a DataFrame) in DataFrames of ``chunksize`` rows."""
-    if isinstance(data, pd.DataFrame):
-        for start in range(0, len(data), chunksize):
-            yield data.iloc[start:start + chunksize]
-        return
-    path = os.fspath(data)
-    if path.endswith((".parquet", ".pq")) or os.path.isdir(path):
-        import pyarrow.dataset as ds
-
-        for batch in ds.dataset(path).to_batches(columns=columns, batch_size=chunksize):
-            yield batch.to_pandas()
-        return
-    try:
-        yield from pd.read_csv(path, usecols=columns, chunksize=chunksize, dtype=str, keep_default_na=False)
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: cannot read the table of texts ({exc})") from exc
-
-
-def iter_table(data: str | os.PathLike[str] | pd.DataFrame, text: str = "text", id: str | None = None,
-               chunksize: int = 1000) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """``(doc_id, text, metadata)`` for each row of a table of texts, read ``chunksize`` rows at a
-    time: the ``text`` column, the ``id`` column (default: ``row-1`` …) and the other columns as
-    metadata. A CSV is read as strings.
-
-    >>> next(iter_table(pd.DataFrame({"text": ["加快发展新质生产力"]})))
-    ('row-1', '加快发展新质生产力', {})
-    """
-    row = 0
-    for frame in _frames(data, None, chunksize):
-        if text not in frame.columns or (id is not None and id not in frame.columns):
-            raise InputError(f"the table has columns {list(frame.columns)}; name its text column with text= and "
-                             "its id column with id=")
-        meta = frame.drop(columns=[c for c in (text, id) if c is not None])
-        ids = frame[id].astype(str).tolist() if id is not None else [f"row-{row + i + 1}" for i in range(len(frame))]
-        for doc_id, body, extra in zip(ids, frame[text].tolist(), meta.to_dict("records")):
-            row += 1
-            yield doc_id, body, extra
-
-
 class TableSource:
-    """A table of texts read in chunks by ``reader`` (default :func:`iter_table`, or any function
-    with its arguments and result): the documents of a corpus too large to hold in memory.
+    """A table of texts read in chunks by ``reader`` (default :func:`policytext.reader.iter_table`,
+    or any function with its arguments and result): the documents of a corpus too large to hold
+    in memory. Without an id column a row's id is the file stem and the row number (``texts-1``),
+    or the DataFrame's index label.
 
     >>> src = TableSource(pd.DataFrame({"text": ["城市更新是重要手段。"]}))
     >>> [(d.doc_id, meta) for d, meta in src.docs()]
-    [('row-1', {})]
+    [('0', {})]
     """
 
     def __init__(self, data: str | os.PathLike[str] | pd.DataFrame, text: str = "text", id: str | None = None,

@@ -17,6 +17,7 @@ import os
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -28,6 +29,7 @@ import pyarrow as pa
 from ..document import Article
 from ..errors import PolicytextError
 from ..pipeline import Pipeline, default_pipeline
+from ..reader import ReplacedBytesWarning
 from .inputs import Doc, doc_size
 from .tables import PartWriter, meta_column, stamp_digest
 
@@ -55,6 +57,7 @@ class Job(NamedTuple):
     timeout: float | None
     schemas: dict[str, pa.Schema]
     options: str
+    errors: str = "strict"  # how a file's undecodable bytes are read: "strict" or "replace"
 
 
 class Unit(NamedTuple):
@@ -86,13 +89,16 @@ class Summary(NamedTuple):
 
 # ---------------------------------------------------------------- one document, bounded
 
-def read_doc(doc: Doc, nlp: Pipeline) -> list[Article]:
-    """The articles of a document (a file is read here, in the worker).
+def read_doc(doc: Doc, nlp: Pipeline, errors: str = "strict") -> list[Article]:
+    """The articles of a document (a file is read here, in the worker; ``errors`` as in
+    :func:`policytext.reader.read`).
 
     >>> [a.id for a in read_doc(Doc("评论", None, "标题\\n\\n城市更新是重要手段。"), default_pipeline())]
     ['评论#1']
     """
-    return nlp.read(doc.path, doc_id=doc.doc_id) if doc.text is None else nlp.read_text(doc.text, source=doc.doc_id)
+    if doc.text is not None:
+        return nlp.read_text(doc.text, source=doc.doc_id)
+    return nlp.read(doc.path, doc_id=doc.doc_id, errors=errors)
 
 
 class _Deadline:
@@ -142,12 +148,17 @@ def analyze_doc(doc: Doc, nlp: Pipeline, job: Job) -> tuple[dict[str, list[dict[
             if job.max_chars is not None and doc.text is None and os.path.getsize(doc.path) > 4 * job.max_chars:  # type: ignore[arg-type]
                 raise DocumentTooLong(f"{os.path.getsize(doc.path)} bytes, over max_chars={job.max_chars}")  # type: ignore[arg-type]
             try:
-                articles = read_doc(doc, nlp)
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", ReplacedBytesWarning)
+                    articles = read_doc(doc, nlp, job.errors)
             except (DocumentTimeout, DocumentTooLong):
                 raise
             except Exception as exc:  # a batch goes on: the reason is kept in the errors table
                 rows["errors"].append(_error_row(doc, None, "read", exc))
                 return rows, 0
+            # bytes replaced (errors="replace"): the file is analysed and listed with their count
+            rows["errors"] += [_error_row(doc, None, "read", w.message) for w in caught
+                               if isinstance(w.message, ReplacedBytesWarning)]
             chars = sum(len(a.text) for a in articles)
             if job.max_chars is not None and chars > job.max_chars:
                 raise DocumentTooLong(f"{chars} characters, over max_chars={job.max_chars}")

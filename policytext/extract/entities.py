@@ -26,7 +26,7 @@ from ..segmentation import Segmenter, default_segmenter, runs
 from .cues import AGE, FILL, FULLWIDTH_DIGITS, INNER_BOOK, MAX_TITLE, alt, alt_re, word_lists, is_han
 
 __all__ = ["Mention", "Recognizer", "entities", "entity_records", "meetings", "canonical_meeting", "body_name",
-           "meeting_speaker", "local_orgs",
+           "meeting_speaker",
            "link_issuers", "KINDS", "EntityStage"]
 
 KINDS = ("person", "office", "organization", "place", "document", "meeting")
@@ -34,6 +34,7 @@ _PUBLIC_KIND = {"person": "person", "title": "office", "org": "organization", "m
 # a transliterated or minority name: parts of Han characters joined by the middle dot (买买提·艾力)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,6})+")
 _DOTS = re.compile("[·•‧・]")  # a quick test before the search for dotted names
+_PLACE_END = re.compile("(?:省|市|县|州|镇|乡|自治区|特别行政区|沙地|草原|高原|盆地|平原|半岛|岛|湖|江|河|海|湾|峡|山)$")
 _NAME_STOP = "在和与及的说是向对为将从到等了也都就又曾已称指讲认表"  # characters that end a name's last part
 
 
@@ -73,10 +74,11 @@ class Recognizer:
     def __init__(self, segmenter: Segmenter) -> None:
         self.seg = segmenter
         self.reads_as_words = segmenter.memo("entities.reads_as_words", self._reads_as_words, 4096)
-        self.valid_name = segmenter.memo("entities.valid_name", self._valid_name, 65536)
+        self.valid_name = segmenter.memo("entities.valid_name", self._valid_name, 16384)
         self.segmenter_names = segmenter.memo("entities.segmenter_names", self._segmenter_names, 8192)
         self.tagged_name = segmenter.memo("entities.tagged_name", self._tagged_name, 4096)
-        self.first_word = segmenter.memo("entities.first_word", lambda run: self.seg.tagged(run)[0], 16384)
+        self.first_word = segmenter.memo("entities.first_word", lambda run: self.seg.tagged(run)[0], 8192)
+        self.place_start = segmenter.memo("entities.place_start", self._place_start, 8192)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"seg": self.seg}
@@ -243,7 +245,7 @@ class Recognizer:
             add(ent)
         for mt in lx.institutions.finditer(m, lo, hi):
             add(Mention("org", mt.start(), mt.end(), mt.group(), mt.group()))
-        for ent in local_orgs(m, lo, hi):
+        for ent in self.local_orgs(m, lo, hi):
             add(ent)
         # pronouns, generic speakers, bare titles
         for mt in lx.pronouns.finditer(m, lo, hi):
@@ -267,6 +269,33 @@ class Recognizer:
         found.sort(key=lambda e: e.start)
         link_issuers(found, m)
         return found
+
+    def local_orgs(self, m: str, lo: int, hi: int) -> list[Mention]:
+        """Organisations named by place + department (武汉市教育局, 江苏省科技厅): the name starts at
+        the first word the segmenter tags as a place (也就是|辽宁省森林经营研究所, 张安来到|辽宁省林业局);
+        without one it is no organisation (统筹城市布局).
+
+        >>> [e.name for e in Recognizer(default_segmenter()).local_orgs("也就是辽宁省森林经营研究所", 0, 13)]
+        ['辽宁省森林经营研究所']
+        """
+        department, named = org_patterns()
+        if not department.search(m, lo, hi):  # a quick test before the slow search for where the name starts
+            return []
+        out = []
+        for mt in named.finditer(m, lo, hi):
+            start = self.place_start(mt.group())
+            if start is not None:
+                name = mt.group()[start:]
+                out.append(Mention("org", mt.start() + start, mt.end(), name, name))
+        return out
+
+    def _place_start(self, span: str) -> int | None:
+        at = 0
+        for word, tag in self.seg.tagged(span):
+            if tag == "ns":
+                return at
+            at += len(word)
+        return None
 
     def _segmenter_names(self, run: str) -> tuple[tuple[int, str], ...]:
         """Person names the segmenter tags (nr) in a run of text it tags on its own, that also look
@@ -375,12 +404,6 @@ def generic_groups() -> re.Pattern[str]:
                       rf"|(?<![\u4e00-\u9fff])(?![我咱你您])[\u4e00-\u9fff]{{1,4}}们{before_verb}")
 
 
-def local_orgs(m: str, lo: int, hi: int) -> list[Mention]:
-    """Organisations named by place + department (武汉市教育局, 江苏省科技厅)."""
-    department, named = org_patterns()
-    if not department.search(m, lo, hi):  # a quick test before the slow search for where the name starts
-        return []
-    return [Mention("org", mt.start(), mt.end(), mt.group(), mt.group()) for mt in named.finditer(m, lo, hi)]
 
 
 def link_issuers(ents: list[Mention], m: str) -> None:
@@ -416,13 +439,14 @@ def link_issuers(ents: list[Mention], m: str) -> None:
 
 # ---------------------------------------------------------------- the public stage
 
-def _split_title(e: Mention, m: str, offices: frozenset[str]) -> list[tuple[str, int, int, str | None]]:
-    """(kind, start, end, name) of a person mention: the name, and its title when the mention ends
-    with one of the ``offices`` (习近平|总书记)."""
-    if e.title and e.title in offices and m.endswith(e.title, e.start, e.end) \
+def _split_title(e: Mention, m: str, titles: frozenset[str], offices: frozenset[str]
+                 ) -> list[tuple[str, int, int, str | None]]:
+    """(kind, start, end, name) of a person mention: the name without the title it ends with
+    (习近平|同志), and that title when it is one of the ``offices`` (习近平|总书记)."""
+    if e.title and e.title in titles and m.endswith(e.title, e.start, e.end) \
             and e.end - len(e.title) > e.start:
         cut = e.end - len(e.title)
-        return [("person", e.start, cut, e.name), ("office", cut, e.end, None)]
+        return [("person", e.start, cut, e.name)] + ([("office", cut, e.end, None)] if e.title in offices else [])
     return [("person", e.start, e.end, e.name)]
 
 
@@ -452,7 +476,10 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
     Unknown names are found next to a title (厅长徐光辉) or once named; the HMM guesser of the
     quotation stage is not run over whole paragraphs (it would cost more than segmenting them)."""
     known = _Known()
-    offices = frozenset(word_list("lexicon", "titles.txt"))
+    titles = frozenset(word_list("lexicon", "titles.txt"))
+    offices = titles - frozenset(word_list("entities", "not_offices.txt"))
+    places = frozenset(word_list("entities", "places.txt"))
+    seg = rec.seg
     out: list[Entity] = []
     for n, p in enumerate(paragraphs):
         text = p.text
@@ -461,7 +488,7 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
         for e in rec.mentions(text, m, 0, len(text), known, tagger=False):  # names the dictionary knows come below
             kind = _PUBLIC_KIND.get(e.kind)
             if kind == "person" and not (e.weak and len(e.mention) < 3):  # a two-character guess is too often a word
-                spans += _split_title(e, m, offices)
+                spans += _split_title(e, m, titles, offices)
                 if e.name:
                     known.names.add(e.name)
             elif kind == "office" and e.title in offices:  # an office, not a role (居民, 专家)
@@ -474,8 +501,13 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
         extra = [("person", *_dot_name(m, mt.start(), mt.end())) for mt in (_DOT_NAME.finditer(m) if _DOTS.search(m) else ())]
         extra = [(kind, s, e, text[s:e]) for kind, s, e in extra]
         if tokens is not None:
-            extra += [("place", t.start, t.end, t.text) for t in tokens[n] if t.pos == "ns" and len(t.text) > 1]
-            extra += [("person", t.start, t.end, t.text) for t in tokens[n] if t.pos.startswith("nr") and rec.valid_name(t.text, 3)]
+            # a word the dictionary lists once is weak evidence (宜居, 城中村 and 治沙 are tagged ns, 成林 nr):
+            # such a place must be a division of China (泉州, data/entities/places.txt) or end as a place
+            # does (科尔沁沙地); such a name is left out
+            extra += [("place", t.start, t.end, t.text) for t in tokens[n] if t.pos == "ns" and len(t.text) > 1
+                      and (seg.count(t.text) != 1 or t.text in places or len(t.text) > 2 and _PLACE_END.search(t.text))]
+            extra += [("person", t.start, t.end, t.text) for t in tokens[n] if t.pos.startswith("nr")
+                      and rec.valid_name(t.text, 3) and seg.count(t.text) != 1]
         for kind, s, e, name in extra:
             if not any(taken[s:e]):
                 taken[s:e] = [True] * (e - s)

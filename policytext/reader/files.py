@@ -22,6 +22,7 @@ from .text import decode_bytes
 __all__ = ["doc_ids", "read"]
 
 _HTML = (".html", ".htm", ".xhtml", ".shtml")
+SUFFIXES = (".txt", ".docx", *_HTML)  # the files a folder of documents is made of (any other name is read as text)
 
 
 def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str = "strict",
@@ -55,6 +56,9 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
         label = page.title is None or any(p.match(page.title) for p in (layout().column_label, layout().column_prefix))
         arts = read_text(page.text, source=source, headline="" if label else page.title, doc_id=doc_id,
                          captions=page.captions)
+        if not any(a.paragraphs for a in arts):  # a menu, a headline alone: no article on the page
+            raise InputError(f"{path}: the page has no article text (only {len(page.text)} characters outside "
+                             "menus and links); save the article's own page, or give its text as .txt")
         # the page's own source line, site name and date, for every article on it where the text
         # names none; the date of a page is not the date a speech or report was delivered
         for art in arts:

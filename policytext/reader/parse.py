@@ -22,11 +22,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ..chinese import is_traditional, to_simplified
 from ..dates import find_dates, parse_date
 from ..document import Article, Dropped, Paragraph
 from ..errors import InputError
 from . import genres as G
 from .rules import genre_rules, layout
+from .script import restore_script
 
 __all__ = ["read_text"]
 
@@ -285,6 +287,10 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     """
     if not isinstance(text, str):
         raise InputError(f"read_text expects str, got {type(text).__name__}; use policytext.read(path) for files")
+    if is_traditional(text):  # read through the simplified view, then cut every string back
+        view = to_simplified(text)
+        return restore_script(read_text(view, source, headline and to_simplified(headline), doc_id,
+                                        frozenset(map(to_simplified, captions))), view, text)
     lines = _opening_marks([_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     text_lines = [x for x in lines if x]
     ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines),

@@ -37,9 +37,18 @@ def _chunks(data: Any, chunksize: int) -> tuple[str, str, Iterator[Any]]:
         return "<DataFrame>", "", (data.iloc[i:i + chunksize] for i in range(0, max(len(data), 1), chunksize))
     path = Path(data)
     name = str(data)
+    suffix = path.suffix.lower()
+    if path.is_dir() or (suffix in (".parquet", ".pq") and path.is_file()):
+        import pyarrow as pa
+        import pyarrow.dataset as ds
+
+        try:  # a Parquet file, or a folder of them (a partitioned dataset)
+            dataset = ds.dataset(path, format="parquet")
+        except (pa.ArrowInvalid, OSError) as exc:
+            raise InputError(f"{name}: cannot be read as Parquet ({exc})") from exc
+        return name, path.stem, (b.to_pandas() for b in dataset.to_batches(batch_size=chunksize))
     if not path.is_file():
         raise InputError(f"{name}: no such file; check the path")
-    suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv", ".txt"):
         try:
             reader = pd.read_csv(path, chunksize=chunksize, sep="\t" if suffix == ".tsv" else ",",
@@ -56,27 +65,19 @@ def _chunks(data: Any, chunksize: int) -> tuple[str, str, Iterator[Any]]:
         except (ValueError, OSError) as exc:
             raise InputError(f"{name}: cannot be read as an Excel table ({exc})") from exc
         return name, path.stem, (frame.iloc[i:i + chunksize] for i in range(0, max(len(frame), 1), chunksize))
-    if suffix in (".parquet", ".pq"):
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        try:
-            pf = pq.ParquetFile(path)
-        except (pa.ArrowInvalid, OSError) as exc:
-            raise InputError(f"{name}: cannot be read as a Parquet file ({exc})") from exc
-        return name, path.stem, (b.to_pandas() for b in pf.iter_batches(batch_size=chunksize))
     raise InputError(f"{name}: unknown table type {suffix!r}; give a .csv, .tsv, .xlsx or .parquet file "
                      "(or a pandas DataFrame)")
 
 
-def iter_table(data: Any, text: str = "text", id: str = "id", chunksize: int = 10_000
+def iter_table(data: Any, text: str = "text", id: str | None = "id", chunksize: int = 10_000
                ) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """Yield ``(doc_id, text, metadata)`` for each row of ``data`` (a DataFrame or the path of a
-    .csv/.tsv, .xlsx or .parquet file), ``chunksize`` rows at a time.
+    .csv/.tsv, .xlsx or .parquet file, or of a folder of Parquet files), ``chunksize`` rows at a time.
 
     The ``text`` column is required (:class:`InputError` naming the file and its columns
     otherwise); without an ``id`` column the id is the file stem and the row number
-    (``texts-1``), or the DataFrame's index label. Missing values become None.
+    (``texts-1``), or the DataFrame's index label (``id=None``: no id column); an id column other
+    than ``"id"`` must be there. Missing values become None.
     """
     name, stem, chunks = _chunks(data, chunksize)
     row = 0
@@ -85,6 +86,9 @@ def iter_table(data: Any, text: str = "text", id: str = "id", chunksize: int = 1
             cols = ", ".join(map(str, chunk.columns))
             raise InputError(f"{name}: has no {text!r} column (columns: {cols}); name the text column "
                              "with text=")
+        if id not in (None, "id") and id not in chunk.columns:
+            raise InputError(f"{name}: has no {id!r} column (columns: {', '.join(map(str, chunk.columns))}); "
+                             "name the id column with id=, or leave it out for ids by row")
         meta_cols = [c for c in chunk.columns if c not in (text, id)]
         for label, rec in zip(chunk.index, chunk.to_dict("records")):
             row += 1

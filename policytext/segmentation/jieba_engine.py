@@ -116,6 +116,15 @@ class Dag:
             x = end[x]
         return words
 
+    def count(self, word: str) -> int:
+        """How often the dictionary has seen ``word`` (0: not one of its words).
+
+        >>> d = base_dag(lexicon=True); d.count("上海") > d.count("宜居") == 1, d.count("宜居城市化")
+        (True, 0)
+        """
+        lp = self.logp.get(word)
+        return 0 if lp is None else round(math.exp(lp - self.unknown))
+
     def tagged(self, text: str, hmm: bool | Callable[[str], bool] = False) -> list[tuple[str, str]]:
         """``[(w.word, w.flag) for w in posseg.cut(text, HMM=hmm)]``. ``hmm`` may also be a test
         of a run of characters outside the dictionary: only the runs it passes go to the HMM,

@@ -91,7 +91,7 @@ class Segmenter:
         self._units: re.Pattern[str] | None = None
         self._splitter: re.Pattern[str] | None = None
         self._memos: dict[str, Any] = {}
-        self._line = lru_cache(maxsize=4096)(self._tokens_of_line)  # a work report has a few hundred lines
+        self._line = lru_cache(maxsize=1024)(self._tokens_of_line)  # a work report has a few hundred lines
 
     # -- pickling: the settings travel, the tables are rebuilt where they are used
 
@@ -153,7 +153,9 @@ class Segmenter:
     def memo(self, name: str, fn: Callable[..., Any], maxsize: int = 4096) -> Callable[..., Any]:
         """``fn`` behind an LRU cache of ``maxsize`` entries that lives on this segmenter, kept under
         ``name`` (the same cache is returned for the same name) and emptied by :meth:`add_terms`:
-        the stages cache what they derive from the segmenter here, never in module globals."""
+        the stages cache what they derive from the segmenter here, never in module globals. Keep
+        ``maxsize`` small enough (16,384 or less for words) that a worker's caches are full within
+        its first thousand documents: its memory then stays flat however long the batch runs."""
         with self._lock:
             memo = self._memos.get(name)
             if memo is None:
@@ -220,6 +222,15 @@ class Segmenter:
         """
         return [t.text for t in self.tokens(text)]
 
+    def count(self, word: str) -> int:
+        """How often the segmentation dictionary has seen ``word``: 0 for no word of it, 1 for a
+        word it lists without evidence (a tag seen once is weak evidence of a name or a place).
+
+        >>> Segmenter().count("上海") > Segmenter().count("宜居") == 1
+        True
+        """
+        return self.dag.count(word)
+
     def tagged(self, text: str, hmm: bool | Callable[[str], bool] = False) -> list[tuple[str, str]]:
         """jieba's ``posseg.cut`` of ``text`` on this segmenter's dictionary, without the unit rule:
         the tags of a word or short phrase out of context (``hmm``: guess unknown words with
@@ -281,5 +292,5 @@ class Segmenter:
         a Chinese compound is its last word)."""
         tag = self.dag.tags.get(word)
         if tag is None:
-            tag = self.memo("pkuseg-tag", lambda w: self.dag.tagged(w)[-1][1], 65536)(word)
+            tag = self.memo("pkuseg-tag", lambda w: self.dag.tagged(w)[-1][1], 16384)(word)
         return tag
