@@ -1,6 +1,6 @@
 """The ``policytext`` command line.
 
-    policytext analyze corpora/guangming-2025-01-27.txt [--format json]
+    policytext analyze corpora/guangming-2025-01-27.txt [--format json] [--errors replace]
     echo 加快发展新质生产力 | policytext segment --engine pkuseg
     policytext batch 'commentaries/*.txt' --out results/ [--jobs N] [--scheduler tcp://host:8786]
     policytext batch news.parquet --text-column content --id-column id --out results/ --max-chars 200000
@@ -38,8 +38,16 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
+    import warnings
+
+    from .reader.text import ReplacedBytesWarning
+
     nlp = _pipeline(args)
-    articles = nlp.read(args.file)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReplacedBytesWarning)
+        articles = nlp.read(args.file, errors=args.errors)
+    for w in caught:  # --errors replace: say how many bytes were replaced
+        print(f"policytext: warning: {w.message}", file=sys.stderr)
     if args.format == "json":
         json.dump(analysis_record(articles, args.file), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -119,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyse one file of commentaries")
     p.add_argument("file")
     p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--errors", choices=["strict", "replace"], default="strict",
+                   help="undecodable bytes: refuse the file (strict, default) or replace them and warn (replace)")
     _pipeline_options(p)
     p.set_defaults(func=_cmd_analyze)
 

@@ -43,6 +43,18 @@ def test_analyze_bad_file(tmp_path, capsys):
     assert "empty.txt" in capsys.readouterr().err
 
 
+def test_analyze_errors_replace_reads_a_file_with_a_bad_byte(tmp_path, capsys):
+    text = "城市更新是推动城市高质量发展的重要手段。各地因地制宜推进老旧小区改造，居民生活更加便利。"
+    f = tmp_path / "bad.txt"
+    f.write_bytes("城市更新的新路子\n\n".encode() + text.encode()[:30] + b"\xff" + text.encode()[30:])
+    assert main(["analyze", str(f)]) == 2
+    assert "bad.txt" in capsys.readouterr().err
+    assert main(["analyze", str(f), "--errors", "replace", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert "bad.txt" in err and "1" in err
+    assert "\ufffd" in json.loads(out)["articles"][0]["paragraphs"][0]["text"]
+
+
 @pytest.mark.parametrize("extra", [[], ["--engine", "pkuseg"], ["--no-lexicon"]])
 def test_segment_stdin_line_for_line(extra):
     lines = "加快发展新质生产力\n\n推进城市更新行动，建设韧性城市\n  \nGDP增长5%\n"

@@ -61,11 +61,11 @@ def score(root: Path) -> tuple[dict[str, list[int]], list[str]]:
 
 @pytest.mark.skipif(not dev_gold(ROOT), reason="no reader gold in this checkout")
 def test_dev_gold_fields():
-    """Every field right on at least 90% of the dev articles, the paragraphs on at least 80%
-    (22/22 when this was written)."""
+    """Every field and the paragraphs right on at least 95% of the dev articles (72 articles of 65
+    files, parts a, b and d: fields 0.97-1.00, paragraphs 0.97 when this was raised from 90%/80%)."""
     counts, misses = score(ROOT)
     for field, (right, total) in counts.items():
-        assert right >= (0.8 if field == "paragraphs" else 0.9) * total, (field, misses)
+        assert right >= 0.95 * total, (field, misses)
 
 
 if __name__ == "__main__":

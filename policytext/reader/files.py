@@ -53,8 +53,9 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
         page = html_page(data, str(path))
         # a column label as the page's headline (每周一学（2022年2月28日——3月6日）): the text's own
         # first line is the headline
-        label = page.title is None or layout().column_label.match(page.title) is not None
-        arts = read_text(page.text, source=source, headline="" if label else page.title, doc_id=doc_id)
+        label = page.title is None or any(p.match(page.title) for p in (layout().column_label, layout().column_prefix))
+        arts = read_text(page.text, source=source, headline="" if label else page.title, doc_id=doc_id,
+                         captions=page.captions)
         if not any(a.paragraphs for a in arts):  # a menu, a headline alone: no article on the page
             raise InputError(f"{path}: the page has no article text (only {len(page.text)} characters outside "
                              "menus and links); save the article's own page, or give its text as .txt")
@@ -62,8 +63,8 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
         # names none; the date of a page is not the date a speech or report was delivered
         for art in arts:
             art.publication = art.publication or page.publication
-            if art.genre not in genre_rules().delivered_genres:
-                art.date = art.date or page.date
+            if art.genre not in genre_rules().delivered_genres and (art.date is None or art.date.startswith("--")):
+                art.date = page.date or art.date  # the page's date over a dateline's month and day
         return arts
     text = docx_text(data, str(path)) if suffix == ".docx" else decode_bytes(data, str(path), encoding, errors)
     if not text.strip("\ufeff \t\r\n\u3000"):

@@ -56,6 +56,8 @@ def office_and_name(text: str) -> tuple[str | None, str | None]:
     (('国务院总理', '李克强'), ('湖北省人民政府代省长', '李殿勋'))
     >>> office_and_name("西藏自治区代理主席 嘎玛泽登"), office_and_name("城市更新行动")
     (('西藏自治区代理主席', '嘎玛泽登'), (None, None))
+    >>> office_and_name("沈江峰校长")
+    ('校长', '沈江峰')
     """
     parts = [p for p in re.split(r"[\s\u3000]+", text.strip()) if p]
     titles = office_titles()
@@ -68,6 +70,9 @@ def office_and_name(text: str) -> tuple[str | None, str | None]:
         for n in (3, 2, 4):
             if len(word) > n + 1 and word[:-n].endswith(titles):
                 return word[:-n], word[-n:]
+        for n in (3, 2):  # the name first: 沈江峰校长, 陈国阳局长
+            if len(word) > n + 1 and word[n:] in titles:
+                return word[n:], word[:n]
     return None, None
 
 
@@ -115,7 +120,10 @@ def delivery(line: str) -> Delivery | None:
         office = name = None
         for who in (g.get("pre"), g.get("post"), g.get("byline")):
             if who:
+                who = re.split(r"[|｜]", who)[-1]  # after a column label: 我的一中故事|张懿雯
                 office, name = office_and_name(who)
+                if name is None and g.get("kind") and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", who):
+                    name = who  # a bare name before ……上的发言
                 if name is None:
                     return None  # 在…上 with words that are not a speaker: an ordinary sentence
         if g.get("speaker"):
@@ -161,6 +169,8 @@ def split_dateline(line: str) -> Dateline | None:
     if m.group("agency").split("-")[0] not in rules.agencies and m.group("date") is None and not news:
         return None  # another 报/网/社 (某某网北京4月9日电) needs its date
     rest = line[m.end():]
+    if m.group("kind") == "讯":
+        rest = rest.lstrip("，,")  # 证券时报e公司讯，当升科技……
     author = names(m.group("reporter")) if m.group("reporter") else None
     r = rules.dateline_reporters.match(rest)
     if r:
@@ -256,10 +266,14 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
         return "qiushi"
     if rules.report_title.search(title) and (delivery_kind or affiliation):
         return "report"
-    if delivery_kind or opening or rules.speech_title.search(title):
+    # a title that reports a speech (习近平在……开班式上发表重要讲话) heads a news report of it
+    spoken = rules.speech_title.search(title) and not dateline and not rules.speech_report_title.search(title)
+    if delivery_kind or opening or spoken:
         return "speech"
     if rules.commentary_tag.search(title):
         return "commentary"
+    if rules.transcript_title.search(title):  # ……新闻发布会, ……答记者问
+        return "transcript"
     turns = [p for p in paragraphs if rules.transcript_turn.match(p)]
     if len(turns) >= 4 and sum(bool(rules.transcript_qa.match(p)) for p in paragraphs) >= 2:
         return "transcript"
@@ -267,10 +281,15 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
         return "feature"
     if rules.document_title.search(title) and not author and not dateline:
         return "document"
-    if dateline or (page and not affiliation):
+    articles = sum(bool(rules.document_article.match(p)) for p in paragraphs)
+    if articles >= 3 and articles >= 0.3 * len(paragraphs) and not dateline:
+        return "document"  # a text set out in articles (第一条　……): a law, a regulation
+    if dateline:
         return "news"
+    if page and not affiliation:  # a long narrative page without a dateline is a feature (通讯)
+        return "feature" if len(paragraphs) >= rules.feature_min_paragraphs else "news"
     if reporter:
-        return "feature" if len(paragraphs) >= 8 else "news"
+        return "feature" if len(paragraphs) >= rules.feature_min_paragraphs else "news"
     if affiliation and (publication in rules.theory_publications or author):
         return "theory"
     if author:

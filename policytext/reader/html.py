@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ..dates import iso
 from ..errors import DependencyError, InputError
+from .rules import layout
 from .text import decode_bytes
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""")
@@ -26,15 +27,20 @@ _INDENTED = re.compile(r"\n[ \t]*(?=\u3000)")
 # a mark after each </p> keeps them apart
 _PARAGRAPH_END = re.compile(r"</p\s*>", re.IGNORECASE)
 _MARK = "\u204b"
-_SITE_SPLIT = re.compile(r"--|——|_|\||－| - ")
+# full-width and no-break spaces inside a block are text (a heading's 第一章\u3000总则): trafilatura
+# would turn them into plain spaces, so they go through it as two signs (⸻, ⸺) it keeps
+_KEPT_SPACES = {"\u3000": "\u2e3b", "\xa0": "\u2e3a"}
+_SPACE_ENTITIES = re.compile(r"&(?:#12288|#x3000|nbsp|#160|#xa0);", re.IGNORECASE)
+# a headline may hold its own dash (十八而志，青春万岁——王琛校长在……上的致辞): —— is not a separator
+_SITE_SPLIT = re.compile(r"--|_|\||－| - ")
 _SOURCE = re.compile(r"来源(?:于)?\s*[：:]\s*([^\s|，,。<>：:]{2,20})")
-_NOT_SOURCE = ("本站原创", "本站", "原创", "网络", "作者")
 _PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # the outlet named just after the page's time stamp: 2019-09-26 10:56:28 证券时报网
-_STAMP_SOURCE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[：:]\s*)?"
-                           r"([\u4e00-\u9fff]{2,10}(?:网|报|社|新闻|频道|客户端))")
-_STAMP = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
+_STAMP_SOURCE = re.compile(r"\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[：:]\s*)?"
+                           r"([\u4e00-\u9fff]{2,10}(?:网|报|社|新闻|消息|频道|客户端))")
+_STAMP = re.compile(r"(?<!\d)(\d{4})[-年](\d{1,2})[-月](\d{1,2})日?\s+\d{1,2}:\d{2}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_OWNER = re.compile(r"主办单位\s*[：:]\s*([\u4e00-\u9fff]{2,30}?)(?=\s|版权|$)")
 
 
 class Page(NamedTuple):
@@ -44,6 +50,7 @@ class Page(NamedTuple):
     title: str | None
     publication: str | None
     date: str | None
+    captions: frozenset[str] = frozenset()  # the texts of image blocks, without spaces
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -65,6 +72,8 @@ def _decode(data: bytes, name: str) -> str:
 def _lines(text: str) -> str:
     """trafilatura's text without its list and table marks (``- ``, ``| … |``)."""
     out = []
+    for kept, mark in _KEPT_SPACES.items():
+        text = text.replace(mark, kept)
     for line in text.replace(_MARK, "\n").splitlines():
         line = line.strip()
         if line.startswith("|"):
@@ -75,11 +84,30 @@ def _lines(text: str) -> str:
     return "\n".join(out)
 
 
-def _visible(html: str) -> tuple[str | None, str | None, str]:
-    """(the headline h1, <title>, the page's visible text)."""
+_BLOCKS = ("p", "div", "figure", "li", "td")
+
+
+def _captions(doc) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The short texts that share a block with an image (a photo's caption, ``运营商某次活动上展示的
+    5G芯片``) and images' alt texts, without spaces: a paragraph equal to one is a caption."""
+    out = set()
+    for img in doc.iter("img"):
+        alt = re.sub(r"\s+", "", img.get("alt") or "")
+        if _CJK.search(alt) and 4 <= len(alt) <= 80:
+            out.add(alt)
+        block = next((a for a in img.iterancestors() if a.tag in _BLOCKS), None)
+        text = re.sub(r"\s+", "", block.text_content()) if block is not None else ""
+        if _CJK.search(text) and len(text) <= 80:
+            out.add(text)
+    return frozenset(out)
+
+
+def _visible(html: str) -> tuple[str | None, str | None, str, frozenset[str]]:
+    """(the headline h1, <title>, the page's visible text, its image captions)."""
     import lxml.html
 
     doc = lxml.html.fromstring(html)
+    captions = _captions(doc)
     title = re.sub(r"\s+", " ", doc.findtext(".//title") or "").strip() or None
     heads = [t for t in (re.sub(r"\s+", " ", h.text_content()).strip() for h in doc.iter("h1")) if len(t) >= 4]
     # the h1 that the <title> repeats (not a site logo in an h1), else the longest
@@ -87,7 +115,9 @@ def _visible(html: str) -> tuple[str | None, str | None, str]:
     h1 = next((t for t in heads if re.sub(r"\s+", "", t) in squeezed), max(heads, key=len, default=None))
     for bad in doc.xpath("//script|//style|//noscript"):
         bad.drop_tree()
-    return h1, title, re.sub(r"[ \t\xa0\u3000]+", " ", doc.text_content())
+    for block in doc.iter("p", "div", "li", "td", "tr", "h1", "h2", "h3", "h4", "br", "span"):
+        block.tail = "\n" + (block.tail or "")  # blocks apart: 来源：新华网 / 57人参与 is not one word
+    return h1, title, re.sub(r"[ \t\xa0\u3000]+", " ", doc.text_content()), captions
 
 
 def html_page(data: bytes, name: str = "<html>") -> Page:
@@ -99,21 +129,41 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
         raise DependencyError(f"{name}: reading .html pages needs trafilatura; "
                               "install it with pip install 'policytext[html]'") from exc
     html = _PARAGRAPH_END.sub(r"\g<0>" + _MARK, _INDENTED.sub("<br/>", _decode(data, name)))
-    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=True, with_metadata=True)
+    marked = _SPACE_ENTITIES.sub(lambda m: "\u3000" if "30" in m.group() or "122" in m.group() else "\xa0", html)
+    for kept, mark in _KEPT_SPACES.items():
+        marked = marked.replace(kept, mark)
+    doc = trafilatura.bare_extraction(marked, include_comments=False, include_tables=True, with_metadata=True)
     text = _lines(getattr(doc, "text", None) or "") if doc is not None else ""
     if not _CJK.search(text) and len(text) < 20:
         raise InputError(f"{name}: no article text found in this page; save the article's own page "
                          "(not an index or a script-built page), or copy its text into a .txt file")
-    h1, page_title, visible = _visible(html.replace(_MARK, ""))
+    h1, page_title, visible, captions = _visible(html.replace(_MARK, ""))
     parts = [p.strip() for p in _SITE_SPLIT.split(page_title or "") if p.strip()]
     site = next((p.split("-")[-1].strip() for p in reversed(parts[1:]) if _CJK.search(p.split("-")[-1])), None)
-    title = h1 or (parts[0] if parts else None) or getattr(doc, "title", None)
-    source = next((s.rstrip("）)") for s in _SOURCE.findall(visible) if s.rstrip("）)") not in _NOT_SOURCE), None)
-    stamped = _STAMP_SOURCE.search(visible)
+    owner = _OWNER.search(visible)  # the footer's 主办单位：……, a site's own name
+    site = site or (owner.group(1) if owner else None)
+    # without an h1, the longest front part of the <title> that is a line of the text
+    # (我的一中故事|张懿雯在……上的发言, not 我的一中故事)
+    lines = {re.sub(r"\s+", "", x) for x in text.splitlines()}
+    cuts = [m.start() for m in _SITE_SPLIT.finditer(page_title or "")]
+    front = next((page_title[:c].strip() for c in reversed(cuts) if re.sub(r"\s+", "", page_title[:c]) in lines), None)
+    title = h1 or front or (parts[0] if parts else None) or getattr(doc, "title", None)
+    source = next((s.rstrip("）)") for s in _SOURCE.findall(visible) if s.rstrip("）)") not in layout().not_source), None)
+    # the story's own time stamp and source are printed under its headline: look there first (the
+    # links and sidebars above it carry dates of their own)
+    first = next((x for x in text.splitlines() if len(x) >= 10 and x != title), "")
+    end = visible.find(first[:20]) if first else -1
+    start = visible.rfind(title, 0, end if end > 0 else len(visible)) if title else -1
+    below = visible[start:end if end > start else start + 300] if start >= 0 else ""
+    stamped = _STAMP_SOURCE.search(below) or _STAMP_SOURCE.search(visible)
     source = source or (stamped.group(1) if stamped else None)
-    m = _PAGE_DATE.search(visible) or _STAMP.search(visible)
-    date = iso(*(int(g) for g in m.groups())) if m else None
+    m = _PAGE_DATE.search(below) or _STAMP.search(below)
     meta_date = getattr(doc, "date", None)
-    if date is None and meta_date and meta_date in html:
+    if m:
+        date = iso(*(int(g) for g in m.groups()))
+    elif meta_date and meta_date in html:
         date = meta_date
-    return Page(text, title, source or site, date)
+    else:
+        m = _PAGE_DATE.search(visible) or _STAMP.search(visible)
+        date = iso(*(int(g) for g in m.groups())) if m else None
+    return Page(text, title, source or site, date, captions - {re.sub(r"\s+", "", title or "")})

@@ -92,6 +92,8 @@ def _drop_reason(line: str) -> str | None:
     lay = layout()
     if lay.part_marker.match(line):
         return "part_marker"
+    if lay.omission.match(line):  # …………: lines left out of an excerpt
+        return "omission"
     if any(p.match(line) for p in lay.captions):
         return "caption"
     if lay.editor.match(line):
@@ -138,12 +140,16 @@ def _core(line: str) -> str:
     return line.rstrip("。！？!?；;，,…”’ ")
 
 
-def _pull_quotes(lines: list[str]) -> set[str]:
+def _pull_quotes(lines: list[str], headline: str | None = None) -> set[str]:
     """Lines whose sentences repeat sentences of longer lines of the same text (pull-quotes,
-    lead-ins). Lines are compared without their 电头; one pass over the text per sentence."""
+    lead-ins). Lines are compared without their 电头; one pass over the text per sentence. A
+    sentence the headline holds is not repeated by that (十八而志，青春万岁！谢谢大家！ closing a speech
+    titled 十八而志，青春万岁——……)."""
     minimum = layout().pull_quote_min
+    titles = {_squeeze(headline)} if headline else set()
+    titles.update(_squeeze(x) for x in lines[:1])
     bodies = [dl.rest if (dl := G.split_dateline(x)) else x for x in lines]
-    long_lines = [x for x in bodies if len(x) > minimum]
+    long_lines = [x for x in bodies if len(x) > minimum and _squeeze(x) not in titles]
     text = "\n".join(long_lines)
     longest = max(map(len, long_lines), default=0)
     own = Counter(long_lines)
@@ -168,10 +174,12 @@ def _series_key(line: str) -> tuple[str, int]:
     characters (这是…的五年。)."""
     m = _ORDINAL.match(line)
     ordinal, opening = layout().series_min
+    if line.startswith("——"):
+        return "——", ordinal  # a leading dash marks a series as an ordinal does
     return (next(g for g in m.groups() if g), ordinal) if m else (line[:2], opening)
 
 
-_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}([，、])|[一二三四五六七八九十]{1,3}(是)|(首先|其次|再次|最后)[，,])")
+_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}点?([，、])|[一二三四五六七八九十]{1,3}(是)|(首先|其次|再次|最后)[，,])")
 
 
 def _parallel_headings(lines: list[str]) -> set[str]:
@@ -179,11 +187,20 @@ def _parallel_headings(lines: list[str]) -> set[str]:
     (``第一，……。`` … ``第三，……。``; ``这是……的五年。`` …): a series of headings, even with their
     final 。."""
     sentence = layout().sentence
+    # a series led by dashes (——扎实抓好……，高质量发展的底盘持续夯实。) may run to a heading's length
     found = {x for x, nxt in pairwise(lines)
-             if 4 <= len(x) <= 30 and x[-1] == "。" and not any(ch in sentence for ch in x[:-1])
-             and len(nxt) > 2 * len(x)}
+             if 4 <= len(x) <= (layout().heading_max if x.startswith("——") else 30) and x[-1] == "。"
+             and not any(ch in sentence for ch in x[:-1]) and len(nxt) > 2 * len(x)}
     keys = Counter(_series_key(x)[0] for x in found)
-    return {x for x in found if keys[_series_key(x)[0]] >= _series_key(x)[1]}
+    # three lines of one shape (锚定“新”，争当弄潮儿。 / 锻造“韧”，做好压舱石。 / 聚焦“闯”，勇当领头羊。)
+    # are a series too
+    shapes = Counter(_shape(x) for x in found)
+    return {x for x in found if keys[_series_key(x)[0]] >= _series_key(x)[1] or shapes[_shape(x)] >= 3}
+
+
+def _shape(line: str) -> str:
+    """A line's punctuation with each word character as ``X``: ``锚定“新”，争当弄潮儿。`` → ``XX“X”，XXXXX。``."""
+    return re.sub(r"\w", "X", line)
 
 
 def _standalone_lines(lines: list[str]) -> set[str]:
@@ -204,6 +221,7 @@ class _Context:
     pull_quotes: set[str]
     headings: set[str]
     standalone: set[str]  # short one-sentence lines over a longer one: a report's headings
+    captions: frozenset[str] = frozenset()  # a saved page's image-block texts, without spaces
 
 
 # ---------------------------------------------------------------- articles
@@ -253,12 +271,13 @@ class _Draft:
 
 
 def read_text(text: str, source: str | None = None, headline: str | None = None,
-              doc_id: str | None = None) -> list[Article]:
+              doc_id: str | None = None, captions: frozenset[str] = frozenset()) -> list[Article]:
     """Split raw text into articles: ``policytext.read_text(open(path).read())``.
 
     ``source`` (a path or name) is recorded on the articles and gives their ids (its stem), unless
     ``doc_id`` is given (``2024/report`` when stems collide, see ``doc_ids``). ``headline`` is the headline a
-    saved page gives (its h1): the lines above it are page furniture. Text with no recognisable
+    saved page gives (its h1): the lines above it are page furniture; ``captions`` are the texts of
+    its image blocks (without spaces), dropped as captions. Text with no recognisable
     structure becomes one article whose paragraphs are its lines.
 
     >>> (a,) = read_text("政府工作报告\\n——2025年1月15日在云南省第十四届人民代表大会第三次会议上\\n"
@@ -270,12 +289,16 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
         raise InputError(f"read_text expects str, got {type(text).__name__}; use policytext.read(path) for files")
     if is_traditional(text):  # read through the simplified view, then cut every string back
         view = to_simplified(text)
-        return restore_script(read_text(view, source, headline and to_simplified(headline), doc_id), view, text)
+        return restore_script(read_text(view, source, headline and to_simplified(headline), doc_id,
+                                        frozenset(map(to_simplified, captions))), view, text)
     lines = _opening_marks([_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     text_lines = [x for x in lines if x]
-    ctx = _Context(_pull_quotes(text_lines), _parallel_headings(text_lines), _standalone_lines(text_lines))
+    ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines),
+                   captions)
     drafts: list[_Draft] = [_Draft(page=headline is not None)]
     column = _column_title(drafts[0], lines)
+    if column and headline == "":
+        headline = column[1]  # the page's headline was its column label: the text's first line is it
     if headline:
         if column and _squeeze(headline) in _squeeze(column[0]):
             headline = column[1]  # the page's headline is the labelled line: the headline is the next
@@ -298,6 +321,22 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
                          delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
                          paragraphs=[t for _, t in d.paras], reporter=d.reporter, page=d.page)
               for d in drafts]
+    # on a newspaper page of several articles, an untagged one that names no writer, reporter or
+    # dateline is the paper's own commentary (an unsigned 评论员 piece as a crawl keeps it)
+    genres = [g or ("commentary" if len(drafts) >= 2 and not d.page and d.title and len(d.paras) >= 5 else None)
+              for d, g in zip(drafts, genres)]
+    for d, g in zip(drafts, genres):
+        first = next((i for i, (_, t) in enumerate(d.paras) if genre_rules().document_article.match(t)), 0)
+        if g == "document" and first and first <= 3:
+            # a text set out in articles: the lines before its 第一条 are an editor's lede
+            for _, text in d.paras[:first]:
+                d.drop(text, "preamble")
+            del d.paras[:first]
+        if g == "news" and d.occasion is None and d.paras:
+            # a report whose lede opens with its event: 5月31日，“不忘初心、牢记使命”主题教育工作会议在京召开
+            lede = _LEDE_DATE.sub("", d.paras[0][1])
+            event = genre_rules().event_lede.match(lede)
+            d.occasion = event.group("occasion") if event else None
     return [
         Article(
             title=d.title,
@@ -349,7 +388,7 @@ def _headline(d: _Draft, lines: list[str], headline: str) -> None:
     first = [i for i, x in enumerate(lines) if x][:20]
     found = next((i for i in first if _squeeze(lines[i]) == head), None)
     if found is None:
-        for i in first[:8]:
+        for i in first:
             line = _squeeze(lines[i])
             common = len(os.path.commonprefix([line, head]))
             if (len(line) >= 4 and head.startswith(line)) or (common >= 6 and common >= 0.7 * len(head)):
@@ -364,8 +403,9 @@ def _headline(d: _Draft, lines: list[str], headline: str) -> None:
             if layout().web_furniture.match(lines[i]):
                 d.drop(lines[i], "boilerplate")
                 lines[i] = ""
-        rest = [x for x in lines if x and _drop_reason(x) is None]
-        if not rest or not _is_headline(rest[0]):
+        rest = [x for x in lines if x and _drop_reason(x) is None and not _page_stamp(x)]
+        # the text's own headline, unless its first line is the speaker's byline (……发言人 武平)
+        if not rest or not _is_headline(rest[0]) or G.office_and_name(rest[0])[1] is not None:
             d.header.append(headline)  # else the text has a headline of its own
         return
     for j in range(found):
@@ -395,6 +435,12 @@ def _column_title(d: _Draft, lines: list[str]) -> tuple[str, str] | None:
     if len(first) < 2:
         return None
     a, b = lines[first[0]], lines[first[1]]
+    if d.page and layout().column_prefix.match(a):
+        # 每周一学（2026年1月19日-25日）习近平在……: the site's column label and its own words for the
+        # piece; the text's own headline follows
+        d.drop(a, "column_label")
+        lines[first[0]] = ""
+        return a, b
     prefix = layout().title_prefix.match(a[: len(a) - len(b)] + "\0") if a.endswith(b) and a != b else None
     if prefix:
         who = re.search(r"([\u4e00-\u9fff]{2,4})[：:]$", prefix.group("prefix"))
@@ -416,6 +462,9 @@ def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
         cur = _next_article(drafts)
     line = _strip_tail_metadata(cur, line)
     if not line or _metadata_line(cur, line) or _dropped_line(cur, line):
+        return
+    if not cur.in_header and _squeeze(line) in ctx.captions:  # the text of an image block
+        cur.drop(line, "caption")
         return
     cur.skip = None
     if cur.ended or (_column_headline(cur, line) and not cur.page):
@@ -454,6 +503,9 @@ def _source_line(drafts: list[_Draft], line: str) -> bool:
     cur = _next_article(drafts)
     _set_source(cur, src)
     cur.note = line
+    writer = layout().source_author.search(line)  # 来源：证券时报网作者：李在山
+    if writer and cur.author is None and writer.group("name") not in layout().not_source:
+        cur.author = writer.group("name")
     # a source line ends an article, except one met just below the headline (来源：河北日报)
     cur.ended = cur.ended or len(cur.paras) >= 2 or (bool(cur.paras) and cur.affiliation is not None)
     return True
@@ -466,6 +518,17 @@ def _metadata_line(d: _Draft, line: str) -> bool:
     page_date = lay.page_date.match(line)
     if page_date:
         _set_source(d, (page_date.group("src"), parse_date(page_date.group("date"))))
+        return True
+    stamp = _page_stamp(line)
+    bare = stamp is not None and line == stamp.group("date")
+    if stamp and not (bare and d.paras):  # a bare date after the text is a signature's
+        # a page's time stamp (2020年09月11日 18:05, 2019年09月07日 04:04 北京日报) or its info line
+        # (来源: | 发布时间: 2018-05-17 | 浏览次数: 2168); a bare date under a title is the day it was said
+        when = parse_date(stamp.group("date"))
+        if bare:
+            d.spoken_date = d.spoken_date or when
+        _set_source(d, (stamp.group("src") or None, when))
+        d.drop(line, "page_date")
         return True
     member = lay.dialogue_member.match(line) if d.skip == "dialogue" else None
     if member:
@@ -482,6 +545,15 @@ def _metadata_line(d: _Draft, line: str) -> bool:
     if lay.excerpt_source.match(line):
         d.drop(line, "excerpt_source")
         return True
+    excerpt = genre_rules().excerpt_note.match(line) if d.paras else None
+    if excerpt:
+        # 求是's note after the text: （习近平总书记2025年7月1日在……会议上讲话的一部分）
+        d.editor_note = True
+        d.author = d.author or excerpt.group("name")
+        d.spoken_date = parse_date(excerpt.group("date"))
+        d.occasion = d.occasion or re.sub(r"\s+", "", excerpt.group("occasion"))
+        d.drop(line, "note")
+        return True
     approval = lay.approval_note.match(line) if not d.paras else None
     if approval:
         if approval.group("act") in ("发布", "印发", "公布") or d.issued_date is None:
@@ -493,6 +565,12 @@ def _metadata_line(d: _Draft, line: str) -> bool:
         d.spoken_date = d.spoken_date or parse_date(when.group("date"))
         return True
     return False
+
+
+def _page_stamp(line: str) -> re.Match[str] | None:
+    """A page's time stamp or info line (``2020年09月11日 18:05``, ``来源: | 发布时间: 2018-05-17 |
+    浏览次数: 2168``), or None."""
+    return next((m for p in layout().page_stamps if (m := p.match(line))), None)
 
 
 def _dropped_line(d: _Draft, line: str) -> bool:
@@ -514,6 +592,19 @@ def _dropped_line(d: _Draft, line: str) -> bool:
         if d.page and reason in ("editor", "boilerplate") and len(d.paras) >= 2:
             d.skip = "page_end"
         return True
+    if lay.lead_box.match(line):  # ■ 完成……，需要……: the lead box over a report
+        d.drop(line, "summary")
+        return True
+    reporters = lay.signoff_reporters.match(line) if d.paras else None
+    if reporters:  # （本报记者张文豪、刘军国、李君强参与采写）: the reporters, and the end of the piece
+        d.author = d.author or G.names(reporters.group("names"))
+        d.reporter = True
+        d.drop(line, "byline")
+        d.ended = True
+        return True
+    if d.paras and lay.attribution.match(line):  # ——陈立群：《我的教育主张》 under a quotation
+        d.drop(line, "attribution")
+        return True
     summary = lay.summary.match(line)
     if summary:
         d.drop(line, "summary")
@@ -521,7 +612,8 @@ def _dropped_line(d: _Draft, line: str) -> bool:
         return True
     if lay.related_links.match(line):
         d.drop(line, "boilerplate")
-        d.skip = "page_end" if d.page else "related"
+        # on a page, links after the story end it; a link list above the story (推荐阅读) is skipped
+        d.skip = "page_end" if d.page and d.paras else "related"
         return True
     if lay.preamble.search(line):
         _preamble(d, line)
@@ -625,7 +717,8 @@ def _new(drafts: list[_Draft]) -> _Draft:
 
 
 def _set_source(d: _Draft, src: tuple[str | None, str | None]) -> None:
-    d.publication = d.publication or src[0]
+    if src[0] not in layout().not_source:  # 来源：本站原创 names no publisher
+        d.publication = d.publication or src[0]
     d.source_date = d.source_date or src[1]
 
 
@@ -718,6 +811,11 @@ def _byline(d: _Draft, line: str) -> bool:
     if role:
         d.author = G.names(role.group("name"))
         return True
+    slash = lay.slash_byline.match(line)
+    if slash:  # 石佳/中国青年报: the writer and the paper
+        d.author = G.names(slash.group("names"))
+        _set_source(d, (slash.group("src"), None))
+        return True
     both = lay.byline_source.match(line)
     if both:
         src = _source_note(both.group("src"))
@@ -769,7 +867,7 @@ def _header_line(d: _Draft, line: str) -> bool:
         if _delivery(d, partial + line):
             return True
         d.header.append(partial)
-    if (d.header or d.title) and d.subtitle is None:
+    if (d.header or d.title) and d.subtitle is None and line not in d.header:
         if _delivery(d, line):
             return True
         if _DELIVERY_START.match(line) and len(line) <= layout().heading_max:
@@ -783,7 +881,14 @@ def _header_line(d: _Draft, line: str) -> bool:
     if d.author is None and (d.header or d.publication or d.title) and _byline(d, line):
         _close_header(d)
         return True
-    if len(d.header) < 3 and d.author is None and (_is_short(line) or (not d.header and _is_headline(line))):
+    # a headline may end with ？, ！ or 》 on the first line; on the second (the title under an 引题) only
+    # with a book title (公布《政务数据共享条例》), as a short question there opens the text
+    headline = _is_headline(line) and (not d.header or line.endswith("》"))
+    # on a page, the piece's own headline with its subtitle under the page's headline
+    # (凝聚奋进新时代的磅礴力量——习近平总书记……意义重大、振奋人心)
+    headline = headline or (d.page and len(d.header) == 1 and "——" in line and len(line) <= 2 * layout().heading_max
+                            and not any(ch in layout().sentence for ch in line))
+    if len(d.header) < 3 and d.author is None and (_is_short(line) or headline):
         d.header.append(line)
         return True
     _close_header(d)
@@ -806,13 +911,22 @@ def _close_header(d: _Draft) -> None:
         lines[0:2] = [lines[0] + lines[1]]  # 中央办公厅负责人就《…》 / 答记者问: one title
     dash = layout().subtitle_prefixes
     dated = layout().dated_heading
+    if d.page and len(lines) >= 2 and not lines[1].startswith(dash) and not layout().item_start.match(lines[1]):
+        # a page's headline, then the piece's own headline: a subtitle after its dash
+        # (凝聚奋进新时代的磅礴力量——习近平总书记……), else a repeat in other words
+        split = layout().title_subtitle_split.match(lines[1]) or re.match(r"^(?P<title>.{4,}?)——(?P<subtitle>\S.{3,})$", lines[1])
+        if split and d.subtitle is None:
+            d.subtitle = split.group("subtitle")
+        d.drop(lines.pop(1), "repeated_title")
     if len(lines) >= 2 and lines[1].startswith(dash):
         d.title, d.subtitle = lines[0], lines[1].lstrip("".join(dash) + " ")
         rest = lines[2:]
     elif len(lines) >= 2 and not dated.match(lines[1]) and (
-            (d.author is not None and d.subtitle is None) or dated.match(lines[0])):
-        # an 引题 above the title, or a dated line above it
-        d.subtitle, d.title = lines[0], lines[1]
+            ((d.author is not None or (d.note is not None and not d.page)) and d.subtitle is None)
+            or dated.match(lines[0])):
+        # an 引题 above the title (two title lines before a byline or a source line), or a dated
+        # line above it; the 引题's closing dash (……服务体系——) leads into the title
+        d.subtitle, d.title = lines[0].rstrip("".join(dash) + " "), lines[1]
         rest = lines[2:]
     else:
         d.title, rest = lines[0], lines[1:]
@@ -821,10 +935,13 @@ def _close_header(d: _Draft) -> None:
     split = layout().title_subtitle_split.match(d.title or "")
     if split and d.subtitle is None:
         d.title, d.subtitle = split.group("title"), split.group("subtitle")
-    spoken = G.delivery(d.title or "")
+    spoken = G.delivery(d.title or "") or G.delivery(d.subtitle or "")  # ……——王琛校长在……上的致辞
     if spoken and d.occasion is None:
         d.occasion = spoken.occasion
         d.delivery_kind = d.delivery_kind or spoken.kind
+    if spoken and spoken.name and d.author in (None, spoken.name):
+        # the speaker in the headline: 沈江峰校长在……毕业典礼上的讲话
+        d.author, d.affiliation = spoken.name, d.affiliation or spoken.office
     event = genre_rules().event_title.match(d.title or "")
     if event and d.occasion is None:
         d.occasion = event.group("occasion")  # the meeting a report is about: ……会议在京召开
@@ -842,6 +959,8 @@ def _is_heading(line: str) -> bool:
     lay = layout()
     if line[-1] in lay.non_final:  # “十五五”时期经济社会发展的 / 主要目标 / 是：……
         return False
+    if lay.bracket_heading.match(line):  # 【世卫：即使20%的人拥有抗体 新冠病毒还能有效传播】
+        return True
     if lay.numbered_heading.match(line) and len(line) <= lay.numbered_heading_max:
         colon = max(line.find("："), line.find(":"))
         if colon == len(line) - 1:
@@ -850,6 +969,8 @@ def _is_heading(line: str) -> bool:
             return False
         if line[-1] in "。！" and not any(ch in lay.sentence for ch in line[:-1]):
             return True
+        if line[-1] not in lay.closing and not any(ch in lay.sentence for ch in line):
+            return True  # a long numbered heading without final punctuation (一、……，深刻认识……的现实意义)
     return _is_short(line)
 
 
@@ -864,6 +985,7 @@ def _lead_in(d: _Draft, line: str) -> bool:
 
 
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+_LEDE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午|晚)?，")
 
 
 def _reporters(line: str) -> str | None:
@@ -890,7 +1012,8 @@ def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
         d.occasion = d.occasion or genre_rules().speech_opening.match(line).group("occasion")  # type: ignore[union-attr]
     if _lead_in(d, line):
         d.drop(d.paras.pop()[1], "pull_quote")
-    if d.paras and not d.page and _continues(d.paras[-1][1], line):
+    if d.paras and _continues(d.paras[-1][1], line) and (not d.page or d.paras[-1][1][-1] in "，、"):
+        # on a saved page only a block cut after a comma goes on in the next one
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
         d.captions = d.trailing = 0
@@ -915,6 +1038,9 @@ def _finish(d: _Draft) -> None:
     if signed and not signed.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
         d.author = G.names(signed.group("names"))
     d.author = d.author or G.new_year(d.title or "")
+    if d.author is None and genre_rules().new_year_title.search(d.title or ""):
+        # 国家主席习近平发表二〇二四年新年贺词
+        d.affiliation, d.author = G.speaker_in(d.title or "") or (d.affiliation, None)
     if d.lede_speaker and d.author == d.lede_speaker[1]:
         d.affiliation = d.affiliation or d.lede_speaker[0]
     if d.author and d.paras and d.paras[0][1].startswith(d.author):

@@ -79,6 +79,16 @@ class Layout:
     series_min: tuple[int, int]
     column_label: re.Pattern[str]
     standalone_heading_max: int
+    page_stamps: tuple[re.Pattern[str], ...]
+    column_prefix: re.Pattern[str]
+    bracket_heading: re.Pattern[str]
+    lead_box: re.Pattern[str]
+    signoff_reporters: re.Pattern[str]
+    attribution: re.Pattern[str]
+    omission: re.Pattern[str]
+    source_author: re.Pattern[str]
+    slash_byline: re.Pattern[str]
+    not_source: frozenset[str]
     lead_in_words: tuple[str, ...]
 
 
@@ -145,6 +155,16 @@ def layout() -> Layout:
         column_label=re.compile(raw["column_label_pattern"]),
         standalone_heading_max=int(raw["standalone_heading_max_chars"]),
         lead_in_words=tuple(raw["lead_in_words"]),
+        page_stamps=tuple(re.compile(p) for p in raw["page_stamp_patterns"]),
+        column_prefix=re.compile(raw["column_prefix_pattern"]),
+        bracket_heading=re.compile(raw["bracket_heading_pattern"]),
+        lead_box=re.compile(raw["lead_box_pattern"]),
+        signoff_reporters=re.compile(raw["signoff_reporters_pattern"]),
+        attribution=re.compile(raw["attribution_pattern"]),
+        omission=re.compile(raw["omission_pattern"]),
+        source_author=re.compile(raw["source_author_pattern"]),
+        slash_byline=re.compile(raw["slash_byline_pattern"]),
+        not_source=frozenset(raw["not_source_names"]),
     )
 
 
@@ -169,6 +189,12 @@ class GenreRules:
     transcript_qa: re.Pattern[str]
     commentary_tag: re.Pattern[str]
     document_title: re.Pattern[str]
+    transcript_title: re.Pattern[str]
+    document_article: re.Pattern[str]
+    feature_min_paragraphs: int
+    excerpt_note: re.Pattern[str]
+    speech_report_title: re.Pattern[str]
+    event_lede: re.Pattern[str]
     feature_tag: re.Pattern[str]
     event_title: re.Pattern[str]
     byline_date: re.Pattern[str]
@@ -203,6 +229,12 @@ def genre_rules() -> GenreRules:
         transcript_qa=rx("transcript_qa_pattern"),
         commentary_tag=rx("commentary_tag_pattern"),
         document_title=rx("document_title_pattern"),
+        transcript_title=rx("transcript_title_pattern"),
+        document_article=rx("document_article_pattern"),
+        feature_min_paragraphs=int(raw["feature_min_paragraphs"]),
+        excerpt_note=rx("excerpt_note_pattern"),
+        speech_report_title=rx("speech_report_title_pattern"),
+        event_lede=rx("event_lede_pattern"),
         feature_tag=rx("feature_tag_pattern"),
         event_title=rx("event_title_pattern"),
         byline_date=rx("byline_date_pattern"),
