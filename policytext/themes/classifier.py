@@ -24,7 +24,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from ..document import ThemeScore
 from ..errors import InputError, ModelError, TaxonomyError
 from .model import (Calibration, Featurizer, SeedScorer, Taxonomy, ThemeModel, check_texts, char_ngrams, context_scores,
-                    default_model, edges)
+                    default_model)
 
 __all__ = ["ThemeClassifier"]
 
@@ -308,12 +308,10 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         z, seeds = model.decision_function(texts), model.seeds.scores(texts)
         lengths = np.array([len(t) for t in texts])
         members = [np.array([i for i, h in enumerate(groups) if h == g]) for g in dict.fromkeys(groups)]
-        mean, near, edge = np.zeros_like(z), np.zeros_like(z), np.zeros((len(z), 2))
+        mean, near = np.zeros_like(z), np.zeros_like(z)
         for at in members:
             mean[at], near[at] = context_scores(z[at])
-            edge[at] = edges(len(at))
-        cal = _fit_calibration(z, seeds, lengths, mean, near, edge, truth,
-                               classes.index(none) if none in classes else -1, C)
+        cal = _fit_calibration(z, seeds, lengths, mean, near, truth, classes.index(none) if none in classes else -1, C)
         if threshold is None:
             p = np.zeros_like(z)
             for at in members:
@@ -434,11 +432,10 @@ def _seeds(taxonomy: Taxonomy | None, ids: list[str]) -> SeedScorer | None:
 
 
 def _fit_calibration(z: np.ndarray, seeds: np.ndarray, lengths: np.ndarray, means: np.ndarray, near: np.ndarray,
-                     edge: np.ndarray, truth: np.ndarray, none_index: int, C: float) -> Calibration:
+                     truth: np.ndarray, none_index: int, C: float) -> Calibration:
     """The :class:`Calibration` fitted on scores ``z``, seed evidence, article and neighbour means
-    (:func:`context_scores`), the first / last flags (:func:`edges`) and the indicator array
-    ``truth``: one logistic regression over (text, theme) pairs with shared weights and a bias per
-    theme, and one for ``none``."""
+    (:func:`context_scores`) and the indicator array ``truth``: one logistic regression over
+    (text, theme) pairs with shared weights and a bias per theme, and one for ``none``."""
     from sklearn.linear_model import LogisticRegression
 
     k = z.shape[1]
@@ -456,8 +453,9 @@ def _fit_calibration(z: np.ndarray, seeds: np.ndarray, lengths: np.ndarray, mean
     weights = (float(w[0]), float(w[1]), float(w[2]), float(w[3]))
     none: tuple[float, ...] = (-30.0, 0.0, 0.0, 0.0, 0.0)
     if none_index >= 0 and 0 < truth[:, none_index].sum() < n:
-        u = bias + weights[0] * z + weights[1] * np.log1p(seeds)
-        xn = Calibration.none_features(u, seeds, lengths, none_index, edge)[:, 1:]
+        u = bias[themes] + weights[0] * z[:, themes] + weights[1] * np.log1p(seeds[:, themes])
+        xn = np.column_stack([np.log1p(lengths), np.log1p(seeds[:, none_index]), u.max(axis=1),
+                              np.log1p(seeds[:, themes].sum(axis=1))])
         det = LogisticRegression(C=C, max_iter=5000).fit(xn, truth[:, none_index])
         none = (float(det.intercept_[0]), *map(float, det.coef_[0]))
     return Calibration(tuple(map(float, bias)), weights, none, none_index)

@@ -475,10 +475,8 @@ class Calibration:
         P_j = σ(bias_j + a·z_j + c·log(1 + s_j) + e·m_j + f·n_j)          (a, c, e, f = weights)
 
     and for the class ``none_id`` (no theme; absent: -1) a logistic detector over
-    ``[1, log(1 + characters), log(1 + s_none), max_j u_j, log(1 + Σ_j s_j), first, last]`` with
-    ``u_j`` the theme's logit without the article term and ``first`` / ``last`` 1 for the first /
-    last paragraph of an article of two or more (where a speech greets and closes; 0 without
-    context; a detector of five weights, as older models have, leaves them out). A paragraph is ``none`` when ``P_none ≥ 0.5``; else its
+    ``[1, log(1 + characters), log(1 + s_none), max_j u_j, log(1 + Σ_j s_j)]`` with ``u_j`` the
+    theme's logit without the article term. A paragraph is ``none`` when ``P_none ≥ 0.5``; else its
     themes are the best one and the others with ``P_j ≥ threshold``, best first. (The rule "``none``
     when no theme passes the threshold" said ``none`` for a third more thematic paragraphs of the dev
     set than for lines without a theme; the detector is precise: see data/themes/README.md.)
@@ -507,23 +505,10 @@ class Calibration:
         logit = u + e * mean + f * near
         p[:, theme] = _sigmoid(logit[:, theme])
         if self.none_index >= 0:
-            x = self.none_features(u, seeds, lengths, self.none_index, edges(len(z)) if context else None)
-            p[:, self.none_index] = _sigmoid(x[:, :len(self.none)] @ np.asarray(self.none))
+            x = np.column_stack([np.ones(len(z)), np.log1p(lengths), np.log1p(seeds[:, self.none_index]),
+                                 u[:, theme].max(axis=1), np.log1p(seeds[:, theme].sum(axis=1))])
+            p[:, self.none_index] = _sigmoid(x @ np.asarray(self.none))
         return p
-
-    @staticmethod
-    def none_features(u: np.ndarray, seeds: np.ndarray, lengths: np.ndarray, none_index: int,
-                      edge: np.ndarray | None) -> np.ndarray:
-        """The inputs of the ``none`` detector, one row per text (see the class docstring): ``u``
-        the theme logits, ``edge`` the first / last flags of :func:`edges` (None: no context).
-
-        >>> Calibration.none_features(np.array([[1.0, 0.0]]), np.zeros((1, 2)), np.array([4]), 1, None).round(2)
-        array([[1.  , 1.61, 0.  , 1.  , 0.  , 0.  , 0.  ]])
-        """
-        theme = np.arange(u.shape[1]) != none_index
-        edge = np.zeros((len(u), 2)) if edge is None else edge
-        return np.column_stack([np.ones(len(u)), np.log1p(lengths), np.log1p(seeds[:, none_index]),
-                                u[:, theme].max(axis=1), np.log1p(seeds[:, theme].sum(axis=1)), edge])
 
     def select(self, row: np.ndarray, classes: np.ndarray, threshold: float, max_themes: int) -> list[ThemeScore]:
         """The ranked themes of one row of probabilities (see the class docstring)."""
@@ -535,19 +520,6 @@ class Calibration:
     def to_dict(self) -> dict[str, Any]:
         return {"bias": list(self.bias), "weights": list(self.weights), "none": list(self.none),
                 "none_index": self.none_index, "threshold": self.threshold}
-
-
-def edges(n: int) -> np.ndarray:
-    """For the ``n`` paragraphs of an article in order: 1 in column 0 for the first and in column 1
-    for the last, where the article has two or more.
-
-    >>> edges(3).tolist(), edges(1).tolist()
-    ([[1.0, 0.0], [0.0, 0.0], [0.0, 1.0]], [[0.0, 0.0]])
-    """
-    out = np.zeros((n, 2))
-    if n >= 2:
-        out[0, 0] = out[-1, 1] = 1.0
-    return out
 
 
 def context_scores(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
