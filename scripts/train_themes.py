@@ -136,6 +136,13 @@ def provincial(folder: Path) -> Iterator[list[str]]:
                 yield [p.strip().translate(FULL_WIDTH) for p in (row.get("full_text") or "").splitlines()]
 
 
+def speeches(path: Path) -> Iterator[list[str]]:
+    """Speeches and 求是 articles of github.com/StLaurentMTL/Xi-Jin-Ping-Speech-Analysis
+    (``corpus/speeches.json``, field ``text``), split at the paragraph indents (U+2003 / U+3000)."""
+    for record in json.loads(path.read_text(encoding="utf-8")):
+        yield [p.translate(FULL_WIDTH) for p in re.split(r"[\u2003\u3000]{2,}|\n", record.get("text") or "")]
+
+
 def gold(split: str) -> list[dict]:
     """The paragraphs of one split of the blind gold (the test split only for the final report)."""
     return [g for line in BLIND.open(encoding="utf-8") if (g := json.loads(line))["split"] == split]
@@ -173,6 +180,8 @@ def corpus(args: argparse.Namespace) -> tuple[list[str], dict[str, object]]:
         sources["reports"] = jsonl_reports(args.reports)
     if args.provincial:
         sources["provincial"] = provincial(args.provincial)
+    if args.speeches:
+        sources["speeches"] = speeches(args.speeches)
     blind = blind_shingles()
     units: list[str] = []
     seen: set[str] = set()
@@ -280,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--laws", type=Path, default=None, help="a checkout of github.com/LawRefBook/Laws")
     ap.add_argument("--per-law", type=int, default=60, help="paragraphs kept from the start of each law")
     ap.add_argument("--reports", type=Path, nargs="*", default=[], help="jsonl files of aldohemsn/chinese-political-corpora")
+    ap.add_argument("--speeches", type=Path, default=None, help="corpus/speeches.json of StLaurentMTL/Xi-Jin-Ping-Speech-Analysis")
     ap.add_argument("--provincial", type=Path, default=None, help="output/2026_raw_text of china-provincial-gov-reports-2026")
     ap.add_argument("--out", type=Path, default=ROOT / "policytext" / "data" / "themes" / "model.npz")
     ap.add_argument("--random-state", type=int, default=1)
