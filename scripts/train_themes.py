@@ -7,19 +7,31 @@ Training has two steps (see policytext/data/themes/README.md):
    them and from its own confident predictions (:meth:`policytext.ThemeClassifier.bootstrap`).
    The corpus: People's Daily, January 1998 (``--pd98``); the development corpus of work reports
    and speeches (``--dev``); ``corpora/external/*.txt`` and the seed commentary; 新闻联播
-   transcripts 2022-2026 (``--cctv-news``: the ``news/`` folder of github.com/yuekcc/cctv_news).
-   Units sharing 24 characters with a paragraph of the blind dev split are left out.
+   transcripts 2022-2026 (``--cctv-news``: the ``news/`` folder of github.com/yuekcc/cctv_news) and
+   2012-2021 (``--xwlb``: the ``assets/`` folder of github.com/china-data/xwlb); national laws and
+   administrative regulations (``--laws``: github.com/LawRefBook/Laws); State Council work reports
+   1954-2025 and Party congress reports (``--reports``: the jsonl files of
+   github.com/aldohemsn/chinese-political-corpora); provincial work reports 2026 (``--provincial``:
+   github.com/johncodes404/china-provincial-gov-reports-2026); speeches (``--speeches``:
+   github.com/StLaurentMTL/Xi-Jin-Ping-Speech-Analysis). No text of the blind gold is trained on:
+   a paragraph sharing 24 characters with any dev or test document of
+   ``corpora/blind/themes/`` is left out, and a document whose paragraphs do so often (a reprint)
+   is left out whole (:func:`corpus`).
 2. Calibration on the dev split of the blind gold (``tests/data/themes_gold_blind.jsonl``):
    :meth:`policytext.ThemeClassifier.calibrate` (per-theme biases, weights of the score, seed
    evidence and article context, the ``none`` detector, the threshold).
 
 The dev figures printed are cross-validated by document (calibrated on the other dev documents).
-``--test`` reports on the test split once the model is final (the only place the test lines are
-read), also without the test paragraphs that the unlabelled corpus happens to contain (with
+``--test`` reports on the test split once the model is final (the only place the test labels are
+read) and checks that no test paragraph shares 24 characters with the training corpus (with
 ``--cctv-news``); ``--evaluate-only`` skips training and evaluates the saved model.
 
-    python scripts/train_themes.py --cctv-news /path/to/cctv_news/news --alpha 3e-6
-    python scripts/train_themes.py --evaluate-only --test --cctv-news /path/to/cctv_news/news
+    python scripts/train_themes.py --cctv-news cctv_news/news --xwlb xwlb/assets --xwlb-every 1 \
+        --laws Laws --reports chinese-political-corpora/government_work_reports.jsonl \
+        chinese-political-corpora/cpc_congress_reports.jsonl \
+        --provincial china-provincial-gov-reports-2026/output/2026_raw_text \
+        --speeches Xi-Jin-Ping-Speech-Analysis/corpus/speeches.json --per-theme 6000 --unlabelled 40000
+    python scripts/train_themes.py --evaluate-only --test  (same corpus options, for the check)
 """
 
 from __future__ import annotations
@@ -187,10 +199,11 @@ def corpus(args: argparse.Namespace) -> tuple[list[str], dict[str, object]]:
     seen: set[str] = set()
     counts: dict[str, object] = {}
     for name, documents in sources.items():
-        before, dropped = len(units), 0
+        before, dropped, shared = len(units), 0, 0
         for doc in documents:
             paragraphs = [q for p in doc if len(q := p.strip()) >= 40]
             clean = [p for p in paragraphs if not any(p[i:i + 24] in blind for i in range(len(p) - 23))]
+            shared += len(paragraphs) - len(clean)
             if len(paragraphs) - len(clean) >= max(2, REPRINT * len(paragraphs)):
                 dropped += 1
                 continue
@@ -199,6 +212,7 @@ def corpus(args: argparse.Namespace) -> tuple[list[str], dict[str, object]]:
                     seen.add(p)
                     units.extend(chunks(p))
         counts[name] = len(units) - before
+        counts[f"{name}_paragraphs_sharing_blind"] = shared
         counts[f"{name}_documents_reprinting_blind"] = dropped
     return units, counts
 
