@@ -24,7 +24,9 @@ Training has two steps (see policytext/data/themes/README.md):
 The dev figures printed are cross-validated by document (calibrated on the other dev documents).
 ``--test`` reports on the test split once the model is final (the only place the test labels are
 read) and checks that no test paragraph shares 24 characters with the training corpus (with
-``--cctv-news``); ``--evaluate-only`` skips training and evaluates the saved model.
+``--cctv-news``); ``--evaluate-only`` skips training and evaluates the saved model; ``--recalibrate`` calibrates the
+saved model again on the dev split (after dev paragraphs were added, or the calibration changed)
+without training it again.
 
     python scripts/train_themes.py --cctv-news cctv_news/news --xwlb xwlb/assets --xwlb-every 1 \
         --laws Laws --reports chinese-political-corpora/government_work_reports.jsonl \
@@ -311,20 +313,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--unlabelled", type=int, default=30000, help="unlabelled texts kept for self-training")
     ap.add_argument("--alpha", type=float, default=3e-6, help="L2 penalty of the SGD logistic regression")
     ap.add_argument("--evaluate-only", action="store_true", help="evaluate the saved model, do not train")
+    ap.add_argument("--recalibrate", action="store_true",
+                    help="calibrate the saved model again on the dev split (after dev rows were added), do not train")
     ap.add_argument("--test", action="store_true", help="also report on the blind test split (final model only)")
     args = ap.parse_args(argv)
     t0 = time.time()
     dev = gold("dev")
     ids = Taxonomy.default().ids
-    if not args.evaluate_only:
-        units, counts = corpus(args)
-        print(f"corpus: {len(units)} units {counts} ({time.time() - t0:.0f}s)")
-        terms = word_terms(units, sample=30000, min_df=5, seed=args.random_state)
-        print(f"terms: {len(terms)} candidate words and lexicon terms ({time.time() - t0:.0f}s)")
-        clf = ThemeClassifier.bootstrap(units, Taxonomy.default(), random_state=args.random_state,
-                                        per_theme=args.per_theme, unlabelled=args.unlabelled, terms=terms, alpha=args.alpha,
-                                        log=lambda m: print(f"  {m} ({time.time() - t0:.0f}s)"))
-        clf.model_.meta["corpus"] = counts
+    if args.recalibrate or not args.evaluate_only:
+        if args.recalibrate:
+            clf = ThemeClassifier.from_model(ThemeModel.load(args.out))
+        else:
+            units, counts = corpus(args)
+            print(f"corpus: {len(units)} units {counts} ({time.time() - t0:.0f}s)")
+            terms = word_terms(units, sample=30000, min_df=5, seed=args.random_state)
+            print(f"terms: {len(terms)} candidate words and lexicon terms ({time.time() - t0:.0f}s)")
+            clf = ThemeClassifier.bootstrap(units, Taxonomy.default(), random_state=args.random_state,
+                                            per_theme=args.per_theme, unlabelled=args.unlabelled, terms=terms,
+                                            alpha=args.alpha, log=lambda m: print(f"  {m} ({time.time() - t0:.0f}s)"))
+            clf.model_.meta["corpus"] = counts
         show("dev, cross-validated by document", scores(cross_validated(clf, dev), dev, ids))
         clf.calibrate([g["paragraph_text"] for g in dev], [g["labels"] for g in dev], [g["file"] for g in dev])
         clf.model_.meta["calibration_set"] = {"file": "tests/data/themes_gold_blind.jsonl", "split": "dev",
@@ -333,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {time.time() - t0:.0f}s); "
               f"calibration {clf.model_.calibration}")
     model = ThemeModel.load(args.out)
-    if args.evaluate_only:
+    if args.evaluate_only and not args.recalibrate:
         show("dev, cross-validated by document", scores(cross_validated(ThemeClassifier.from_model(model), dev), dev, ids))
     show("dev, calibrated on dev (optimistic)", scores(predict(model, dev), dev, ids))
     if args.test:
