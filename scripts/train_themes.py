@@ -32,7 +32,7 @@ without training it again.
         --laws Laws --reports chinese-political-corpora/government_work_reports.jsonl \
         chinese-political-corpora/cpc_congress_reports.jsonl \
         --provincial china-provincial-gov-reports-2026/output/2026_raw_text \
-        --speeches Xi-Jin-Ping-Speech-Analysis/corpus/speeches.json --per-theme 6000 --unlabelled 40000
+        --speeches Xi-Jin-Ping-Speech-Analysis/corpus/speeches.json   # --per-theme 6000 --unlabelled 40000
     python scripts/train_themes.py --evaluate-only --test  (same corpus options, for the check)
 """
 
@@ -301,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", type=Path, default=Path("/work/shared/corpora/dev"))
     ap.add_argument("--cctv-news", type=Path, default=None, help="folder of 新闻联播 YYYYMMDD.md files")
     ap.add_argument("--xwlb", type=Path, default=None, help="the assets/ folder of github.com/china-data/xwlb")
-    ap.add_argument("--xwlb-every", type=int, default=3, help="every n-th day of --xwlb (before 2022)")
+    ap.add_argument("--xwlb-every", type=int, default=1, help="every n-th day of --xwlb (before 2022)")
     ap.add_argument("--laws", type=Path, default=None, help="a checkout of github.com/LawRefBook/Laws")
     ap.add_argument("--per-law", type=int, default=60, help="paragraphs kept from the start of each law")
     ap.add_argument("--reports", type=Path, nargs="*", default=[], help="jsonl files of aldohemsn/chinese-political-corpora")
@@ -309,8 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--provincial", type=Path, default=None, help="output/2026_raw_text of china-provincial-gov-reports-2026")
     ap.add_argument("--out", type=Path, default=ROOT / "policytext" / "data" / "themes" / "model.npz")
     ap.add_argument("--random-state", type=int, default=1)
-    ap.add_argument("--per-theme", type=int, default=4000, help="weakly labelled texts kept per theme")
-    ap.add_argument("--unlabelled", type=int, default=30000, help="unlabelled texts kept for self-training")
+    ap.add_argument("--per-theme", type=int, default=6000, help="weakly labelled texts kept per theme")
+    ap.add_argument("--unlabelled", type=int, default=40000, help="unlabelled texts kept for self-training")
     ap.add_argument("--alpha", type=float, default=3e-6, help="L2 penalty of the SGD logistic regression")
     ap.add_argument("--evaluate-only", action="store_true", help="evaluate the saved model, do not train")
     ap.add_argument("--recalibrate", action="store_true",
