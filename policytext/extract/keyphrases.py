@@ -148,9 +148,9 @@ class _Classes:
     def __init__(self, seg: Segmenter) -> None:
         self.seg = seg
         self.lexicon = seg.memo("keyphrases.lexicon", lambda: frozenset(seg.lexicon_terms()), 1)
-        self.token = seg.memo("keyphrases.classes", self._token_classes, 65536)
+        self.token = seg.memo("keyphrases.classes", self._token_classes, 16384)
         self.predicate_prefix = seg.memo("keyphrases.predicate", self._predicate_prefix, 8192)
-        self.word_tag = seg.memo("keyphrases.word_tag", lambda w: seg.tagged(w)[0][1].lower(), 65536)
+        self.word_tag = seg.memo("keyphrases.word_tag", lambda w: seg.tagged(w)[0][1].lower(), 16384)
         self.person = seg.memo("keyphrases.person", self._person, 8192)
 
     def _predicate_prefix(self, word: str) -> int:
