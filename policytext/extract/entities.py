@@ -83,6 +83,7 @@ class Recognizer:
         self.tagged_name = segmenter.memo("entities.tagged_name", self._tagged_name, 4096)
         self.first_word = segmenter.memo("entities.first_word", lambda run: self.seg.tagged(run)[0], 8192)
         self.place_start = segmenter.memo("entities.place_start", self._place_start, 8192)
+        self.transliteration_chars = segmenter.memo("entities.transliteration", self._transliteration_chars, 1)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"seg": self.seg}
@@ -167,18 +168,42 @@ class Recognizer:
         return None
 
     def foreign_name_after(self, m: str, i: int, hi: int) -> str | None:
-        """A name without a Chinese surname right after an office (美国总统|奥巴马表示, 俄罗斯总统|普京在):
-        one word of two to five characters the segmenter tags as a name or place, before a stop."""
+        """A name without a Chinese surname right after an office (美国总统|奥巴马表示, 俄罗斯总统|普京在,
+        智利总统|博里奇表示): one word of two to five characters the segmenter tags as a name or place,
+        or else the longest run of two to eight characters of transliterated names, before a stop.
+
+        >>> rec = Recognizer(default_segmenter())
+        >>> rec.foreign_name_after("智利总统博里奇表示", 4, 9), rec.foreign_name_after("总统表示", 2, 4)
+        ('博里奇', None)
+        """
         lx = word_lists()
         run = re.match(r"[\u4e00-\u9fff]{2,8}", m[i:hi])
         if run is None:
             return None
+
+        def stops(j: int) -> bool:
+            rest = m[j:j + 1]
+            return not rest or not is_han(rest) or rest in lx.cues["name_stop_chars"] or lx.verbs.match(m, j) is not None
+
+        def fits(word: str) -> bool:
+            return word not in lx.not_names and word not in lx.title_set
+
         word, tag = self.first_word(run.group())
-        rest = m[i + len(word):i + len(word) + 1]
-        stop = not rest or not is_han(rest) or rest in lx.cues["name_stop_chars"] or lx.verbs.match(m, i + len(word)) is not None
-        if 2 <= len(word) <= 5 and tag in ("nr", "nrt", "nrfg", "ns") and stop and word not in lx.not_names and word not in lx.title_set:
+        if 2 <= len(word) <= 5 and tag in ("nr", "nrt", "nrfg", "ns") and stops(i + len(word)) and fits(word):
             return word
-        return None
+        chars = self.transliteration_chars()
+        n = next((k for k, ch in enumerate(run.group()) if ch not in chars), len(run.group()))
+        return next((run.group()[:k] for k in range(n, 1, -1) if stops(i + k) and fits(run.group()[:k])), None)
+
+    def _transliteration_chars(self) -> frozenset[str]:
+        """The characters of transliterated foreign names: those in three or more of the
+        dictionary's words tagged ``nrt`` (斯, 尔, 克, 奇 …; not 表, 会, 说)."""
+        seen: dict[str, int] = {}
+        for word, tag in self.seg.dag.tags.items():
+            if tag == "nrt" and len(word) > 1:
+                for ch in set(word):
+                    seen[ch] = seen.get(ch, 0) + 1
+        return frozenset(ch for ch, k in seen.items() if k >= 3)
 
     def title_ends_at(self, m: str, lo: int, i: int) -> bool:
         lx = word_lists()
@@ -490,7 +515,12 @@ def _split_title(e: Mention, m: str, titles: Set[str], offices: Set[str]
 
 def _dot_name(m: str, s: int, e: int) -> tuple[int, int]:
     """The name inside a run of Han characters joined by a middle dot (村民买买提·艾力在 → 买买提·艾力):
-    a title or role before it and a function word or verb after it are left out."""
+    a title or role before it and a function word, verb or title after it are left out.
+
+    >>> m = "穆铁礼甫·哈斯木常委发言"
+    >>> s, e = _dot_name(m, 0, 10); m[s:e]
+    '穆铁礼甫·哈斯木'
+    """
     c = word_lists()
     first = re.search(r"[·•‧・]", m[s:e]).start() + s  # type: ignore[union-attr]
     for i in range(s, first):  # the first part starts after the last title or role that ends inside it
@@ -501,7 +531,7 @@ def _dot_name(m: str, s: int, e: int) -> tuple[int, int]:
     s = max([s] + [i + 1 for i in range(s, first - 1) if m[i] in ends])
     last = max(i for i in range(s, e) if m[i] in "·•‧・")
     for j in range(last + 2, e):
-        if m[j] in _NAME_STOP or c.verbs.match(m, j):
+        if m[j] in _NAME_STOP or c.verbs.match(m, j) or c.titles.match(m, j):  # 穆铁礼甫·哈斯木|常委
             return s, j
     return s, e
 
