@@ -232,3 +232,19 @@ def test_government_report_phrasing_is_not_speech():
 def test_names_without_a_chinese_surname_before_the_verb():
     assert one("恩格斯说：“社会一旦有技术上的需要，这种需要就会比十所大学更能把科学推向前进。”").speaker == "恩格斯"
     assert one("越南社会科学院研究员邓氏翠河表示，两国推进互利合作是战略选择。").speaker == "邓氏翠河"
+
+
+
+def test_an_article_whose_date_has_no_year_is_analysed():
+    """A dateline gives a month and day only (date ``--01-05``): the stage must not compare it with
+    a full date as if it had a year. The paragraph is from People's Daily, 1998-01-05, where it crashed."""
+    import policytext
+
+    (art,) = policytext.read_text(
+        "催生高校学术骨干\n\n新华社北京1月5日电\n\n1986年11月，邓小平在接见著名数学家陈省身时提出，要培养年轻的科学家，"
+        "要努力创造有利条件吸引优秀人员回国。根据邓小平讲话精神，在财政部的大力支持下，利用国家引进国外人才专项经费，"
+        "国家教委于1987年设立了资助优秀教师基金。")
+    assert art.date == "--01-05"
+    (q,) = art.quotations()
+    assert (q.kind, q.speaker, q.date) == ("indirect", "邓小平", "1986-11")
+    assert q.text.startswith("要培养年轻的科学家")

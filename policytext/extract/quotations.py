@@ -798,8 +798,10 @@ def _current(date: str | None, day: str | None) -> bool:
 
     >>> _current("2025-11", "2025-11-18"), _current("2025-10", "2025-11-02"), _current("2024-11", "2025-11-18")
     (True, True, False)
+    >>> _current("--12-05", "2025-12-18"), _current("2025-12", "--12-18")   # no year: not known to be current
+    (False, False)
     """
-    if not date or not day or len(date) < 7 or len(day) < 7:
+    if not date or not day or len(date) < 7 or len(day) < 7 or date.startswith("-") or day.startswith("-"):
         return False
     months = (int(day[:4]) - int(date[:4])) * 12 + int(day[5:7]) - int(date[5:7])
     return 0 <= months <= 1
@@ -819,7 +821,10 @@ def _recent(date: str | None, day: str | None) -> bool:
     """
     if not date or not day or len(date) != 10 or len(day) != 10:
         return False
-    return 0 <= (dt.date.fromisoformat(day) - dt.date.fromisoformat(date)).days <= 7
+    try:
+        return 0 <= (dt.date.fromisoformat(day) - dt.date.fromisoformat(date)).days <= 7
+    except ValueError:  # a partial or impossible date (--12-05, 2025-02-30)
+        return False
 
 
 def _sentence_facts(p: _Para, state: _State, span: tuple[int, int], name: str) -> tuple[str | None, str | None, str | None] | None:
