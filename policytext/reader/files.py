@@ -74,8 +74,12 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
 
 def doc_ids(paths: list[str | os.PathLike[str]]) -> dict[str, str]:
     """An id for each path: its stem, or its path relative to the files' common folder (without
-    the suffix) when another file has the same stem."""
-    pure = [PurePath(p) for p in paths]
+    the suffix) when another file has the same stem. Relative and absolute paths may be mixed.
+
+    >>> doc_ids(["2024/report.txt", "/data/2025/report.txt", "news.txt"])["news.txt"]
+    'news'
+    """
+    pure = [PurePath(os.path.abspath(p)) for p in paths]
     stems = Counter(p.stem for p in pure)
     common = PurePath(os.path.commonpath([str(p.parent) for p in pure])) if pure else PurePath()
     out = {}
