@@ -77,19 +77,12 @@ def test_html_page(tmp_path):
     assert ("南理工兵器博物馆供图", "caption") in art.dropped
 
 
-def test_html_page_without_article(tmp_path):
+@pytest.mark.parametrize("page", ["<html><head><title>首页</title></head><body><script>var a=1;</script></body></html>",
+                                  "<html><body><nav>菜单</nav></body></html>"], ids=["script-only", "menu-only"])
+def test_html_page_without_article(tmp_path, page):
     pytest.importorskip("trafilatura")
     f = tmp_path / "empty.html"
-    f.write_text("<html><head><title>首页</title></head><body><script>var a=1;</script></body></html>", encoding="utf-8")
-    with pytest.raises(InputError) as exc:
-        policytext.read(f)
-    assert str(f) in str(exc.value) and "no article" in str(exc.value)
-
-
-def test_html_page_with_a_menu_only(tmp_path):
-    pytest.importorskip("trafilatura")
-    f = tmp_path / "menu.html"
-    f.write_text("<html><body><nav>菜单</nav></body></html>", encoding="utf-8")
+    f.write_text(page, encoding="utf-8")
     with pytest.raises(InputError) as exc:
         policytext.read(f)
     assert str(f) in str(exc.value) and "no article" in str(exc.value)
