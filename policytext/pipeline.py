@@ -184,11 +184,16 @@ class Pipeline:
             raise PolicytextError(f"this pipeline has no stage {sorted(unknown)}; it has {[s.name for s in self.stages]}")
         todo = [s for s in self.stages if s.name in wanted and not s.done(article)]
         if todo:
-            with_view(article, lambda view: [s.run(view) for s in todo])
+            with_view(article, lambda view: self._run(todo, view))
             # the record lists the results in stage order, whatever order they were asked for
             order = {s.name: i for i, s in enumerate(self.stages)}
             article.results = dict(sorted(article.results.items(), key=lambda kv: order.get(kv[0], len(order))))
         return article
+
+    @staticmethod
+    def _run(stages: list[Stage], article: Article) -> None:
+        for s in stages:
+            s.run(article)
 
     def words(self, text: str, engine: str | None = None, lexicon: bool | None = None) -> list[str]:
         """The words of ``text``: this pipeline's segmentation, or the default one of another
@@ -318,13 +323,14 @@ def with_view(article: Article, run: Any) -> Any:
     """
     if not is_traditional(article.text):
         return run(article)
+
     def simple(s: str | None) -> str | None:
         return s and to_simplified(s)
 
     view = dataclasses.replace(
         article, title=simple(article.title), subtitle=simple(article.subtitle), sections=[to_simplified(s) for s in article.sections],
-        paragraphs=[Paragraph(p.index, to_simplified(p.text), simple(p.section)) for p in article.paragraphs],
-        results={k: _recut(v, article, None) for k, v in article.results.items()})
+        paragraphs=[Paragraph(p.index, to_simplified(p.text), simple(p.section)) for p in article.paragraphs], results={})
+    view.results = {k: _recut(v, article, view) for k, v in article.results.items()}
     view.adopt(article.analyzer)
     _copy_paragraphs(article, view)
     out = run(view)
@@ -341,22 +347,19 @@ def _copy_paragraphs(src: Article, dst: Article) -> None:
             b.themes = a.themes
 
 
-def _recut(records: list[Any], src: Article, dst: Article | None) -> list[Any]:
-    """``records`` with the text of every span cut from ``dst`` (default: the simplified view of
-    ``src``): records with ``paragraph``, ``start``, ``end`` and ``text`` whose text is that span
+def _recut(records: list[Any], src: Article, dst: Article) -> list[Any]:
+    """``records`` of ``src`` with the text of every span cut from ``dst``, its twin of the same
+    lengths: records with ``paragraph``, ``start``, ``end`` and ``text`` whose text is that span
     of ``src``, and key phrases (cut where they first occur)."""
-    def text_of(i: int, s: int, e: int) -> str:
-        t = dst.paragraphs[i].text if dst is not None else to_simplified(src.paragraphs[i].text)
-        return t[s:e]
+    src_text, dst_text = src.text, dst.text
 
     def one(r: Any) -> Any:
         if isinstance(r, Keyphrase):
-            at = src.text.find(r.phrase)
-            cut = (dst.text if dst is not None else to_simplified(src.text))[at:at + len(r.phrase)]
-            return dataclasses.replace(r, phrase=cut) if at >= 0 else r
+            at = src_text.find(r.phrase)
+            return dataclasses.replace(r, phrase=dst_text[at:at + len(r.phrase)]) if at >= 0 else r
         if dataclasses.is_dataclass(r) and all(hasattr(r, f) for f in ("paragraph", "start", "end", "text")) \
                 and 0 <= r.paragraph < len(src.paragraphs) and src.paragraphs[r.paragraph].text[r.start:r.end] == r.text:
-            return dataclasses.replace(r, text=text_of(r.paragraph, r.start, r.end))
+            return dataclasses.replace(r, text=dst.paragraphs[r.paragraph].text[r.start:r.end])
         return r
 
     out = copy.copy(records)

@@ -34,7 +34,7 @@ from .inputs import Doc, doc_size
 from .tables import PartWriter, meta_column, stamp_digest
 
 __all__ = ["DocumentTimeout", "DocumentTooLong", "Job", "Progress", "Unit", "analyze_doc", "execute", "read_doc",
-           "resolve_client", "run_apart", "run_unit", "ship", "warm_up", "workers_of"]
+           "resolve_client", "run_apart", "run_unit", "scatter", "ship", "warm_up", "workers_of"]
 
 WARM_UP_TEXT = "城市更新的新路子\n\n张三\n\n习近平总书记强调：“城市更新是重要手段。”要推进城市更新。"
 POOL_RESTARTS = 3  # a pool whose worker was killed is started again this many times before the batch stops
@@ -265,8 +265,14 @@ def ship(nlp: Pipeline, client: Any) -> tuple[Any, dict[str, list[dict[str, Any]
     loads no model); else the pipeline itself, warmed up here (forked pool workers inherit it)."""
     if client is None:
         return nlp, warm_up(nlp)
-    shipped = client.scatter(nlp, broadcast=True, hash=False)
+    shipped = scatter(nlp, client)
     return shipped, client.submit(warm_up, shipped, pure=False).result()
+
+
+def scatter(nlp: Pipeline, client: Any) -> Any:
+    """The pipeline on every worker of the Dask cluster, under a new key (a copy lost with a
+    worker that died is never the one a rerun gets)."""
+    return client.scatter(nlp, broadcast=True, hash=False)
 
 
 def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client: Any,
@@ -286,7 +292,7 @@ def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client
 
         units_of: dict[Any, tuple[Unit, int]] = {}
 
-        on_workers = [shipped if shipped is not None else client.scatter(nlp, broadcast=True, hash=False)]
+        on_workers = [shipped if shipped is not None else scatter(nlp, client)]
 
         def submit(unit: Unit, tries: int = 0) -> Any:
             fut = client.submit(run_unit, unit, job, on_workers[0], pure=False, key=f"policytext-{unit.name}-{os.urandom(4).hex()}")
@@ -304,7 +310,7 @@ def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client
                 if tries >= 3:
                     raise
                 if isinstance(exc, FutureCancelledError) or on_workers[0].status != "finished":
-                    on_workers[0] = client.scatter(nlp, broadcast=True, hash=False)
+                    on_workers[0] = scatter(nlp, client)
                 running.add(submit(unit, tries + 1))
                 continue
             yield summary

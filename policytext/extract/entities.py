@@ -457,6 +457,14 @@ def org_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def entity_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(offices: the titles of ``lexicon/titles.txt`` that hold an office, places: the divisions of
+    China in ``entities/places.txt``), read once."""
+    offices = frozenset(word_list("lexicon", "titles.txt")) - frozenset(word_list("entities", "not_offices.txt"))
+    return offices, frozenset(word_list("entities", "places.txt"))
+
+
+@lru_cache(maxsize=1)
 def generic_groups() -> re.Pattern[str]:
     """Groups of people as speakers, before a speech verb: 广大官兵表示, 各方面普遍希望, 师生们表示."""
     before_verb = rf"(?=[、，和与]|(?:{alt('adverbs', 'subject_gap')})*(?:{word_lists().verbs.pattern})|$)"
@@ -503,13 +511,11 @@ def _split_title(e: Mention, m: str, titles: Set[str], offices: Set[str]
                  ) -> list[tuple[str, int, int, str | None]]:
     """(kind, start, end, name) of a person mention: the name without the title it ends with
     (习近平|同志, 行政长官岑浩辉|先生), and that title when it is one of the ``offices`` (习近平|总书记)."""
-    if e.name and m.startswith(e.name, e.start) and e.start + len(e.name) < e.end and m[e.start + len(e.name):e.end] in titles:
-        cut = e.start + len(e.name)
-        return [("person", e.start, cut, e.name)] + ([("office", cut, e.end, None)] if m[cut:e.end] in offices else [])
-    if e.title and e.title in titles and m.endswith(e.title, e.start, e.end) \
-            and e.end - len(e.title) > e.start:
-        cut = e.end - len(e.title)
-        return [("person", e.start, cut, e.name)] + ([("office", cut, e.end, None)] if e.title in offices else [])
+    cuts = (e.start + len(e.name) if e.name and m.startswith(e.name, e.start) else None,  # the name, then a title
+            e.end - len(e.title) if e.title and m.endswith(e.title, e.start, e.end) else None)  # a title at the end
+    for cut in cuts:
+        if cut is not None and e.start < cut < e.end and m[cut:e.end] in titles:
+            return [("person", e.start, cut, e.name)] + ([("office", cut, e.end, None)] if m[cut:e.end] in offices else [])
     return [("person", e.start, e.end, e.name)]
 
 
@@ -545,8 +551,7 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
     quotation stage is not run over whole paragraphs (it would cost more than segmenting them)."""
     known = _Known()
     titles = word_lists().title_set  # office titles and roles (居民, 代表), kept out of the name
-    offices = frozenset(word_list("lexicon", "titles.txt")) - frozenset(word_list("entities", "not_offices.txt"))
-    places = frozenset(word_list("entities", "places.txt"))
+    offices, places = entity_words()
     seg = rec.seg
     out: list[Entity] = []
     for n, p in enumerate(paragraphs):

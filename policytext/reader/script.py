@@ -37,9 +37,9 @@ class _Original:
             at = self.view.find(s)
         if at >= 0:
             return self.orig[at:at + len(s)], at + len(s)
-        out, j = [], start
+        out: list[str] = []
         head = self.view.find(s[:8], start)
-        j = head if head >= 0 else j
+        j = head if head >= 0 else start
         for c in s:
             k = self.view.find(c, j, j + 64)
             if k < 0:
@@ -62,7 +62,7 @@ def restore_script(articles: list[Article], view: str, orig: str) -> list[Articl
         paragraphs = []
         for p in art.paragraphs:
             text, cursor = back(p.text, cursor)
-            paragraphs.append(Paragraph(p.index, text or "", sections.get(p.section, p.section) if p.section else p.section))
+            paragraphs.append(Paragraph(p.index, text or "", sections.get(p.section, p.section)))
         out.append(dataclasses.replace(
             art, **fields, sections=[sections[s] for s in art.sections], paragraphs=paragraphs,
             dropped=[Dropped(back(d.text)[0] or "", d.reason) for d in art.dropped]))
