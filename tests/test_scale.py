@@ -221,6 +221,23 @@ def test_a_killed_pool_worker_is_replaced_and_the_batch_finishes(texts, referenc
     check_folder(out)
 
 
+def test_the_pool_is_started_afresh_after_its_budget_of_documents_and_nothing_changes(texts, reference, tmp_path,
+                                                                                      monkeypatch):
+    pools = []
+
+    class Counted(run_mod.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            pools.append(self)
+
+    monkeypatch.setattr(run_mod, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(run_mod, "RECYCLE_DOCS", 2)  # 2 workers x 2 documents, then a new pool
+    res = Corpus.from_texts(texts).batch(tmp_path / "out", n_jobs=2, progress=False, part_docs=1)
+    assert len(pools) >= 2  # 12 documents; a pool takes its first window of 6 tasks, then no more past 4
+    assert_same(res, reference)
+    check_folder(tmp_path / "out")
+
+
 def test_dask_workers_write_their_parts_and_a_killed_worker_changes_nothing(texts, reference, tmp_path):
     distributed = pytest.importorskip("distributed")
     out = tmp_path / "out"

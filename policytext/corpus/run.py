@@ -38,6 +38,7 @@ __all__ = ["DocumentTimeout", "DocumentTooLong", "Job", "Progress", "Unit", "ana
 
 WARM_UP_TEXT = "城市更新的新路子\n\n张三\n\n习近平总书记强调：“城市更新是重要手段。”要推进城市更新。"
 POOL_RESTARTS = 3  # a pool whose worker was killed is started again this many times before the batch stops
+RECYCLE_DOCS = 4096  # documents per worker after which the local pool is started afresh (bounds its memory)
 
 
 class DocumentTooLong(PolicytextError):
@@ -276,13 +277,16 @@ def scatter(nlp: Pipeline, client: Any) -> Any:
 
 
 def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client: Any,
-            shipped: Any = None) -> Iterator[Summary]:
+            shipped: Any = None, recycle_docs: int | None = None) -> Iterator[Summary]:
     """Run the tasks and yield their summaries as they finish (in any order). At most a few
     tasks per worker are handed out at a time, so the units are made as the run goes. ``nlp`` is
     pickled into each process of the pool (which is started again if a worker dies); on Dask the
     tasks take ``shipped``, the pipeline :func:`ship` scattered to every worker. A task whose
     worker died runs again elsewhere; if the cluster lost the scattered pipeline with it, it is
-    scattered again."""
+    scattered again. The local pool is started afresh (forked from this process, whose models
+    are loaded) once its workers have had ``recycle_docs`` (default :data:`RECYCLE_DOCS`) documents each: a long-lived worker's
+    memory creeps up with the batch (caches, the allocator's free lists), a fresh one starts
+    where the first did."""
     window = 2 * workers + 2
     todo = iter(units)
     if client is not None:
@@ -322,21 +326,34 @@ def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client
             yield run_unit(unit, job, nlp)
         return
     restarts = 0
+    budget = (recycle_docs or RECYCLE_DOCS) * workers
     pending: dict[Any, Unit] = {}
+    carry: list[Unit] = []  # units taken for the next pool
     while True:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=warm_up, initargs=(nlp,))
         try:
-            retry = list(pending.values())
-            pending = {pool.submit(run_unit, u, job): u for u in retry + _take(todo, window - len(retry))}
+            handed = 0  # documents given to this pool: past its budget it takes no more
+
+            def give(units: list[Unit]) -> None:
+                nonlocal handed
+                for unit in units:
+                    pending[pool.submit(run_unit, unit, job)] = unit
+                    handed += len(unit.docs)
+
+            retry, pending = list(pending.values()) + carry, {}
+            carry = []
+            give(retry + _take(todo, window - len(retry)))
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
                     summary = fut.result()
                     del pending[fut]
                     yield summary
-                for unit in _take(todo, window - len(pending)):
-                    pending[pool.submit(run_unit, unit, job)] = unit
-            return
+                if handed < budget:
+                    give(_take(todo, window - len(pending)))
+            carry = _take(todo, 1)
+            if not carry:
+                return
         except BrokenProcessPool:
             restarts += 1
             if restarts > POOL_RESTARTS:
