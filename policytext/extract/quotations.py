@@ -1313,6 +1313,7 @@ def _remember(p: _Para, state: _State) -> None:
     # 会议强调，今年将召开党的十九大……: the meetings a meeting's paragraph speaks about are not the one held
     reported = re.match(rf"\s*(?:{alt('meeting_refs')})[^，。；：]{{0,6}}?(?:{word_lists().verbs.pattern})[，：]", p.m) is not None
     p.day_before = state.last_day
+    n_people, n_meetings = len(state.people), len(state.meetings)
     for d in find_dates(p.m, relative=True):
         iso = _resolve_date(p, d, state)
         if iso is not None and len(iso) == 10:
@@ -1361,8 +1362,9 @@ def _remember(p: _Para, state: _State) -> None:
             body = body_name(mt.group(1))  # 中共中央政治局2月21日召开会议
             state.meetings.append(_Meeting((p.index, lo + mt.end()), body + "会议", body, _date(p, lo, hi, state), True))
         lo = hi
-    state.people.sort(key=lambda x: x[0])
-    state.meetings.sort(key=lambda x: x.pos)
+    # what this paragraph added comes after all that earlier paragraphs did: sort only that
+    state.people[n_people:] = sorted(state.people[n_people:], key=lambda x: x[0])
+    state.meetings[n_meetings:] = sorted(state.meetings[n_meetings:], key=lambda x: x.pos)
 
 
 def _as_article(article_or_text: Article | str) -> Article:
