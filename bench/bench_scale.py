@@ -15,7 +15,7 @@ and the size of the output folder against its tables. Targets: analysis ≤ 2.0�
 core-seconds; no process above 600 MB, and no growth from 10,000 to 100,000 documents; 2 processes
 ≥ 1.8× the throughput of 1; Dask ≤ 1.2× the pool's wall time; output no larger than the tables.
 
-    python bench/bench_scale.py --docs 10000 100000 [--cctv PATH] [--no-one] [--no-dask] [--long 25000 100000 400000]
+    python bench/bench_scale.py --docs 10000 100000 [--cctv PATH] [--no-one] [--no-pool] [--no-dask] [--long 25000 100000 400000]
 
 ``--long`` times the analysis of one long document at growing lengths (seconds per 100,000
 characters should stay flat: no stage slower than linear in the document's length).
@@ -234,6 +234,7 @@ def main() -> None:
     ap.add_argument("--cctv", type=Path, default=CCTV)
     ap.add_argument("--no-one", action="store_true", help="skip the 1-process run")
     ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--no-pool", action="store_true", help="skip the 2-process pool run")
     ap.add_argument("--long", type=int, nargs="*", default=[], metavar="CHARS",
                     help="also time one document of each of these lengths, e.g. 25000 100000 400000")
     args = ap.parse_args()
@@ -250,7 +251,8 @@ def main() -> None:
         runs = {}
         if not args.no_one:
             runs["pool, 1 process"] = batch(folder, tmp / f"out-{n}-1", ["--jobs", "1"], env)
-        runs["pool, 2 processes"] = batch(folder, tmp / f"out-{n}-2", ["--jobs", "2"], env)
+        if not args.no_pool:
+            runs["pool, 2 processes"] = batch(folder, tmp / f"out-{n}-2", ["--jobs", "2"], env)
         if not args.no_dask:
             procs, address, watch = dask_cluster(env, tmp)
             try:
@@ -270,10 +272,11 @@ def main() -> None:
         if "pool, 1 process" in runs:
             print(f"2 processes / 1, throughput: {runs['pool, 1 process']['wall'] / runs['pool, 2 processes']['wall']:.2f}x"
                   " (target >= 1.8)")
-        if "Dask, 2 workers" in runs:
+        if "Dask, 2 workers" in runs and "pool, 2 processes" in runs:
             print(f"Dask / pool, wall: {runs['Dask, 2 workers']['wall'] / runs['pool, 2 processes']['wall']:.2f}x"
                   " (target <= 1.2)")
-        print(f"last log line: {runs['pool, 2 processes']['log'].splitlines()[-1] if runs['pool, 2 processes']['log'] else ''}")
+        for name, r in runs.items():
+            print(f"last log line ({name}): {r['log'].splitlines()[-1] if r['log'] else ''}")
 
 
 if __name__ == "__main__":
