@@ -88,6 +88,7 @@ class _State:
     today: str | None = None  # the article's date (partial ISO): 今天, 去年, 5日 count from it
     last_day: str | None = None  # the full date written last (同日 is that day)
     outlet: str | None = None  # whose reporter an unnamed 记者 is (央视网消息 → 央视)
+    reporter: str | None = None  # the one by-lined reporter, else the outlet asks (记者问)
     scenes: dict[str, _Scene] = field(default_factory=dict)  # speaker -> the occasion of their last words
 
     def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
@@ -375,7 +376,7 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
         surname = lead if len(lead) == 1 and lead in word_lists().surnames else ""
         name = state.person_before(where, e.title, surname)
         if name is None and e.mention in word_lists().cues["reporters"]:
-            name = state.outlet  # 记者：“……” in a CCTV item: 央视 asks
+            name = state.reporter or state.outlet  # 记者：“……” in a CCTV item: 央视 asks; in a by-lined report its reporter
         if name is None and surname:
             name = e.mention  # 刘校长, named by surname and title only
         return _Speaker(name, e.mention, e)
@@ -390,6 +391,8 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
             joint = issuer.name.split("、") if issuer.name and "、" in issuer.name else []
             return _Speaker(issuer.name, issuer.mention, e, joint=joint)
         return _Speaker(e.name, e.mention, e)
+    if e.kind == "org" and e.name:
+        return _Speaker(body_name(e.name), e.mention, e)  # 最高法 → 最高人民法院
     return _Speaker(e.name, e.mention, e)
 
 
@@ -1063,6 +1066,92 @@ def _turn_label(p: _Para) -> Mention | None:
     return _label(p, lo, mt.end() - 1)
 
 
+def _header_roles(lines: list[str]) -> dict[str, str]:
+    """The people an article's header lines name by role (主持人：北京外国语大学……副教授  吴  浩),
+    for the dialogue turns that carry only the role as their label.
+
+    >>> _header_roles(["主持人：北京外国语大学区域与全球治理高等研究院副教授  吴  浩", "嘉  宾：前总干事  博科娃"])
+    {'主持人': '吴浩', '嘉宾': '博科娃'}
+    """
+    out = {}
+    for line in lines:
+        mt = re.fullmatch(r"\s*([\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})\s*[：:](.{2,60})", line or "")
+        if mt is None or re.search(r"[。！？；“”]", mt.group(2)):
+            continue
+        name = re.search(r"(?:^|\s{2,})([\u4e00-\u9fff](?:\s{0,2}[\u4e00-\u9fff]){1,3})\s*$", mt.group(2))
+        if name:
+            out[re.sub(r"\s", "", mt.group(1))] = re.sub(r"\s", "", name.group(1))
+    return out
+
+
+def _interviewee(paras: list[_Para], state: _State, stop: int) -> tuple[_Speaker, str | None]:
+    """Who answers in a 问/答 interview, as the lead before paragraph ``stop`` says (本报记者采访了
+    市场监管总局网监司负责人: an official not named), and the occasion of the answers (接受本报记者采访)."""
+    for p in reversed(paras[:stop]):
+        mt = re.search(rf"([^，。；：]{{0,10}}?记者)((?:{alt('interview')}))了?([^，。；：]{{2,40}})", p.m)
+        if mt:
+            people = [e for e in p.rec.mentions(p.text, p.m, mt.start(3), mt.end(3), state) if e.kind == "person"]
+            who = _Speaker(people[-1].name, people[-1].mention, people[-1]) if people else _Speaker(None, "答")
+            return who, f"接受{mt.group(1)}{mt.group(2)}"
+    return _Speaker(None, "答"), None
+
+
+def _turn_labels(art: Article, paras: list[_Para], state: _State) -> tuple[list[_Speaker | None], list[str | None]]:
+    """The speaker of every paragraph that opens a dialogue turn (李拯：……, 问：……, 主持人：……) and
+    the occasion of the answers of an interview. A role label is the person the header names with
+    it (主持人：……  吴  浩); a question (问) is the reporter's, an answer (答) the interviewee's; a
+    label that opens two turns or more is a name even when the recognizer does not know it (博科娃)."""
+    cues = word_lists().cues
+    roles = _header_roles([art.title or "", art.subtitle or "", *art.sections, *(p.text for p in paras)])
+    raw = [re.match(r"\s*([^：:，。；！？“”‘’「」\s]{1,6})[：:]", p.m) for p in paras]
+    quoted = [mt is not None and word_lists().quote_marks.match(p.text[mt.end():].lstrip() or "“") is not None
+              for p, mt in zip(paras, raw)]  # 记者：“……”: a quotation, unless the label opens turns elsewhere
+    counts: dict[str, int] = {}
+    for mt, q in zip(raw, quoted):
+        if mt and not q:
+            counts[mt.group(1)] = counts.get(mt.group(1), 0) + 1
+    known: dict[str, _Speaker] = {}
+    qa = cues["qa_labels"]
+    first_qa = next((k for k, mt in enumerate(raw) if mt and mt.group(1) in qa), len(paras))
+    answers = _interviewee(paras, state, first_qa) if first_qa < len(paras) else (_Speaker(None, None), None)
+    out: list[_Speaker | None] = []
+    sources: list[str | None] = []
+    for p, mt, q in zip(paras, raw, quoted):
+        label = _turn_label(p)
+        word = mt.group(1) if mt else None
+        src = None
+        if q:
+            who = known.get(word or "") if counts.get(word or "", 0) >= 2 else None  # 博科娃：“五个世界”之间……
+        elif word in qa and qa[word] == "answer":
+            who: _Speaker | None = answers[0]
+            src = answers[1]
+        elif word in qa:
+            who = _Speaker(state.reporter or state.outlet, word)
+        elif word in roles:
+            who = _Speaker(roles[word], word)
+        elif label is not None:
+            who = _resolve(label, p, state)
+            if label.kind == "person" and label.name:
+                state.names.add(label.name)
+        elif word and counts[word] >= 2 and len(word) >= 2 and all(is_han(c) or c == "·" for c in word) \
+                and not word_lists().generic.search(word) and not word_lists().verbs.search(word):
+            who = _Speaker(word, word)
+        else:
+            who = None
+        if who is not None and word and not q:
+            known[word] = who
+        out.append(who)
+        sources.append(src)
+    return out, sources
+
+
+def _heading(p: _Para, following: _Para | None) -> bool:
+    """A short line before a turn that reads as a subhead (突出问题有哪些？), not words of the floor."""
+    t = p.text.strip()
+    return len(t) <= word_lists().cues["heading_max_chars"] and following is not None and re.match(
+        r"\s*[^：:，。；！？“”]{1,6}[：:]", following.m) is not None and t[-1:] not in "。；…"
+
+
 def _direct(p: _Para, state: _State) -> list[_Found]:
     """Quotations in marks: direct (with their attribution) or terms."""
     out: list[_Found] = []
@@ -1377,6 +1466,12 @@ def _as_article(article_or_text: Article | str) -> Article:
     )
 
 
+def _reporter(art: Article) -> str | None:
+    """The one reporter an article is by-lined to (本报记者  林丽鹂), who asks its questions (记者问)."""
+    name = re.sub(r"\s", "", art.author or "")
+    return name if 2 <= len(name) <= 4 and all(is_han(c) for c in name) else None
+
+
 def article_date(art: Article) -> str | None:
     """The article's date, else the date its file is named with (``2015-05-06-cctv-….txt``).
 
@@ -1425,10 +1520,12 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
     texts = [para.text for para in art.paragraphs]
     paras = [_prepare(para.index, para.text + _run_on(para.text, texts[k + 1] if k + 1 < len(texts) else ""), rec)
              for k, para in enumerate(art.paragraphs)]
-    labels = [_turn_label(p) for p in paras]
+    state.reporter = _reporter(art)
+    labels, answer_sources = _turn_labels(art, paras, state)
     dialogue = sum(x is not None for x in labels) >= 2
     last_label = max((k for k, x in enumerate(labels) if x is not None), default=-1)
     turn: _Speaker | None = None  # who has the floor in a dialogue
+    turn_source: tuple[str | None, str | None] = (None, None)  # the occasion of their words (接受本报记者采访)
     run_on: _Found | None = None  # a quotation that runs on into the next paragraph
     out: list[Quotation] = []
     for i, (para, p) in enumerate(zip(art.paragraphs, paras)):
@@ -1441,14 +1538,17 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
                     f.who, f.source, f.source_type, f.date = run_on.who, run_on.source, run_on.source_type, run_on.date
         run_on = next((f for f in found if f.kind == "direct" and f.end == len(para.text)), None) if len(p.text) > len(para.text) else None
         label = labels[i] if dialogue else None
+        if i and para.section != art.paragraphs[i - 1].section or _heading(p, paras[i + 1] if i + 1 < len(paras) else None):
+            turn = None  # a new section (or a subhead): the narrator speaks until the next label
         if label is not None:
-            turn = _resolve(label, p, state)
-            if label.kind == "person" and label.name:
-                state.names.add(label.name)
-            body = len(p.text) - len(p.text[label.end + 1:].lstrip())
-            found.insert(0, _Found(body, len(p.text.rstrip()), "turn", turn))
+            turn = label
+            body = len(p.text) - len(re.sub(r"^\s*[^：:]{1,24}?[：:]", "", p.text).lstrip())
+            src = answer_sources[i]
+            found.insert(0, _Found(body, len(p.text.rstrip()), "turn", turn, src, "other" if src else None))
         elif dialogue and turn is not None and p.text.strip() and i < last_label:
-            found.insert(0, _Found(0, len(p.text.rstrip()), "turn", turn))  # the same speaker goes on
+            found.insert(0, _Found(0, len(p.text.rstrip()), "turn", turn, *turn_source))  # the same speaker goes on
+        if label is not None:
+            turn_source = (answer_sources[i], "other" if answer_sources[i] else None)
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
         state.seen.append(p)
