@@ -542,7 +542,7 @@ def _post_intro(p: _Para, o: int, c: int, utterance: bool) -> tuple[int, int, in
     lx = word_lists()
     start = c + 1
     stop = start
-    while stop < len(p.m) and p.m[stop] not in "。！？!?" and p.m[stop] not in lx.cues["quote_pairs"] and stop - start < 40:
+    while stop < len(p.m) and p.m[stop] not in "。！？!?" and p.m[stop] not in lx.cues["quote_pairs"] and stop - start < lx.cues["max_post_intro"]:
         stop += 1
     region = p.m[start:stop]
     if region.startswith("的"):
@@ -630,9 +630,14 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     if mt:
         name = canonical_meeting(re.sub(r"^.*?(?:召开的|举行的)", "", t[lo + mt.start(1):lo + mt.end(1)]))
         return name, "speech"
-    mt = re.search(rf"在([^，。；]{{0,20}}?(?:{alt('speech')}))(?:中|时|上|并)", seg)  # 在新加坡国立大学协会演讲并……时
+    mt = re.search(rf"在([^，。；]{{0,30}}?(?:{alt('speech')}))(?:中|时|上|并)", seg)  # 在新加坡国立大学协会演讲并……时
     if mt:
-        return t[lo + mt.start(1):lo + mt.end(1)], "speech"
+        said = t[lo + mt.start(1):lo + mt.end(1)]
+        # 在出席……一般性辩论并发表重要讲话时: the meeting; 在发表二〇二三年新年贺词时: the address
+        attended = re.fullmatch(rf"(?:{alt('attend_verbs')})([^，。；]{{2,30}}?)并(?:发表)?了?(?:{alt('speech')})", said)
+        if attended:
+            return canonical_meeting(attended.group(1)), "meeting"
+        return re.sub(r"^发表了?", "", said), "speech"
     mt = re.search(rf"《[^《》]*》(?:{alt('article')})", seg)
     if mt:
         s = lo + mt.start()
@@ -700,7 +705,13 @@ def _date(p: _Para, lo: int, hi: int, state: _State) -> str | None:
 def _resolve_date(p: _Para, d: DateMention, state: _State) -> str | None:
     """The date ``d`` of the paragraph stands for (:func:`~policytext.dates.resolve`)."""
     k = bisect.bisect_left(p.days, (d.start, ""))
-    return resolve(d, state.today, _year_before(p, d.start), p.days[k - 1][1] if k else p.day_before)
+    year = _year_before(p, d.start)
+    if year is not None and d.year is None and d.word is None and d.month and d.day:
+        y = bisect.bisect_left(p.years, (d.start, 0))
+        near = resolve(d, state.today)  # 2022年12月31日，……。6月17日，国新办举行……: the news event of a
+        if p.years[y - 1][0] < p.sentence(d.start)[0] and _recent(near, state.today) and not near.startswith(str(year)):
+            year = None  # 2025-06-18 report, not a day of the year written in a sentence before
+    return resolve(d, state.today, year, p.days[k - 1][1] if k else p.day_before)
 
 
 def _year_before(p: _Para, i: int) -> int | None:
@@ -865,8 +876,8 @@ def _facts(p: _Para, state: _State, lo: int, hi: int, who: _Speaker, e: Mention)
     source = _source(p, lo, hi, who)
     if source[0] is None:
         held = _attended(p, state, e.end, hi)
-        if held is not None:
-            return held.name, "meeting", date or held.date
+        if held is not None:  # at a press conference the speaker's story (2022年11月，他再次担任指令长) does not date the words
+            return held.name, "meeting", held.date if held.floor and held.date else date or held.date
     return (*source, date)
 
 
@@ -1228,10 +1239,15 @@ def _implied_speaker(p: _Para, state: _State, sent_lo: int, o: int, c: int, utte
         ents = [x for x in p.rec.mentions(p.text, p.m, sent_lo, o, state) if verb or x.kind in ("person", "pronoun")]
         e = _pick(ents, _adverbials(p, sent_lo, o))
         return _resolve(e, p, state) if e is not None else None
-    if utter and sent_lo > 0 and any(w in p.text[o + 1:c] for w in word_lists().cues["first_person"]):
+    if utter and sent_lo > 0:
         prev_lo, prev_hi = p.sentence(sent_lo - 1)
-        ents = [x for x in p.rec.mentions(p.text, p.m, prev_lo, prev_hi, state) if x.kind == "person"]
-        e = _pick(ents, _adverbials(p, prev_lo, prev_hi))
+        # ……穆内内表示，……。“在肯尼亚，……”: who reported the sentence before goes on speaking
+        reported = re.search(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]", p.m[prev_lo:prev_hi])
+        if reported is None and not any(w in p.text[o + 1:c] for w in word_lists().cues["first_person"]):
+            return None
+        hi = prev_lo + reported.start() if reported else prev_hi
+        ents = [x for x in p.rec.mentions(p.text, p.m, prev_lo, hi, state) if x.kind == "person"]
+        e = _pick(ents, _adverbials(p, prev_lo, hi))
         return _resolve(e, p, state) if e is not None else None
     return None
 
