@@ -450,8 +450,17 @@ def _subject_position(p: _Para, lo: int, e: Mention) -> bool:
     cl = _clause_start(p, e.start, lo)
     titled = p.rec.title_ends_at(p.m, cl, e.start) and (
         e.start - cl <= MAX_TITLE and word_lists().titles.search(p.m, cl, e.start) is not None
-        or _office_chain().fullmatch(p.m, cl, e.start) is not None)
+        or _office_chain().fullmatch(p.m, cl, e.start) is not None
+        or _described().fullmatch(p.m, cl, e.start) is not None)
     return titled or _adjacent(p, cl, e.start)
+
+
+@lru_cache(maxsize=1)
+def _described() -> re.Pattern[str]:
+    """A title after a relative clause or a company (刚刚坐了十几个小时飞机的公司总经理马同伟,
+    卢旺达辣椒种植企业加绍拉农场有限公司总经理迪厄多内·特瓦西卢瓦): the subject's description."""
+    body = alt("org_suffixes")
+    return re.compile(rf"(?:[^，。；：！？]{{1,30}}的|[\u4e00-\u9fff（）()]{{2,30}}?(?:{body}))[^，。；：！？的]{{0,{MAX_TITLE}}}")
 
 
 def _named_body(p: _Para, lo: int, hi: int) -> Mention | None:
