@@ -895,7 +895,8 @@ def _attended(p: _Para, state: _State, lo: int, hi: int) -> _Meeting | None:
     (……主席会议29日在北京召开。王沪宁主持并讲话; 在会上讲话; 发表了重要讲话; 回答中外记者提问); at a
     press conference everyone named speaks at it (……举行记者会。¶民政部部长陆治原介绍，……)."""
     cues = word_lists().cues
-    said = re.search(rf"(?:{alt('attend_verbs')})并?(?:{alt('speech')})|发表了?(?:{alt('speech')})|会上|{cues['answer_pattern']}", p.m[lo:hi])
+    said = re.search(rf"(?:{alt('attend_verbs')})(?:[^，。；：！？]{{0,30}}?并)?(?:{alt('speech')})|发表了?(?:{alt('speech')})|会上|{cues['answer_pattern']}",
+                     p.m[lo:hi])  # 出席会议并讲话
     for x in reversed(state.meetings):
         if x.held and x.pos < (p.index, lo):
             return x if said or x.floor else None
