@@ -629,7 +629,7 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     if mt and not re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg):
         return acts[mt.group(1)], "letter"
     nouns = "|".join(sorted(set(acts.values()) - {"信"}))
-    mt = re.search(rf"(?:互致|发来|致)([\u4e00-\u9fff]{{1,4}}?(?:{nouns}))", seg)  # 互致新年贺电
+    mt = re.search(rf"(?:互致|发来|致)([\u4e00-\u9fff]{{0,4}}?(?:{nouns}))", seg)  # 互致新年贺电, 发来贺信
     if mt:
         return mt.group(1), "letter"
     mt = re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg)
@@ -1380,6 +1380,8 @@ def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
     facts = _facts(p, state, lo, hi, _Speaker(e.name, e.mention, e), e)
     if not (facts[0] and e.name):
         return
+    if facts[2] is None:  # ……大会27日上午在京开幕。……习近平发来贺信: the day the paragraph's news opened with
+        facts = (*facts[:2], next((d for pos, d in reversed(p.days) if pos < lo and _recent(d, state.today)), None))
     acts = re.compile(alt("letter_acts", "meeting_visits", "talk_acts"))
     others = []
     for x in p.rec.mentions(p.text, p.m, e.end, _clause_end(p, e.end), state):
