@@ -1380,6 +1380,9 @@ def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
     facts = _facts(p, state, lo, hi, _Speaker(e.name, e.mention, e), e)
     if not (facts[0] and e.name):
         return
+    took_part = rf"(?:{alt('attend_verbs')})|(?:{alt('speech')})|在会上|(?:{alt('convene_verbs')})"
+    if facts[1] == "meeting" and facts[2] is None and not re.search(took_part, p.m[lo:hi]):
+        return  # 他正与中方伙伴协调，在第四届中非经贸博览会上展示……: a meeting to come, not the occasion of his words
     if facts[2] is None:  # ……大会27日上午在京开幕。……习近平发来贺信: the day the paragraph's news opened with
         facts = (*facts[:2], next((d for pos, d in reversed(p.days) if pos < lo and _recent(d, state.today)), None))
     acts = re.compile(alt("letter_acts", "meeting_visits", "talk_acts"))
