@@ -1249,16 +1249,22 @@ def _implied_speaker(p: _Para, state: _State, sent_lo: int, o: int, c: int, utte
         ents = [x for x in p.rec.mentions(p.text, p.m, sent_lo, o, state) if verb or x.kind in ("person", "pronoun")]
         e = _pick(ents, _adverbials(p, sent_lo, o))
         return _resolve(e, p, state) if e is not None else None
-    if utter and sent_lo > 0:
-        prev_lo, prev_hi = p.sentence(sent_lo - 1)
-        # ……穆内内表示，……。“在肯尼亚，……”: who reported the sentence before goes on speaking
-        reported = re.search(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]", p.m[prev_lo:prev_hi])
-        if reported is None and not any(w in p.text[o + 1:c] for w in word_lists().cues["first_person"]):
-            return None
-        hi = prev_lo + reported.start() if reported else prev_hi
-        ents = [x for x in p.rec.mentions(p.text, p.m, prev_lo, hi, state) if x.kind == "person"]
-        e = _pick(ents, _adverbials(p, prev_lo, hi))
-        return _resolve(e, p, state) if e is not None else None
+    first = any(w in p.text[o + 1:c] for w in word_lists().cues["first_person"])
+    verb = re.compile(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]")
+    lo = sent_lo
+    for _ in range(3 if utter else 0):
+        # ……穆内内表示，……。“在肯尼亚，……”: who reported the sentences before (that name nobody else) goes on
+        if lo == 0:
+            break
+        lo, hi = p.sentence(lo - 1)
+        reported = verb.search(p.m, lo, hi)
+        end = reported.start() if reported else hi
+        ents = [x for x in p.rec.mentions(p.text, p.m, lo, end, state) if x.kind == "person"]
+        e = _pick(ents, _adverbials(p, lo, end))
+        if e is not None and (reported or first):
+            return _resolve(e, p, state)
+        if e is not None or not reported and first:
+            break
     return None
 
 
@@ -1552,6 +1558,8 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
     paras = [_prepare(para.index, para.text + _run_on(para.text, texts[k + 1] if k + 1 < len(texts) else ""), rec)
              for k, para in enumerate(art.paragraphs)]
     state.reporter = _reporter(art)
+    for line in [art.subtitle or "", *art.sections]:  # 阿里巴巴国际站市场部相关负责人陈唐——: the people of the article
+        state.names.update(e.name for e in rec.mentions(line, line, 0, len(line), state, tagger=False) if e.kind == "person" and e.name)
     labels, answer_sources = _turn_labels(art, paras, state)
     dialogue = sum(x is not None for x in labels) >= 2
     last_label = max((k for k, x in enumerate(labels) if x is not None), default=-1)
