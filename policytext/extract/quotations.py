@@ -1263,7 +1263,7 @@ def _implied_speaker(p: _Para, state: _State, sent_lo: int, o: int, c: int, utte
         e = _pick(ents, _adverbials(p, lo, end))
         if e is not None and (reported or first):
             return _resolve(e, p, state)
-        if e is not None or not reported and first:
+        if e is not None:
             break
     return None
 
