@@ -407,3 +407,11 @@ def test_a_speaker_who_attends_a_meeting_and_a_letter_sent_on_the_day_of_the_new
     assert (letter[0].speaker, letter[0].source, letter[0].date) == ("习近平", "贺信", "2025-05-27")
     q = quotations("2015年9月，习近平主席在出席第七十届联合国大会一般性辩论并发表重要讲话时指出：“和平、发展，是全人类的共同价值。”")[0]
     assert (q.source, q.source_type, q.date) == ("第七十届联合国大会一般性辩论", "meeting", "2015-09")
+
+
+def test_answers_under_a_label_on_a_line_of_its_own():
+    text = ("近日，新华社记者采访了多位部委负责人。\n国家发展改革委主任何立峰：\n今年以来，经济运行总体平稳。\n"
+            "下一步，我们将继续做好各项工作。\n商务部部长王文涛：\n外贸保持较快增长。")
+    assert [(q.kind, q.paragraph, q.speaker, q.source) for q in quotations(text)] == [
+        ("turn", 2, "何立峰", "接受新华社记者采访"), ("turn", 3, "何立峰", "接受新华社记者采访"),
+        ("turn", 5, "王文涛", "接受新华社记者采访")]

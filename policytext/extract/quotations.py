@@ -1105,47 +1105,69 @@ def _header_roles(lines: list[str]) -> dict[str, str]:
     return out
 
 
-def _interviewee(paras: list[_Para], state: _State, stop: int) -> tuple[_Speaker, str | None]:
-    """Who answers in a 问/答 interview, as the lead before paragraph ``stop`` says (本报记者采访了
-    市场监管总局网监司负责人: an official not named), and the occasion of the answers (接受本报记者采访)."""
+def _interview(paras: list[_Para], state: _State, stop: int) -> tuple[_Speaker, str | None, str | None]:
+    """Who answers in an interview, as the lead before paragraph ``stop`` says (本报记者采访了
+    市场监管总局网监司负责人: an official not named), the occasion of the answers (接受本报记者采访,
+    ……负责人接受新华社采访) and its date."""
     for p in reversed(paras[:stop]):
-        mt = re.search(rf"([^，。；：]{{0,10}}?记者)((?:{alt('interview')}))了?([^，。；：]{{2,40}})", p.m)
-        if mt:
-            people = [e for e in p.rec.mentions(p.text, p.m, mt.start(3), mt.end(3), state) if e.kind == "person"]
-            who = _Speaker(people[-1].name, people[-1].mention, people[-1]) if people else _Speaker(None, "答")
-            return who, f"接受{mt.group(1)}{mt.group(2)}"
-    return _Speaker(None, "答"), None
+        told = re.search(rf"接受[^，。；：]{{0,20}}?(?:{alt('interview')})", p.m)
+        asked = re.search(rf"([^，。；：]{{0,10}}?记者)((?:{alt('interview')}))了?([^，。；：]{{2,40}})", p.m)
+        if told is None and asked is None:
+            continue
+        lo, hi = p.sentence((told or asked).start())  # type: ignore[union-attr]
+        people = [e for e in p.rec.mentions(p.text, p.m, asked.start(3), asked.end(3), state) if e.kind == "person"] if asked else []
+        who = _Speaker(people[-1].name, people[-1].mention, people[-1]) if people else _Speaker(None, "答")
+        occasion = p.text[told.start():told.end()] if told else f"接受{asked.group(1)}{asked.group(2)}"  # type: ignore[union-attr]
+        return who, occasion, _date(p, lo, hi, state)
+    return _Speaker(None, "答"), None, None
 
 
-def _turn_labels(art: Article, paras: list[_Para], state: _State) -> tuple[list[_Speaker | None], list[str | None]]:
-    """The speaker of every paragraph that opens a dialogue turn (李拯：……, 问：……, 主持人：……) and
-    the occasion of the answers of an interview. A role label is the person the header names with
-    it (主持人：……  吴  浩); a question (问) is the reporter's, an answer (答) the interviewee's; a
-    label that opens two turns or more is a name even when the recognizer does not know it (博科娃)."""
+@dataclass
+class _Label:
+    """A dialogue turn's label: who speaks, the occasion and date of the words (the interview), and
+    whether the label stands on a line of its own (国家发展改革委主任何立峰：¶……: the paragraphs after it)."""
+
+    who: _Speaker
+    source: str | None = None
+    date: str | None = None
+    alone: bool = False
+
+
+def _turn_labels(art: Article, paras: list[_Para], state: _State) -> list[_Label | None]:
+    """The label of every paragraph that opens a dialogue turn (李拯：……, 问：……, 主持人：……), or
+    stands alone before the answers of an interview (商务部部长王文涛：). A role label is the person
+    the header names with it (主持人：……  吴  浩); a question (问) is the reporter's, an answer (答)
+    or a label line the interviewee's, at the interview the lead names; a label that opens two turns
+    or more is a name even when the recognizer does not know it (博科娃)."""
     cues = word_lists().cues
     roles = _header_roles([art.title or "", art.subtitle or "", *art.sections, *(p.text for p in paras)])
     raw = [re.match(r"\s*([^：:，。；！？“”‘’「」\s]{1,6})[：:]", p.m) for p in paras]
     quoted = [mt is not None and word_lists().quote_marks.match(p.text[mt.end():].lstrip() or "“") is not None
               for p, mt in zip(paras, raw)]  # 记者：“……”: a quotation, unless the label opens turns elsewhere
+    alone = [re.fullmatch(r"\s*[^：:，。；！？“”‘’「」]{2,24}[：:]\s*", p.text) is not None and k + 1 < len(paras)
+             and not word_lists().quote_marks.match(paras[k + 1].text.lstrip() or "“") for k, p in enumerate(paras)]
     counts: dict[str, int] = {}
     for mt, q in zip(raw, quoted):
         if mt and not q:
             counts[mt.group(1)] = counts.get(mt.group(1), 0) + 1
     known: dict[str, _Speaker] = {}
     qa = cues["qa_labels"]
-    first_qa = next((k for k, mt in enumerate(raw) if mt and mt.group(1) in qa), len(paras))
-    answers = _interviewee(paras, state, first_qa) if first_qa < len(paras) else (_Speaker(None, None), None)
-    out: list[_Speaker | None] = []
-    sources: list[str | None] = []
-    for p, mt, q in zip(paras, raw, quoted):
+    first = next((k for k, (mt, one) in enumerate(zip(raw, alone)) if one or mt and mt.group(1) in qa), len(paras))
+    answers = _interview(paras, state, first) if first < len(paras) else (_Speaker(None, None), None, None)
+    out: list[_Label | None] = []
+    for p, mt, q, one in zip(paras, raw, quoted, alone):
         label = _turn_label(p)
         word = mt.group(1) if mt else None
-        src = None
-        if q:
+        who: _Speaker | None
+        said = (None, None)
+        if one:
+            named = _label(p, len(p.text) - len(p.text.lstrip()), len(p.text.rstrip()) - 1)
+            who = _resolve(named, p, state) if named is not None else None
+            said = answers[1:]
+        elif q:
             who = known.get(word or "") if counts.get(word or "", 0) >= 2 else None  # 博科娃：“五个世界”之间……
         elif word in qa and qa[word] == "answer":
-            who: _Speaker | None = answers[0]
-            src = answers[1]
+            who, said = answers[0], answers[1:]
         elif word in qa:
             who = _Speaker(state.reporter or state.outlet, word)
         elif word in roles:
@@ -1161,9 +1183,8 @@ def _turn_labels(art: Article, paras: list[_Para], state: _State) -> tuple[list[
             who = None
         if who is not None and word and not q:
             known[word] = who
-        out.append(who)
-        sources.append(src)
-    return out, sources
+        out.append(_Label(who, *said, alone=one) if who is not None else None)
+    return out
 
 
 def _heading(p: _Para, following: _Para | None) -> bool:
@@ -1560,11 +1581,10 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
     state.reporter = _reporter(art)
     for line in [art.subtitle or "", *art.sections]:  # 阿里巴巴国际站市场部相关负责人陈唐——: the people of the article
         state.names.update(e.name for e in rec.mentions(line, line, 0, len(line), state, tagger=False) if e.kind == "person" and e.name)
-    labels, answer_sources = _turn_labels(art, paras, state)
+    labels = _turn_labels(art, paras, state)
     dialogue = sum(x is not None for x in labels) >= 2
     last_label = max((k for k, x in enumerate(labels) if x is not None), default=-1)
-    turn: _Speaker | None = None  # who has the floor in a dialogue
-    turn_source: tuple[str | None, str | None] = (None, None)  # the occasion of their words (接受本报记者采访)
+    turn: _Label | None = None  # who has the floor in a dialogue, and the occasion of their words (接受本报记者采访)
     run_on: _Found | None = None  # a quotation that runs on into the next paragraph
     out: list[Quotation] = []
     for i, (para, p) in enumerate(zip(art.paragraphs, paras)):
@@ -1581,13 +1601,12 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
             turn = None  # a new section (or a subhead): the narrator speaks until the next label
         if label is not None:
             turn = label
+        if label is not None and not label.alone:
             body = len(p.text) - len(re.sub(r"^\s*[^：:]{1,24}?[：:]", "", p.text).lstrip())
-            src = answer_sources[i]
-            found.insert(0, _Found(body, len(p.text.rstrip()), "turn", turn, src, "other" if src else None))
-        elif dialogue and turn is not None and p.text.strip() and i < last_label:
-            found.insert(0, _Found(0, len(p.text.rstrip()), "turn", turn, *turn_source))  # the same speaker goes on
-        if label is not None:
-            turn_source = (answer_sources[i], "other" if answer_sources[i] else None)
+            found.insert(0, _Found(body, len(p.text.rstrip()), "turn", label.who, label.source, "other" if label.source else None, label.date))
+        elif label is None and dialogue and turn is not None and p.text.strip() and (i < last_label or turn.alone) \
+                and not p.text.lstrip().startswith(("（", "(")):  # the same speaker goes on (not a closing （……）)
+            found.insert(0, _Found(0, len(p.text.rstrip()), "turn", turn.who, turn.source, "other" if turn.source else None, turn.date))
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
         state.seen.append(p)
