@@ -406,7 +406,8 @@ def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int, adjacent: 
     if adjacent:
         ents = [e for e in ents if _adjacent(p, e.end, hi)]
     bare = _bare_name(p, lo, hi, state)
-    if bare is not None and not any(e.kind == "person" or e.start <= bare.start < e.end for e in clause):
+    if bare is not None and not any(e.kind == "person" or e.start <= bare.start < e.end and not (e.kind == "title" and e.start == bare.start)
+                                    for e in clause):  # 王德福接受记者|采访时表示: not the qualifier of a bare title
         ents.insert(0, bare)
     titled = _titled_name(p, clause, lo, hi)
     if titled is not None and not any(e.kind == "person" for e in ents):
@@ -485,7 +486,8 @@ def _titled_name(p: _Para, clause: list[Mention], lo: int, hi: int) -> Mention |
     mt = re.fullmatch(rf"([\u4e00-\u9fff][\u4e00-\u9fff·\-－]{{1,9}}?)(?:{alt('adverbs', 'subject_gap')})*", p.m[title.end:hi])
     name = mt.group(1) if mt else ""
     if not name or lx.titles.search(name) or lx.verbs.search(name) or lx.generic.search(name) or re.search("[的在和与对向地]", name) \
-            or name[-1] in lx.cues["role_final_chars"] or name[0] == "会":  # 宪法和法律委员|会组成人员
+            or name[-1] in lx.cues["role_final_chars"] or name[0] == "会" \
+            or re.match(alt("interview"), name):  # 宪法和法律委员|会组成人员; 接受记者|采访时表示
         return None
     return Mention("person", title.end, title.end + len(name), name, p.text[title.start:title.end + len(name)], title=title.title)
 
@@ -1335,7 +1337,7 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
         cl = _clause_start(p, vs, sent_lo)
         if cl == vs:
             continue
-        who = _subject(p, state, cl, vs, cl, adjacent=True)
+        who = _subject(p, state, cl + p.m.startswith("据", cl), vs, cl, adjacent=True)  # 据王德福回忆，……
         if who.ent is None and sent_lo < cl and _manner_only(p, cl, vs):
             who = _sentence_subject(p, state, sent_lo, cl)  # 习近平同大家亲切握手，满怀真情地对他们说，……
         if who.ent is None or not (_adjacent(p, who.ent.end, vs) or who.ent.end <= cl):
@@ -1395,7 +1397,8 @@ def _adjacent(p: _Para, end: int, vs: int) -> bool:
     behalf = r"代表[\u4e00-\u9fff]{2,12}?"  # 曹卫星常委代表民盟中央表示
     said = rf"(?:{lx.verbs.pattern})$"  # 介绍说, 强调指出
     attend = rf"(?:{alt('attend_verbs')})[^，。；：！？]{{1,30}}?并"  # 出席会议并讲话指出
-    return re.fullmatch(rf"(?:{words}|{titles}|{attend}|{act}时?|{both}|{also}|{behalf}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
+    asked = rf"接受[^，。；：！？]{{0,20}}?(?:{alt('interview')})时?"  # 张三接受本报记者采访时表示
+    return re.fullmatch(rf"(?:{words}|{titles}|{attend}|{asked}|{act}时?|{both}|{also}|{behalf}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
 
 
 def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
