@@ -799,7 +799,7 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
         skipped = True
     # the news event goes on (4号，尚穆根在接受……专访时说：“……”。尚穆根说，……), or the occasion of the
     # paragraph before (习近平近日给……回信。¶习近平在回信中表示，……¶习近平强调，……)
-    if scene is not None and (_now(scene.date, state.today) or 0 <= p.index - scene.para <= 1):
+    if scene is not None and (_now(scene.date, state.today) or scene.date is None or 0 <= p.index - scene.para <= 1):
         if source is None and date is None:
             return scene.source, scene.source_type, scene.date
         if date is None and _same_occasion(source, scene.source):
