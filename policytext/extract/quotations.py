@@ -1214,6 +1214,8 @@ def _direct(p: _Para, state: _State) -> list[_Found]:
                 said = _utterance(inner) and not _apposition(p, a) and not modifier and not embedded
                 kind = "direct" if said else "term"
                 out.append(_Found(a + 1, b, kind))
+            elif intro.kind == "direct" and p.m[b + 1:b + 2] == "的" and not re.match(alt("speech_nouns"), p.m[b + 2:b + 4]):
+                out.append(_Found(a + 1, b, "term"))  # 回答了“……”的重大问题: the words name the question, a modifier
             else:
                 out.append(_Found(a + 1, b, intro.kind, intro.who, src, stype, date))
             out.extend(_nested(p, a, b, state))
