@@ -369,3 +369,49 @@ def test_the_people_spoken_to_are_not_a_name():
     art = Article(paragraphs=[Paragraph(0, "习近平总书记参加青海代表团审议。"),
                               Paragraph(1, "王玉虎代表说，总书记向大家叮嘱“生态环境没有替代品”，让自己感触很深。")], source="x/2016-03-10-news.txt")
     assert [q.speaker for q in quotations(art) if q.kind == "direct"] == ["习近平"]
+
+
+def _records(name: str) -> list:
+    return [q for q in policytext.read(DEV / name)[0].quotations() if q.kind != "term"]
+
+
+def test_interview_turns_questions_answers_roles_and_subheads():
+    qa = [q for q in _records("2025-06-02-rmrb-qa-natural-person-online-shops.txt") if q.kind == "turn"]
+    assert (qa[0].text[:6], qa[0].speaker, qa[0].speaker_mention) == ("近年来，自然", "林丽鹂", "问")  # the by-lined reporter asks
+    assert (qa[1].speaker, qa[1].speaker_mention, qa[1].source) == (None, "答", "接受本报记者采访")  # an official not named
+    assert qa[2].source == "接受本报记者采访" and not any(q.text == "消费者如何维权？" for q in qa)  # a subhead is no turn
+    talk = [q for q in _records("2025-06-10-rmrb-interview-community-shared-future.txt") if q.kind == "turn"]
+    assert [q.speaker for q in talk[:4]] == ["吴浩", "博科娃", "王逸舟", "董强"]  # 主持人 named in the header; 博科娃 by her label
+    assert not any(q.text.startswith("习近平主席强调，中国愿同各国") for q in talk)  # a new section: the narrator speaks
+    assert any(q.speaker == "博科娃" and q.text.startswith("“五个世界”之间") for q in talk)
+
+
+def test_the_speaker_of_the_sentence_before_goes_on_and_a_dotted_name_by_its_last_part():
+    qs = {q.text[:8]: q.speaker for q in _records("2025-06-13-rmrb-africa-congratulatory-letter-voices.txt")}
+    assert qs["在肯尼亚，蒙内铁"] == "丹尼斯·穆内内"  # ……穆内内表示，……。“在肯尼亚，……”
+    assert qs["中国扩大对非开放"] == "迪厄多内·特瓦西卢瓦"  # 特瓦西卢瓦表示
+    assert qs["中国进一步向非洲"] == "迪厄多内·特瓦西卢瓦"  # “……”……有限公司总经理迪厄多内·特瓦西卢瓦最近……
+
+
+def test_a_press_conference_dates_the_words_said_at_it():
+    qs = {q.text[:8]: q for q in _records("2025-06-18-rmrb-press-space-station-workers.txt")}
+    assert (qs["中国空间站全面建"].source, qs["中国空间站全面建"].date) == ("二〇二三年新年贺词", "2022-12-31")
+    assert (qs["中国空间站在总体"].source, qs["中国空间站在总体"].date) == ("“新征程上的奋斗者”中外记者见面会", "2025-06-17")
+    assert qs["我非常自豪，见证"].date == "2025-06-17"  # not 2022年11月 of his story
+
+
+def test_a_speaker_who_attends_a_meeting_and_a_letter_sent_on_the_day_of_the_news():
+    forum = _records("2025-05-31-rmrb-xinhua-ding-xuexiang-academicians-forum.txt")
+    assert {(q.speaker, q.source, q.date) for q in forum} == {("丁薛祥", "“赓续科学精神·砥砺强国征程”座谈会", "2025-05-30")}
+    letter = _records("2025-05-28-rmrb-xi-letter-young-pioneers-congress.txt")
+    assert (letter[0].speaker, letter[0].source, letter[0].date) == ("习近平", "贺信", "2025-05-27")
+    q = quotations("2015年9月，习近平主席在出席第七十届联合国大会一般性辩论并发表重要讲话时指出：“和平、发展，是全人类的共同价值。”")[0]
+    assert (q.source, q.source_type, q.date) == ("第七十届联合国大会一般性辩论", "meeting", "2015-09")
+
+
+def test_answers_under_a_label_on_a_line_of_its_own():
+    text = ("近日，新华社记者采访了多位部委负责人。\n国家发展改革委主任何立峰：\n今年以来，经济运行总体平稳。\n"
+            "下一步，我们将继续做好各项工作。\n商务部部长王文涛：\n外贸保持较快增长。")
+    assert [(q.kind, q.paragraph, q.speaker, q.source) for q in quotations(text)] == [
+        ("turn", 2, "何立峰", "接受新华社记者采访"), ("turn", 3, "何立峰", "接受新华社记者采访"),
+        ("turn", 5, "王文涛", "接受新华社记者采访")]

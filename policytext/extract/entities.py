@@ -39,7 +39,7 @@ _NUMERALS = "一二三四五六七八九十百千万亿两几多余数"
 _DEMONSTRATIVE = re.compile("[这本此该那][次届个场项]$")  # 这次|专题会议, 本届|大会
 _DOTS = re.compile("[·•‧・]")  # a quick test before the search for dotted names
 _PLACE_END = re.compile("(?:省|市|县|州|镇|乡|自治区|特别行政区|沙地|草原|高原|盆地|平原|半岛|岛|湖|江|河|海|湾|峡|山)$")
-_NAME_STOP = "在和与及的说是向对为将从到等了也都就又曾已称指讲认表"  # characters that end a name's last part
+_NAME_STOP = "在和与及的说是向对为将从到等了也都就又曾已称指讲认表最正还"  # characters that end a name's last part
 
 
 @dataclass

@@ -88,6 +88,7 @@ class _State:
     today: str | None = None  # the article's date (partial ISO): 今天, 去年, 5日 count from it
     last_day: str | None = None  # the full date written last (同日 is that day)
     outlet: str | None = None  # whose reporter an unnamed 记者 is (央视网消息 → 央视)
+    reporter: str | None = None  # the one by-lined reporter, else the outlet asks (记者问)
     scenes: dict[str, _Scene] = field(default_factory=dict)  # speaker -> the occasion of their last words
 
     def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
@@ -375,7 +376,7 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
         surname = lead if len(lead) == 1 and lead in word_lists().surnames else ""
         name = state.person_before(where, e.title, surname)
         if name is None and e.mention in word_lists().cues["reporters"]:
-            name = state.outlet  # 记者：“……” in a CCTV item: 央视 asks
+            name = state.reporter or state.outlet  # 记者：“……” in a CCTV item: 央视 asks; in a by-lined report its reporter
         if name is None and surname:
             name = e.mention  # 刘校长, named by surname and title only
         return _Speaker(name, e.mention, e)
@@ -390,6 +391,8 @@ def _resolve(e: Mention | None, p: _Para, state: _State) -> _Speaker:
             joint = issuer.name.split("、") if issuer.name and "、" in issuer.name else []
             return _Speaker(issuer.name, issuer.mention, e, joint=joint)
         return _Speaker(e.name, e.mention, e)
+    if e.kind == "org" and e.name:
+        return _Speaker(body_name(e.name), e.mention, e)  # 最高法 → 最高人民法院
     return _Speaker(e.name, e.mention, e)
 
 
@@ -403,7 +406,8 @@ def _subject(p: _Para, state: _State, lo: int, hi: int, sent_lo: int, adjacent: 
     if adjacent:
         ents = [e for e in ents if _adjacent(p, e.end, hi)]
     bare = _bare_name(p, lo, hi, state)
-    if bare is not None and not any(e.kind == "person" or e.start <= bare.start < e.end for e in clause):
+    if bare is not None and not any(e.kind == "person" or e.start <= bare.start < e.end and not (e.kind == "title" and e.start == bare.start)
+                                    for e in clause):  # 王德福接受记者|采访时表示: not the qualifier of a bare title
         ents.insert(0, bare)
     titled = _titled_name(p, clause, lo, hi)
     if titled is not None and not any(e.kind == "person" for e in ents):
@@ -447,8 +451,17 @@ def _subject_position(p: _Para, lo: int, e: Mention) -> bool:
     cl = _clause_start(p, e.start, lo)
     titled = p.rec.title_ends_at(p.m, cl, e.start) and (
         e.start - cl <= MAX_TITLE and word_lists().titles.search(p.m, cl, e.start) is not None
-        or _office_chain().fullmatch(p.m, cl, e.start) is not None)
+        or _office_chain().fullmatch(p.m, cl, e.start) is not None
+        or _described().fullmatch(p.m, cl, e.start) is not None)
     return titled or _adjacent(p, cl, e.start)
+
+
+@lru_cache(maxsize=1)
+def _described() -> re.Pattern[str]:
+    """A title after a relative clause or a company (刚刚坐了十几个小时飞机的公司总经理马同伟,
+    卢旺达辣椒种植企业加绍拉农场有限公司总经理迪厄多内·特瓦西卢瓦): the subject's description."""
+    body = alt("org_suffixes")
+    return re.compile(rf"(?:[^，。；：！？]{{1,30}}的|[\u4e00-\u9fff（）()]{{2,30}}?(?:{body}))[^，。；：！？的]{{0,{MAX_TITLE}}}")
 
 
 def _named_body(p: _Para, lo: int, hi: int) -> Mention | None:
@@ -473,7 +486,8 @@ def _titled_name(p: _Para, clause: list[Mention], lo: int, hi: int) -> Mention |
     mt = re.fullmatch(rf"([\u4e00-\u9fff][\u4e00-\u9fff·\-－]{{1,9}}?)(?:{alt('adverbs', 'subject_gap')})*", p.m[title.end:hi])
     name = mt.group(1) if mt else ""
     if not name or lx.titles.search(name) or lx.verbs.search(name) or lx.generic.search(name) or re.search("[的在和与对向地]", name) \
-            or name[-1] in lx.cues["role_final_chars"] or name[0] == "会":  # 宪法和法律委员|会组成人员
+            or name[-1] in lx.cues["role_final_chars"] or name[0] == "会" \
+            or re.match(alt("interview"), name):  # 宪法和法律委员|会组成人员; 接受记者|采访时表示
         return None
     return Mention("person", title.end, title.end + len(name), name, p.text[title.start:title.end + len(name)], title=title.title)
 
@@ -539,7 +553,7 @@ def _post_intro(p: _Para, o: int, c: int, utterance: bool) -> tuple[int, int, in
     lx = word_lists()
     start = c + 1
     stop = start
-    while stop < len(p.m) and p.m[stop] not in "。！？!?" and p.m[stop] not in lx.cues["quote_pairs"] and stop - start < 40:
+    while stop < len(p.m) and p.m[stop] not in "。！？!?" and p.m[stop] not in lx.cues["quote_pairs"] and stop - start < lx.cues["max_post_intro"]:
         stop += 1
     region = p.m[start:stop]
     if region.startswith("的"):
@@ -617,7 +631,7 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     if mt and not re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg):
         return acts[mt.group(1)], "letter"
     nouns = "|".join(sorted(set(acts.values()) - {"信"}))
-    mt = re.search(rf"(?:互致|发来|致)([\u4e00-\u9fff]{{1,4}}?(?:{nouns}))", seg)  # 互致新年贺电
+    mt = re.search(rf"(?:互致|发来|致)([\u4e00-\u9fff]{{0,4}}?(?:{nouns}))", seg)  # 互致新年贺电, 发来贺信
     if mt:
         return mt.group(1), "letter"
     mt = re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg)
@@ -627,9 +641,14 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     if mt:
         name = canonical_meeting(re.sub(r"^.*?(?:召开的|举行的)", "", t[lo + mt.start(1):lo + mt.end(1)]))
         return name, "speech"
-    mt = re.search(rf"在([^，。；]{{0,20}}?(?:{alt('speech')}))(?:中|时|上|并)", seg)  # 在新加坡国立大学协会演讲并……时
+    mt = re.search(rf"在([^，。；]{{0,30}}?(?:{alt('speech')}))(?:中|时|上|并)", seg)  # 在新加坡国立大学协会演讲并……时
     if mt:
-        return t[lo + mt.start(1):lo + mt.end(1)], "speech"
+        said = t[lo + mt.start(1):lo + mt.end(1)]
+        # 在出席……一般性辩论并发表重要讲话时: the meeting; 在发表二〇二三年新年贺词时: the address
+        attended = re.fullmatch(rf"(?:{alt('attend_verbs')})([^，。；]{{2,30}}?)并(?:发表)?了?(?:{alt('speech')})", said)
+        if attended:
+            return canonical_meeting(attended.group(1)), "meeting"
+        return re.sub(r"^发表了?", "", said), "speech"
     mt = re.search(rf"《[^《》]*》(?:{alt('article')})", seg)
     if mt:
         s = lo + mt.start()
@@ -697,7 +716,13 @@ def _date(p: _Para, lo: int, hi: int, state: _State) -> str | None:
 def _resolve_date(p: _Para, d: DateMention, state: _State) -> str | None:
     """The date ``d`` of the paragraph stands for (:func:`~policytext.dates.resolve`)."""
     k = bisect.bisect_left(p.days, (d.start, ""))
-    return resolve(d, state.today, _year_before(p, d.start), p.days[k - 1][1] if k else p.day_before)
+    year = _year_before(p, d.start)
+    if year is not None and d.year is None and d.word is None and d.month and d.day:
+        y = bisect.bisect_left(p.years, (d.start, 0))
+        near = resolve(d, state.today)  # 2022年12月31日，……。6月17日，国新办举行……: the news event of a
+        if p.years[y - 1][0] < p.sentence(d.start)[0] and _recent(near, state.today) and not near.startswith(str(year)):
+            year = None  # 2025-06-18 report, not a day of the year written in a sentence before
+    return resolve(d, state.today, year, p.days[k - 1][1] if k else p.day_before)
 
 
 def _year_before(p: _Para, i: int) -> int | None:
@@ -774,7 +799,7 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
         skipped = True
     # the news event goes on (4号，尚穆根在接受……专访时说：“……”。尚穆根说，……), or the occasion of the
     # paragraph before (习近平近日给……回信。¶习近平在回信中表示，……¶习近平强调，……)
-    if scene is not None and (_now(scene.date, state.today) or 0 <= p.index - scene.para <= 1):
+    if scene is not None and (_now(scene.date, state.today) or scene.date is None or 0 <= p.index - scene.para <= 1):
         if source is None and date is None:
             return scene.source, scene.source_type, scene.date
         if date is None and _same_occasion(source, scene.source):
@@ -862,8 +887,8 @@ def _facts(p: _Para, state: _State, lo: int, hi: int, who: _Speaker, e: Mention)
     source = _source(p, lo, hi, who)
     if source[0] is None:
         held = _attended(p, state, e.end, hi)
-        if held is not None:
-            return held.name, "meeting", date or held.date
+        if held is not None:  # at a press conference the speaker's story (2022年11月，他再次担任指令长) does not date the words
+            return held.name, "meeting", held.date if held.floor and held.date else date or held.date
     return (*source, date)
 
 
@@ -872,7 +897,8 @@ def _attended(p: _Para, state: _State, lo: int, hi: int) -> _Meeting | None:
     (……主席会议29日在北京召开。王沪宁主持并讲话; 在会上讲话; 发表了重要讲话; 回答中外记者提问); at a
     press conference everyone named speaks at it (……举行记者会。¶民政部部长陆治原介绍，……)."""
     cues = word_lists().cues
-    said = re.search(rf"(?:{alt('attend_verbs')})并?(?:{alt('speech')})|发表了?(?:{alt('speech')})|会上|{cues['answer_pattern']}", p.m[lo:hi])
+    said = re.search(rf"(?:{alt('attend_verbs')})(?:[^，。；：！？]{{0,30}}?并)?(?:{alt('speech')})|发表了?(?:{alt('speech')})|会上|{cues['answer_pattern']}",
+                     p.m[lo:hi])  # 出席会议并讲话
     for x in reversed(state.meetings):
         if x.held and x.pos < (p.index, lo):
             return x if said or x.floor else None
@@ -1063,6 +1089,113 @@ def _turn_label(p: _Para) -> Mention | None:
     return _label(p, lo, mt.end() - 1)
 
 
+def _header_roles(lines: list[str]) -> dict[str, str]:
+    """The people an article's header lines name by role (主持人：北京外国语大学……副教授  吴  浩),
+    for the dialogue turns that carry only the role as their label.
+
+    >>> _header_roles(["主持人：北京外国语大学区域与全球治理高等研究院副教授  吴  浩", "嘉  宾：前总干事  博科娃"])
+    {'主持人': '吴浩', '嘉宾': '博科娃'}
+    """
+    out = {}
+    for line in lines:
+        mt = re.fullmatch(r"\s*([\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})\s*[：:](.{2,60})", line or "")
+        if mt is None or re.search(r"[。！？；“”]", mt.group(2)):
+            continue
+        name = re.search(r"(?:^|\s{2,})([\u4e00-\u9fff](?:\s{0,2}[\u4e00-\u9fff]){1,3})\s*$", mt.group(2))
+        if name:
+            out[re.sub(r"\s", "", mt.group(1))] = re.sub(r"\s", "", name.group(1))
+    return out
+
+
+def _interview(paras: list[_Para], state: _State, stop: int) -> tuple[_Speaker, str | None, str | None]:
+    """Who answers in an interview, as the lead before paragraph ``stop`` says (本报记者采访了
+    市场监管总局网监司负责人: an official not named), the occasion of the answers (接受本报记者采访,
+    ……负责人接受新华社采访) and its date."""
+    for p in reversed(paras[:stop]):
+        told = re.search(rf"接受[^，。；：]{{0,20}}?(?:{alt('interview')})", p.m)
+        asked = re.search(rf"([^，。；：]{{0,10}}?记者)((?:{alt('interview')}))了?([^，。；：]{{2,40}})", p.m)
+        if told is None and asked is None:
+            continue
+        lo, hi = p.sentence((told or asked).start())  # type: ignore[union-attr]
+        people = [e for e in p.rec.mentions(p.text, p.m, asked.start(3), asked.end(3), state) if e.kind == "person"] if asked else []
+        who = _Speaker(people[-1].name, people[-1].mention, people[-1]) if people else _Speaker(None, "答")
+        occasion = p.text[told.start():told.end()] if told else f"接受{asked.group(1)}{asked.group(2)}"  # type: ignore[union-attr]
+        return who, occasion, _date(p, lo, hi, state)
+    return _Speaker(None, "答"), None, None
+
+
+@dataclass
+class _Label:
+    """A dialogue turn's label: who speaks, the occasion and date of the words (the interview), and
+    whether the label stands on a line of its own (国家发展改革委主任何立峰：¶……: the paragraphs after it)."""
+
+    who: _Speaker
+    source: str | None = None
+    date: str | None = None
+    alone: bool = False
+
+
+def _turn_labels(art: Article, paras: list[_Para], state: _State) -> list[_Label | None]:
+    """The label of every paragraph that opens a dialogue turn (李拯：……, 问：……, 主持人：……), or
+    stands alone before the answers of an interview (商务部部长王文涛：). A role label is the person
+    the header names with it (主持人：……  吴  浩); a question (问) is the reporter's, an answer (答)
+    or a label line the interviewee's, at the interview the lead names; a label that opens two turns
+    or more is a name even when the recognizer does not know it (博科娃)."""
+    cues = word_lists().cues
+    roles = _header_roles([art.title or "", art.subtitle or "", *art.sections, *(p.text for p in paras)])
+    raw = [re.match(r"\s*([^：:，。；！？“”‘’「」\s]{1,6})[：:]", p.m) for p in paras]
+    quoted = [mt is not None and word_lists().quote_marks.match(p.text[mt.end():].lstrip() or "“") is not None
+              for p, mt in zip(paras, raw)]  # 记者：“……”: a quotation, unless the label opens turns elsewhere
+    alone = [re.fullmatch(r"\s*[^：:，。；！？“”‘’「」]{2,24}[：:]\s*", p.text) is not None and k + 1 < len(paras)
+             and not word_lists().quote_marks.match(paras[k + 1].text.lstrip() or "“") for k, p in enumerate(paras)]
+    counts: dict[str, int] = {}
+    for mt, q in zip(raw, quoted):
+        if mt and not q:
+            counts[mt.group(1)] = counts.get(mt.group(1), 0) + 1
+    known: dict[str, _Speaker] = {}
+    qa = cues["qa_labels"]
+    first = next((k for k, (mt, one) in enumerate(zip(raw, alone)) if one or mt and mt.group(1) in qa), len(paras))
+    answers = _interview(paras, state, first) if first < len(paras) else (_Speaker(None, None), None, None)
+    out: list[_Label | None] = []
+    for p, mt, q, one in zip(paras, raw, quoted, alone):
+        label = _turn_label(p)
+        word = mt.group(1) if mt else None
+        who: _Speaker | None
+        said = (None, None)
+        if one:
+            named = _label(p, len(p.text) - len(p.text.lstrip()), len(p.text.rstrip()) - 1)
+            who = _resolve(named, p, state) if named is not None else None
+            said = answers[1:]
+        elif q:
+            who = known.get(word or "") if counts.get(word or "", 0) >= 2 else None  # 博科娃：“五个世界”之间……
+        elif word in qa and qa[word] == "answer":
+            who, said = answers[0], answers[1:]
+        elif word in qa:
+            who = _Speaker(state.reporter or state.outlet, word)
+        elif word in roles:
+            who = _Speaker(roles[word], word)
+        elif label is not None:
+            who = _resolve(label, p, state)
+            if label.kind == "person" and label.name:
+                state.names.add(label.name)
+        elif word and counts[word] >= 2 and len(word) >= 2 and all(is_han(c) or c == "·" for c in word) \
+                and not word_lists().generic.search(word) and not word_lists().verbs.search(word):
+            who = _Speaker(word, word)
+        else:
+            who = None
+        if who is not None and word and not q:
+            known[word] = who
+        out.append(_Label(who, *said, alone=one) if who is not None else None)
+    return out
+
+
+def _heading(p: _Para, following: _Para | None) -> bool:
+    """A short line before a turn that reads as a subhead (突出问题有哪些？), not words of the floor."""
+    t = p.text.strip()
+    return len(t) <= word_lists().cues["heading_max_chars"] and following is not None and re.match(
+        r"\s*[^：:，。；！？“”]{1,6}[：:]", following.m) is not None and t[-1:] not in "。；…"
+
+
 def _direct(p: _Para, state: _State) -> list[_Found]:
     """Quotations in marks: direct (with their attribution) or terms."""
     out: list[_Found] = []
@@ -1081,6 +1214,8 @@ def _direct(p: _Para, state: _State) -> list[_Found]:
                 said = _utterance(inner) and not _apposition(p, a) and not modifier and not embedded
                 kind = "direct" if said else "term"
                 out.append(_Found(a + 1, b, kind))
+            elif intro.kind == "direct" and p.m[b + 1:b + 2] == "的" and not re.match(alt("speech_nouns"), p.m[b + 2:b + 4]):
+                out.append(_Found(a + 1, b, "term"))  # 回答了“……”的重大问题: the words name the question, a modifier
             else:
                 out.append(_Found(a + 1, b, intro.kind, intro.who, src, stype, date))
             out.extend(_nested(p, a, b, state))
@@ -1139,11 +1274,22 @@ def _implied_speaker(p: _Para, state: _State, sent_lo: int, o: int, c: int, utte
         ents = [x for x in p.rec.mentions(p.text, p.m, sent_lo, o, state) if verb or x.kind in ("person", "pronoun")]
         e = _pick(ents, _adverbials(p, sent_lo, o))
         return _resolve(e, p, state) if e is not None else None
-    if utter and sent_lo > 0 and any(w in p.text[o + 1:c] for w in word_lists().cues["first_person"]):
-        prev_lo, prev_hi = p.sentence(sent_lo - 1)
-        ents = [x for x in p.rec.mentions(p.text, p.m, prev_lo, prev_hi, state) if x.kind == "person"]
-        e = _pick(ents, _adverbials(p, prev_lo, prev_hi))
-        return _resolve(e, p, state) if e is not None else None
+    first = any(w in p.text[o + 1:c] for w in word_lists().cues["first_person"])
+    verb = re.compile(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]")
+    lo = sent_lo
+    for _ in range(3 if utter else 0):
+        # ……穆内内表示，……。“在肯尼亚，……”: who reported the sentences before (that name nobody else) goes on
+        if lo == 0:
+            break
+        lo, hi = p.sentence(lo - 1)
+        reported = verb.search(p.m, lo, hi)
+        end = reported.start() if reported else hi
+        ents = [x for x in p.rec.mentions(p.text, p.m, lo, end, state) if x.kind == "person"]
+        e = _pick(ents, _adverbials(p, lo, end))
+        if e is not None and (reported or first):
+            return _resolve(e, p, state)
+        if e is not None:
+            break
     return None
 
 
@@ -1193,7 +1339,7 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
         cl = _clause_start(p, vs, sent_lo)
         if cl == vs:
             continue
-        who = _subject(p, state, cl, vs, cl, adjacent=True)
+        who = _subject(p, state, cl + p.m.startswith("据", cl), vs, cl, adjacent=True)  # 据王德福回忆，……
         if who.ent is None and sent_lo < cl and _manner_only(p, cl, vs):
             who = _sentence_subject(p, state, sent_lo, cl)  # 习近平同大家亲切握手，满怀真情地对他们说，……
         if who.ent is None or not (_adjacent(p, who.ent.end, vs) or who.ent.end <= cl):
@@ -1253,7 +1399,8 @@ def _adjacent(p: _Para, end: int, vs: int) -> bool:
     behalf = r"代表[\u4e00-\u9fff]{2,12}?"  # 曹卫星常委代表民盟中央表示
     said = rf"(?:{lx.verbs.pattern})$"  # 介绍说, 强调指出
     attend = rf"(?:{alt('attend_verbs')})[^，。；：！？]{{1,30}}?并"  # 出席会议并讲话指出
-    return re.fullmatch(rf"(?:{words}|{titles}|{attend}|{act}时?|{both}|{also}|{behalf}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
+    asked = rf"接受[^，。；：！？]{{0,20}}?(?:{alt('interview')})时?"  # 张三接受本报记者采访时表示
+    return re.fullmatch(rf"(?:{words}|{titles}|{attend}|{asked}|{act}时?|{both}|{also}|{behalf}|{said}|[\u4e00-\u9fff]{{1,4}}地|(?:向|对|给|跟)[\u4e00-\u9fff]{{1,8}}?)*", rest) is not None
 
 
 def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
@@ -1265,6 +1412,11 @@ def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
     facts = _facts(p, state, lo, hi, _Speaker(e.name, e.mention, e), e)
     if not (facts[0] and e.name):
         return
+    took_part = rf"(?:{alt('attend_verbs')})|(?:{alt('speech')})|在会上|(?:{alt('convene_verbs')})"
+    if facts[1] == "meeting" and facts[2] is None and not re.search(took_part, p.m[lo:hi]):
+        return  # 他正与中方伙伴协调，在第四届中非经贸博览会上展示……: a meeting to come, not the occasion of his words
+    if facts[2] is None:  # ……大会27日上午在京开幕。……习近平发来贺信: the day the paragraph's news opened with
+        facts = (*facts[:2], next((d for pos, d in reversed(p.days) if pos < lo and _recent(d, state.today)), None))
     acts = re.compile(alt("letter_acts", "meeting_visits", "talk_acts"))
     others = []
     for x in p.rec.mentions(p.text, p.m, e.end, _clause_end(p, e.end), state):
@@ -1379,6 +1531,12 @@ def _as_article(article_or_text: Article | str) -> Article:
     )
 
 
+def _reporter(art: Article) -> str | None:
+    """The one reporter an article is by-lined to (本报记者  林丽鹂), who asks its questions (记者问)."""
+    name = re.sub(r"\s", "", art.author or "")
+    return name if 2 <= len(name) <= 4 and all(is_han(c) for c in name) else None
+
+
 def article_date(art: Article) -> str | None:
     """The article's date, else the date its file is named with (``2015-05-06-cctv-….txt``).
 
@@ -1427,10 +1585,13 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
     texts = [para.text for para in art.paragraphs]
     paras = [_prepare(para.index, para.text + _run_on(para.text, texts[k + 1] if k + 1 < len(texts) else ""), rec)
              for k, para in enumerate(art.paragraphs)]
-    labels = [_turn_label(p) for p in paras]
+    state.reporter = _reporter(art)
+    for line in [art.subtitle or "", *art.sections]:  # 阿里巴巴国际站市场部相关负责人陈唐——: the people of the article
+        state.names.update(e.name for e in rec.mentions(line, line, 0, len(line), state, tagger=False) if e.kind == "person" and e.name)
+    labels = _turn_labels(art, paras, state)
     dialogue = sum(x is not None for x in labels) >= 2
     last_label = max((k for k, x in enumerate(labels) if x is not None), default=-1)
-    turn: _Speaker | None = None  # who has the floor in a dialogue
+    turn: _Label | None = None  # who has the floor in a dialogue, and the occasion of their words (接受本报记者采访)
     run_on: _Found | None = None  # a quotation that runs on into the next paragraph
     out: list[Quotation] = []
     for i, (para, p) in enumerate(zip(art.paragraphs, paras)):
@@ -1443,14 +1604,16 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
                     f.who, f.source, f.source_type, f.date = run_on.who, run_on.source, run_on.source_type, run_on.date
         run_on = next((f for f in found if f.kind == "direct" and f.end == len(para.text)), None) if len(p.text) > len(para.text) else None
         label = labels[i] if dialogue else None
+        if i and para.section != art.paragraphs[i - 1].section or _heading(p, paras[i + 1] if i + 1 < len(paras) else None):
+            turn = None  # a new section (or a subhead): the narrator speaks until the next label
         if label is not None:
-            turn = _resolve(label, p, state)
-            if label.kind == "person" and label.name:
-                state.names.add(label.name)
-            body = len(p.text) - len(p.text[label.end + 1:].lstrip())
-            found.insert(0, _Found(body, len(p.text.rstrip()), "turn", turn))
-        elif dialogue and turn is not None and p.text.strip() and i < last_label:
-            found.insert(0, _Found(0, len(p.text.rstrip()), "turn", turn))  # the same speaker goes on
+            turn = label
+        if label is not None and not label.alone:
+            body = len(p.text) - len(re.sub(r"^\s*[^：:]{1,24}?[：:]", "", p.text).lstrip())
+            found.insert(0, _Found(body, len(p.text.rstrip()), "turn", label.who, label.source, "other" if label.source else None, label.date))
+        elif label is None and dialogue and turn is not None and p.text.strip() and (i < last_label or turn.alone) \
+                and not p.text.lstrip().startswith(("（", "(")):  # the same speaker goes on (not a closing （……）)
+            found.insert(0, _Found(0, len(p.text.rstrip()), "turn", turn.who, turn.source, "other" if turn.source else None, turn.date))
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
         state.seen.append(p)
