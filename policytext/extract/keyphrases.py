@@ -37,7 +37,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple, Union
 
-from ..document import Article, Keyphrase, Keyphrases
+from ..document import Article, Keyphrase, Keyphrases, Paragraph
 from ..errors import InputError, ModelError, PolicytextError
 from ..resources import word_lines, word_list
 from ..segmentation import Segmenter, default_segmenter
@@ -116,6 +116,11 @@ def _leaders() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     return frozenset(word_list("lexicon", "titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    return frozenset(word_list("lexicon", "institutions.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -211,25 +216,37 @@ class _Tokens(NamedTuple):
     places: set[str]  # the words tagged as place names
 
 
+_NOTES = frozenset({"注释", "注解", "名词解释", "附：名词解释"})  # the heading of a report's glossary or an article's notes
+
+
 def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> _Tokens:
-    """The classified words of a (word, tag) stream, read once: repeated words share one string."""
+    """The classified words of a (word, tag) stream, read once: repeated words share one string.
+    The stream ends at a line that heads the notes or glossary (注释, 名词解释): an apparatus
+    that repeats the text's special terms, not its argument."""
     token, canon = _Classes(seg).token, {}  # type: ignore[var-annotated]
     words: list[str] = []
     classes: list[str] = []
     places: set[str] = set()
+    line = 0  # index of the first word of the current line
     for word, tag in pairs:
+        if word == "\n":
+            if "".join(words[line:]).strip() in _NOTES:
+                del words[line:], classes[line:]
+                break
+            line = len(words) + 1
         if tag == "ns":
             places.add(word)
         for w, c in token(word, tag):
             words.append(canon.setdefault(w, w))
             classes.append(c or "-")
-    words, classes = _formulations(words, classes)
+    words, classes = _unquote(*_formulations(*_unquote(words, classes, footnotes=True)))
     return _Tokens(words, "".join(classes), array("i", itertools.accumulate(map(len, words), initial=0)), places)
 
 
 _QUOTES = {"“": "”", "《": "》", "「": "」"}  # opening mark: closing mark
 _NOT_IN_QUOTE = re.compile(r"[，。；：！？,;:!?\s“”‘’\"']")
-_DOCUMENT = re.compile("(决定|意见|规划|纲要|条例|法|办法|报告|建议|通知|方案|选读|文选|文集|选编)$")  # a title that may be long
+_DOCUMENT = re.compile("(决定|意见|规划|纲要|条例|规定|准则|细则|章程|公约|协定|条约|宣言|法|办法|报告|建议|通知|方案|计划|清单|选读|文选|文集|选编)"
+                       "(（(草案|试行|修订草案)）)?$")  # a title that may be long
 
 
 def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list[str]]:
@@ -252,9 +269,10 @@ def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list
             if words[k] == close:
                 inner = tuple(words[i + 1:k])
                 text = "".join(inner)
-                slogan = classes[i + 1] in "-V" and "T" in classes[i + 1:k]  # “大力实施城市更新”
+                document = word == "《" and _DOCUMENT.search(text) is not None  # 《整治形式主义为基层减负若干规定》
+                slogan = classes[i + 1] in "-V" and "T" in classes[i + 1:k] and not document  # “大力实施城市更新”
                 slogan |= k == i + 2 and classes[i + 1] in "-VAD"  # one verb or adjective: “讲究”, not a name
-                longest = 40 if word == "《" and _DOCUMENT.search(text) else 12
+                longest = 40 if document else 12
                 if 2 <= len(text) <= longest and _HAN.search(text) and not _NOT_IN_QUOTE.search(text) and not slogan:
                     quoted[inner] += 1
                 break
@@ -288,6 +306,40 @@ def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list
     return words, classes
 
 
+def _unquote(words: list[str], classes: list[str], footnotes: bool = False) -> tuple[list[str], list[str]]:
+    """The words and classes with a quoted formulation that is written together with the words
+    around it made one token with its quotation marks, so that it joins them as written
+    (“一带一路”国际合作, “两新”政策; a 《》 title stays apart; :func:`_phrase` gives the
+    formulation alone without its marks); or, with ``footnotes``, without the note markers of a
+    report (“两新”［15］政策).
+
+    >>> _unquote(["“", "两新", "”", "政策"], ["-", "T", "-", "N"])
+    (['“两新”', '政策'], ['T', 'N'])
+    >>> _unquote(["两新", "［", "15", "］", "政策"], ["T", "-", "-", "-", "N"], footnotes=True)
+    (['两新', '政策'], ['T', 'N'])
+    """
+    n = len(words)
+    if footnotes:
+        drop = {k for i in range(1, n - 1) if words[i - 1] in "［[" and words[i + 1] in "］]" and words[i].isdigit()
+                for k in (i - 1, i, i + 1)}
+    else:
+        drop = set()
+        for i in range(1, n - 1):
+            if (classes[i] == "T" and words[i - 1] == "“" and words[i + 1] == "”"
+                    and ((i > 1 and classes[i - 2] in _CONTENT) or (i + 2 < n and classes[i + 2] in _CONTENT))):
+                words[i] = f"“{words[i]}”"
+                drop |= {i - 1, i + 1}
+    if not drop:
+        return words, classes
+    keep = [i for i in range(n) if i not in drop]
+    return [words[i] for i in keep], [classes[i] for i in keep]
+
+
+def _phrase(words: list[str], i: int, j: int) -> str:
+    """The phrase ``words[i:j]`` as written; a quoted formulation alone without its marks."""
+    return words[i].strip("“”") if j == i + 1 else "".join(words[i:j])
+
+
 QUOTED_SHARE = 5  # a quoted formulation is one term where at least 1 in 5 of its uses is quoted
 
 
@@ -302,7 +354,8 @@ def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[t
     runs = [m.span() for m in _RUN.finditer(classes)]
     for r, (start, end) in enumerate(runs):
         if classes[start] == "S":
-            yield start, end, start, end
+            if words[start] not in g.stop_alone:  # 今天 is a time word, 春节 may be the subject
+                yield start, end, start, end
             continue
         yield from _run_spans(words, classes, offsets, start, end)
         if r + 1 == len(runs) or runs[r + 1][0] != end + 1 or classes[end + 1] == "S":
@@ -375,7 +428,7 @@ def phrases(pairs: Iterable[tuple[str, str]], segmenter: Segmenter | None = None
     ['城市', '城市更新']
     """
     words, classes, offsets, _ = _tokens(pairs, segmenter or default_segmenter())
-    return ["".join(words[i:j]) for i, j, _, _ in _spans(words, classes, offsets)]
+    return [_phrase(words, i, j) for i, j, _, _ in _spans(words, classes, offsets)]
 
 
 def candidates(text: str, segmenter: Segmenter | None = None) -> list[str]:
@@ -440,12 +493,17 @@ class _Stats:
         return self.count > 1 and any(side not in (None, "", _UNSET) for side in (self.left, self.right))
 
 
+def _body(article: Article) -> list[Paragraph]:
+    """The paragraphs of an article without its notes or glossary (section 注释, 名词解释)."""
+    return [p for p in article.paragraphs if p.section not in _NOTES]
+
+
 def _parts(article_or_text: TextLike) -> tuple[list[str], list[str], list[str]]:
     """(title lines, heading lines, body paragraphs) of an Article or a plain text."""
     if isinstance(article_or_text, Article):
         a = article_or_text
         titles = [t for t in (a.title, a.subtitle) if t]
-        return titles, list(a.sections), [p.text for p in a.paragraphs]
+        return titles, [h for h in a.sections if h not in _NOTES], [p.text for p in _body(a)]
     return [], [], _check_text(article_or_text).split("\n")
 
 
@@ -459,7 +517,7 @@ class _Text:
         self.tokens = words
         self.word_counts = Counter(words)
         # two passes over the candidate spans (recomputed, not stored: memory stays that of the tokens)
-        self.counts: Counter[str] = Counter("".join(words[i:j]) for i, j, _, _ in _spans(words, classes, offsets))
+        self.counts: Counter[str] = Counter(_phrase(words, i, j) for i, j, _, _ in _spans(words, classes, offsets))
         self.stats: dict[str, _Stats] = {}
         edges = _grammar().stop_edges
         run: list[tuple[int, int, str]] = []
@@ -467,7 +525,7 @@ class _Text:
         seen = paragraph = 0  # tokens read so far for the paragraph number, newlines among them
         canon = {p: p for p in self.counts}  # one string per phrase for counts and stats
         for i, j, start, end in _spans(words, classes, offsets):
-            phrase = canon["".join(words[i:j])]
+            phrase = canon[_phrase(words, i, j)]
             count = self.counts[phrase]
             if count < 2 and (j - i > 1 or classes[i] != "T") and phrase not in titles:
                 continue  # a phrase used once is key only when it is a term or in the title
@@ -538,12 +596,14 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
         weight *= TERM_BOOST  # a term of the lexicon, or a formulation the text quotes and repeats
     if words[-1] in _titles():
         weight *= 0.3  # an office: 常务副市长, 厦门市委常委
+    if phrase in _institutions() and phrase not in titles:
+        weight *= INSTITUTION  # the frame of a report: 商务部, 国务院新闻办公室 (举行发布会)
     if s.size == 1 and classes.person(phrase):
-        weight *= 0.3
+        weight *= 0.3 if phrase in titles and s.count >= 3 else 0.1  # a text about a person names them in the title, often
     elif any(classes.person(w) for w in words[1:]):
         weight *= 0.1  # a clause around a name: 总书记习近平主持会议
-    if own and phrase.startswith(own):
-        weight *= 0.15
+    if own and phrase.startswith(own) and _idf(phrase[len(own):].lstrip("省市区县")) < _GENERIC_IDF:
+        weight *= 0.15  # 安徽, 安徽省, 海南经济; not 海南自由贸易港
     if s.verbal:
         weight *= 0.6
     if s.clausal:
@@ -555,6 +615,7 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
 
 
 TERM_BOOST = 2.0
+INSTITUTION = 0.3
 TERM_IDF = 1
 IDF_POWER = 2  # the background idf is squared for merged phrases, used as is for lexicon terms (TERM_IDF)
 ONCE = 0.35
@@ -584,8 +645,8 @@ def _redundant(phrase: str, chosen: list[str], text: _Text, titles: str) -> bool
                     if not at <= pos < at + len(c):
                         added.append(w)
                     pos += len(w)
-                if all(_idf(w) < _GENERIC_IDF for w in added):
-                    return True
+                if _idf("".join(added)) < _GENERIC_IDF:
+                    return True  # 数字贸易 + 发展; not 一带一路 + 国际合作
         elif phrase in c:
             outside = s.count - text.counts[c] * c.count(phrase)
             if outside < max(2, 0.25 * s.count):
@@ -618,6 +679,8 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
         alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
         if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) else 2.0, alone * s.count) or s.bound():
             continue  # a fragment of a longer unit
+        if s.size == 1 and p in _titles():
+            continue  # a title or form of address alone: 负责人, 女士, 主席
         scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, classes), -s.first, p))
     scored.sort(reverse=True)
     chosen = _select([p for _, _, p in scored], text, titles, max(k, 20))[:k]
@@ -871,7 +934,7 @@ def token_pairs(article: Article) -> list[tuple[str, str]]:
     [('发展', 'vn'), ('\\n', 'x'), ('发展', 'vn')]
     """
     pairs: list[tuple[str, str]] = []
-    for i, p in enumerate(article.paragraphs):
+    for i, p in enumerate(_body(article)):
         if i:
             pairs.append(("\n", "x"))
         pairs += [(t.text, t.pos) for t in p.tagged()]
