@@ -7,7 +7,10 @@ starts with a noun or an adjective and ends with a noun or a nominalised verb, s
 adverbial adjective may stand before a verbal noun (妇女全面发展), two parallel phrases joined
 by 和 or 与 make one (科技创新和产业创新), and so does the party's possessive (党的优秀特质);
 lexicon terms are whole tokens, and so is every formulation the text puts in quotation or
-book-title marks (“两个确立”, 《习近平著作选读》).
+book-title marks (“两个确立”, 《习近平著作选读》), which joins the words it is written with
+(“一带一路”国际合作); a verb with its object or a second verb makes a candidate (利用外资,
+封关运作) kept only where the verb is specific and used mostly so (共建“一带一路”, not
+推进乡村全面振兴).
 Each candidate is counted at token boundaries in two passes (time and memory linear in the length
 of the text) and scored with single-document statistics — frequency outside longer candidates,
 spread over paragraphs, presence in title, headings and the first paragraph, cohesion of its
@@ -388,6 +391,11 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
     edges, alone = g.stop_edges, g.stop_alone
     for i in range(start, end):
         first, cls = words[i], classes[i]
+        if cls == "V" and len(first) > 1 and first not in edges and i + 1 < end:
+            second = words[i + 1]
+            if classes[i + 1] in "TNMV" and len(second) > 1 and second not in edges and second not in alone:
+                yield i, i + 2, start, end  # a verb and its object: 利用外资, 封关运作 (see _kind)
+            continue
         if cls in "VD" or first in edges or len(first) == 1:
             continue
         if cls == "M" and i + 1 < end and classes[i + 1] == "T":
@@ -410,15 +418,19 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
             yield i, j, start, end
 
 
-def _kind(classes: str, i: int, j: int) -> tuple[bool, bool, bool]:
-    """(verbal, clausal, term) of the candidate ``words[i:j]``: it ends in a verb (城市/治理); a
-    verb inside takes an object or another verb (城市更新/提升/城市/韧性); it is one lexicon term.
+def _kind(classes: str, i: int, j: int) -> tuple[bool, bool, bool, bool]:
+    """(verbal, clausal, term, led) of the candidate ``words[i:j]``: it ends in a verb (城市/治理); a
+    verb inside takes an object or another verb (城市更新/提升/城市/韧性); it is one lexicon term;
+    it is a verb with its object or a second verb (利用/外资, 封关/运作), which is no clause but a
+    candidate only where the text uses the verb mostly so (:data:`LED_SHARE`).
 
-    >>> _kind("NVNN", 0, 4), _kind("NV", 0, 2), _kind("T", 0, 1)
-    ((False, True, False), (True, False, False), (False, False, True))
+    >>> _kind("NVNN", 0, 4), _kind("NV", 0, 2), _kind("T", 0, 1), _kind("VN", 0, 2)
+    ((False, True, False, False), (True, False, False, False), (False, False, True, False), (False, False, False, True))
     """
     span = classes[i:j].rpartition("-")[2]  # the last conjunct of a coordination
-    return span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None), classes[i:j] == "T"
+    led = classes[i] == "V"
+    clausal = not led and "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None)
+    return span[-1] == "V", clausal, classes[i:j] == "T", led
 
 
 def phrases(pairs: Iterable[tuple[str, str]], segmenter: Segmenter | None = None) -> list[str]:
@@ -435,7 +447,7 @@ def candidates(text: str, segmenter: Segmenter | None = None) -> list[str]:
     """Candidate phrases of ``text`` in order of occurrence (with repeats), before scoring.
 
     >>> candidates("推动产业深度转型升级")
-    ['产业', '产业深度', '产业深度转型', '产业深度转型升级', '深度', '深度转型', '深度转型升级', '转型升级']
+    ['推动产业', '产业', '产业深度', '产业深度转型', '产业深度转型升级', '深度', '深度转型', '深度转型升级', '转型升级']
     """
     seg = segmenter or default_segmenter()
     return phrases(_pairs(seg, _check_text(text)), seg)
@@ -470,6 +482,7 @@ class _Stats:
     verbal: bool
     clausal: bool
     term: bool
+    led: bool
     count: int
     left: str | None = _UNSET  # the one word that always precedes it, None when it varies
     right: str | None = _UNSET
@@ -556,7 +569,7 @@ class _Text:
             return
         for a, b, sub in run:
             if not any(i <= a and b <= j and (i, j) != (a, b)
-                       and (not self.stats[sup].clausal or self.counts[sup] == self.counts[sub])
+                       and not self.stats[sup].led and (not self.stats[sup].clausal or self.counts[sup] == self.counts[sub])
                        for i, j, sup in run):
                 self.stats[sub].independent += 1
 
@@ -611,10 +624,16 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
     # cohesion: the share of the rarest word's occurrences that this phrase accounts for
     parts = [text.word_counts[w] for w in words if len(w) > 1 and w not in edges]
     cohesion = min(1.0, s.count / min(parts)) if s.size > 1 and parts else 1.0
-    return tf * _idf(phrase) ** (TERM_IDF if s.term else IDF_POWER) * weight * (0.5 + 0.5 * cohesion)
+    idf = _idf(phrase)
+    if idf == 1.0 and s.size > 1 and not s.term:  # unseen in the background: as specific as its most specific word, and more
+        idf = min(1.0, max(_idf(w) for w in words) + UNSEEN_BONUS)
+    return tf * idf ** (TERM_IDF if s.term else IDF_POWER) * weight * (0.5 + 0.5 * cohesion)
 
 
 TERM_BOOST = 2.0
+LED_SHARE = 0.3  # a verb-led phrase is a candidate where it has at least this share of the verb's uses
+LED_VERB_IDF = 0.5  # and its verb is this specific (共建 0.56, 封关 0.72; not 推进 0.29, 构建 0.46)
+UNSEEN_BONUS = 0.3  # an unseen phrase's idf: that of its most specific word plus this
 INSTITUTION = 0.3
 TERM_IDF = 1
 IDF_POWER = 2  # the background idf is squared for merged phrases, used as is for lexicon terms (TERM_IDF)
@@ -681,6 +700,9 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
             continue  # a fragment of a longer unit
         if s.size == 1 and p in _titles():
             continue  # a title or form of address alone: 负责人, 女士, 主席
+        if s.led and (s.count < 2 or s.count < LED_SHARE * text.word_counts[text.words(s)[0]]
+                      or _idf(text.words(s)[0]) < LED_VERB_IDF):
+            continue  # a verb with one of its many objects, or a common verb (推进乡村全面振兴), not a compound
         scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, classes), -s.first, p))
     scored.sort(reverse=True)
     chosen = _select([p for _, _, p in scored], text, titles, max(k, 20))[:k]
