@@ -165,13 +165,14 @@ class _Classes:
         """Length of the predicate that a lexicon token puts before another lexicon term
         (发展新质生产力 -> 2, 因地制宜发展新质生产力 -> 6), or 0 when the token is one term. The
         prefix is tagged with the lexicon, so one that holds a term (中央纪委|书记) is no predicate,
-        and it holds a verb (全面|从严治党 is one term)."""
+        and it holds a verb of two characters or more (全面|从严治党 and 超长期特别国债 are one term)."""
         g, lexicon = _grammar(), self.lexicon()
         for cut in range(len(word) - 2, 0, -1):
             if word[cut:] in lexicon:
-                tags = [tag for _, tag in self.seg.tagged(word[:cut])]
-                if all(tag in g.predicate for tag in tags) and any(tag in g.verb or tag == "vn" for tag in tags):
-                    return cut
+                tagged = self.seg.tagged(word[:cut])
+                if (all(tag in g.predicate for _, tag in tagged)
+                        and any((tag in g.verb or tag == "vn") and len(w) > 1 for w, tag in tagged)):
+                    return cut  # a verb of one character is a morpheme (超/长期 特别国债), no predicate
         return 0
 
     def _person(self, word: str) -> bool:
