@@ -448,7 +448,7 @@ def candidates(text: str, segmenter: Segmenter | None = None) -> list[str]:
     """Candidate phrases of ``text`` in order of occurrence (with repeats), before scoring.
 
     >>> candidates("推动产业深度转型升级")
-    ['推动产业', '产业', '产业深度', '产业深度转型', '产业深度转型升级', '深度', '深度转型', '深度转型升级', '转型升级']
+    ['产业', '产业深度', '产业深度转型', '产业深度转型升级', '深度', '深度转型', '深度转型升级', '转型升级']
     """
     seg = segmenter or default_segmenter()
     return phrases(_pairs(seg, _check_text(text)), seg)
