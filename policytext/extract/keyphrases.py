@@ -234,7 +234,7 @@ def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> _Tokens:
     line = 0  # index of the first word of the current line
     for word, tag in pairs:
         if word == "\n":
-            if "".join(words[line:]).strip() in _NOTES:
+            if len(words) - line <= 3 and "".join(words[line:]).strip() in _NOTES:
                 del words[line:], classes[line:]
                 break
             line = len(words) + 1
@@ -323,20 +323,33 @@ def _unquote(words: list[str], classes: list[str], footnotes: bool = False) -> t
     (['两新', '政策'], ['T', 'N'])
     """
     n = len(words)
-    if footnotes:
-        drop = {k for i in range(1, n - 1) if words[i - 1] in "［[" and words[i + 1] in "］]" and words[i].isdigit()
-                for k in (i - 1, i, i + 1)}
-    else:
-        drop = set()
-        for i in range(1, n - 1):
-            if (classes[i] == "T" and words[i - 1] == "“" and words[i + 1] == "”"
-                    and ((i > 1 and classes[i - 2] in _CONTENT) or (i + 2 < n and classes[i + 2] in _CONTENT))):
-                words[i] = f"“{words[i]}”"
-                drop |= {i - 1, i + 1}
+    drop: set[int] = set()
+    for opening in ("［", "[") if footnotes else ("“",):
+        for i in _positions(words, opening):
+            if i + 2 >= n:
+                continue
+            if footnotes:
+                if words[i + 1].isdigit() and words[i + 2] in "］]":
+                    drop |= {i, i + 1, i + 2}
+            elif (classes[i + 1] == "T" and words[i + 2] == "”"
+                    and ((i > 0 and classes[i - 1] in _CONTENT) or (i + 3 < n and classes[i + 3] in _CONTENT))):
+                words[i + 1] = f"“{words[i + 1]}”"
+                drop |= {i, i + 2}
     if not drop:
         return words, classes
     keep = [i for i in range(n) if i not in drop]
     return [words[i] for i in keep], [classes[i] for i in keep]
+
+
+def _positions(words: list[str], word: str) -> Iterator[int]:
+    """The indices of ``word`` in ``words`` (searched at C speed: a mark is rare among tokens)."""
+    i = -1
+    while True:
+        try:
+            i = words.index(word, i + 1)
+        except ValueError:
+            return
+        yield i
 
 
 def _phrase(words: list[str], i: int, j: int) -> str:
