@@ -16,8 +16,11 @@ of the text) and scored with single-document statistics — frequency outside lo
 spread over paragraphs, presence in title, headings and the first paragraph, cohesion of its
 words — weighted by its
 inverse document frequency in a background corpus of the domain
-(``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there). Names of persons, offices
-and the speaker's own place (安徽 in Anhui's work report) rank low.
+(``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there). Names of persons, offices,
+institutions (商务部 in a press-conference report) and the speaker's own place (安徽 in Anhui's
+work report, but not 海南自由贸易港 in Hainan's) rank low; a title or form of address alone
+(负责人, 女士) is never key; the notes or glossary of a report (注释, 名词解释) and its note
+markers (［15］) are no body text.
 
 >>> import policytext
 >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[1]
