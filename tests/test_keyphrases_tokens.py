@@ -66,7 +66,7 @@ def test_own_province_is_not_key():
 def test_quoted_formulations_are_whole():
     doc = (ROOT / "corpora/blind/keyphrases/dev/2023-04-10-cctv-study-xi-selected-works-notice.txt").read_text(encoding="utf-8")
     assert "习近平著作选读" in [k.phrase for k in policytext.keyphrases(doc, k=5)]
-    assert KP.candidates("坚持“两个确立”，做到“两个确立”")[:1] == ["两个确立"]
+    assert KP.candidates("坚持“两个确立”，做到“两个确立”").count("两个确立") == 2
 
 
 def test_keyness_shares_the_key_phrase_counts(seed_articles):
@@ -129,4 +129,4 @@ def test_a_stray_quotation_makes_no_term_of_a_free_word():
     fujian = (DEV / "2025年福建省政府工作报告.txt").read_text(encoding="utf-8")
     assert fujian.count("高水平") > KP.QUOTED_SHARE * fujian.count("“高水平”") > 0
     assert "高水平" not in KP.candidates(fujian)
-    assert KP.candidates("坚持“两个确立”，做到“两个确立”")[:1] == ["两个确立"]  # a formulation the text quotes as it uses it
+    assert KP.candidates("坚持“两个确立”，做到“两个确立”").count("两个确立") == 2  # a formulation the text quotes as it uses it

@@ -7,14 +7,20 @@ starts with a noun or an adjective and ends with a noun or a nominalised verb, s
 adverbial adjective may stand before a verbal noun (妇女全面发展), two parallel phrases joined
 by 和 or 与 make one (科技创新和产业创新), and so does the party's possessive (党的优秀特质);
 lexicon terms are whole tokens, and so is every formulation the text puts in quotation or
-book-title marks (“两个确立”, 《习近平著作选读》).
+book-title marks (“两个确立”, 《习近平著作选读》), which joins the words it is written with
+(“一带一路”国际合作); a verb with its object or a second verb makes a candidate (利用外资,
+封关运作) kept only where the verb is specific and used mostly so (共建“一带一路”, not
+推进乡村全面振兴).
 Each candidate is counted at token boundaries in two passes (time and memory linear in the length
 of the text) and scored with single-document statistics — frequency outside longer candidates,
 spread over paragraphs, presence in title, headings and the first paragraph, cohesion of its
 words — weighted by its
 inverse document frequency in a background corpus of the domain
-(``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there). Names of persons, offices
-and the speaker's own place (安徽 in Anhui's work report) rank low.
+(``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there). Names of persons, offices,
+institutions (商务部 in a press-conference report) and the speaker's own place (安徽 in Anhui's
+work report, but not 海南自由贸易港 in Hainan's) rank low; a title or form of address alone
+(负责人, 女士) is never key; the notes or glossary of a report (注释, 名词解释) and its note
+markers (［15］) are no body text.
 
 >>> import policytext
 >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[1]
@@ -37,7 +43,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple, Union
 
-from ..document import Article, Keyphrase, Keyphrases
+from ..document import Article, Keyphrase, Keyphrases, Paragraph
 from ..errors import InputError, ModelError, PolicytextError
 from ..resources import word_lines, word_list
 from ..segmentation import Segmenter, default_segmenter
@@ -119,6 +125,11 @@ def _titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    return frozenset(word_list("lexicon", "institutions.txt"))
+
+
+@lru_cache(maxsize=1)
 def _background() -> tuple[int, dict[str, int]]:
     """(number of background documents, phrase -> document frequency)."""
     path = _data_file("background_df.tsv.gz")
@@ -157,13 +168,14 @@ class _Classes:
         """Length of the predicate that a lexicon token puts before another lexicon term
         (发展新质生产力 -> 2, 因地制宜发展新质生产力 -> 6), or 0 when the token is one term. The
         prefix is tagged with the lexicon, so one that holds a term (中央纪委|书记) is no predicate,
-        and it holds a verb (全面|从严治党 is one term)."""
+        and it holds a verb of two characters or more (全面|从严治党 and 超长期特别国债 are one term)."""
         g, lexicon = _grammar(), self.lexicon()
         for cut in range(len(word) - 2, 0, -1):
             if word[cut:] in lexicon:
-                tags = [tag for _, tag in self.seg.tagged(word[:cut])]
-                if all(tag in g.predicate for tag in tags) and any(tag in g.verb or tag == "vn" for tag in tags):
-                    return cut
+                tagged = self.seg.tagged(word[:cut])
+                if (all(tag in g.predicate for _, tag in tagged)
+                        and any((tag in g.verb or tag == "vn") and len(w) > 1 for w, tag in tagged)):
+                    return cut  # a verb of one character is a morpheme (超/长期 特别国债), no predicate
         return 0
 
     def _person(self, word: str) -> bool:
@@ -211,25 +223,37 @@ class _Tokens(NamedTuple):
     places: set[str]  # the words tagged as place names
 
 
+_NOTES = frozenset({"注释", "注解", "名词解释", "附：名词解释"})  # the heading of a report's glossary or an article's notes
+
+
 def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> _Tokens:
-    """The classified words of a (word, tag) stream, read once: repeated words share one string."""
+    """The classified words of a (word, tag) stream, read once: repeated words share one string.
+    The stream ends at a line that heads the notes or glossary (注释, 名词解释): an apparatus
+    that repeats the text's special terms, not its argument."""
     token, canon = _Classes(seg).token, {}  # type: ignore[var-annotated]
     words: list[str] = []
     classes: list[str] = []
     places: set[str] = set()
+    line = 0  # index of the first word of the current line
     for word, tag in pairs:
+        if word == "\n":
+            if len(words) - line <= 3 and "".join(words[line:]).strip() in _NOTES:
+                del words[line:], classes[line:]
+                break
+            line = len(words) + 1
         if tag == "ns":
             places.add(word)
         for w, c in token(word, tag):
             words.append(canon.setdefault(w, w))
             classes.append(c or "-")
-    words, classes = _formulations(words, classes)
+    words, classes = _unquote(*_formulations(*_unquote(words, classes, footnotes=True)))
     return _Tokens(words, "".join(classes), array("i", itertools.accumulate(map(len, words), initial=0)), places)
 
 
 _QUOTES = {"“": "”", "《": "》", "「": "」"}  # opening mark: closing mark
 _NOT_IN_QUOTE = re.compile(r"[，。；：！？,;:!?\s“”‘’\"']")
-_DOCUMENT = re.compile("(决定|意见|规划|纲要|条例|法|办法|报告|建议|通知|方案|选读|文选|文集|选编)$")  # a title that may be long
+_DOCUMENT = re.compile("(决定|意见|规划|纲要|条例|规定|准则|细则|章程|公约|协定|条约|宣言|法|办法|报告|建议|通知|方案|计划|清单|选读|文选|文集|选编)"
+                       "(（(草案|试行|修订草案)）)?$")  # a title that may be long
 
 
 def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list[str]]:
@@ -252,9 +276,10 @@ def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list
             if words[k] == close:
                 inner = tuple(words[i + 1:k])
                 text = "".join(inner)
-                slogan = classes[i + 1] in "-V" and "T" in classes[i + 1:k]  # “大力实施城市更新”
+                document = word == "《" and _DOCUMENT.search(text) is not None  # 《整治形式主义为基层减负若干规定》
+                slogan = classes[i + 1] in "-V" and "T" in classes[i + 1:k] and not document  # “大力实施城市更新”
                 slogan |= k == i + 2 and classes[i + 1] in "-VAD"  # one verb or adjective: “讲究”, not a name
-                longest = 40 if word == "《" and _DOCUMENT.search(text) else 12
+                longest = 40 if document else 12
                 if 2 <= len(text) <= longest and _HAN.search(text) and not _NOT_IN_QUOTE.search(text) and not slogan:
                     quoted[inner] += 1
                 break
@@ -288,6 +313,53 @@ def _formulations(words: list[str], classes: list[str]) -> tuple[list[str], list
     return words, classes
 
 
+def _unquote(words: list[str], classes: list[str], footnotes: bool = False) -> tuple[list[str], list[str]]:
+    """The words and classes with a quoted formulation that is written together with the words
+    around it made one token with its quotation marks, so that it joins them as written
+    (“一带一路”国际合作, “两新”政策; a 《》 title stays apart; :func:`_phrase` gives the
+    formulation alone without its marks); or, with ``footnotes``, without the note markers of a
+    report (“两新”［15］政策).
+
+    >>> _unquote(["“", "两新", "”", "政策"], ["-", "T", "-", "N"])
+    (['“两新”', '政策'], ['T', 'N'])
+    >>> _unquote(["两新", "［", "15", "］", "政策"], ["T", "-", "-", "-", "N"], footnotes=True)
+    (['两新', '政策'], ['T', 'N'])
+    """
+    n = len(words)
+    drop: set[int] = set()
+    for opening in ("［", "[") if footnotes else ("“",):
+        for i in _positions(words, opening):
+            if i + 2 >= n:
+                continue
+            if footnotes:
+                if words[i + 1].isdigit() and words[i + 2] in "］]":
+                    drop |= {i, i + 1, i + 2}
+            elif (classes[i + 1] == "T" and words[i + 2] == "”"
+                    and ((i > 0 and classes[i - 1] in _CONTENT) or (i + 3 < n and classes[i + 3] in _CONTENT))):
+                words[i + 1] = f"“{words[i + 1]}”"
+                drop |= {i, i + 2}
+    if not drop:
+        return words, classes
+    keep = [i for i in range(n) if i not in drop]
+    return [words[i] for i in keep], [classes[i] for i in keep]
+
+
+def _positions(words: list[str], word: str) -> Iterator[int]:
+    """The indices of ``word`` in ``words`` (searched at C speed: a mark is rare among tokens)."""
+    i = -1
+    while True:
+        try:
+            i = words.index(word, i + 1)
+        except ValueError:
+            return
+        yield i
+
+
+def _phrase(words: list[str], i: int, j: int) -> str:
+    """The phrase ``words[i:j]`` as written; a quoted formulation alone without its marks."""
+    return words[i].strip("“”") if j == i + 1 else "".join(words[i:j])
+
+
 QUOTED_SHARE = 5  # a quoted formulation is one term where at least 1 in 5 of its uses is quoted
 
 
@@ -302,7 +374,8 @@ def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[t
     runs = [m.span() for m in _RUN.finditer(classes)]
     for r, (start, end) in enumerate(runs):
         if classes[start] == "S":
-            yield start, end, start, end
+            if words[start] not in g.stop_alone:  # 今天 is a time word, 春节 may be the subject
+                yield start, end, start, end
             continue
         yield from _run_spans(words, classes, offsets, start, end)
         if r + 1 == len(runs) or runs[r + 1][0] != end + 1 or classes[end + 1] == "S":
@@ -335,6 +408,11 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
     edges, alone = g.stop_edges, g.stop_alone
     for i in range(start, end):
         first, cls = words[i], classes[i]
+        if cls == "V" and len(first) > 1 and first not in edges and i + 1 < end:
+            second = words[i + 1]
+            if classes[i + 1] in "TNMV" and len(second) > 1 and second not in edges and second not in alone:
+                yield i, i + 2, start, end  # a verb and its object: 利用外资, 封关运作 (see _kind)
+            continue
         if cls in "VD" or first in edges or len(first) == 1:
             continue
         if cls == "M" and i + 1 < end and classes[i + 1] == "T":
@@ -357,15 +435,19 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
             yield i, j, start, end
 
 
-def _kind(classes: str, i: int, j: int) -> tuple[bool, bool, bool]:
-    """(verbal, clausal, term) of the candidate ``words[i:j]``: it ends in a verb (城市/治理); a
-    verb inside takes an object or another verb (城市更新/提升/城市/韧性); it is one lexicon term.
+def _kind(classes: str, i: int, j: int) -> tuple[bool, bool, bool, bool]:
+    """(verbal, clausal, term, led) of the candidate ``words[i:j]``: it ends in a verb (城市/治理); a
+    verb inside takes an object or another verb (城市更新/提升/城市/韧性); it is one lexicon term;
+    it is a verb with its object or a second verb (利用/外资, 封关/运作), which is no clause but a
+    candidate only where the text uses the verb mostly so (:data:`LED_SHARE`).
 
-    >>> _kind("NVNN", 0, 4), _kind("NV", 0, 2), _kind("T", 0, 1)
-    ((False, True, False), (True, False, False), (False, False, True))
+    >>> _kind("NVNN", 0, 4), _kind("NV", 0, 2), _kind("T", 0, 1), _kind("VN", 0, 2)
+    ((False, True, False, False), (True, False, False, False), (False, False, True, False), (False, False, False, True))
     """
     span = classes[i:j].rpartition("-")[2]  # the last conjunct of a coordination
-    return span[-1] == "V", "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None), classes[i:j] == "T"
+    led = classes[i] == "V"
+    clausal = not led and "V" in span and (span.count("V") > 1 or _CLAUSAL.search(span) is not None)
+    return span[-1] == "V", clausal, classes[i:j] == "T", led
 
 
 def phrases(pairs: Iterable[tuple[str, str]], segmenter: Segmenter | None = None) -> list[str]:
@@ -375,7 +457,7 @@ def phrases(pairs: Iterable[tuple[str, str]], segmenter: Segmenter | None = None
     ['城市', '城市更新']
     """
     words, classes, offsets, _ = _tokens(pairs, segmenter or default_segmenter())
-    return ["".join(words[i:j]) for i, j, _, _ in _spans(words, classes, offsets)]
+    return [_phrase(words, i, j) for i, j, _, _ in _spans(words, classes, offsets)]
 
 
 def candidates(text: str, segmenter: Segmenter | None = None) -> list[str]:
@@ -417,6 +499,7 @@ class _Stats:
     verbal: bool
     clausal: bool
     term: bool
+    led: bool
     count: int
     left: str | None = _UNSET  # the one word that always precedes it, None when it varies
     right: str | None = _UNSET
@@ -440,12 +523,17 @@ class _Stats:
         return self.count > 1 and any(side not in (None, "", _UNSET) for side in (self.left, self.right))
 
 
+def _body(article: Article) -> list[Paragraph]:
+    """The paragraphs of an article without its notes or glossary (section 注释, 名词解释)."""
+    return [p for p in article.paragraphs if p.section not in _NOTES]
+
+
 def _parts(article_or_text: TextLike) -> tuple[list[str], list[str], list[str]]:
     """(title lines, heading lines, body paragraphs) of an Article or a plain text."""
     if isinstance(article_or_text, Article):
         a = article_or_text
         titles = [t for t in (a.title, a.subtitle) if t]
-        return titles, list(a.sections), [p.text for p in a.paragraphs]
+        return titles, [h for h in a.sections if h not in _NOTES], [p.text for p in _body(a)]
     return [], [], _check_text(article_or_text).split("\n")
 
 
@@ -459,7 +547,7 @@ class _Text:
         self.tokens = words
         self.word_counts = Counter(words)
         # two passes over the candidate spans (recomputed, not stored: memory stays that of the tokens)
-        self.counts: Counter[str] = Counter("".join(words[i:j]) for i, j, _, _ in _spans(words, classes, offsets))
+        self.counts: Counter[str] = Counter(_phrase(words, i, j) for i, j, _, _ in _spans(words, classes, offsets))
         self.stats: dict[str, _Stats] = {}
         edges = _grammar().stop_edges
         run: list[tuple[int, int, str]] = []
@@ -467,7 +555,7 @@ class _Text:
         seen = paragraph = 0  # tokens read so far for the paragraph number, newlines among them
         canon = {p: p for p in self.counts}  # one string per phrase for counts and stats
         for i, j, start, end in _spans(words, classes, offsets):
-            phrase = canon["".join(words[i:j])]
+            phrase = canon[_phrase(words, i, j)]
             count = self.counts[phrase]
             if count < 2 and (j - i > 1 or classes[i] != "T") and phrase not in titles:
                 continue  # a phrase used once is key only when it is a term or in the title
@@ -498,7 +586,7 @@ class _Text:
             return
         for a, b, sub in run:
             if not any(i <= a and b <= j and (i, j) != (a, b)
-                       and (not self.stats[sup].clausal or self.counts[sup] == self.counts[sub])
+                       and not self.stats[sup].led and (not self.stats[sup].clausal or self.counts[sup] == self.counts[sub])
                        for i, j, sup in run):
                 self.stats[sub].independent += 1
 
@@ -538,12 +626,14 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
         weight *= TERM_BOOST  # a term of the lexicon, or a formulation the text quotes and repeats
     if words[-1] in _titles():
         weight *= 0.3  # an office: 常务副市长, 厦门市委常委
+    if phrase in _institutions() and phrase not in titles:
+        weight *= INSTITUTION  # the frame of a report: 商务部, 国务院新闻办公室 (举行发布会)
     if s.size == 1 and classes.person(phrase):
-        weight *= 0.3
+        weight *= 0.3 if phrase in titles and s.count >= 3 else 0.1  # a text about a person names them in the title, often
     elif any(classes.person(w) for w in words[1:]):
         weight *= 0.1  # a clause around a name: 总书记习近平主持会议
-    if own and phrase.startswith(own):
-        weight *= 0.15
+    if own and phrase.startswith(own) and _idf(phrase[len(own):].lstrip("省市区县")) < _GENERIC_IDF:
+        weight *= 0.15  # 安徽, 安徽省, 海南经济; not 海南自由贸易港
     if s.verbal:
         weight *= 0.6
     if s.clausal:
@@ -551,10 +641,17 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
     # cohesion: the share of the rarest word's occurrences that this phrase accounts for
     parts = [text.word_counts[w] for w in words if len(w) > 1 and w not in edges]
     cohesion = min(1.0, s.count / min(parts)) if s.size > 1 and parts else 1.0
-    return tf * _idf(phrase) ** (TERM_IDF if s.term else IDF_POWER) * weight * (0.5 + 0.5 * cohesion)
+    idf = _idf(phrase)
+    if idf == 1.0 and s.size > 1 and not s.term:  # unseen in the background: as specific as its most specific word, and more
+        idf = min(1.0, max(_idf(w) for w in words) + UNSEEN_BONUS)
+    return tf * idf ** (TERM_IDF if s.term else IDF_POWER) * weight * (0.5 + 0.5 * cohesion)
 
 
 TERM_BOOST = 2.0
+LED_SHARE = 0.3  # a verb-led phrase is a candidate where it has at least this share of the verb's uses
+LED_VERB_IDF = 0.5  # and its verb is this specific (共建 0.56, 封关 0.72; not 推进 0.29, 构建 0.46)
+UNSEEN_BONUS = 0.3  # an unseen phrase's idf: that of its most specific word plus this
+INSTITUTION = 0.3
 TERM_IDF = 1
 IDF_POWER = 2  # the background idf is squared for merged phrases, used as is for lexicon terms (TERM_IDF)
 ONCE = 0.35
@@ -584,8 +681,8 @@ def _redundant(phrase: str, chosen: list[str], text: _Text, titles: str) -> bool
                     if not at <= pos < at + len(c):
                         added.append(w)
                     pos += len(w)
-                if all(_idf(w) < _GENERIC_IDF for w in added):
-                    return True
+                if _idf("".join(added)) < _GENERIC_IDF:
+                    return True  # 数字贸易 + 发展; not 一带一路 + 国际合作
         elif phrase in c:
             outside = s.count - text.counts[c] * c.count(phrase)
             if outside < max(2, 0.25 * s.count):
@@ -618,6 +715,11 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
         alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
         if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) else 2.0, alone * s.count) or s.bound():
             continue  # a fragment of a longer unit
+        if s.size == 1 and p in _titles():
+            continue  # a title or form of address alone: 负责人, 女士, 主席
+        if s.led and (s.count < 2 or s.count < LED_SHARE * text.word_counts[text.words(s)[0]]
+                      or _idf(text.words(s)[0]) < LED_VERB_IDF):
+            continue  # a verb with one of its many objects, or a common verb (推进乡村全面振兴), not a compound
         scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, classes), -s.first, p))
     scored.sort(reverse=True)
     chosen = _select([p for _, _, p in scored], text, titles, max(k, 20))[:k]
@@ -871,7 +973,7 @@ def token_pairs(article: Article) -> list[tuple[str, str]]:
     [('发展', 'vn'), ('\\n', 'x'), ('发展', 'vn')]
     """
     pairs: list[tuple[str, str]] = []
-    for i, p in enumerate(article.paragraphs):
+    for i, p in enumerate(_body(article)):
         if i:
             pairs.append(("\n", "x"))
         pairs += [(t.text, t.pos) for t in p.tagged()]
