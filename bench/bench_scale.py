@@ -230,7 +230,8 @@ def long_documents(sizes: list[int]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--docs", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--docs", type=int, nargs="+", default=None,
+                    help="corpus sizes (default 10000 100000; none with --long alone)")
     ap.add_argument("--cctv", type=Path, default=CCTV)
     ap.add_argument("--no-one", action="store_true", help="skip the 1-process run")
     ap.add_argument("--no-dask", action="store_true")
@@ -240,6 +241,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.long:
         long_documents(args.long)
+    if args.docs is None:
+        args.docs = [] if args.long else [10_000, 100_000]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     tmp = BUILD / "scale-runs"
     tmp.mkdir(parents=True, exist_ok=True)
