@@ -319,7 +319,7 @@ def with_view(article: Article, run: Any) -> Any:
     >>> [(t.text, t.pos) for t in art.paragraphs[0].tagged()][:3]
     [('香港特別行政區政府', 'nz'), ('發言人', 'n'), ('表示', 'v')]
     >>> [k.phrase for k in art.keyphrases(2)]
-    ['香港特別行政區政府', '新質生產力']
+    ['新質生產力', '香港特別行政區政府']
     """
     if not is_traditional(article.text):
         return run(article)
