@@ -104,7 +104,7 @@ def _drop_reason(line: str) -> str | None:
         return "box_heading"
     if lay.related.match(line) or lay.continuation.fullmatch(line):
         return "continuation"
-    if len(line) <= lay.boilerplate_max and any(p.search(line) for p in lay.boilerplate):
+    if len(line) <= lay.boilerplate_max and (any(p.search(line) for p in lay.boilerplate) or lay.breadcrumb.match(line)):
         return "boilerplate"
     return None
 
@@ -296,6 +296,12 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines),
                    captions)
     drafts: list[_Draft] = [_Draft(page=headline is not None)]
+    if headline is not None:  # a page's navigation trail: it and the site's header above it are furniture
+        crumb = next((i for i in [i for i, x in enumerate(lines) if x][:8] if layout().breadcrumb.match(lines[i])), None)
+        for i in range(crumb + 1 if crumb is not None else 0):
+            if lines[i]:
+                drafts[0].drop(lines[i], "boilerplate")
+                lines[i] = ""
     column = _column_title(drafts[0], lines)
     if column and headline == "":
         headline = column[1]  # the page's headline was its column label: the text's first line is it
@@ -387,6 +393,20 @@ def _headline(d: _Draft, lines: list[str], headline: str) -> None:
     head = _squeeze(headline)
     first = [i for i, x in enumerate(lines) if x][:20]
     found = next((i for i in first if _squeeze(lines[i]) == head), None)
+    for k, i in enumerate(first if found is None else ()):
+        # the headline set over several lines (吉林省人民政府关于禁止在 / 吉林省嫩江干流…… / ……的通告)
+        joined = ""
+        for j in first[k:]:
+            joined += _squeeze(lines[j])
+            if not head.startswith(joined) or joined == head:
+                break
+        if joined == head and j > i:
+            for m in first[k:first.index(j)]:
+                d.drop(lines[m], "repeated_title")  # its first lines
+                lines[m] = ""
+            lines[j] = headline
+            found = j
+            break
     if found is None:
         for i in first:
             line = _squeeze(lines[i])
@@ -403,10 +423,7 @@ def _headline(d: _Draft, lines: list[str], headline: str) -> None:
             if layout().web_furniture.match(lines[i]):
                 d.drop(lines[i], "boilerplate")
                 lines[i] = ""
-        rest = [x for x in lines if x and _drop_reason(x) is None and not _page_stamp(x)]
-        # the text's own headline, unless its first line is the speaker's byline (……发言人 武平)
-        if not rest or not _is_headline(rest[0]) or G.office_and_name(rest[0])[1] is not None:
-            d.header.append(headline)  # else the text has a headline of its own
+        d.header.append(headline)  # a line of the text that looks like a headline is not the page's
         return
     for j in range(found):
         if lines[j]:
