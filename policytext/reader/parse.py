@@ -494,6 +494,10 @@ def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
 def _skipped(d: _Draft, line: str) -> bool:
     """Drop ``line`` when an earlier line said so: the rest of a page after its related links or
     footer, the link titles under 相关链接, the text of a summary box."""
+    if d.skip == "page_end" and d.author is None and len(line) <= 30 and _reporters(line):
+        d.author = _reporters(line)  # the reporters' line a page puts under its credits (□ 本报记者 葛灵丹)
+        d.drop(line, "byline")
+        return True
     if d.skip == "page_end" or (d.skip == "related" and _is_headline(line)):
         d.drop(line, "boilerplate")
         return True
@@ -657,9 +661,9 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
         line = dl.rest
     if d.in_header and _header_line(d, line):
         return
-    reporters = _reporters(line) if d.paras and len(line) <= 30 else None
+    reporters = _reporters(line) if len(line) <= 30 else None
     if reporters:
-        # a reporters' line inside the body (新京报记者 陆一夫)
+        # a reporters' line inside the body (新京报记者 陆一夫) or under a column tag (【新春走基层】)
         d.author = d.author or reporters
         d.drop(line, "byline")
         return
