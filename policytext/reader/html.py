@@ -52,6 +52,7 @@ class Page(NamedTuple):
     publication: str | None
     date: str | None
     captions: frozenset[str] = frozenset()  # the texts of image blocks, without spaces
+    subtitle: str | None = None  # the line under the headline, where the text leaves it out
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -146,6 +147,22 @@ def _visible(html: str) -> tuple[str | None, str | None, str, frozenset[str]]:
     return _headline(title, heads, lines), title, visible, captions
 
 
+def _subtitle(text: str, title: str | None, below: str) -> str | None:
+    """The line under the page's headline (its 副题, ``——热烈祝贺……开幕``) when the extraction
+    began below both; not a time stamp, a source line, page furniture or a line of the text."""
+    lines = text.splitlines()
+    squeezed = re.sub(r"\s+", "", title or "")
+    if not squeezed or any(re.sub(r"\s+", "", x) == squeezed for x in lines[:20]):
+        return None
+    under = next(iter([x.strip() for x in below.splitlines() if x.strip()][1:2]), "")
+    lay = layout()
+    if (under in lines or len(under) < 6 or not _CJK.search(under) or "来源" in under or _STAMP.search(under)
+            or _PAGE_DATE.search(under) or lay.web_furniture.match(under) or lay.breadcrumb.match(under)
+            or any(p.search(under) for p in lay.boilerplate)):
+        return None
+    return under.lstrip("".join(lay.subtitle_prefixes) + " ") or None
+
+
 def html_page(data: bytes, name: str = "<html>") -> Page:
     """The main text of a saved page and its metadata; :class:`InputError` when the page has no
     article, :class:`DependencyError` when trafilatura is not installed."""
@@ -200,4 +217,5 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     else:
         m = _PAGE_DATE.search(visible) or _STAMP.search(visible)
         date = iso(*(int(g) for g in m.groups())) if m else None
-    return Page(text, title, source or site, date, captions - {re.sub(r"\s+", "", title or "")})
+    return Page(text, title, source or site, date, captions - {re.sub(r"\s+", "", title or "")},
+                _subtitle(text, title, below))
