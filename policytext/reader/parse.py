@@ -112,11 +112,20 @@ def _drop_reason(line: str) -> str | None:
 _TERM = re.compile(r"^\d{1,2}[.、．](?!\d).*[：:]$")
 
 
+def _cut_inside(prev: str, nxt: str) -> bool:
+    """Whether a block ends inside a bracket or a number that the next one closes or goes on with
+    (……（详情请点击链接： / ）……; ……获得了5 / 00万元的体彩大奖): a cut even on a saved page."""
+    opened = prev.count("（") + prev.count("(") > prev.count("）") + prev.count(")")
+    return (nxt[0] in "）)" and opened) or (prev[-1].isdigit() and nxt[0].isdigit())
+
+
 def _continues(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` carries on the paragraph ``prev`` that the layout broke."""
     lay = layout()
     if lay.item_start.match(nxt):
         return False
+    if _cut_inside(prev, nxt):
+        return True
     if _is_closed(prev):
         # an arabic-numbered term and its definition on the next line: 1.“四上”企业： / 现阶段……
         return bool(_TERM.match(prev)) and len(prev) <= 20
@@ -1033,8 +1042,9 @@ def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
         d.occasion = d.occasion or genre_rules().speech_opening.match(line).group("occasion")  # type: ignore[union-attr]
     if _lead_in(d, line):
         d.drop(d.paras.pop()[1], "pull_quote")
-    if d.paras and _continues(d.paras[-1][1], line) and (not d.page or d.paras[-1][1][-1] in "，、"):
-        # on a saved page only a block cut after a comma goes on in the next one
+    if d.paras and _continues(d.paras[-1][1], line) and (
+            not d.page or d.paras[-1][1][-1] in "，、" or _cut_inside(d.paras[-1][1], line)):
+        # on a saved page only a block cut after a comma, inside a bracket or a number goes on
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
         d.captions = d.trailing = 0
