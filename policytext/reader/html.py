@@ -27,6 +27,10 @@ _INDENTED = re.compile(r"\n[ \t]*(?=\u3000)")
 # paragraphs inside a table cell or a list item, which trafilatura runs together into one line:
 # a mark after each </p> keeps them apart
 _PARAGRAPH_END = re.compile(r"</p\s*>", re.IGNORECASE)
+# old pages open paragraphs without closing them (<P>　　……<P>　　……) or part them by two line
+# breaks (……<BR><BR>　　……): a mark before each <p> and between two <br> keeps those apart too
+_OPEN_P = re.compile(r"(?=<p[\s>])", re.IGNORECASE)
+_DOUBLE_BR = re.compile(r"(?<=<br>)(?=\s*<br)|(?<=<br/>)(?=\s*<br)|(?<=<br />)(?=\s*<br)", re.IGNORECASE)
 _MARK = "\u204b"
 # full-width and no-break spaces inside a block are text (a heading's 第一章\u3000总则): trafilatura
 # would turn them into plain spaces, so they go through it as two signs (⸻, ⸺) it keeps
@@ -87,6 +91,21 @@ def _lines(text: str) -> str:
     return "\n".join(out)
 
 
+_BREAKS = frozenset(("p", "div", "br", "li", "h1", "h2", "h3", "td", "tr"))
+
+
+def _block_text(el, gap: str = " ") -> str:  # type: ignore[no-untyped-def]
+    """An element's text with a line break inside it (``<br>``, an inner ``<div>``) read as ``gap``,
+    one space by default: a headline set on two lines is one headline."""
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in ("script", "style"):
+            sep = gap if child.tag in _BREAKS else ""
+            out += [sep, _block_text(child, gap), sep]
+        out.append(child.tail or "")
+    return re.sub(r"[ \t\r\n]+" if gap == " " else r"[ \t\r]+", " ", "".join(out)).strip()
+
+
 _BLOCKS = ("p", "div", "figure", "li", "td")
 
 
@@ -102,22 +121,9 @@ def _captions(doc) -> frozenset[str]:  # type: ignore[no-untyped-def]
         text = re.sub(r"\s+", "", block.text_content()) if block is not None else ""
         if _CJK.search(text) and len(text) <= 80:
             out.add(text)
+            # and each of its lines (活动现场<br>志愿者们积极向市民宣传金融知识)
+            out.update(x for x in (re.sub(r"\s+", "", x) for x in _block_text(block, "\n").split("\n")) if _CJK.search(x))
     return frozenset(out)
-
-
-_BREAKS = frozenset(("p", "div", "br", "li", "h1", "h2", "h3", "td", "tr"))
-
-
-def _block_text(el) -> str:  # type: ignore[no-untyped-def]
-    """An element's text with a line break inside it (``<br>``, an inner ``<div>``) read as one space:
-    a headline set on two lines is one headline."""
-    out = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str) and child.tag not in ("script", "style"):
-            gap = " " if child.tag in _BREAKS else ""
-            out += [gap, _block_text(child), gap]
-        out.append(child.tail or "")
-    return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
 def _headline(page_title: str | None, heads: list[str], lines: list[str]) -> str | None:
@@ -171,7 +177,10 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     except ImportError as exc:
         raise DependencyError(f"{name}: reading .html pages needs trafilatura; "
                               "install it with pip install 'policytext[html]'") from exc
-    html = _PARAGRAPH_END.sub(r"\g<0>" + _MARK, _INDENTED.sub("<br/>", _decode(data, name)))
+    html = _decode(data, name)
+    if 2 * len(_PARAGRAPH_END.findall(html)) < len(_OPEN_P.findall(html)):  # <p>s left open
+        html = _OPEN_P.sub(_MARK, html)
+    html = _DOUBLE_BR.sub(_MARK, _PARAGRAPH_END.sub(r"\g<0>" + _MARK, _INDENTED.sub("<br/>", html)))
     marked = _SPACE_ENTITIES.sub(lambda m: "\u3000" if "30" in m.group() or "122" in m.group() else "\xa0", html)
     for kept, mark in _KEPT_SPACES.items():
         marked = marked.replace(kept, mark)
