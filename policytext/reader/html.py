@@ -83,7 +83,7 @@ def _lines(text: str) -> str:
         text = text.replace(mark, kept)
     for line in text.replace(_MARK, "\n").splitlines():
         line = line.strip()
-        if line.startswith("|"):
+        if line.startswith("|") or line.endswith("|"):  # a table row: its cells
             line = " ".join(c.strip() for c in line.strip("|").split("|") if c.strip())
         line = re.sub(r"^[-*•]\s+", "", line)
         if line:

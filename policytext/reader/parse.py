@@ -1056,6 +1056,8 @@ def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
         d.paras.append((d.sections[-1] if d.sections else None, line))
         d.captions = d.captions + 1 if len(line) <= lay.caption_max else 0
         d.trailing = 0
+        if d.page and len(d.paras) >= 2 and lay.signoff_author.search(line):
+            d.skip = "page_end"  # a page's story ends with its sign-off (……。（姚峰 上海报道）)
 
 
 def _finish(d: _Draft) -> None:
