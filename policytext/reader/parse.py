@@ -250,6 +250,7 @@ class _Draft:
     delivery_kind: str | None = None
     note: str | None = None
     editor_note: bool = False
+    column: str | None = None  # a column tag on its own line above the text: 【新春走基层】
     opening: bool = False
     reporter: bool = False
     header: list[str] = field(default_factory=list)
@@ -331,7 +332,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
                 d.drop(line, "boilerplate")
             del d.sections[-d.trailing:]
     _infer_years(drafts)
-    genres = [G.classify(title=d.title, author=d.author, affiliation=d.affiliation,
+    genres = [G.classify(title=(d.title or "") + (f"（{d.column}）" if d.column else ""), author=d.author, affiliation=d.affiliation,
                          publication=d.publication, dateline=d.dateline is not None or d.dateline_date is not None,
                          delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
                          paragraphs=[t for _, t in d.paras], reporter=d.reporter, page=d.page)
@@ -603,6 +604,9 @@ def _page_stamp(line: str) -> re.Match[str] | None:
     return next((m for p in layout().page_stamps if (m := p.match(line))), None)
 
 
+_COLUMN_TAG = re.compile(r"^【([\u4e00-\u9fff·]{2,10})】$")
+
+
 def _dropped_line(d: _Draft, line: str) -> bool:
     """Captions, part markers, editor credits, boilerplate, summary boxes, related links, a lede
     before 全文如下：; on a saved page, a credit or footer after the story ends it."""
@@ -621,6 +625,11 @@ def _dropped_line(d: _Draft, line: str) -> bool:
         d.skip = "summary" if reason == "box_heading" and not lay.keep_box_text else None
         if d.page and reason in ("editor", "boilerplate") and len(d.paras) >= 2:
             d.skip = "page_end"
+        return True
+    column = _COLUMN_TAG.match(line) if not d.paras else None
+    if column:  # a column tag on its own line (【新春走基层】): it marks the genre as a title's tag would
+        d.column = d.column or column.group(1)
+        d.drop(line, "column_label")
         return True
     if lay.lead_box.match(line):  # ■ 完成……，需要……: the lead box over a report
         d.drop(line, "summary")
