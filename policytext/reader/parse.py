@@ -991,6 +991,16 @@ def _close_header(d: _Draft) -> None:
             d.sections.append(extra)
 
 
+def _next_item(d: _Draft, line: str) -> bool:
+    """Whether a numbered line goes on a list whose last item was a paragraph (一、……。 / 二、……。 /
+    三、……。 of a notice): an item too, not a heading."""
+    num = layout().numbered_heading
+    m, prev = num.match(line), (d.paras[-1][1] if d.paras and not d.trailing else "")
+    p = num.match(prev)
+    shape = lambda marker: re.sub("[一二三四五六七八九十百]+", "N", marker)  # noqa: E731
+    return bool(m and p and line[-1] in "。；" and shape(m.group()) == shape(p.group()))
+
+
 def _is_heading(line: str) -> bool:
     """A heading between paragraphs: short and unclosed; or numbered (``五、``, ``（一）``, ``一是``)
     and either ending with a colon (``五、活动内容：``) or one sentence (``一是推动经济稳中向好。``).
@@ -1057,7 +1067,8 @@ def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
         d.captions = d.trailing = 0
-    elif heading or (_is_heading(line) and not (d.paras and d.paras[-1][1].endswith("；") and not _is_short(line))):
+    elif (heading or (_is_heading(line) and not (d.paras and d.paras[-1][1].endswith("；") and not _is_short(line)))
+          ) and not _next_item(d, line):
         d.sections.append(line)
         d.captions = 0
         d.trailing += 1
