@@ -559,6 +559,7 @@ def _metadata_line(d: _Draft, line: str) -> bool:
         if bare:
             d.spoken_date = d.spoken_date or when
         _set_source(d, (stamp.group("src") or None, when))
+        d.author = d.author or stamp.groupdict().get("by")  # 2004年7月16日08:19 [ 黄宇 ] 来源：……
         d.drop(line, "page_date")
         return True
     member = lay.dialogue_member.match(line) if d.skip == "dialogue" else None
