@@ -96,6 +96,9 @@ def _drop_reason(line: str) -> str | None:
         return "omission"
     if any(p.match(line) for p in lay.captions):
         return "caption"
+    half = len(line) // 2
+    if len(line) >= 8 and line[:half] == line[half:]:  # a copied photo's alt text and caption: XX
+        return "caption"
     if lay.editor.match(line):
         return "editor"
     if lay.note_line.match(line):
