@@ -34,6 +34,7 @@ def names(raw: str) -> str:
     >>> names("职工通讯员 李琴雯 刘会"), names("记者陈智 整合"), names("新京报记者 彭冲 山东冠县报道")
     ('李琴雯、刘会', '陈智', '彭冲')
     """
+    raw = re.sub(r"发自[\u4e00-\u9fff]{2,6}$", "", raw.strip())  # 本报记者王五发自北京: the place
     parts = [_ROLE.sub("", p) for p in re.split(r"[\s\u3000、，,]+", raw.strip())]
     out: list[str] = []
     for p in parts:

@@ -687,6 +687,7 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
     if reporters:
         # a reporters' line inside the body (新京报记者 陆一夫) or under a column tag (【新春走基层】)
         d.author = d.author or reporters
+        d.dateline = d.dateline or _sent_from(line)
         d.drop(line, "byline")
         return
     if line in ctx.pull_quotes and not _is_short(line):  # a short one is a heading the text repeats
@@ -878,6 +879,7 @@ def _byline(d: _Draft, line: str) -> bool:
         if all(2 <= len(n) <= 4 for n in people):
             d.author = "、".join(people)
             d.reporter = "记者" in line
+            d.dateline = d.dateline or _sent_from(line)
             return True
     if lay.commentator.match(line):
         d.author = line
@@ -1039,6 +1041,12 @@ def _lead_in(d: _Draft, line: str) -> bool:
 
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _LEDE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午|晚)?，")
+
+
+def _sent_from(line: str) -> str | None:
+    """The place a reporters' line sends from: ``本报记者罗科发自北京`` → ``北京``."""
+    sent = re.search(r"发自([\u4e00-\u9fff]{2,6})$", line)
+    return sent.group(1) if sent else None
 
 
 def _reporters(line: str) -> str | None:
