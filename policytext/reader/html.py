@@ -200,6 +200,8 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     site = next((p.split("-")[-1].strip() for p in reversed(parts[1:]) if _CJK.search(p.split("-")[-1])), None)
     owner = _OWNER.search(visible)  # the footer's 主办单位：……, a site's own name
     site = site or (owner.group(1) if owner else None)
+    if title and owner and re.sub(r"\s+", "", title) == owner.group(1):
+        title = None  # a <title> that is only the site's name: the text's own headline is the headline
     # else the <title>'s front part when the page shows it (not a site name that only the <title> has)
     shown = {re.sub(r"\s+", "", x) for x in visible.splitlines()}
     title = title or next((p for p in parts[:1] if re.sub(r"\s+", "", p) in shown), None)

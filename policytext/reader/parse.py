@@ -1003,7 +1003,7 @@ def _next_item(d: _Draft, line: str) -> bool:
     num = layout().numbered_heading
     m, prev = num.match(line), (d.paras[-1][1] if d.paras and not d.trailing else "")
     p = num.match(prev)
-    shape = lambda marker: re.sub("[一二三四五六七八九十百]+", "N", marker)  # noqa: E731
+    shape = lambda marker: re.sub("[一二三四五六七八九十百]+", "N", marker)
     return bool(m and p and line[-1] in "。；" and shape(m.group()) == shape(p.group()))
 
 
