@@ -962,7 +962,10 @@ def _close_header(d: _Draft) -> None:
         split = layout().title_subtitle_split.match(lines[1]) or re.match(r"^(?P<title>.{4,}?)——(?P<subtitle>\S.{3,})$", lines[1])
         if split and d.subtitle is None:
             d.subtitle = split.group("subtitle")
-        d.drop(lines.pop(1), "repeated_title")
+        if not split and d.subtitle is None and "，" in lines[1]:
+            d.subtitle = lines.pop(1)  # a deck of clauses (……李扬说，宏观政策应该相对稳定，……) is no headline
+        else:
+            d.drop(lines.pop(1), "repeated_title")
     if len(lines) >= 2 and lines[1].startswith(dash):
         d.title, d.subtitle = lines[0], lines[1].lstrip("".join(dash) + " ")
         rest = lines[2:]
