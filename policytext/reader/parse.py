@@ -608,6 +608,8 @@ def _page_stamp(line: str) -> re.Match[str] | None:
     return next((m for p in layout().page_stamps if (m := p.match(line))), None)
 
 
+# the writer in a photo credit line: 顶端新闻·河南商报记者马俊峰/文受访者供图, 文/记者 张三 图/李四
+_WRITER_CREDIT = re.compile(r"(?:记者|^)\s*(?P<a>[\u4e00-\u9fff]{2,4})\s*[/／]\s*文|文\s*[/／]\s*(?:记者)?\s*(?P<b>[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
 _COLUMN_TAG = re.compile(r"^【([\u4e00-\u9fff·]{2,10})】$")
 
 
@@ -626,6 +628,8 @@ def _dropped_line(d: _Draft, line: str) -> bool:
     reason = _drop_reason(line)
     if reason:
         d.drop(line, reason)
+        writer = _WRITER_CREDIT.search(line) if reason == "caption" and d.author is None else None
+        d.author = G.names(writer.group("a") or writer.group("b")) if writer else d.author
         d.skip = "summary" if reason == "box_heading" and not lay.keep_box_text else None
         if d.page and reason in ("editor", "boilerplate") and len(d.paras) >= 2:
             d.skip = "page_end"
