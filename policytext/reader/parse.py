@@ -728,10 +728,11 @@ def _column_headline(d: _Draft, line: str) -> bool:
 
 def _page_articles(drafts: list[_Draft]) -> list[_Draft]:
     """On a saved page, what follows the last story's source line without two paragraphs of its
-    own (link lists, recommended stories) is page furniture, not an article."""
+    own or without a headline (link lists, recommended stories, an editor's credit and a notice)
+    is page furniture, not an article."""
     kept = drafts[:1]
     for d in drafts[1:]:
-        if d.page and len(d.paras) < 2:
+        if d.page and (len(d.paras) < 2 or not (d.header or d.title)):
             prev = kept[-1]
             for text in [*filter(None, [d.title, d.subtitle]), *d.header, *d.sections, *(t for _, t in d.paras)]:
                 prev.drop(text, "boilerplate")
