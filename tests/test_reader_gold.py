@@ -73,9 +73,9 @@ def test_dev_gold_fields():
 
 # part f (26 files of two repositories new to the reader, session 5) measures how the reader
 # generalises rather than what it was fitted to: its figures may not fall below these
-F_FLOOR = {"title": 0.88, "subtitle": 0.92, "author": 0.76, "affiliation": 1.0, "publication": 0.80,
+F_FLOOR = {"title": 0.88, "subtitle": 0.96, "author": 0.80, "affiliation": 1.0, "publication": 0.80,
            "date": 0.96, "genre": 0.69, "occasion": 0.96, "dateline": 1.0, "sections": 0.84,
-           "paragraphs": 0.65, "articles": 0.92}
+           "paragraphs": 0.65, "articles": 1.0}
 
 
 @pytest.mark.skipif(not dev_gold(ROOT, "f"), reason="no reader gold f in this checkout")
