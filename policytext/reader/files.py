@@ -61,6 +61,8 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
                              "menus and links); save the article's own page, or give its text as .txt")
         # the page's own source line, site name and date, for every article on it where the text
         # names none; the date of a page is not the date a speech or report was delivered
+        if arts[0].title == page.title and arts[0].subtitle is None:
+            arts[0].subtitle = page.subtitle
         for art in arts:
             art.publication = art.publication or page.publication
             if art.genre not in genre_rules().delivered_genres and (art.date is None or art.date.startswith("--")):

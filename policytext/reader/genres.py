@@ -31,13 +31,14 @@ def names(raw: str) -> str:
 
     >>> names("记者 董丝雨、王浩"), names("田豆豆  辛  阳"), names("澎湃新闻记者 贺梨萍")
     ('董丝雨、王浩', '田豆豆、辛阳', '贺梨萍')
-    >>> names("职工通讯员 李琴雯 刘会"), names("记者陈智 整合")
-    ('李琴雯、刘会', '陈智')
+    >>> names("职工通讯员 李琴雯 刘会"), names("记者陈智 整合"), names("新京报记者 彭冲 山东冠县报道")
+    ('李琴雯、刘会', '陈智', '彭冲')
     """
+    raw = re.sub(r"发自[\u4e00-\u9fff]{2,6}$", "", raw.strip())  # 本报记者王五发自北京: the place
     parts = [_ROLE.sub("", p) for p in re.split(r"[\s\u3000、，,]+", raw.strip())]
     out: list[str] = []
     for p in parts:
-        if not p or p in _CREDIT:
+        if not p or not re.search(r"[\u4e00-\u9fff]", p) or p in _CREDIT or (len(p) > 2 and p.endswith(_CREDIT)):  # ……报道 after a place: 山东冠县报道
             continue
         if out and len(p) == 1 and len(out[-1]) == 1:
             out[-1] += p

@@ -20,25 +20,30 @@ from .rules import layout
 from .text import decode_bytes
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""")
+_GB = ("gb2312", "gbk", "x-gbk", "gb18030", "gb_2312-80", "cp936")
 # a line break in the page's source followed by a full-width indent starts a paragraph, even where
 # the page relies on white-space: pre-wrap rather than <p>
 _INDENTED = re.compile(r"\n[ \t]*(?=\u3000)")
 # paragraphs inside a table cell or a list item, which trafilatura runs together into one line:
 # a mark after each </p> keeps them apart
 _PARAGRAPH_END = re.compile(r"</p\s*>", re.IGNORECASE)
+# old pages open paragraphs without closing them (<P>　　……<P>　　……) or part them by two line
+# breaks (……<BR><BR>　　……): a mark before each <p> and between two <br> keeps those apart too
+_OPEN_P = re.compile(r"(?=<p[\s>])", re.IGNORECASE)
+_DOUBLE_BR = re.compile(r"(?<=<br>)(?=\s*<br)|(?<=<br/>)(?=\s*<br)|(?<=<br />)(?=\s*<br)", re.IGNORECASE)
 _MARK = "\u204b"
 # full-width and no-break spaces inside a block are text (a heading's 第一章\u3000总则): trafilatura
 # would turn them into plain spaces, so they go through it as two signs (⸻, ⸺) it keeps
 _KEPT_SPACES = {"\u3000": "\u2e3b", "\xa0": "\u2e3a"}
 _SPACE_ENTITIES = re.compile(r"&(?:#12288|#x3000|nbsp|#160|#xa0);", re.IGNORECASE)
-# a headline may hold its own dash (十八而志，青春万岁——王琛校长在……上的致辞): —— is not a separator
 _SITE_SPLIT = re.compile(r"--|_|\||－| - ")
-_SOURCE = re.compile(r"来源(?:于)?\s*[：:]\s*([^\s|，,。<>：:]{2,20})")
+_SOURCE = re.compile(r"来源(?:于)?\s*[：:]\s*[\[［【]?\s*([^\s|，,。<>：:\[\]［］【】]{2,20})")
 _PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # the outlet named just after the page's time stamp: 2019-09-26 10:56:28 证券时报网
-_STAMP_SOURCE = re.compile(r"\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[：:]\s*)?"
-                           r"([\u4e00-\u9fff]{2,10}(?:网|报|社|新闻|消息|频道|客户端))")
-_STAMP = re.compile(r"(?<!\d)(\d{4})[-年](\d{1,2})[-月](\d{1,2})日?\s+\d{1,2}:\d{2}")
+_STAMP_SOURCE = re.compile(r"\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[：:]\s*)?"
+                           r"《?([\u4e00-\u9fff]{2,10}(?:网|报|社|新闻|消息|频道|客户端|周刊|杂志))》?")
+# a date with a time (2005年3月11日12:12, 2022.01.20 16:31) or a source after it (2005年08月16日 来源：新华网)
+_STAMP = re.compile(r"(?<!\d)(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})日?\s*(?:\d{1,2}:\d{2}|来源)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _OWNER = re.compile(r"主办单位\s*[：:]\s*([\u4e00-\u9fff]{2,30}?)(?=\s|版权|$)")
 
@@ -51,6 +56,7 @@ class Page(NamedTuple):
     publication: str | None
     date: str | None
     captions: frozenset[str] = frozenset()  # the texts of image blocks, without spaces
+    subtitle: str | None = None  # the line under the headline, where the text leaves it out
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -62,8 +68,9 @@ def _decode(data: bytes, name: str) -> str:
         pass
     m = _CHARSET.search(data[:4096])
     if m:
-        try:
-            return data.decode(m.group(1).decode("ascii"))
+        label = m.group(1).decode("ascii").lower()
+        try:  # browsers read gb2312 and gbk as GB18030 (A1AA is ——, not ――)
+            return data.decode("gb18030" if label in _GB else label)
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_bytes(data, name, errors="replace")
@@ -76,12 +83,27 @@ def _lines(text: str) -> str:
         text = text.replace(mark, kept)
     for line in text.replace(_MARK, "\n").splitlines():
         line = line.strip()
-        if line.startswith("|"):
+        if line.startswith("|") or line.endswith("|"):  # a table row: its cells
             line = " ".join(c.strip() for c in line.strip("|").split("|") if c.strip())
         line = re.sub(r"^[-*•]\s+", "", line)
         if line:
             out.append(line)
     return "\n".join(out)
+
+
+_BREAKS = frozenset(("p", "div", "br", "li", "h1", "h2", "h3", "td", "tr"))
+
+
+def _block_text(el, gap: str = " ") -> str:  # type: ignore[no-untyped-def]
+    """An element's text with a line break inside it (``<br>``, an inner ``<div>``) read as ``gap``,
+    one space by default: a headline set on two lines is one headline."""
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in ("script", "style"):
+            sep = gap if child.tag in _BREAKS else ""
+            out += [sep, _block_text(child, gap), sep]
+        out.append(child.tail or "")
+    return re.sub(r"[ \t\r\n]+" if gap == " " else r"[ \t\r]+", " ", "".join(out)).strip()
 
 
 _BLOCKS = ("p", "div", "figure", "li", "td")
@@ -99,25 +121,52 @@ def _captions(doc) -> frozenset[str]:  # type: ignore[no-untyped-def]
         text = re.sub(r"\s+", "", block.text_content()) if block is not None else ""
         if _CJK.search(text) and len(text) <= 80:
             out.add(text)
+            # and each of its lines (活动现场<br>志愿者们积极向市民宣传金融知识)
+            out.update(x for x in (re.sub(r"\s+", "", x) for x in _block_text(block, "\n").split("\n")) if _CJK.search(x))
     return frozenset(out)
 
 
+def _headline(page_title: str | None, heads: list[str], lines: list[str]) -> str | None:
+    """The page's headline: of its h1s and visible lines that its ``<title>`` repeats, one the
+    ``<title>`` starts with (``土豆不“土” 土豆无“土”`` of ``土豆不“土” 土豆无“土” 松花江网``, not the site logo
+    松花江网 in an h1), an h1 before a line, the longest; without one, the longest h1."""
+    whole = re.sub(r"\s+", "", page_title or "")
+    found = [(whole.startswith(q), t in heads, len(q), t) for t in (*heads, *lines)
+             if len(q := re.sub(r"\s+", "", t)) >= 4 and q in whole]
+    return max(found)[3] if found else max(heads, key=len, default=None)
+
+
 def _visible(html: str) -> tuple[str | None, str | None, str, frozenset[str]]:
-    """(the headline h1, <title>, the page's visible text, its image captions)."""
+    """(the page's headline, its <title>, its visible text, its image captions)."""
     import lxml.html
 
     doc = lxml.html.fromstring(html)
     captions = _captions(doc)
     title = re.sub(r"\s+", " ", doc.findtext(".//title") or "").strip() or None
-    heads = [t for t in (re.sub(r"\s+", " ", h.text_content()).strip() for h in doc.iter("h1")) if len(t) >= 4]
-    # the h1 that the <title> repeats (not a site logo in an h1), else the longest
-    squeezed = re.sub(r"\s+", "", title or "")
-    h1 = next((t for t in heads if re.sub(r"\s+", "", t) in squeezed), max(heads, key=len, default=None))
-    for bad in doc.xpath("//script|//style|//noscript"):
+    heads = [t for t in (_block_text(h) for h in doc.iter("h1")) if len(t) >= 4]
+    for bad in doc.xpath("//script|//style|//noscript|//title"):
         bad.drop_tree()
     for block in doc.iter("p", "div", "li", "td", "tr", "h1", "h2", "h3", "h4", "br", "span"):
         block.tail = "\n" + (block.tail or "")  # blocks apart: 来源：新华网 / 57人参与 is not one word
-    return h1, title, re.sub(r"[ \t\xa0\u3000]+", " ", doc.text_content()), captions
+    visible = re.sub(r"[ \t\xa0\u3000]+", " ", doc.text_content())
+    lines = [x.strip() for x in visible.splitlines() if 4 <= len(x.strip()) <= 80]
+    return _headline(title, heads, lines), title, visible, captions
+
+
+def _subtitle(text: str, title: str | None, below: str) -> str | None:
+    """The line under the page's headline (its 副题, ``——热烈祝贺……开幕``) when the extraction
+    began below both; not a time stamp, a source line, page furniture or a line of the text."""
+    lines = text.splitlines()
+    squeezed = re.sub(r"\s+", "", title or "")
+    if not squeezed or any(re.sub(r"\s+", "", x) == squeezed for x in lines[:20]):
+        return None
+    under = next(iter([x.strip() for x in below.splitlines() if x.strip()][1:2]), "")
+    lay = layout()
+    if (under in lines or len(under) < 6 or not _CJK.search(under) or "来源" in under or _STAMP.search(under)
+            or _PAGE_DATE.search(under) or lay.web_furniture.match(under) or lay.breadcrumb.match(under)
+            or any(p.search(under) for p in lay.boilerplate)):
+        return None
+    return under.lstrip("".join(lay.subtitle_prefixes) + " ") or None
 
 
 def html_page(data: bytes, name: str = "<html>") -> Page:
@@ -128,7 +177,10 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     except ImportError as exc:
         raise DependencyError(f"{name}: reading .html pages needs trafilatura; "
                               "install it with pip install 'policytext[html]'") from exc
-    html = _PARAGRAPH_END.sub(r"\g<0>" + _MARK, _INDENTED.sub("<br/>", _decode(data, name)))
+    html = _decode(data, name)
+    if 2 * len(_PARAGRAPH_END.findall(html)) < len(_OPEN_P.findall(html)):  # <p>s left open
+        html = _OPEN_P.sub(_MARK, html)
+    html = _DOUBLE_BR.sub(_MARK, _PARAGRAPH_END.sub(r"\g<0>" + _MARK, _INDENTED.sub("<br/>", html)))
     marked = _SPACE_ENTITIES.sub(lambda m: "\u3000" if "30" in m.group() or "122" in m.group() else "\xa0", html)
     for kept, mark in _KEPT_SPACES.items():
         marked = marked.replace(kept, mark)
@@ -137,26 +189,36 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     if not _CJK.search(text) and len(text) < 20:
         raise InputError(f"{name}: no article text found in this page; save the article's own page "
                          "(not an index or a script-built page), or copy its text into a .txt file")
-    h1, page_title, visible, captions = _visible(html.replace(_MARK, ""))
-    parts = [p.strip() for p in _SITE_SPLIT.split(page_title or "") if p.strip()]
+    title, page_title, visible, captions = _visible(html.replace(_MARK, ""))
+    # the site is what the <title> adds to the headline (……-搜狐财经, …… - 要闻云南 - 云南日报网)
+    # the site is what the <title> adds to the headline (……--大河网); a headline may hold a separator
+    # of its own (书记市长这一周 | ……) or a dash (十八而志，青春万岁——王琛校长在……上的致辞)
+    rest = page_title or ""
+    if title and re.sub(r"\s+", "", title) in re.sub(r"\s+", "", rest):
+        rest = re.sub(r"\s+", "", rest).replace(re.sub(r"\s+", "", title), "", 1)
+    parts = [p.strip() for p in _SITE_SPLIT.split(rest)]
     site = next((p.split("-")[-1].strip() for p in reversed(parts[1:]) if _CJK.search(p.split("-")[-1])), None)
     owner = _OWNER.search(visible)  # the footer's 主办单位：……, a site's own name
     site = site or (owner.group(1) if owner else None)
-    # without an h1, the longest front part of the <title> that is a line of the text
-    # (我的一中故事|张懿雯在……上的发言, not 我的一中故事)
-    lines = {re.sub(r"\s+", "", x) for x in text.splitlines()}
-    cuts = [m.start() for m in _SITE_SPLIT.finditer(page_title or "")]
-    front = next((page_title[:c].strip() for c in reversed(cuts) if re.sub(r"\s+", "", page_title[:c]) in lines), None)
-    title = h1 or front or (parts[0] if parts else None) or getattr(doc, "title", None)
-    source = next((s.rstrip("）)") for s in _SOURCE.findall(visible) if s.rstrip("）)") not in layout().not_source), None)
+    if title and owner and re.sub(r"\s+", "", title) == owner.group(1):
+        title = None  # a <title> that is only the site's name: the text's own headline is the headline
+    # else the <title>'s front part when the page shows it (not a site name that only the <title> has)
+    shown = {re.sub(r"\s+", "", x) for x in visible.splitlines()}
+    title = title or next((p for p in parts[:1] if re.sub(r"\s+", "", p) in shown), None)
     # the story's own time stamp and source are printed under its headline: look there first (the
-    # links and sidebars above it carry dates of their own)
+    # links and sidebars above it carry dates and sources of their own)
     first = next((x for x in text.splitlines() if len(x) >= 10 and x != title), "")
     end = visible.find(first[:20]) if first else -1
-    start = visible.rfind(title, 0, end if end > 0 else len(visible)) if title else -1
+    key = title.split()[0] if title else ""
+    start = visible.rfind(key, 0, end if end > 0 else len(visible)) if key else -1
     below = visible[start:end if end > start else start + 300] if start >= 0 else ""
-    stamped = _STAMP_SOURCE.search(below) or _STAMP_SOURCE.search(visible)
-    source = source or (stamped.group(1) if stamped else None)
+
+    def source_in(part: str) -> str | None:
+        named = (s.rstrip("）)") for s in _SOURCE.findall(part))
+        stamped = _STAMP_SOURCE.search(part)
+        return next((s for s in named if s not in layout().not_source), None) or (stamped.group(1) if stamped else None)
+
+    source = source_in(below) or source_in(visible)
     m = _PAGE_DATE.search(below) or _STAMP.search(below)
     meta_date = getattr(doc, "date", None)
     if m:
@@ -166,4 +228,5 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     else:
         m = _PAGE_DATE.search(visible) or _STAMP.search(visible)
         date = iso(*(int(g) for g in m.groups())) if m else None
-    return Page(text, title, source or site, date, captions - {re.sub(r"\s+", "", title or "")})
+    return Page(text, title, source or site, date, captions - {re.sub(r"\s+", "", title or "")},
+                _subtitle(text, title, below))

@@ -96,6 +96,9 @@ def _drop_reason(line: str) -> str | None:
         return "omission"
     if any(p.match(line) for p in lay.captions):
         return "caption"
+    half = len(line) // 2
+    if len(line) >= 8 and line[:half] == line[half:]:  # a copied photo's alt text and caption: XX
+        return "caption"
     if lay.editor.match(line):
         return "editor"
     if lay.note_line.match(line):
@@ -104,7 +107,7 @@ def _drop_reason(line: str) -> str | None:
         return "box_heading"
     if lay.related.match(line) or lay.continuation.fullmatch(line):
         return "continuation"
-    if len(line) <= lay.boilerplate_max and any(p.search(line) for p in lay.boilerplate):
+    if len(line) <= lay.boilerplate_max and (any(p.search(line) for p in lay.boilerplate) or lay.breadcrumb.match(line)):
         return "boilerplate"
     return None
 
@@ -112,11 +115,20 @@ def _drop_reason(line: str) -> str | None:
 _TERM = re.compile(r"^\d{1,2}[.、．](?!\d).*[：:]$")
 
 
+def _cut_inside(prev: str, nxt: str) -> bool:
+    """Whether a block ends inside a bracket or a number that the next one closes or goes on with
+    (……（详情请点击链接： / ）……; ……获得了5 / 00万元的体彩大奖): a cut even on a saved page."""
+    opened = prev.count("（") + prev.count("(") > prev.count("）") + prev.count(")")
+    return (nxt[0] in "）)" and opened) or (prev[-1].isdigit() and nxt[0].isdigit())
+
+
 def _continues(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` carries on the paragraph ``prev`` that the layout broke."""
     lay = layout()
     if lay.item_start.match(nxt):
         return False
+    if _cut_inside(prev, nxt):
+        return True
     if _is_closed(prev):
         # an arabic-numbered term and its definition on the next line: 1.“四上”企业： / 现阶段……
         return bool(_TERM.match(prev)) and len(prev) <= 20
@@ -241,6 +253,7 @@ class _Draft:
     delivery_kind: str | None = None
     note: str | None = None
     editor_note: bool = False
+    column: str | None = None  # a column tag on its own line above the text: 【新春走基层】
     opening: bool = False
     reporter: bool = False
     header: list[str] = field(default_factory=list)
@@ -296,6 +309,12 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines),
                    captions)
     drafts: list[_Draft] = [_Draft(page=headline is not None)]
+    if headline is not None:  # a page's navigation trail: it and the site's header above it are furniture
+        crumb = next((i for i in [i for i, x in enumerate(lines) if x][:8] if layout().breadcrumb.match(lines[i])), None)
+        for i in range(crumb + 1 if crumb is not None else 0):
+            if lines[i]:
+                drafts[0].drop(lines[i], "boilerplate")
+                lines[i] = ""
     column = _column_title(drafts[0], lines)
     if column and headline == "":
         headline = column[1]  # the page's headline was its column label: the text's first line is it
@@ -316,7 +335,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
                 d.drop(line, "boilerplate")
             del d.sections[-d.trailing:]
     _infer_years(drafts)
-    genres = [G.classify(title=d.title, author=d.author, affiliation=d.affiliation,
+    genres = [G.classify(title=(d.title or "") + (f"（{d.column}）" if d.column else ""), author=d.author, affiliation=d.affiliation,
                          publication=d.publication, dateline=d.dateline is not None or d.dateline_date is not None,
                          delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
                          paragraphs=[t for _, t in d.paras], reporter=d.reporter, page=d.page)
@@ -387,6 +406,20 @@ def _headline(d: _Draft, lines: list[str], headline: str) -> None:
     head = _squeeze(headline)
     first = [i for i, x in enumerate(lines) if x][:20]
     found = next((i for i in first if _squeeze(lines[i]) == head), None)
+    for k, i in enumerate(first if found is None else ()):
+        # the headline set over several lines (吉林省人民政府关于禁止在 / 吉林省嫩江干流…… / ……的通告)
+        joined = ""
+        for j in first[k:]:
+            joined += _squeeze(lines[j])
+            if not head.startswith(joined) or joined == head:
+                break
+        if joined == head and j > i:
+            for m in first[k:first.index(j)]:
+                d.drop(lines[m], "repeated_title")  # its first lines
+                lines[m] = ""
+            lines[j] = headline
+            found = j
+            break
     if found is None:
         for i in first:
             line = _squeeze(lines[i])
@@ -403,10 +436,7 @@ def _headline(d: _Draft, lines: list[str], headline: str) -> None:
             if layout().web_furniture.match(lines[i]):
                 d.drop(lines[i], "boilerplate")
                 lines[i] = ""
-        rest = [x for x in lines if x and _drop_reason(x) is None and not _page_stamp(x)]
-        # the text's own headline, unless its first line is the speaker's byline (……发言人 武平)
-        if not rest or not _is_headline(rest[0]) or G.office_and_name(rest[0])[1] is not None:
-            d.header.append(headline)  # else the text has a headline of its own
+        d.header.append(headline)  # a line of the text that looks like a headline is not the page's
         return
     for j in range(found):
         if lines[j]:
@@ -477,6 +507,10 @@ def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
 def _skipped(d: _Draft, line: str) -> bool:
     """Drop ``line`` when an earlier line said so: the rest of a page after its related links or
     footer, the link titles under 相关链接, the text of a summary box."""
+    if d.skip == "page_end" and d.author is None and len(line) <= 30 and _reporters(line):
+        d.author = _reporters(line)  # the reporters' line a page puts under its credits (□ 本报记者 葛灵丹)
+        d.drop(line, "byline")
+        return True
     if d.skip == "page_end" or (d.skip == "related" and _is_headline(line)):
         d.drop(line, "boilerplate")
         return True
@@ -528,6 +562,7 @@ def _metadata_line(d: _Draft, line: str) -> bool:
         if bare:
             d.spoken_date = d.spoken_date or when
         _set_source(d, (stamp.group("src") or None, when))
+        d.author = d.author or stamp.groupdict().get("by")  # 2004年7月16日08:19 [ 黄宇 ] 来源：……
         d.drop(line, "page_date")
         return True
     member = lay.dialogue_member.match(line) if d.skip == "dialogue" else None
@@ -573,6 +608,11 @@ def _page_stamp(line: str) -> re.Match[str] | None:
     return next((m for p in layout().page_stamps if (m := p.match(line))), None)
 
 
+# the writer in a photo credit line: 顶端新闻·河南商报记者马俊峰/文受访者供图, 文/记者 张三 图/李四
+_WRITER_CREDIT = re.compile(r"(?:记者|^)\s*(?P<a>[\u4e00-\u9fff]{2,4})\s*[/／]\s*文|文\s*[/／]\s*(?:记者)?\s*(?P<b>[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
+_COLUMN_TAG = re.compile(r"^【([\u4e00-\u9fff·]{2,10})】$")
+
+
 def _dropped_line(d: _Draft, line: str) -> bool:
     """Captions, part markers, editor credits, boilerplate, summary boxes, related links, a lede
     before 全文如下：; on a saved page, a credit or footer after the story ends it."""
@@ -588,9 +628,16 @@ def _dropped_line(d: _Draft, line: str) -> bool:
     reason = _drop_reason(line)
     if reason:
         d.drop(line, reason)
+        writer = _WRITER_CREDIT.search(line) if reason == "caption" and d.author is None else None
+        d.author = G.names(writer.group("a") or writer.group("b")) if writer else d.author
         d.skip = "summary" if reason == "box_heading" and not lay.keep_box_text else None
         if d.page and reason in ("editor", "boilerplate") and len(d.paras) >= 2:
             d.skip = "page_end"
+        return True
+    column = _COLUMN_TAG.match(line) if not d.paras else None
+    if column:  # a column tag on its own line (【新春走基层】): it marks the genre as a title's tag would
+        d.column = d.column or column.group(1)
+        d.drop(line, "column_label")
         return True
     if lay.lead_box.match(line):  # ■ 完成……，需要……: the lead box over a report
         d.drop(line, "summary")
@@ -640,10 +687,11 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
         line = dl.rest
     if d.in_header and _header_line(d, line):
         return
-    reporters = _reporters(line) if d.paras and len(line) <= 30 else None
+    reporters = _reporters(line) if len(line) <= 30 else None
     if reporters:
-        # a reporters' line inside the body (新京报记者 陆一夫)
+        # a reporters' line inside the body (新京报记者 陆一夫) or under a column tag (【新春走基层】)
         d.author = d.author or reporters
+        d.dateline = d.dateline or _sent_from(line)
         d.drop(line, "byline")
         return
     if line in ctx.pull_quotes and not _is_short(line):  # a short one is a heading the text repeats
@@ -680,10 +728,11 @@ def _column_headline(d: _Draft, line: str) -> bool:
 
 def _page_articles(drafts: list[_Draft]) -> list[_Draft]:
     """On a saved page, what follows the last story's source line without two paragraphs of its
-    own (link lists, recommended stories) is page furniture, not an article."""
+    own or without a headline (link lists, recommended stories, an editor's credit and a notice)
+    is page furniture, not an article."""
     kept = drafts[:1]
     for d in drafts[1:]:
-        if d.page and len(d.paras) < 2:
+        if d.page and (len(d.paras) < 2 or not (d.header or d.title)):
             prev = kept[-1]
             for text in [*filter(None, [d.title, d.subtitle]), *d.header, *d.sections, *(t for _, t in d.paras)]:
                 prev.drop(text, "boilerplate")
@@ -835,6 +884,7 @@ def _byline(d: _Draft, line: str) -> bool:
         if all(2 <= len(n) <= 4 for n in people):
             d.author = "、".join(people)
             d.reporter = "记者" in line
+            d.dateline = d.dateline or _sent_from(line)
             return True
     if lay.commentator.match(line):
         d.author = line
@@ -917,7 +967,10 @@ def _close_header(d: _Draft) -> None:
         split = layout().title_subtitle_split.match(lines[1]) or re.match(r"^(?P<title>.{4,}?)——(?P<subtitle>\S.{3,})$", lines[1])
         if split and d.subtitle is None:
             d.subtitle = split.group("subtitle")
-        d.drop(lines.pop(1), "repeated_title")
+        if not split and d.subtitle is None and "，" in lines[1]:
+            d.subtitle = lines.pop(1)  # a deck of clauses (……李扬说，宏观政策应该相对稳定，……) is no headline
+        else:
+            d.drop(lines.pop(1), "repeated_title")
     if len(lines) >= 2 and lines[1].startswith(dash):
         d.title, d.subtitle = lines[0], lines[1].lstrip("".join(dash) + " ")
         rest = lines[2:]
@@ -950,6 +1003,16 @@ def _close_header(d: _Draft) -> None:
             d.subtitle = extra.lstrip("".join(dash) + " ")
         else:
             d.sections.append(extra)
+
+
+def _next_item(d: _Draft, line: str) -> bool:
+    """Whether a numbered line goes on a list whose last item was a paragraph (一、……。 / 二、……。 /
+    三、……。 of a notice): an item too, not a heading."""
+    num = layout().numbered_heading
+    m, prev = num.match(line), (d.paras[-1][1] if d.paras and not d.trailing else "")
+    p = num.match(prev)
+    shape = lambda marker: re.sub("[一二三四五六七八九十百]+", "N", marker)
+    return bool(m and p and line[-1] in "。；" and shape(m.group()) == shape(p.group()))
 
 
 def _is_heading(line: str) -> bool:
@@ -988,6 +1051,12 @@ _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _LEDE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午|晚)?，")
 
 
+def _sent_from(line: str) -> str | None:
+    """The place a reporters' line sends from: ``本报记者罗科发自北京`` → ``北京``."""
+    sent = re.search(r"发自([\u4e00-\u9fff]{2,6})$", line)
+    return sent.group(1) if sent else None
+
+
 def _reporters(line: str) -> str | None:
     """The names of a line that is only reporters' names after their role: ``新京报记者 陆一夫``."""
     if not re.search(r"(?:记者|通讯员)\s*[\u4e00-\u9fff]", line) or not layout().byline.match(line):
@@ -1012,12 +1081,14 @@ def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
         d.occasion = d.occasion or genre_rules().speech_opening.match(line).group("occasion")  # type: ignore[union-attr]
     if _lead_in(d, line):
         d.drop(d.paras.pop()[1], "pull_quote")
-    if d.paras and _continues(d.paras[-1][1], line) and (not d.page or d.paras[-1][1][-1] in "，、"):
-        # on a saved page only a block cut after a comma goes on in the next one
+    if d.paras and _continues(d.paras[-1][1], line) and (
+            not d.page or d.paras[-1][1][-1] in "，、" or _cut_inside(d.paras[-1][1], line)):
+        # on a saved page only a block cut after a comma, inside a bracket or a number goes on
         sec, prev = d.paras[-1]
         d.paras[-1] = (sec, _join(prev, line))
         d.captions = d.trailing = 0
-    elif heading or (_is_heading(line) and not (d.paras and d.paras[-1][1].endswith("；") and not _is_short(line))):
+    elif (heading or (_is_heading(line) and not (d.paras and d.paras[-1][1].endswith("；") and not _is_short(line)))
+          ) and not _next_item(d, line):
         d.sections.append(line)
         d.captions = 0
         d.trailing += 1
@@ -1025,6 +1096,8 @@ def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
         d.paras.append((d.sections[-1] if d.sections else None, line))
         d.captions = d.captions + 1 if len(line) <= lay.caption_max else 0
         d.trailing = 0
+        if d.page and len(d.paras) >= 2 and lay.signoff_author.search(line):
+            d.skip = "page_end"  # a page's story ends with its sign-off (……。（姚峰 上海报道）)
 
 
 def _finish(d: _Draft) -> None:

@@ -47,6 +47,7 @@ class Layout:
     box_marker: re.Pattern[str]
     boilerplate: tuple[re.Pattern[str], ...]
     boilerplate_max: int
+    breadcrumb: re.Pattern[str]
     related_links: re.Pattern[str]
     preamble: re.Pattern[str]
     pull_quote_min: int
@@ -122,6 +123,7 @@ def layout() -> Layout:
         box_marker=re.compile(raw["box_marker_pattern"]),
         boilerplate=tuple(re.compile(p) for p in raw["boilerplate_patterns"]),
         boilerplate_max=int(raw["boilerplate_max_chars"]),
+        breadcrumb=re.compile(raw["breadcrumb_pattern"]),
         related_links=re.compile(raw["related_links_pattern"]),
         preamble=re.compile(raw["preamble_pattern"]),
         pull_quote_min=int(raw["pull_quote_min_chars"]),
