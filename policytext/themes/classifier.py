@@ -24,7 +24,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from ..document import ThemeScore
 from ..errors import InputError, ModelError, TaxonomyError
 from .model import (Calibration, Featurizer, SeedScorer, Taxonomy, ThemeModel, check_texts, char_ngrams, context_scores,
-                    default_model)
+                    default_model, seed_shares)
 
 __all__ = ["ThemeClassifier"]
 
@@ -308,10 +308,13 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         z, seeds = model.decision_function(texts), model.seeds.scores(texts)
         lengths = np.array([len(t) for t in texts])
         members = [np.array([i for i, h in enumerate(groups) if h == g]) for g in dict.fromkeys(groups)]
-        mean, near = np.zeros_like(z), np.zeros_like(z)
+        none_index = classes.index(none) if none in classes else -1
+        theme = [j for j in range(len(classes)) if j != none_index]
+        mean, near, share = np.zeros_like(z), np.zeros_like(z), np.zeros_like(z)
         for at in members:
             mean[at], near[at] = context_scores(z[at])
-        cal = _fit_calibration(z, seeds, lengths, mean, near, truth, classes.index(none) if none in classes else -1, C)
+            share[np.ix_(at, theme)] = seed_shares(seeds[np.ix_(at, theme)])
+        cal = _fit_calibration(z, seeds, lengths, mean, near, share, truth, none_index, C)
         if threshold is None:
             p = np.zeros_like(z)
             for at in members:
@@ -432,25 +435,26 @@ def _seeds(taxonomy: Taxonomy | None, ids: list[str]) -> SeedScorer | None:
 
 
 def _fit_calibration(z: np.ndarray, seeds: np.ndarray, lengths: np.ndarray, means: np.ndarray, near: np.ndarray,
-                     truth: np.ndarray, none_index: int, C: float) -> Calibration:
+                     shares: np.ndarray, truth: np.ndarray, none_index: int, C: float) -> Calibration:
     """The :class:`Calibration` fitted on scores ``z``, seed evidence, article and neighbour means
-    (:func:`context_scores`) and the indicator array ``truth``: one logistic regression over
-    (text, theme) pairs with shared weights and a bias per theme, and one for ``none``."""
+    (:func:`context_scores`), the article's seed shares (:func:`seed_shares`) and the indicator
+    array ``truth``: one logistic regression over (text, theme) pairs with shared weights and a
+    bias per theme, and one for ``none``."""
     from sklearn.linear_model import LogisticRegression
 
     k = z.shape[1]
     themes = [j for j in range(k) if j != none_index]
     n, m = len(z), len(themes)
     x = np.column_stack([z[:, themes].ravel(), np.log1p(seeds[:, themes]).ravel(), means[:, themes].ravel(),
-                         near[:, themes].ravel(), np.tile(np.eye(m), (n, 1))])
+                         near[:, themes].ravel(), shares[:, themes].ravel(), np.tile(np.eye(m), (n, 1))])
     target = truth[:, themes].ravel()
     if target.min() == target.max():
         raise InputError("calibrate: the labels must give some texts a theme and leave others without it")
     lr = LogisticRegression(C=C, max_iter=5000).fit(x, target)
     w = lr.coef_[0]
     bias = np.zeros(k)
-    bias[themes] = lr.intercept_[0] + w[4:]
-    weights = (float(w[0]), float(w[1]), float(w[2]), float(w[3]))
+    bias[themes] = lr.intercept_[0] + w[5:]
+    weights = tuple(float(v) for v in w[:5])
     none: tuple[float, ...] = (-30.0, 0.0, 0.0, 0.0, 0.0)
     if none_index >= 0 and 0 < truth[:, none_index].sum() < n:
         u = bias[themes] + weights[0] * z[:, themes] + weights[1] * np.log1p(seeds[:, themes])

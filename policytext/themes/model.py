@@ -469,40 +469,46 @@ class SeedScorer:
 class Calibration:
     """How a theme model's scores become calibrated multi-label probabilities (fitted on labelled
     paragraphs by :meth:`policytext.ThemeClassifier.calibrate`). For a theme j with model score
-    ``z_j``, seed evidence ``s_j``, ``m_j`` the mean of ``z_j`` over the article's paragraphs and
-    ``n_j`` its mean over the paragraphs just before and after (:func:`context_scores`)::
+    ``z_j``, seed evidence ``s_j``, ``m_j`` the mean of ``z_j`` over the article's paragraphs,
+    ``n_j`` its mean over the paragraphs just before and after (:func:`context_scores`) and ``d_j``
+    the theme's share of the seed evidence of the whole article (:func:`seed_shares`, the article's
+    theme profile: a paragraph of a law on legal aid leans to rule_of_law even when it names no
+    seed term)::
 
-        P_j = σ(bias_j + a·z_j + c·log(1 + s_j) + e·m_j + f·n_j)          (a, c, e, f = weights)
+        P_j = σ(bias_j + a·z_j + c·log(1 + s_j) + e·m_j + f·n_j + g·d_j)     (a, c, e, f, g = weights)
 
     and for the class ``none_id`` (no theme; absent: -1) a logistic detector over
     ``[1, log(1 + characters), log(1 + s_none), max_j u_j, log(1 + Σ_j s_j)]`` with ``u_j`` the
-    theme's logit without the article term. A paragraph is ``none`` when ``P_none ≥ 0.5``; else its
+    theme's logit without the article terms. A paragraph is ``none`` when ``P_none ≥ 0.5``; else its
     themes are the best one and the others with ``P_j ≥ threshold``, best first. (The rule "``none``
     when no theme passes the threshold" said ``none`` for a third more thematic paragraphs of the dev
     set than for lines without a theme; the detector is precise: see data/themes/README.md.)
 
-    >>> cal = Calibration(bias=(0.0, -1.0, 0.0), weights=(1.0, 0.0, 0.0, 0.0), none=(0.0,) * 5, none_index=2)
+    >>> cal = Calibration(bias=(0.0, -1.0, 0.0), weights=(1.0, 0.0, 0.0, 0.0, 0.0), none=(0.0,) * 5, none_index=2)
     >>> cal.probabilities(np.array([[2.0, 2.0, 0.0]]), np.zeros((1, 3)), np.array([10]), False).round(2)
     array([[0.88, 0.73, 0.5 ]])
     """
 
     bias: tuple[float, ...]
-    weights: tuple[float, float, float, float]
+    weights: tuple[float, ...]
     none: tuple[float, ...]
     none_index: int = -1
     threshold: float = 0.5
 
     def probabilities(self, z: np.ndarray, seeds: np.ndarray, lengths: np.ndarray, context: bool) -> np.ndarray:
         """P per text and class from scores ``z``, seed evidence and text lengths; ``context``: the
-        texts are the paragraphs of one article, in order (else each is an article of its own)."""
-        a, c, e, f = self.weights
+        texts are the paragraphs of one article, in order (else each is an article of its own). A
+        calibration of four weights (an older model's) has no share term."""
+        a, c, e, f, g = (*self.weights, 0.0)[:5]
         u = np.asarray(self.bias) + a * z + c * np.log1p(seeds)
         theme = np.ones(z.shape[1], dtype=bool)
         if self.none_index >= 0:
             theme[self.none_index] = False
         p = np.zeros_like(z, dtype=np.float64)
         mean, near = context_scores(z) if context else (z, z)  # no context: each text is an article of its own
-        logit = u + e * mean + f * near
+        share = np.zeros_like(p)
+        share[:, theme] = seed_shares(seeds[:, theme], context)
+        logit = u + e * mean + f * near + g * share
         p[:, theme] = _sigmoid(logit[:, theme])
         if self.none_index >= 0:
             x = np.column_stack([np.ones(len(z)), np.log1p(lengths), np.log1p(seeds[:, self.none_index]),
@@ -536,6 +542,20 @@ def context_scores(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     count = np.full((len(z), 1), 2.0)
     count[[0, -1]] = 1.0
     return np.broadcast_to(z.mean(axis=0), z.shape).copy(), (padded[:-2] + padded[2:]) / count
+
+
+def seed_shares(seeds: np.ndarray, context: bool = True) -> np.ndarray:
+    """For the seed evidence ``seeds`` of an article's paragraphs (rows; columns: themes): each
+    theme's share of the article's total, the same for every row (zeros without any evidence);
+    ``context=False``: each row's own shares (each text an article of its own).
+
+    >>> seed_shares(np.array([[2.0, 0.0], [1.0, 1.0]])).tolist()
+    [[0.75, 0.25], [0.75, 0.25]]
+    >>> seed_shares(np.array([[2.0, 0.0], [0.0, 0.0]]), context=False).tolist()
+    [[1.0, 0.0], [0.0, 0.0]]
+    """
+    total = seeds.sum(axis=0, keepdims=True) if context else seeds
+    return np.broadcast_to(total / np.maximum(total.sum(axis=1, keepdims=True), 1e-12), seeds.shape).copy()
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
