@@ -38,6 +38,7 @@ __all__ = ["Corpus"]
 
 PART_DOCS = 256  # documents per task at most: a part of each table, and what a crash loses
 PART_BYTES = 4 << 20  # bytes of text per task at most
+META_CHUNK = 4096  # metadata rows turned into dicts at a time when a batch streams its documents
 LINK_APART = 20_000  # quotations above which the corpus-wide linking runs in a process of its own
 _WORD = re.compile(r"\w")
 
@@ -135,7 +136,8 @@ class Corpus:
 
     @classmethod
     def _with_metadata(cls, docs: list[Doc], metadata: Any) -> Corpus:
-        meta = pd.DataFrame({"doc_id": [d.doc_id for d in docs], "path": [d.path for d in docs]})
+        # object columns: the strings are the documents' own (a string column would copy them)
+        meta = pd.DataFrame({"doc_id": [d.doc_id for d in docs], "path": [d.path for d in docs]}, dtype=object)
         if metadata is None:
             return cls(docs, meta)
         extra = metadata_frame(metadata)
@@ -182,8 +184,10 @@ class Corpus:
             yield from self._source.docs()
             return
         extra = self._meta_frame.drop(columns=["doc_id", "path"])
-        rows = extra.to_dict("records") if len(extra.columns) else [{}] * len(self._docs)
-        yield from zip(self._docs, rows)
+        for start in range(0, len(self._docs), META_CHUNK):  # rows as dicts a chunk at a time, not all at once
+            rows = extra.iloc[start:start + META_CHUNK].to_dict("records") if len(extra.columns) else None
+            for k, doc in enumerate(self._docs[start:start + META_CHUNK]):
+                yield doc, rows[k] if rows is not None else {}
 
     def select(self, mask: Any = None, **where: Any) -> Corpus:
         """The documents whose metadata match: ``corpus.select(year=2024)``, a list for any of

@@ -14,7 +14,7 @@ import glob
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -47,7 +47,7 @@ def expand_paths(paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathL
     found: list[str] = []
     for item in map(os.fspath, items):
         if os.path.isdir(item):
-            found += sorted(str(p) for p in Path(item).rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            found += sorted(_files_under(item))
         elif glob.has_magic(item):
             found += sorted(p for p in glob.glob(item, recursive=True) if os.path.isfile(p))
         else:
@@ -56,6 +56,17 @@ def expand_paths(paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathL
         raise InputError(f"{items}: no files match; give a folder of .txt, .docx or .html files, a glob such as "
                          "'dir/*.txt' or paths")
     return found
+
+
+def _files_under(folder: str) -> Iterator[str]:
+    """The readable files under ``folder`` (:data:`policytext.reader.SUFFIXES`), as strings made
+    with string operations only (a million paths as ``Path`` objects would leave the batch's
+    main process, and the workers it forks, tens of MB larger for good)."""
+    for root, _, names in os.walk(str(PurePath(folder))):
+        for name in names:
+            full = os.path.join(root, name)
+            if os.path.splitext(name)[1].lower() in SUFFIXES and os.path.isfile(full):
+                yield full
 
 
 def metadata_frame(metadata: str | os.PathLike[str] | Mapping[str, Mapping[str, Any]] | pd.DataFrame) -> pd.DataFrame:

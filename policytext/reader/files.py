@@ -81,13 +81,9 @@ def doc_ids(paths: list[str | os.PathLike[str]]) -> dict[str, str]:
     >>> doc_ids(["2024/report.txt", "/data/2025/report.txt", "news.txt"])["news.txt"]
     'news'
     """
-    pure = [PurePath(os.path.abspath(p)) for p in paths]
-    stems = Counter(p.stem for p in pure)
-    common = PurePath(os.path.commonpath([str(p.parent) for p in pure])) if pure else PurePath()
-    out = {}
-    for raw, p in zip(paths, pure):
-        if stems[p.stem] == 1:
-            out[str(raw)] = p.stem
-        else:
-            out[str(raw)] = p.relative_to(common).with_suffix("").as_posix()
-    return out
+    absolute = [os.path.abspath(p) for p in paths]  # strings: a batch may name millions of files
+    stem = [PurePath(os.path.basename(a)).stem for a in absolute]
+    seen = Counter(stem)
+    common = PurePath(os.path.commonpath([os.path.dirname(a) for a in absolute])) if absolute else PurePath()
+    return {str(raw): s if seen[s] == 1 else PurePath(a).relative_to(common).with_suffix("").as_posix()
+            for raw, a, s in zip(paths, absolute, stem)}
