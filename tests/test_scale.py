@@ -263,20 +263,6 @@ def test_dask_workers_write_their_parts_and_a_killed_worker_changes_nothing(text
     check_folder(out)
 
 
-def test_dask_workers_are_restarted_after_their_budget_of_documents_and_nothing_changes(texts, reference, tmp_path,
-                                                                                       monkeypatch):
-    distributed = pytest.importorskip("distributed")
-    monkeypatch.setattr(run_mod, "RECYCLE_DOCS", 3)  # 2 workers x 3 documents, then a restart
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        before = set(client.run(os.getpid).values())
-        res = Corpus.from_texts(texts).batch(tmp_path / "out", client=client, progress=False, part_docs=1)
-        after = set(client.run(os.getpid).values())
-    assert before.isdisjoint(after)
-    assert_same(res, reference)
-    check_folder(tmp_path / "out")
-
-
 def test_partwriter_flushes_row_groups(tmp_path, monkeypatch):
     monkeypatch.setattr(tables_mod, "FLUSH_ROWS", 3)
     import pyarrow as pa

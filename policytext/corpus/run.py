@@ -283,10 +283,11 @@ def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client
     pickled into each process of the pool (which is started again if a worker dies); on Dask the
     tasks take ``shipped``, the pipeline :func:`ship` scattered to every worker. A task whose
     worker died runs again elsewhere; if the cluster lost the scattered pipeline with it, it is
-    scattered again. Once the workers have had ``recycle_docs`` (default :data:`RECYCLE_DOCS`)
-    documents each, the local pool is started afresh (forked from this process, whose models are
-    loaded) and Dask workers are restarted by their nannies: a long-lived worker's memory creeps
-    up with the batch (caches, the allocator's free lists), a fresh one starts where the first did."""
+    scattered again. The local pool is started afresh (forked from this process, whose models
+    are loaded) once its workers have had ``recycle_docs`` (default :data:`RECYCLE_DOCS`)
+    documents each: a long-lived worker's memory creeps up with the batch (caches, the
+    allocator's free lists), a fresh one starts where the first did. (Dask workers are not
+    restarted: a restart and the models' reload cost more than the memory they would give back.)"""
     window = 2 * workers + 2
     todo = iter(units)
     budget = (recycle_docs or RECYCLE_DOCS) * workers
@@ -298,43 +299,30 @@ def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client
         units_of: dict[Any, tuple[Unit, int]] = {}
 
         on_workers = [shipped if shipped is not None else scatter(nlp, client)]
-        handed = 0  # documents given to the workers since they were (re)started
 
         def submit(unit: Unit, tries: int = 0) -> Any:
-            nonlocal handed
             fut = client.submit(run_unit, unit, job, on_workers[0], pure=False, key=f"policytext-{unit.name}-{os.urandom(4).hex()}")
             units_of[fut] = (unit, tries)
-            handed += len(unit.docs) if tries == 0 else 0
             return fut
 
-        carry: list[Unit] = []
-        while True:
-            running = dask_completed([submit(u) for u in carry + _take(todo, window - len(carry))])
-            for fut in running:
-                unit, tries = units_of.pop(fut)
-                try:
-                    summary = fut.result()
-                except (FutureCancelledError, KilledWorker) as exc:
-                    # a worker died under the task: run it again, a few times; a task that Dask
-                    # cancelled may have lost the scattered pipeline with the worker, so send it again
-                    if tries >= 3:
-                        raise
-                    if isinstance(exc, FutureCancelledError) or on_workers[0].status != "finished":
-                        on_workers[0] = scatter(nlp, client)
-                    running.add(submit(unit, tries + 1))
-                    continue
-                yield summary
-                if handed < budget:
-                    for unit in _take(todo, 1):
-                        running.add(submit(unit))
-            carry = _take(todo, 1)
-            if not carry:
-                return
-            # every worker has had its budget: restart them (through their nannies) and ship the
-            # pipeline again; a cluster without nannies goes on as it is
-            client.restart_workers(list(client.scheduler_info()["workers"]), raise_for_error=False)
-            on_workers[0] = scatter(nlp, client)
-            handed = 0
+        running = dask_completed([submit(u) for u in _take(todo, window)])
+        for fut in running:
+            unit, tries = units_of.pop(fut)
+            try:
+                summary = fut.result()
+            except (FutureCancelledError, KilledWorker) as exc:
+                # a worker died under the task: run it again, a few times; a task that Dask
+                # cancelled may have lost the scattered pipeline with the worker, so send it again
+                if tries >= 3:
+                    raise
+                if isinstance(exc, FutureCancelledError) or on_workers[0].status != "finished":
+                    on_workers[0] = scatter(nlp, client)
+                running.add(submit(unit, tries + 1))
+                continue
+            yield summary
+            for unit in _take(todo, 1):
+                running.add(submit(unit))
+        return
     if workers <= 1:
         for unit in todo:
             yield run_unit(unit, job, nlp)
