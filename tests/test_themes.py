@@ -370,3 +370,20 @@ def test_theme_model_rejects_mismatched_arrays():
     model = default_model()
     with pytest.raises(ModelError, match="do not fit"):
         ThemeModel(model.classes[:2], model.featurizer, model.coef, model.intercept)
+
+
+def test_features_and_scores_of_a_long_run_of_texts_are_made_in_chunks_with_the_same_values(monkeypatch):
+    from policytext.themes import model as theme_model
+
+    seed = (ROOT / "corpora" / "guangming-2025-01-27.txt").read_text(encoding="utf-8")
+    texts = [line for line in seed.splitlines() if line.strip()]
+    featurizer = theme_model.default_model().featurizer
+    whole = featurizer.rows(texts)
+    monkeypatch.setattr(theme_model, "CHUNK_CHARS", 300)  # a few paragraphs at a time
+    chunked = featurizer.rows(texts)
+    assert len(whole.indptr) == len(texts) + 1 and len(whole.indices) > 1000
+    for a, b in zip(whole, chunked):
+        np.testing.assert_array_equal(a, b)
+    scores = default_model().decision_function(texts)
+    monkeypatch.setattr(theme_model, "BLOCK_NONZEROS", 50)  # the weights multiplied out a few rows at a time
+    np.testing.assert_array_equal(default_model().decision_function(texts), scores)

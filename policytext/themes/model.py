@@ -275,6 +275,10 @@ def char_ngrams(text: str, ngram_range: tuple[int, int] = (1, 3)) -> list[str]:
     return [text[i:i + n] for n in range(lo, hi + 1) for i in range(len(text) - n + 1)]
 
 
+CHUNK_CHARS = 20_000  # characters featurised at once (see Featurizer.rows)
+BLOCK_NONZEROS = 50_000  # features multiplied out at once (see _linear)
+
+
 class _Rows(NamedTuple):
     """Sparse rows in CSR parts: row ``i`` is ``indices/values[indptr[i]:indptr[i+1]]``."""
 
@@ -317,6 +321,23 @@ class Featurizer:
         return len(self.terms)
 
     def rows(self, texts: Sequence[str]) -> _Rows:
+        """The TF-IDF rows of ``texts`` (l2-normalised), a run of texts of at most
+        :data:`CHUNK_CHARS` characters at a time: the n-gram keys of a run take a few hundred
+        bytes per character, so a long document is featurised in bounded memory."""
+        parts, start, chars = [], 0, 0
+        for i, t in enumerate(texts):
+            if chars and chars + len(t) > CHUNK_CHARS:
+                parts.append(self._rows(texts[start:i]))
+                start, chars = i, 0
+            chars += len(t)
+        if start == 0:
+            return self._rows(texts)
+        parts.append(self._rows(texts[start:]))
+        offsets = np.cumsum([0] + [len(p.indices) for p in parts[:-1]])
+        return _Rows(np.concatenate([parts[0].indptr[:1]] + [p.indptr[1:] + o for p, o in zip(parts, offsets)]),
+                     np.concatenate([p.indices for p in parts]), np.concatenate([p.values for p in parts]))
+
+    def _rows(self, texts: Sequence[str]) -> _Rows:
         n = len(texts)
         joined = "\0".join(" ".join(t.replace("\0", " ").split()) for t in texts)  # NUL separates texts
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
@@ -390,11 +411,17 @@ def _linear(rows: _Rows, coef_t: np.ndarray, intercept: np.ndarray) -> np.ndarra
     """``X @ coef_t + intercept`` for CSR rows ``X``, without scipy (``coef_t``: features × classes)."""
     n = len(rows.indptr) - 1
     out = np.tile(intercept.astype(np.float64), (n, 1))
-    lengths = np.diff(rows.indptr)
-    nonempty = lengths > 0
-    if nonempty.any():
-        contrib = coef_t[rows.indices] * rows.values[:, None]
-        out[nonempty] += np.add.reduceat(contrib, rows.indptr[:-1][nonempty], axis=0)
+    lo = 0
+    while lo < n:  # rows a block at a time: the products of a block hold BLOCK_NONZEROS x classes numbers
+        hi = min(n, max(lo + 1, int(np.searchsorted(rows.indptr, rows.indptr[lo] + BLOCK_NONZEROS, side="right")) - 1))
+        ptr = rows.indptr[lo:hi + 1] - rows.indptr[lo]
+        nonempty = np.diff(ptr) > 0
+        if nonempty.any():
+            at = slice(rows.indptr[lo], rows.indptr[hi])
+            contrib = coef_t[rows.indices[at]] * rows.values[at, None]
+            block = out[lo:hi]
+            block[nonempty] += np.add.reduceat(contrib, ptr[:-1][nonempty], axis=0)
+        lo = hi
     return out
 
 
