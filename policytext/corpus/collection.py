@@ -185,9 +185,7 @@ class Corpus:
             return
         extra = self._meta_frame.drop(columns=["doc_id", "path"])
         for start in range(0, len(self._docs), META_CHUNK):  # rows as dicts a chunk at a time, not all at once
-            rows = extra.iloc[start:start + META_CHUNK].to_dict("records") if len(extra.columns) else None
-            for k, doc in enumerate(self._docs[start:start + META_CHUNK]):
-                yield doc, rows[k] if rows is not None else {}
+            yield from zip(self._docs[start:start + META_CHUNK], extra.iloc[start:start + META_CHUNK].to_dict("records"))
 
     def select(self, mask: Any = None, **where: Any) -> Corpus:
         """The documents whose metadata match: ``corpus.select(year=2024)``, a list for any of

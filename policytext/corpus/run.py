@@ -290,7 +290,6 @@ def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client
     restarted: a restart and the models' reload cost more than the memory they would give back.)"""
     window = 2 * workers + 2
     todo = iter(units)
-    budget = (recycle_docs or RECYCLE_DOCS) * workers
     if client is not None:
         from distributed import as_completed as dask_completed
         from distributed.client import FutureCancelledError
@@ -328,22 +327,16 @@ def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client
             yield run_unit(unit, job, nlp)
         return
     restarts = 0
+    budget = (recycle_docs or RECYCLE_DOCS) * workers
     pending: dict[Any, Unit] = {}
     carry: list[Unit] = []  # units taken for the next pool
     while True:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=warm_up, initargs=(nlp,))
         try:
-            handed = 0  # documents given to this pool: past its budget it takes no more
-
-            def give(units: list[Unit]) -> None:
-                nonlocal handed
-                for unit in units:
-                    pending[pool.submit(run_unit, unit, job)] = unit
-                    handed += len(unit.docs)
-
             retry, pending = list(pending.values()) + carry, {}
             carry = []
-            give(retry + _take(todo, window - len(retry)))
+            # documents given to this pool: past its budget it takes no more
+            handed = _submit(pool, pending, retry + _take(todo, window - len(retry)), job)
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
@@ -351,7 +344,7 @@ def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client
                     del pending[fut]
                     yield summary
                 if handed < budget:
-                    give(_take(todo, window - len(pending)))
+                    handed += _submit(pool, pending, _take(todo, window - len(pending)), job)
             carry = _take(todo, 1)
             if not carry:
                 return
@@ -364,6 +357,13 @@ def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client
                 del pending[fut]
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, pending: dict[Any, Unit], units: list[Unit], job: Job) -> int:
+    """Give ``units`` to ``pool``, each future noted in ``pending``; the number of documents given."""
+    for unit in units:
+        pending[pool.submit(run_unit, unit, job)] = unit
+    return sum(len(unit.docs) for unit in units)
 
 
 def run_apart(fn: Callable[..., Any], *args: Any) -> Any:
