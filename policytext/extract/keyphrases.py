@@ -119,14 +119,10 @@ def _leaders() -> frozenset[str]:
     return frozenset(word_list("lexicon", "leaders.txt"))
 
 
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    return frozenset(word_list("lexicon", "titles.txt"))
-
-
-@lru_cache(maxsize=1)
-def _institutions() -> frozenset[str]:
-    return frozenset(word_list("lexicon", "institutions.txt"))
+@lru_cache(maxsize=2)
+def _lexicon_words(name: str) -> frozenset[str]:
+    """The words of the lexicon file ``name`` (titles.txt: offices; institutions.txt)."""
+    return frozenset(word_list("lexicon", name))
 
 
 @lru_cache(maxsize=1)
@@ -624,9 +620,9 @@ def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, heading
         weight *= 0.5
     if s.term and (s.count > 1 or phrase in classes.lexicon()):
         weight *= TERM_BOOST  # a term of the lexicon, or a formulation the text quotes and repeats
-    if words[-1] in _titles():
+    if words[-1] in _lexicon_words("titles.txt"):
         weight *= 0.3  # an office: 常务副市长, 厦门市委常委
-    if phrase in _institutions() and phrase not in titles:
+    if phrase in _lexicon_words("institutions.txt") and phrase not in titles:
         weight *= INSTITUTION  # the frame of a report: 商务部, 国务院新闻办公室 (举行发布会)
     if s.size == 1 and classes.person(phrase):
         weight *= 0.3 if phrase in titles and s.count >= 3 else 0.1  # a text about a person names them in the title, often
@@ -715,7 +711,7 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
         alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
         if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) else 2.0, alone * s.count) or s.bound():
             continue  # a fragment of a longer unit
-        if s.size == 1 and p in _titles():
+        if s.size == 1 and p in _lexicon_words("titles.txt"):
             continue  # a title or form of address alone: 负责人, 女士, 主席
         if s.led and (s.count < 2 or s.count < LED_SHARE * text.word_counts[text.words(s)[0]]
                       or _idf(text.words(s)[0]) < LED_VERB_IDF):

@@ -1134,6 +1134,10 @@ class _Label:
     date: str | None = None
     alone: bool = False
 
+    def turn(self, start: int, end: int) -> _Found:
+        """The turn of this speaker over ``start:end`` of a paragraph, at the interview it names."""
+        return _Found(start, end, "turn", self.who, self.source, "other" if self.source else None, self.date)
+
 
 def _turn_labels(art: Article, paras: list[_Para], state: _State) -> list[_Label | None]:
     """The label of every paragraph that opens a dialogue turn (李拯：……, 问：……, 主持人：……), or
@@ -1610,10 +1614,10 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
             turn = label
         if label is not None and not label.alone:
             body = len(p.text) - len(re.sub(r"^\s*[^：:]{1,24}?[：:]", "", p.text).lstrip())
-            found.insert(0, _Found(body, len(p.text.rstrip()), "turn", label.who, label.source, "other" if label.source else None, label.date))
+            found.insert(0, label.turn(body, len(p.text.rstrip())))
         elif label is None and dialogue and turn is not None and p.text.strip() and (i < last_label or turn.alone) \
                 and not p.text.lstrip().startswith(("（", "(")):  # the same speaker goes on (not a closing （……）)
-            found.insert(0, _Found(0, len(p.text.rstrip()), "turn", turn.who, turn.source, "other" if turn.source else None, turn.date))
+            found.insert(0, turn.turn(0, len(p.text.rstrip())))
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
         state.seen.append(p)
