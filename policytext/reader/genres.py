@@ -23,6 +23,17 @@ GENRES = ("commentary", "theory", "news", "feature", "report", "speech", "new_ye
 _ROLE = re.compile(r"^.*?(?:记者|通讯员|实习生)")
 # what follows the names of the people who wrote it (记者陈智 整合)
 _CREDIT = ("整合", "整理", "采写", "报道", "采访整理")
+_SENT_FROM = re.compile(r"发自([\u4e00-\u9fff]{2,6})$")  # 本报记者王五发自北京: the place
+
+
+def sent_from(line: str) -> str | None:
+    """The place a reporters' line sends from.
+
+    >>> sent_from("本报记者罗科发自北京"), sent_from("本报记者罗科")
+    ('北京', None)
+    """
+    sent = _SENT_FROM.search(line)
+    return sent.group(1) if sent else None
 
 
 def names(raw: str) -> str:
@@ -34,7 +45,7 @@ def names(raw: str) -> str:
     >>> names("职工通讯员 李琴雯 刘会"), names("记者陈智 整合"), names("新京报记者 彭冲 山东冠县报道")
     ('李琴雯、刘会', '陈智', '彭冲')
     """
-    raw = re.sub(r"发自[\u4e00-\u9fff]{2,6}$", "", raw.strip())  # 本报记者王五发自北京: the place
+    raw = _SENT_FROM.sub("", raw.strip())
     parts = [_ROLE.sub("", p) for p in re.split(r"[\s\u3000、，,]+", raw.strip())]
     out: list[str] = []
     for p in parts:

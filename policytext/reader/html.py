@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..dates import iso
 from ..errors import DependencyError, InputError
 from .rules import layout
-from .text import decode_bytes
+from .text import decode_bytes, squeeze
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""")
 _GB = ("gb2312", "gbk", "x-gbk", "gb18030", "gb_2312-80", "cp936")
@@ -114,15 +114,15 @@ def _captions(doc) -> frozenset[str]:  # type: ignore[no-untyped-def]
     5G芯片``) and images' alt texts, without spaces: a paragraph equal to one is a caption."""
     out = set()
     for img in doc.iter("img"):
-        alt = re.sub(r"\s+", "", img.get("alt") or "")
+        alt = squeeze(img.get("alt") or "")
         if _CJK.search(alt) and 4 <= len(alt) <= 80:
             out.add(alt)
         block = next((a for a in img.iterancestors() if a.tag in _BLOCKS), None)
-        text = re.sub(r"\s+", "", block.text_content()) if block is not None else ""
+        text = squeeze(block.text_content()) if block is not None else ""
         if _CJK.search(text) and len(text) <= 80:
             out.add(text)
             # and each of its lines (活动现场<br>志愿者们积极向市民宣传金融知识)
-            out.update(x for x in (re.sub(r"\s+", "", x) for x in _block_text(block, "\n").split("\n")) if _CJK.search(x))
+            out.update(x for x in (squeeze(x) for x in _block_text(block, "\n").split("\n")) if _CJK.search(x))
     return frozenset(out)
 
 
@@ -130,9 +130,9 @@ def _headline(page_title: str | None, heads: list[str], lines: list[str]) -> str
     """The page's headline: of its h1s and visible lines that its ``<title>`` repeats, one the
     ``<title>`` starts with (``土豆不“土” 土豆无“土”`` of ``土豆不“土” 土豆无“土” 松花江网``, not the site logo
     松花江网 in an h1), an h1 before a line, the longest; without one, the longest h1."""
-    whole = re.sub(r"\s+", "", page_title or "")
+    whole = squeeze(page_title or "")
     found = [(whole.startswith(q), t in heads, len(q), t) for t in (*heads, *lines)
-             if len(q := re.sub(r"\s+", "", t)) >= 4 and q in whole]
+             if len(q := squeeze(t)) >= 4 and q in whole]
     return max(found)[3] if found else max(heads, key=len, default=None)
 
 
@@ -157,8 +157,8 @@ def _subtitle(text: str, title: str | None, below: str) -> str | None:
     """The line under the page's headline (its 副题, ``——热烈祝贺……开幕``) when the extraction
     began below both; not a time stamp, a source line, page furniture or a line of the text."""
     lines = text.splitlines()
-    squeezed = re.sub(r"\s+", "", title or "")
-    if not squeezed or any(re.sub(r"\s+", "", x) == squeezed for x in lines[:20]):
+    squeezed = squeeze(title or "")
+    if not squeezed or any(squeeze(x) == squeezed for x in lines[:20]):
         return None
     under = next(iter([x.strip() for x in below.splitlines() if x.strip()][1:2]), "")
     lay = layout()
@@ -190,21 +190,21 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
         raise InputError(f"{name}: no article text found in this page; save the article's own page "
                          "(not an index or a script-built page), or copy its text into a .txt file")
     title, page_title, visible, captions = _visible(html.replace(_MARK, ""))
-    # the site is what the <title> adds to the headline (……-搜狐财经, …… - 要闻云南 - 云南日报网)
-    # the site is what the <title> adds to the headline (……--大河网); a headline may hold a separator
-    # of its own (书记市长这一周 | ……) or a dash (十八而志，青春万岁——王琛校长在……上的致辞)
+    # the site is what the <title> adds to the headline (……-搜狐财经, …… - 要闻云南 - 云南日报网,
+    # ……--大河网); a headline may hold a separator of its own (书记市长这一周 | ……) or a dash
+    # (十八而志，青春万岁——王琛校长在……上的致辞)
     rest = page_title or ""
-    if title and re.sub(r"\s+", "", title) in re.sub(r"\s+", "", rest):
-        rest = re.sub(r"\s+", "", rest).replace(re.sub(r"\s+", "", title), "", 1)
+    if title and squeeze(title) in squeeze(rest):
+        rest = squeeze(rest).replace(squeeze(title), "", 1)
     parts = [p.strip() for p in _SITE_SPLIT.split(rest)]
     site = next((p.split("-")[-1].strip() for p in reversed(parts[1:]) if _CJK.search(p.split("-")[-1])), None)
     owner = _OWNER.search(visible)  # the footer's 主办单位：……, a site's own name
     site = site or (owner.group(1) if owner else None)
-    if title and owner and re.sub(r"\s+", "", title) == owner.group(1):
+    if title and owner and squeeze(title) == owner.group(1):
         title = None  # a <title> that is only the site's name: the text's own headline is the headline
     # else the <title>'s front part when the page shows it (not a site name that only the <title> has)
-    shown = {re.sub(r"\s+", "", x) for x in visible.splitlines()}
-    title = title or next((p for p in parts[:1] if re.sub(r"\s+", "", p) in shown), None)
+    shown = {squeeze(x) for x in visible.splitlines()}
+    title = title or next((p for p in parts[:1] if squeeze(p) in shown), None)
     # the story's own time stamp and source are printed under its headline: look there first (the
     # links and sidebars above it carry dates and sources of their own)
     first = next((x for x in text.splitlines() if len(x) >= 10 and x != title), "")
@@ -228,5 +228,5 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     else:
         m = _PAGE_DATE.search(visible) or _STAMP.search(visible)
         date = iso(*(int(g) for g in m.groups())) if m else None
-    return Page(text, title, source or site, date, captions - {re.sub(r"\s+", "", title or "")},
+    return Page(text, title, source or site, date, captions - {squeeze(title or "")},
                 _subtitle(text, title, below))

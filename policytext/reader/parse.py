@@ -29,6 +29,7 @@ from ..errors import InputError
 from . import genres as G
 from .rules import genre_rules, layout
 from .script import restore_script
+from .text import squeeze
 
 __all__ = ["read_text"]
 
@@ -72,7 +73,7 @@ def _is_headline(text: str) -> bool:
 def _publication(src: str) -> str | None:
     book = _BOOK.search(src)
     if book:
-        return re.sub(r"\s+", "", book.group(1))
+        return squeeze(book.group(1))
     pub = re.split(r"[\s，,（(]", src.strip())[0]
     return re.sub(r"^\d.*?日", "", pub) or None
 
@@ -158,10 +159,10 @@ def _pull_quotes(lines: list[str], headline: str | None = None) -> set[str]:
     sentence the headline holds is not repeated by that (十八而志，青春万岁！谢谢大家！ closing a speech
     titled 十八而志，青春万岁——……)."""
     minimum = layout().pull_quote_min
-    titles = {_squeeze(headline)} if headline else set()
-    titles.update(_squeeze(x) for x in lines[:1])
+    titles = {squeeze(headline)} if headline else set()
+    titles.update(squeeze(x) for x in lines[:1])
     bodies = [dl.rest if (dl := G.split_dateline(x)) else x for x in lines]
-    long_lines = [x for x in bodies if len(x) > minimum and _squeeze(x) not in titles]
+    long_lines = [x for x in bodies if len(x) > minimum and squeeze(x) not in titles]
     text = "\n".join(long_lines)
     longest = max(map(len, long_lines), default=0)
     own = Counter(long_lines)
@@ -319,7 +320,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     if column and headline == "":
         headline = column[1]  # the page's headline was its column label: the text's first line is it
     if headline:
-        if column and _squeeze(headline) in _squeeze(column[0]):
+        if column and squeeze(headline) in squeeze(column[0]):
             headline = column[1]  # the page's headline is the labelled line: the headline is the next
         _headline(drafts[0], lines, headline)
     for line in lines:
@@ -394,23 +395,19 @@ def _opening_marks(lines: list[str]) -> list[str]:
     return out + ([carry] if carry else [])
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _headline(d: _Draft, lines: list[str], headline: str) -> None:
     """Make a page's headline the title: the line that is it (or that starts with it and goes on:
     ``……调研工作 来源于：东区办事处``, the rest becomes the next line); lines above it are page
     furniture. Without such a line, the headline is put first, unless the text starts with a
     headline of its own."""
-    head = _squeeze(headline)
+    head = squeeze(headline)
     first = [i for i, x in enumerate(lines) if x][:20]
-    found = next((i for i in first if _squeeze(lines[i]) == head), None)
+    found = next((i for i in first if squeeze(lines[i]) == head), None)
     for k, i in enumerate(first if found is None else ()):
         # the headline set over several lines (吉林省人民政府关于禁止在 / 吉林省嫩江干流…… / ……的通告)
         joined = ""
         for j in first[k:]:
-            joined += _squeeze(lines[j])
+            joined += squeeze(lines[j])
             if not head.startswith(joined) or joined == head:
                 break
         if joined == head and j > i:
@@ -422,7 +419,7 @@ def _headline(d: _Draft, lines: list[str], headline: str) -> None:
             break
     if found is None:
         for i in first:
-            line = _squeeze(lines[i])
+            line = squeeze(lines[i])
             common = len(os.path.commonprefix([line, head]))
             if (len(line) >= 4 and head.startswith(line)) or (common >= 6 and common >= 0.7 * len(head)):
                 found = i
@@ -493,7 +490,7 @@ def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
     line = _strip_tail_metadata(cur, line)
     if not line or _metadata_line(cur, line) or _dropped_line(cur, line):
         return
-    if not cur.in_header and _squeeze(line) in ctx.captions:  # the text of an image block
+    if not cur.in_header and squeeze(line) in ctx.captions:  # the text of an image block
         cur.drop(line, "caption")
         return
     cur.skip = None
@@ -586,7 +583,7 @@ def _metadata_line(d: _Draft, line: str) -> bool:
         d.editor_note = True
         d.author = d.author or excerpt.group("name")
         d.spoken_date = parse_date(excerpt.group("date"))
-        d.occasion = d.occasion or re.sub(r"\s+", "", excerpt.group("occasion"))
+        d.occasion = d.occasion or squeeze(excerpt.group("occasion"))
         d.drop(line, "note")
         return True
     approval = lay.approval_note.match(line) if not d.paras else None
@@ -691,7 +688,7 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
     if reporters:
         # a reporters' line inside the body (新京报记者 陆一夫) or under a column tag (【新春走基层】)
         d.author = d.author or reporters
-        d.dateline = d.dateline or _sent_from(line)
+        d.dateline = d.dateline or G.sent_from(line)
         d.drop(line, "byline")
         return
     if line in ctx.pull_quotes and not _is_short(line):  # a short one is a heading the text repeats
@@ -884,7 +881,7 @@ def _byline(d: _Draft, line: str) -> bool:
         if all(2 <= len(n) <= 4 for n in people):
             d.author = "、".join(people)
             d.reporter = "记者" in line
-            d.dateline = d.dateline or _sent_from(line)
+            d.dateline = d.dateline or G.sent_from(line)
             return True
     if lay.commentator.match(line):
         d.author = line
@@ -899,7 +896,7 @@ def _delivery(d: _Draft, line: str) -> bool:
         return False
     d.subtitle = dl.line.lstrip("".join(layout().subtitle_prefixes) + " ")
     d.spoken_date = d.spoken_date or dl.date
-    d.occasion = re.sub(r"\s+", "", dl.occasion)
+    d.occasion = squeeze(dl.occasion)
     d.delivery_kind = dl.kind or "delivered"
     if dl.name and d.author is None:
         d.author, d.affiliation = dl.name, d.affiliation or dl.office
@@ -1049,12 +1046,6 @@ def _lead_in(d: _Draft, line: str) -> bool:
 
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _LEDE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午|晚)?，")
-
-
-def _sent_from(line: str) -> str | None:
-    """The place a reporters' line sends from: ``本报记者罗科发自北京`` → ``北京``."""
-    sent = re.search(r"发自([\u4e00-\u9fff]{2,6})$", line)
-    return sent.group(1) if sent else None
 
 
 def _reporters(line: str) -> str | None:

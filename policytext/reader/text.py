@@ -12,7 +12,7 @@ import warnings
 
 from ..errors import InputError
 
-__all__ = ["ReplacedBytesWarning", "decode_bytes"]
+__all__ = ["ReplacedBytesWarning", "decode_bytes", "squeeze"]
 
 
 class ReplacedBytesWarning(UserWarning):
@@ -124,3 +124,12 @@ def _replaced(data: bytes, name: str, encoding: str) -> str:
     warnings.warn(ReplacedBytesWarning(
         f"{name}: {bad} bad byte{'s' if bad > 1 else ''} replaced by U+FFFD (read as {encoding})"), stacklevel=3)
     return text
+
+
+def squeeze(text: str) -> str:
+    """``text`` without any white space, to compare lines as a page sets them and as the text does.
+
+    >>> squeeze("土豆不“土”  土豆无“土”\u3000")
+    '土豆不“土”土豆无“土”'
+    """
+    return re.sub(r"\s+", "", text)
