@@ -29,8 +29,7 @@ from ..extract import stats
 from ..extract.keyphrases import keyness, new_terms
 from ..extract.quote_links import quote_ids
 from ..pipeline import Pipeline, default_pipeline
-from ..reader import doc_ids
-from .inputs import Doc, TableSource, doc_keys, doc_size, expand_paths, fingerprint, iter_table, metadata_frame
+from .inputs import Doc, FileDocs, TableSource, doc_keys, doc_size, expand_paths, fingerprint, iter_table, metadata_frame
 from .run import Job, Progress, Unit, execute, read_doc, resolve_client, run_apart, ship, workers_of
 from .tables import CorpusAnalysis, count_rows, finished_parts, link_quotes, table_schemas
 
@@ -54,8 +53,9 @@ class Corpus:
     """
 
     def __init__(self, docs: Sequence[Doc], meta: pd.DataFrame, source: TableSource | None = None) -> None:
-        self._docs = list(docs)
-        self._meta_frame = meta.reset_index(drop=True)
+        self._docs = docs if isinstance(docs, FileDocs) else list(docs)
+        # the metadata columns only: doc_id and path come from the documents when asked for
+        self._extra = meta.drop(columns=["doc_id", "path"], errors="ignore").reset_index(drop=True)
         self._source = source
 
     # -- construction
@@ -72,9 +72,8 @@ class Corpus:
         Article ids are the file stem + ``#`` + position; where two files share a stem, the path
         relative to their common folder takes its place (``2024/report#1``).
         """
-        paths = expand_paths(paths_or_glob)
-        ids = doc_ids(paths)  # the stem, or the relative path where stems collide (2024/report, 2025/report)
-        return cls._with_metadata([Doc(ids[str(p)], p, None) for p in paths], metadata)
+        # ids: the stem, or the relative path where stems collide (2024/report, 2025/report)
+        return cls._with_metadata(FileDocs(expand_paths(paths_or_glob)), metadata)
 
     @classmethod
     def from_texts(cls, texts: Sequence[str] | Mapping[str, str], ids: Sequence[str] | None = None,
@@ -135,18 +134,15 @@ class Corpus:
         return cls.from_table(path, text=text, id=id, chunksize=chunksize)
 
     @classmethod
-    def _with_metadata(cls, docs: list[Doc], metadata: Any) -> Corpus:
-        # object columns: the strings are the documents' own (a string column would copy them)
-        meta = pd.DataFrame({"doc_id": [d.doc_id for d in docs], "path": [d.path for d in docs]}, dtype=object)
+    def _with_metadata(cls, docs: Sequence[Doc], metadata: Any) -> Corpus:
         if metadata is None:
-            return cls(docs, meta)
+            return cls(docs, pd.DataFrame(index=range(len(docs))))
         extra = metadata_frame(metadata)
         matched = [next((k for k in doc_keys(d) if k in extra.index), None) for d in docs]
         unused = sorted(set(extra.index) - set(matched))
         if unused:
             warnings.warn(f"{len(unused)} metadata row(s) match no document, e.g. {unused[:3]}", stacklevel=3)
-        rows = extra.reindex([m if m is not None else "\0missing" for m in matched]).reset_index(drop=True)
-        return cls(docs, pd.concat([meta, rows], axis=1))
+        return cls(docs, extra.reindex([m if m is not None else "\0missing" for m in matched]))
 
     # -- collection
 
@@ -160,7 +156,7 @@ class Corpus:
     def __repr__(self) -> str:
         if self._source is not None:
             return f"Corpus({self._source!r})"
-        extra = [c for c in self._meta.columns if c not in ("doc_id", "path")]
+        extra = list(self._extra.columns)
         return f"Corpus({len(self)} documents" + (f"; metadata: {', '.join(extra)})" if extra else ")")
 
     def _repr_html_(self) -> str:
@@ -174,18 +170,18 @@ class Corpus:
     @property
     def _meta(self) -> pd.DataFrame:
         if self._source is None:
-            return self._meta_frame
+            ids = pd.DataFrame({"doc_id": [d.doc_id for d in self._docs], "path": [d.path for d in self._docs]}, dtype=object)
+            return pd.concat([ids, self._extra], axis=1)
         rows = [{"doc_id": doc.doc_id, "path": None, **meta} for doc, meta in self._source.docs()]
-        return pd.DataFrame.from_records(rows) if rows else self._meta_frame
+        return pd.DataFrame.from_records(rows) if rows else pd.DataFrame({"doc_id": [], "path": []})
 
     def _stream(self) -> Iterator[tuple[Doc, dict[str, Any]]]:
         """Each document with its metadata row (the columns joined to ``articles``), in order."""
         if self._source is not None:
             yield from self._source.docs()
             return
-        extra = self._meta_frame.drop(columns=["doc_id", "path"])
         for start in range(0, len(self._docs), META_CHUNK):  # rows as dicts a chunk at a time, not all at once
-            yield from zip(self._docs[start:start + META_CHUNK], extra.iloc[start:start + META_CHUNK].to_dict("records"))
+            yield from zip(self._docs[start:start + META_CHUNK], self._extra.iloc[start:start + META_CHUNK].to_dict("records"))
 
     def select(self, mask: Any = None, **where: Any) -> Corpus:
         """The documents whose metadata match: ``corpus.select(year=2024)``, a list for any of
@@ -194,7 +190,8 @@ class Corpus:
         if self._source is not None:
             raise PolicytextError(f"a corpus streamed from {self._source!r} cannot be selected from; filter the table first")
         keep = self._mask(mask if mask is not None else where)
-        return Corpus([d for d, k in zip(self._docs, keep) if k], self._meta[keep])
+        docs = self._docs.subset(keep) if isinstance(self._docs, FileDocs) else [d for d, k in zip(self._docs, keep) if k]
+        return Corpus(docs, self._extra[keep])
 
     def _mask(self, selector: Any) -> np.ndarray:
         if isinstance(selector, Mapping):
@@ -284,7 +281,7 @@ class Corpus:
         done = finished_parts(folder, (fingerprint(doc, options) for doc, _ in self._stream()), options)
         columns = nlp.columns(tokens=bool(tokens))
         shipped, sample = ship(nlp, client)
-        meta = (self._meta_frame.drop(columns=["doc_id", "path"]) if self._source is None else
+        meta = (self._extra if self._source is None else
                 pd.DataFrame.from_records([m for _, m in itertools.islice(self._source.docs(), self._source.chunksize)]))
         schemas = table_schemas(columns, sample, meta)
         job = Job(str(folder.resolve()), tokens, max_chars, timeout, schemas, options, errors)

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
 import pandas as pd
 
 from ..errors import InputError
-from ..reader import SUFFIXES, iter_table
+from ..reader import SUFFIXES, doc_ids, iter_table
 
-__all__ = ["Doc", "TableSource", "doc_keys", "doc_size", "expand_paths", "fingerprint", "iter_table",
+__all__ = ["Doc", "FileDocs", "TableSource", "doc_keys", "doc_size", "expand_paths", "fingerprint", "iter_table",
            "metadata_frame"]
 
 KEY_COLUMNS = ("file", "path", "doc_id", "id", "stem", "name")
@@ -34,6 +36,50 @@ class Doc(NamedTuple):
     doc_id: str
     path: str | None
     text: str | None
+
+
+class FileDocs(Sequence[Doc]):
+    """The documents of many files, kept in one string of their paths (after the prefix they
+    share) and an array of offsets: a list of a million :class:`Doc` tuples and their strings
+    would keep a batch's main process, and every worker it forks, some 250 MB larger. A document
+    id is kept only where it is not the file's stem (stems that collide: ``2024/report``).
+
+    >>> docs = FileDocs(["in/2024/report.txt", "in/2025/report.txt", "in/news.txt"])
+    >>> len(docs), docs[1], [d.doc_id for d in docs[::2]]
+    (3, Doc(doc_id='2025/report', path='in/2025/report.txt', text=None), ['2024/report', 'news'])
+    """
+
+    def __init__(self, paths: Sequence[str], ids: Sequence[str] | None = None) -> None:
+        if ids is None:
+            by_path = doc_ids(list(paths))
+            ids = [by_path[p] for p in paths]
+        self._prefix = os.path.commonprefix(list(paths)) if paths else ""
+        cut = len(self._prefix)
+        self._paths = "".join(p[cut:] for p in paths)
+        self._ends = array("q", itertools.accumulate(len(p) - cut for p in paths))
+        self._ids = {i: d for i, (p, d) in enumerate(zip(paths, ids)) if d != _stem(p)}
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        path = self._prefix + self._paths[self._ends[i - 1] if i else 0:self._ends[i]]
+        return Doc(self._ids.get(i) or _stem(path), path, None)
+
+    def subset(self, keep: Iterable[bool]) -> FileDocs:
+        """The documents where ``keep`` is true, with their ids."""
+        docs = [d for d, k in zip(self, keep) if k]
+        return FileDocs([d.path for d in docs], [d.doc_id for d in docs])  # type: ignore[misc]
+
+
+def _stem(path: str) -> str:
+    return PurePath(os.path.basename(path)).stem
 
 
 def expand_paths(paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
