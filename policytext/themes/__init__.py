@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from .model import (Calibration, Featurizer, SeedScorer, Taxonomy, Theme, ThemeModel, Topic, char_ngrams,
-                    default_model, discover_themes, rank_themes)
+                    default_model, discover_themes, procedural_share, rank_themes, substance)
 
 __all__ = ["Taxonomy", "Theme", "ThemeModel", "Calibration", "Featurizer", "SeedScorer", "Topic", "ThemeClassifier",
-           "char_ngrams", "default_model", "discover_themes", "rank_themes"]
+           "char_ngrams", "default_model", "discover_themes", "procedural_share", "rank_themes", "substance"]
 
 
 def __getattr__(name: str) -> Any:

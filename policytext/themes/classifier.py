@@ -24,7 +24,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from ..document import ThemeScore
 from ..errors import InputError, ModelError, TaxonomyError
 from .model import (Calibration, Featurizer, SeedScorer, Taxonomy, ThemeModel, check_texts, char_ngrams, context_scores,
-                    default_model, seed_shares)
+                    default_model, procedural_share, seed_shares)
 
 __all__ = ["ThemeClassifier"]
 
@@ -305,8 +305,8 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         if len(groups) != len(texts):
             raise InputError(f"calibrate: {len(texts)} texts but {len(groups)} groups")
         classes = model.classes.tolist()
-        z, seeds = model.decision_function(texts), model.seeds.scores(texts)
-        lengths = np.array([len(t) for t in texts])
+        z, seeds = model.evidence(texts)
+        lengths, procedural = np.array([len(t) for t in texts]), procedural_share(texts)
         members = [np.array([i for i, h in enumerate(groups) if h == g]) for g in dict.fromkeys(groups)]
         none_index = classes.index(none) if none in classes else -1
         theme = [j for j in range(len(classes)) if j != none_index]
@@ -314,11 +314,11 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         for at in members:
             mean[at], near[at] = context_scores(z[at])
             share[np.ix_(at, theme)] = seed_shares(seeds[np.ix_(at, theme)])
-        cal = _fit_calibration(z, seeds, lengths, mean, near, share, truth, none_index, C)
+        cal = _fit_calibration(z, seeds, lengths, procedural, mean, near, share, truth, none_index, C)
         if threshold is None:
             p = np.zeros_like(z)
             for at in members:
-                p[at] = cal.probabilities(z[at], seeds[at], lengths[at], True)
+                p[at] = cal.probabilities(z[at], seeds[at], lengths[at], True, procedural[at])
             threshold = max(np.arange(0.10, 0.71, 0.025),
                             key=lambda t: _macro_f1(truth, self.indicators(
                                 [cal.select(row, model.classes, t, self.max_themes) for row in p])))
@@ -434,9 +434,10 @@ def _seeds(taxonomy: Taxonomy | None, ids: list[str]) -> SeedScorer | None:
 
 
 
-def _fit_calibration(z: np.ndarray, seeds: np.ndarray, lengths: np.ndarray, means: np.ndarray, near: np.ndarray,
-                     shares: np.ndarray, truth: np.ndarray, none_index: int, C: float) -> Calibration:
-    """The :class:`Calibration` fitted on scores ``z``, seed evidence, article and neighbour means
+def _fit_calibration(z: np.ndarray, seeds: np.ndarray, lengths: np.ndarray, procedural: np.ndarray, means: np.ndarray,
+                     near: np.ndarray, shares: np.ndarray, truth: np.ndarray, none_index: int, C: float) -> Calibration:
+    """The :class:`Calibration` fitted on scores ``z``, seed evidence, text lengths and procedural
+    shares (:func:`~policytext.themes.model.procedural_share`), article and neighbour means
     (:func:`context_scores`), the article's seed shares (:func:`seed_shares`) and the indicator
     array ``truth``: one logistic regression over (text, theme) pairs with shared weights and a
     bias per theme, and one for ``none``."""
@@ -455,11 +456,11 @@ def _fit_calibration(z: np.ndarray, seeds: np.ndarray, lengths: np.ndarray, mean
     bias = np.zeros(k)
     bias[themes] = lr.intercept_[0] + w[5:]
     weights = tuple(float(v) for v in w[:5])
-    none: tuple[float, ...] = (-30.0, 0.0, 0.0, 0.0, 0.0)
+    none: tuple[float, ...] = (-30.0, 0.0, 0.0, 0.0, 0.0, 0.0)
     if none_index >= 0 and 0 < truth[:, none_index].sum() < n:
         u = bias[themes] + weights[0] * z[:, themes] + weights[1] * np.log1p(seeds[:, themes])
         xn = np.column_stack([np.log1p(lengths), np.log1p(seeds[:, none_index]), u.max(axis=1),
-                              np.log1p(seeds[:, themes].sum(axis=1))])
+                              np.log1p(seeds[:, themes].sum(axis=1)), procedural])
         det = LogisticRegression(C=C, max_iter=5000).fit(xn, truth[:, none_index])
         none = (float(det.intercept_[0]), *map(float, det.coef_[0]))
     return Calibration(tuple(map(float, bias)), weights, none, none_index)

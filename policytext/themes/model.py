@@ -41,11 +41,12 @@ if TYPE_CHECKING:
     import scipy.sparse
 
 __all__ = ["Theme", "Taxonomy", "ThemeModel", "Calibration", "Featurizer", "SeedScorer", "Topic", "rank_themes",
-           "default_model", "discover_themes", "char_ngrams"]
+           "default_model", "discover_themes", "char_ngrams", "procedural_share", "substance"]
 
 _DIR = resources.files("policytext").joinpath("data", "themes")
 _ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _FORMAT = "policytext-theme-model/1"
+WHOLLY_PROCEDURAL = 0.95  # the procedural share from which a line is none (Calibration)
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -490,6 +491,105 @@ class SeedScorer:
         return self._pattern.sub(mark, text) if self._pattern else text
 
 
+# ---------------------------------------------------------------- procedural lines
+
+_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+_CLAUSE = re.compile(r"[^，,：:]+")
+_PROVISION = re.compile(r"\s*(第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[)）])")
+_TRAILING = "。！？；!?;，,：:”’」』）) \u3000"
+
+
+class _Procedural:
+    """The cues of ``data/themes/procedural.toml`` as patterns (:func:`procedural_share`, :func:`substance`)."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        def alt(words: Iterable[str]) -> str:
+            return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+        ev, bu, gr = data["event"], data["business"], data["greeting"]
+        self.max_chars = int(ev["max_chars"])
+        self.verbs = re.compile(alt(ev["verbs"]))
+        self.ends = re.compile(f"(?:{alt(ev['ends'])})了?$")
+        self.normative = re.compile(alt(ev["normative"]))
+        self.business = re.compile(f"^(?:(?:{alt(bu['subjects'])})(?:还|经|按照[^，。]{{0,12}}规定，)?)?(?:{alt(bu['verbs'])})")
+        self.greeting = re.compile(f"(?:{alt(gr['verbs'])})[^，。！]{{0,12}}(?:{alt(gr['objects'])})$")
+        self.forms = _any_of(data["sentence"]["patterns"])
+        self.framing = _any_of(data["framing"]["patterns"])
+        self.wrapper = _any_of(data["wrapper"]["patterns"])
+        self.wrapper_share = float(data["wrapper"]["max_share"])
+
+    def sentence(self, sentence: str) -> bool:
+        """Whether a sentence (with its end mark) is procedural: an event, a meeting's business, a greeting."""
+        bare = sentence.rstrip(_TRAILING)
+        return bool((len(bare) <= self.max_chars and self.verbs.search(bare) and self.ends.search(bare)
+                     and not self.normative.search(bare))
+                    or self.business.match(bare) or self.greeting.search(bare) or self.forms.search(sentence))
+
+    def frames(self, clause: str) -> bool:
+        return bool(self.framing.search(clause.rstrip(_TRAILING)))
+
+
+def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@lru_cache(maxsize=1)
+def _procedural() -> _Procedural:
+    return _Procedural(_toml().loads(_DIR.joinpath("procedural.toml").read_text(encoding="utf-8")))
+
+
+def procedural_share(texts: Sequence[str]) -> np.ndarray:
+    """For each text, the share of its characters in procedural sentences (an event took place, who
+    presided or attended: ``吴政隆参加活动。``; a meeting votes, elects, appoints: ``会议经表决，免去……职务。``;
+    a greeting on someone's behalf) and in clauses that frame a report or programme item
+    (``现在播送全会公报``, ``今天的《文化中国行》``), after ``data/themes/procedural.toml``: evidence of
+    the ``none`` detector (:class:`Calibration`). Articles and items of laws are never procedural.
+
+    >>> procedural_share(["蔡奇、王毅等出席上述活动。", "全会按照党章规定，选举赵世勇同志为中央纪委副书记。",
+    ...                   "稳定粮食播种面积，加强高标准农田建设。"]).tolist()
+    [1.0, 1.0, 0.0]
+    >>> float(procedural_share(["中央纪委第六次全体会议22日在北京闭幕。现在播送全会公报。会议强调，要坚定不移正风肃纪反腐。"])[0].round(2))
+    0.63
+    """
+    cues = _procedural()
+    out = np.zeros(len(texts))
+    for i, text in enumerate(texts):
+        total = len(text.strip())
+        if not total or _PROVISION.match(text):
+            continue
+        hit = 0
+        for sentence in map(str.strip, _SENTENCE.findall(text)):
+            if cues.sentence(sentence):
+                hit += len(sentence)
+            else:
+                hit += sum(len(c) for c in _CLAUSE.findall(sentence) if cues.frames(c.strip()))
+        out[i] = min(1.0, hit / total)
+    return out
+
+
+_PIECE = re.compile(r"[^，；。！？]+[，；。！？]*")
+
+
+def substance(text: str) -> str:
+    """``text`` without its ritual framing clauses (``data/themes/procedural.toml``, ``[wrapper]``):
+    what the theme evidence is taken from, so that a paragraph about a field that opens with the
+    Party's leadership is about the field; the text itself when the framing is most of it.
+
+    >>> substance("在以习近平同志为核心的党中央坚强领导下，全省粮食总产量突破1300万吨，农民收入持续增长。")
+    '全省粮食总产量突破1300万吨，农民收入持续增长。'
+    >>> substance("坚持以习近平新时代中国特色社会主义思想为指导。")
+    '坚持以习近平新时代中国特色社会主义思想为指导。'
+    """
+    cues = _procedural()
+    pieces = _PIECE.findall(text)
+    kept = [p for p in pieces if not cues.wrapper.search(p.rstrip("，；。！？ "))]
+    if len(kept) == len(pieces):
+        return text
+    rest = "".join(kept)
+    return rest if len(text) - len(rest) <= cues.wrapper_share * len(text) else text
+
+
 # ---------------------------------------------------------------- the fitted model
 
 @dataclass(frozen=True)
@@ -505,8 +605,11 @@ class Calibration:
         P_j = σ(bias_j + a·z_j + c·log(1 + s_j) + e·m_j + f·n_j + g·d_j)     (a, c, e, f, g = weights)
 
     and for the class ``none_id`` (no theme; absent: -1) a logistic detector over
-    ``[1, log(1 + characters), log(1 + s_none), max_j u_j, log(1 + Σ_j s_j)]`` with ``u_j`` the
-    theme's logit without the article terms. A paragraph is ``none`` when ``P_none ≥ 0.5``; else its
+    ``[1, log(1 + characters), log(1 + s_none), max_j u_j, log(1 + Σ_j s_j), r]`` with ``u_j`` the
+    theme's logit without the article terms and ``r`` the text's procedural share
+    (:func:`procedural_share`; an older calibration of five ``none`` weights has no such term); a line
+    whose share is at least ``WHOLLY_PROCEDURAL`` (it only says that a meeting was held, who presided
+    and attended, what was voted) is ``none`` with P at least ``r``, whatever meeting or office it names. A paragraph is ``none`` when ``P_none ≥ 0.5``; else its
     themes are the best one and the others with ``P_j ≥ threshold``, best first. (The rule "``none``
     when no theme passes the threshold" said ``none`` for a third more thematic paragraphs of the dev
     set than for lines without a theme; the detector is precise: see data/themes/README.md.)
@@ -522,10 +625,11 @@ class Calibration:
     none_index: int = -1
     threshold: float = 0.5
 
-    def probabilities(self, z: np.ndarray, seeds: np.ndarray, lengths: np.ndarray, context: bool) -> np.ndarray:
-        """P per text and class from scores ``z``, seed evidence and text lengths; ``context``: the
-        texts are the paragraphs of one article, in order (else each is an article of its own). A
-        calibration of four weights (an older model's) has no share term."""
+    def probabilities(self, z: np.ndarray, seeds: np.ndarray, lengths: np.ndarray, context: bool,
+                      procedural: np.ndarray | None = None) -> np.ndarray:
+        """P per text and class from scores ``z``, seed evidence, text lengths and procedural shares
+        (None: zeros); ``context``: the texts are the paragraphs of one article, in order (else each
+        is an article of its own). A calibration of four weights (an older model's) has no share term."""
         a, c, e, f, g = (*self.weights, 0.0)[:5]
         u = np.asarray(self.bias) + a * z + c * np.log1p(seeds)
         theme = np.ones(z.shape[1], dtype=bool)
@@ -538,9 +642,13 @@ class Calibration:
         logit = u + e * mean + f * near + g * share
         p[:, theme] = _sigmoid(logit[:, theme])
         if self.none_index >= 0:
+            r = np.zeros(len(z)) if procedural is None else procedural
             x = np.column_stack([np.ones(len(z)), np.log1p(lengths), np.log1p(seeds[:, self.none_index]),
-                                 u[:, theme].max(axis=1), np.log1p(seeds[:, theme].sum(axis=1))])
-            p[:, self.none_index] = _sigmoid(x @ np.asarray(self.none))
+                                 u[:, theme].max(axis=1), np.log1p(seeds[:, theme].sum(axis=1)), r])
+            p[:, self.none_index] = _sigmoid(x[:, :len(self.none)] @ np.asarray(self.none))
+            if len(self.none) > 5:  # a wholly procedural line is none, whatever meeting or office it names
+                wholly = r >= WHOLLY_PROCEDURAL
+                p[wholly, self.none_index] = np.maximum(p[wholly, self.none_index], r[wholly])
         return p
 
     def select(self, row: np.ndarray, classes: np.ndarray, threshold: float, max_themes: int) -> list[ThemeScore]:
@@ -656,15 +764,22 @@ class ThemeModel:
             z += self.prior_weight * prior @ self._coef_t[n_text:].astype(np.float64)
         return z / self.temperature
 
+    def evidence(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The scores and seed evidence a calibration takes, from the :func:`substance` of each text."""
+        if self.seeds is None:
+            raise ModelError("theme model: evidence needs seed terms")
+        core = [substance(t) for t in texts]
+        return self.decision_function(core), self.seeds.scores(core)
+
     def predict_proba(self, texts: Sequence[str], rows: _Rows | None = None, context: bool = False) -> np.ndarray:
         """Probabilities, one row per text, one column per class (``classes`` order); ``context``:
         the texts are the paragraphs of one article (used by a calibrated model)."""
         texts = check_texts(texts)
-        z = self.decision_function(texts, rows)
         if self.calibration is not None:
-            assert self.seeds is not None
-            return self.calibration.probabilities(z, self.seeds.scores(texts), np.array([len(t) for t in texts]),
-                                                  context)
+            z, seeds = self.evidence(texts)
+            return self.calibration.probabilities(z, seeds, np.array([len(t) for t in texts]), context,
+                                                  procedural_share(texts))
+        z = self.decision_function(texts, rows)
         if self.link == "softmax":
             z = np.exp(z - z.max(axis=1, keepdims=True))
             p = z / z.sum(axis=1, keepdims=True)

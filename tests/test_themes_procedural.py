@@ -1,0 +1,77 @@
+"""Themes: procedural and framing lines of news reports, communiqués and speeches (the ``none``
+detector's evidence) and the ritual framing left out of the theme evidence, on real text (新闻联播
+items, a speech and a work report of the dev split of the blind theme gold, laws)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import policytext
+from policytext.themes import Calibration, procedural_share, rank_themes, substance
+
+DEV = Path(__file__).resolve().parents[1] / "corpora" / "blind" / "themes" / "dev"
+
+
+def paragraphs(name: str) -> list[str]:
+    return [p.text for a in policytext.read(DEV / f"{name}.txt") for p in a.paragraphs]
+
+
+@pytest.mark.parametrize("line", [
+    "蔡奇、王毅等出席上述活动。",                                    # who attended
+    "马兴瑞、吴政隆参加调研。",
+    "十四届全国人大常委会第二十一次会议26日下午在北京人民大会堂闭幕。赵乐际委员长主持闭幕会。",  # held, presided
+    "全会由中央纪律检查委员会常务委员会主持。中共中央政治局常委、中央纪委书记李希讲话。",
+    "当天中午，武契奇和塔玛拉在塞尔维亚大厦为习近平和彭丽媛举行了隆重欢迎宴会。",
+    "会议经表决，免去刘少云的中国人民解放军军事法院院长职务。",           # a meeting's business
+    "全会按照党章规定，选举赵世勇同志为中共中央纪律检查委员会副书记，张忠同志为中共中央纪律检查委员会常务委员会委员、副书记。",
+    "中国共产党第二十届中央纪律检查委员会第六次全体会议22日在北京闭幕。现在播送全会公报。",  # broadcast framing
+    "习近平首先代表中国政府和中国人民，向武契奇总统和塞尔维亚政府和兄弟般的塞尔维亚人民致以诚挚问候。",  # greeting
+])
+def test_wholly_procedural_lines(line):
+    assert procedural_share([line])[0] >= 0.95
+    assert [t.id for t in rank_themes([line])[0]] == ["none"]
+
+
+def test_content_framing_and_law_provisions_are_not_wholly_procedural():
+    framed = ("随着平台经济蓬勃发展，快递员、外卖骑手等新就业形态劳动者规模持续扩大。今天（2月26日）的《代表委员履职故事》"
+              "带您认识关注新就业形态劳动者权益保障的全国人大代表李丰。")
+    content = ("全会深入学习贯彻习近平新时代中国特色社会主义思想特别是习近平党建思想。会议指出，习近平党建思想是习近平新时代"
+               "中国特色社会主义思想的党建篇，是新时代全面从严治党实践经验的系统总结和理论升华。")
+    law = "第十七条 全国人民代表大会会议公开举行。"   # a rule about meetings, not a meeting that took place
+    share = procedural_share([framed, content, law])
+    assert 0 < share[0] < 0.95 and share[1] == 0 and share[2] == 0
+    assert rank_themes([framed])[0][0].id == "employment_social_security"
+    assert rank_themes([content])[0][0].id == "party_leadership"
+
+
+def test_news_items_procedural_lines_are_none_and_their_substance_themed():
+    communique = paragraphs("2026-08-22-xwlb-ccdi-sixth-plenum-communique")  # 新闻联播 2026-08-22
+    assert [r[0].id for r in rank_themes(communique, context=True)] == \
+        ["none", "none", "none", "party_leadership", "party_leadership", "none"]
+    banquet = paragraphs("2024-05-09-xwlb-xi-serbia-banquet")  # 新闻联播 2024-05-09
+    assert [r[0].id for r in rank_themes(banquet, context=True)] == \
+        ["none", "none", "foreign_affairs", "foreign_affairs", "foreign_affairs", "none"]
+
+
+def test_ritual_framing_is_left_out_of_the_evidence():
+    report = paragraphs("2026-01-27-gansu-gov-work-report-2026-part")  # its review opens with four framing clauses
+    at = next(i for i, p in enumerate(report) if p.startswith("“十四五”时期是甘肃"))
+    core = substance(report[at])
+    assert "在以习近平同志为核心的党中央坚强领导下" in report[at] and "在以习近平同志为核心的党中央坚强领导下" not in core
+    assert "战疫情、拼经济" in core
+    assert rank_themes(report, context=True)[at][0].id == "economy"
+    assert rank_themes([report[at]])[0][0].id != "party_leadership"
+    alone = "以习近平新时代中国特色社会主义思想为指导。"   # framing that is the whole text stays
+    assert substance(alone) == alone
+
+
+def test_a_calibration_of_five_none_weights_has_no_procedural_term():
+    z, seeds, lengths, wholly = np.array([[2.0, 0.0]]), np.zeros((1, 2)), np.array([12]), np.array([1.0])
+    old = Calibration(bias=(0.0, 0.0), weights=(1.0, 0.0, 0.0, 0.0, 0.0), none=(0.0,) * 5, none_index=1)
+    new = Calibration(bias=(0.0, 0.0), weights=(1.0, 0.0, 0.0, 0.0, 0.0), none=(0.0,) * 6, none_index=1)
+    assert old.probabilities(z, seeds, lengths, False, wholly)[0, 1] == 0.5
+    assert new.probabilities(z, seeds, lengths, False, wholly)[0, 1] == 1.0
+    assert new.probabilities(z, seeds, lengths, False)[0, 1] == 0.5
