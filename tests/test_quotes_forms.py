@@ -415,3 +415,21 @@ def test_answers_under_a_label_on_a_line_of_its_own():
     assert [(q.kind, q.paragraph, q.speaker, q.source) for q in quotations(text)] == [
         ("turn", 2, "何立峰", "接受新华社记者采访"), ("turn", 3, "何立峰", "接受新华社记者采访"),
         ("turn", 5, "王文涛", "接受新华社记者采访")]
+
+
+def test_news_of_talks_and_reactions_2023():
+    """新闻联播 2023 (dev): a speech act placed without 上, generic groups with 各, a transliterated
+    name that starts like a Chinese surname, and the guest of a meeting named without the clause
+    that describes them."""
+    qs = {q.text[:8]: q for q in _records("2023-03-15-cctv-xwlb-npc-closing-speech-response.txt")}
+    assert (qs["我们要加快推进中"].speaker, qs["我们要加快推进中"].source) == ("习近平", "十四届全国人大一次会议闭幕会")  # 在……闭幕会发表重要讲话指出
+    qs = {q.text[:8]: q for q in _records("2023-10-20-cctv-xwlb-belt-road-forum-speech-response.txt")}
+    assert (qs["要认真学习落实习"].speaker, qs["要认真学习落实习"].speaker_mention) == (None, "各行各业工作者")
+    assert (qs["要不断扩大和共建"].speaker, qs["要不断扩大和共建"].speaker_mention) == (None, "各部门")
+    qs = {q.text[:8]: q for q in _records("2023-10-20-cctv-xwlb-xi-meets-mozambique-pm.txt")}
+    assert {(q.speaker, q.source, q.date) for q in qs.values()} == {
+        ("习近平", "会见莫桑比克总理马莱阿内", "2023-10-19"), ("马莱阿内", "会见莫桑比克总理马莱阿内", "2023-10-19")}
+    q = _records("2023-05-18-cctv-xwlb-xi-kazakhstan-talks.txt")[-1]
+    assert (q.speaker, q.source) == ("托卡耶夫", "同哈萨克斯坦总统托卡耶夫会谈")
+    q = _records("2015-10-15-cctv-xwlb-asian-parties-silk-road.txt")[0]
+    assert q.source == "会见出席亚洲政党丝绸之路专题会议的外方主要代表"  # no name: the description stays

@@ -265,7 +265,10 @@ class Recognizer:
             before = self.name_before(m, ts, lo)
             if before:
                 add(Mention("person", ts - len(before), te, lx.leaders.get(before, before), m[ts - len(before):te], mt.group()))
-            after = self.name_after(m, te, hi) or self.foreign_name_after(m, te, hi) if te < hi else None
+            after = self.name_after(m, te, hi) if te < hi else None
+            foreign = self.foreign_name_after(m, te, hi) if te < hi else None
+            if foreign and (after is None or len(foreign) > len(after) and foreign.startswith(after)):
+                after = foreign  # 莫桑比克总理|马莱阿内表示: a transliterated name, not 马莱阿 read as surname and given name
             if after:
                 t2 = lx.titles.match(m, te + len(after), hi)
                 e = te + len(after) + (len(t2.group()) if t2 else 0)

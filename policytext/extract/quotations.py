@@ -256,7 +256,8 @@ def _adverbials(p: _Para, lo: int, hi: int) -> list[tuple[int, int]]:
     ends = alt("adverbial_ends")
     follow = alt("adverbs", "speech_acts")
     out = []
-    for mt in re.finditer(rf"在[^，。；：！？]{{1,60}}(?:{ends})(?=[，,：:]|$|{follow}|{lx.verbs.pattern})", p.m[lo:hi]):
+    acts = alt("speech_acts")  # 在……闭幕会发表重要讲话指出: the place of a speech act needs no 上
+    for mt in re.finditer(rf"在[^，。；：！？]{{1,60}}(?:(?:{ends})(?=[，,：:]|$|{follow}|{lx.verbs.pattern})|(?={acts}))", p.m[lo:hi]):
         out.append((lo + mt.start(), lo + mt.end()))
     a, b = c["core_modifier"]
     for mt in re.finditer(rf"{re.escape(a)}[^，。；]{{1,16}}?{re.escape(b)}", p.m[lo:hi]):
@@ -658,10 +659,11 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
         return t[lo + mt.start():lo + mt.end()], "other"
     mt = re.search(rf"(?<!次)(?:{alt('meeting_visits')})了?([^，。；：\s]{{2,80}})", seg)  # 习近平会见……外方主要代表
     if mt:
-        return t[lo + mt.start():lo + mt.end()].replace("了", "", 1) if "了" in mt.group()[:4] else t[lo + mt.start():lo + mt.end()], "meeting"
-    mt = re.search(rf"(?:同|与|和)[^，。；：]{{2,40}}?(?:{alt('talk_acts')})", seg)  # 同塞尔维亚总统尼科利奇举行会谈
+        verb = t[lo + mt.start():lo + mt.start(1)].replace("了", "")
+        return verb + t[_guest(p, lo + mt.start(1), lo + mt.end()):lo + mt.end()], "meeting"
+    mt = re.search(rf"(同|与|和)([^，。；：]{{2,40}}?)(?:{alt('talk_acts')})", seg)  # 同塞尔维亚总统尼科利奇举行会谈
     if mt:
-        return t[lo + mt.start():lo + mt.end()], "meeting"
+        return mt.group(1) + t[_guest(p, lo + mt.start(2), lo + mt.end(2)):lo + mt.end()], "meeting"
     if who.ent is not None and who.ent.kind == "meeting":
         return who.ent.name, "meeting"
     adverbials = _adverbials(p, lo, hi)
@@ -687,6 +689,17 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     issued = who.ent.start if who.ent is not None else -1  # 国家发展改革委印发《……》，提出要“……”
     docs = [e for e in ents if e.kind == "doc" and (any(s <= e.start < end for s, end in adverbials) or (e.issuer is not None and e.issuer.start == issued))]
     return (docs[0].mention, "document") if docs else (None, None)
+
+
+def _guest(p: _Para, s: int, e: int) -> int:
+    """Where the guest met in [s, e) is named: after the clause that describes a named guest
+    (会见|来华出席……的|莫桑比克总理马莱阿内 → 会见莫桑比克总理马莱阿内), else ``s``
+    (会见出席……会议的外方主要代表 keeps its description: no name follows it)."""
+    k = p.m.rfind("的", s, e)
+    named = [x for x in p.rec.mentions(p.text, p.m, k + 1, e, _State(), tagger=False) if x.kind == "person" or x.kind == "title" and x.end < e - 1]
+    if k < 0 or not named:  # a name, or an office with the name after it (哈萨克斯坦总统|托卡耶夫)
+        return s
+    return k + 1
 
 
 def _held(p: _Para, s: int, e: int) -> bool:
