@@ -433,3 +433,14 @@ def test_news_of_talks_and_reactions_2023():
     assert (q.speaker, q.source) == ("托卡耶夫", "同哈萨克斯坦总统托卡耶夫会谈")
     q = _records("2015-10-15-cctv-xwlb-asian-parties-silk-road.txt")[0]
     assert q.source == "会见出席亚洲政党丝绸之路专题会议的外方主要代表"  # no name: the description stays
+
+
+def test_meetings_held_to_come_in_the_background_and_named_in_full_2023():
+    """A meeting that the meeting reported agrees to convene, or one held 此前, is not what 会议 refers
+    back to; 庆祝大会|暨……开学典礼 is one occasion, named as fully as the headline names it; who chairs
+    it (在主持会议时表示) speaks at it."""
+    pb = _records("2023-12-08-cctv-xwlb-politburo-economy-2024.txt")
+    assert {(q.speaker, q.source, q.date) for q in pb} == {("中共中央政治局", "中共中央政治局会议", "2023-12-08")}
+    school = _records("2023-03-01-cctv-xwlb-xi-party-school-90th.txt")
+    assert {(q.speaker, q.source, q.date) for q in school} == {
+        (who, "中央党校建校90周年庆祝大会暨2023年春季学期开学典礼", "2023-03-01") for who in ("习近平", "陈希")}

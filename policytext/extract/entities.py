@@ -440,6 +440,12 @@ def meetings(orig: str, m: str, lo: int, hi: int, count: Callable[[str], int] | 
             j -= 1
         if m.startswith("党的", j - 2, j) and j - 2 >= lo:
             j -= 2
+        joined = next((e for e in out if e.end == j), None) if m.startswith("暨", j) else None
+        if joined is not None:  # 建校90周年庆祝大会|暨2023年春季学期开学典礼: one occasion
+            out.remove(joined)
+            name = joined.mention + orig[j:mt.end()]
+            out.append(Mention("meeting", joined.start, mt.end(), canonical_meeting(name), name))
+            continue
         name = re.sub(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)", "", orig[j:mt.end()])
         if len(name) > len(mt.group()) + 1:
             s = mt.end() - len(name)

@@ -680,12 +680,8 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     meetings.sort(key=lambda e: (any(s <= e.start < end for s, end in adverbials), e.start))
     if meetings:
         last = meetings[-1]
-        name, start, end = last.name, last.start, last.end
-        for e in reversed(meetings[:-1]):  # 2026世界人工智能大会|暨人工智能全球治理高级别会议: one meeting
-            if e.end == start and p.m.startswith("暨", start):
-                name, start = e.name + (name or ""), e.start
-        tail = re.match(r"开幕式|闭幕式|开幕会|闭幕会", m[end:])
-        return (name or "") + (tail.group() if tail else ""), "meeting"
+        tail = re.match(r"开幕式|闭幕式|开幕会|闭幕会", m[last.end:])
+        return (last.name or "") + (tail.group() if tail else ""), "meeting"
     issued = who.ent.start if who.ent is not None else -1  # 国家发展改革委印发《……》，提出要“……”
     docs = [e for e in ents if e.kind == "doc" and (any(s <= e.start < end for s, end in adverbials) or (e.issuer is not None and e.issuer.start == issued))]
     return (docs[0].mention, "document") if docs else (None, None)
@@ -702,11 +698,27 @@ def _guest(p: _Para, s: int, e: int) -> int:
     return k + 1
 
 
+def _fuller(state: _State, name: str | None) -> str | None:
+    """The fullest name the article gave a meeting before (the headline's 中央党校建校90周年庆祝大会……
+    for the body's 建校90周年庆祝大会……), else ``name``; a name that says little more than its kind
+    (全体会议, 专题会议) may be part of another meeting and stays."""
+    if not name or len(name) < 6:
+        return name
+    return max((x.name for x in state.meetings if x.name.endswith(name)), key=len, default=name)
+
+
 def _held(p: _Para, s: int, e: int) -> bool:
-    """Does the text say the meeting at [s, e) was held (召开/举行/主持……会议, ……会议在北京举行)?"""
+    """Does the text say the meeting at [s, e) was held (召开/举行/主持……会议, ……会议在北京举行), not
+    that it is to be (将召开, 会议同意明年1月8日至10日召开……全会)?"""
     verbs, future = alt("convene_verbs"), "[" + word_lists().cues["future_chars"] + "]"
-    return bool(re.search(rf"(?<!{future})(?:{verbs})了?[^，。；]{{0,12}}$", p.m[max(0, s - 14):s])
-                or re.match(rf"[^，。；]{{0,12}}?(?<!{future})(?:{verbs}|开幕|闭幕)", p.m[e:e + 16]))
+    to_come = alt("convene_to_come")
+    before = re.search(rf"(?<!{future})(?:{verbs})了?[^，。；]{{0,12}}$", p.m[max(0, s - 14):s])
+    if before is not None:
+        k = max(0, s - 14) + before.start()
+        if not re.search(rf"(?:{to_come})[^，。；]{{0,12}}$", p.m[max(0, k - 14):k]):
+            return True
+    after = re.match(rf"([^，。；]{{0,12}}?)(?<!{future})(?:{verbs}|开幕|闭幕)", p.m[e:e + 16])
+    return after is not None and re.search(to_come, after.group(1)) is None
 
 
 def _doc_type(p: _Para, e: Mention) -> str:
@@ -786,6 +798,7 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
     date there, the sentences just before (back into the previous paragraph) lend theirs while
     they are about the same speaker (……习近平总书记来到长安小区。习近平总书记指出，……)."""
     source, stype = _source(p, lo, hi, who)
+    source = _fuller(state, source) if stype == "meeting" else source
     date = _date(p, lo, hi, state) or who.date
     cues = word_lists().cues
     spoke = source is None and re.search(alt("floor_words"), p.m[lo:hi]) is not None  # 委员……在发言中说: at the session
@@ -898,6 +911,8 @@ def _facts(p: _Para, state: _State, lo: int, hi: int, who: _Speaker, e: Mention)
         (x for x in (_resolve_date(p, d, state) for d in find_dates(p.m, after, min(hi, _clause_end(p, e.end)), relative=True)
                      if d.word is not None or d.day is not None) if x), None)
     source = _source(p, lo, hi, who)
+    if source[1] == "meeting":
+        source = (_fuller(state, source[0]), "meeting")
     if source[0] is None:
         held = _attended(p, state, e.end, hi)
         if held is not None:  # at a press conference the speaker's story (2022年11月，他再次担任指令长) does not date the words
@@ -910,8 +925,9 @@ def _attended(p: _Para, state: _State, lo: int, hi: int) -> _Meeting | None:
     (……主席会议29日在北京召开。王沪宁主持并讲话; 在会上讲话; 发表了重要讲话; 回答中外记者提问); at a
     press conference everyone named speaks at it (……举行记者会。¶民政部部长陆治原介绍，……)."""
     cues = word_lists().cues
-    said = re.search(rf"(?:{alt('attend_verbs')})(?:[^，。；：！？]{{0,30}}?并)?(?:{alt('speech')})|发表了?(?:{alt('speech')})|会上|{cues['answer_pattern']}",
-                     p.m[lo:hi])  # 出席会议并讲话
+    said = re.search(rf"(?:{alt('attend_verbs')})(?:[^，。；：！？]{{0,30}}?并)?(?:{alt('speech')})|发表了?(?:{alt('speech')})|会上|{cues['answer_pattern']}"
+                     rf"|(?:{alt('convene_verbs')})(?:{alt('meeting_refs')})时",
+                     p.m[lo:hi])  # 出席会议并讲话; 在主持会议时表示
     for x in reversed(state.meetings):
         if x.held and x.pos < (p.index, lo):
             return x if said or x.floor else None
@@ -1493,6 +1509,7 @@ def _remember(p: _Para, state: _State) -> None:
         if hi <= lo:
             continue
         ents = p.rec.mentions(p.text, p.m, lo, hi, state, tagger=False)
+        background = re.match(rf"\s*(?:{alt('background_words')})[，,]", p.m[lo:hi]) is not None
         for e in ents:
             if e.kind == "doc" and e.mention.startswith("《"):
                 e.doc_type = _doc_type(p, e)
@@ -1516,7 +1533,9 @@ def _remember(p: _Para, state: _State) -> None:
                 # a press conference, or a session with speeches from the floor (……举行全体会议，15位常委作大会发言)
                 floor = e.name.endswith(tuple(word_lists().cues["press_events"])) and (
                     not e.name.endswith("全体会议") or re.search(alt("floor_words"), p.m[lo:hi]) is not None)
-                state.meetings.append(_Meeting((p.index, e.start), e.name, meeting_speaker(e.name), date, _held(p, e.start, e.end), floor))
+                held = _held(p, e.start, e.end) and not background  # 此前，……主持召开中央政治局常委会会议: not the one reported
+                name = _fuller(state, e.name) or e.name
+                state.meetings.append(_Meeting((p.index, e.start), name, meeting_speaker(name), date, held, floor))
                 press = re.match(rf"[^，。；：]{{0,16}}?(?:{alt('convene_verbs')})({alt('press_events')})", p.m[e.end:])
                 if press:  # 十四届全国人大三次会议今天举行记者会: the press conference of that session
                     state.meetings.append(_Meeting((p.index, e.end), e.name + press.group(1), meeting_speaker(e.name), date, True, True))
@@ -1529,7 +1548,7 @@ def _remember(p: _Para, state: _State) -> None:
             if word_lists().titles.search(mt.group()):
                 continue  # 中共中央总书记习近平主持会议: the body is the leader's office
             body = body_name(mt.group(1))  # 中共中央政治局2月21日召开会议
-            state.meetings.append(_Meeting((p.index, lo + mt.end()), body + "会议", body, _date(p, lo, hi, state), True))
+            state.meetings.append(_Meeting((p.index, lo + mt.end()), body + "会议", body, _date(p, lo, hi, state), not background))
         lo = hi
     # what this paragraph added comes after all that earlier paragraphs did: sort only that
     state.people[n_people:] = sorted(state.people[n_people:], key=lambda x: x[0])
