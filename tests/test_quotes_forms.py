@@ -444,3 +444,9 @@ def test_meetings_held_to_come_in_the_background_and_named_in_full_2023():
     school = _records("2023-03-01-cctv-xwlb-xi-party-school-90th.txt")
     assert {(q.speaker, q.source, q.date) for q in school} == {
         (who, "中央党校建校90周年庆祝大会暨2023年春季学期开学典礼", "2023-03-01") for who in ("习近平", "陈希")}
+
+
+def test_a_meeting_named_for_two_bodies_joined_by_and():
+    """全国党委和政府秘书长会议: 党委和政府 is one name, the meeting speaks for itself (会议指出)."""
+    q = _records("2023-09-14-cctv-xwlb-xi-general-office-instruction.txt")[2]
+    assert (q.speaker, q.speaker_mention, q.source) == ("全国党委和政府秘书长会议", "会议", "全国党委和政府秘书长会议")

@@ -435,7 +435,8 @@ def meetings(orig: str, m: str, lo: int, hi: int, count: Callable[[str], int] | 
         named = {e.end for e in out}  # 十二届全国人大四次会议|湖南代表团审议: the part after a named meeting
         while j > lo and j not in named and mt.start() - j < 30 and not m.endswith(stops, lo, j) \
                 and not _DEMONSTRATIVE.match(m, max(lo, j - 2), j) and (
-                    m[j - 1] not in _MEETING_STOPS or count is not None and count(m[j - 1:j + 1]) >= COMMON_WORD) and (
+                    m[j - 1] not in _MEETING_STOPS or count is not None and count(m[j - 1:j + 1]) >= COMMON_WORD
+                    or m[j - 1] == "和" and m.endswith(tuple(c["joint_bodies"]), lo, j - 1)) and (
                     is_han(m[j - 1]) or m[j - 1].isdigit() or m[j - 1] in quote_marks or m[j - 1] == FILL):
             j -= 1
         if m.startswith("党的", j - 2, j) and j - 2 >= lo:
