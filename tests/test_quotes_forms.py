@@ -450,3 +450,11 @@ def test_a_meeting_named_for_two_bodies_joined_by_and():
     """全国党委和政府秘书长会议: 党委和政府 is one name, the meeting speaks for itself (会议指出)."""
     q = _records("2023-09-14-cctv-xwlb-xi-general-office-instruction.txt")[2]
     assert (q.speaker, q.speaker_mention, q.source) == ("全国党委和政府秘书长会议", "会议", "全国党委和政府秘书长会议")
+
+
+def test_leaders_who_sent_messages_are_quoted_from_them():
+    """又有一些国家领导人陆续通过致电致函等方式，热烈祝贺……: each leader named after it (泰国国王哇集拉隆功表示，……)
+    speaks in those messages, which the text does not date."""
+    got = _records("2023-03-15-cctv-xwlb-foreign-leaders-congratulate.txt")
+    assert len(got) == 9 and {(q.source, q.source_type, q.date) for q in got} == {("致电致函", "letter", None)}
+    assert quotations("泰国国王哇集拉隆功表示，您当选连任是中华民族伟大复兴进程中的里程碑。")[0].source is None

@@ -90,6 +90,7 @@ class _State:
     outlet: str | None = None  # whose reporter an unnamed 记者 is (央视网消息 → 央视)
     reporter: str | None = None  # the one by-lined reporter, else the outlet asks (记者问)
     scenes: dict[str, _Scene] = field(default_factory=dict)  # speaker -> the occasion of their last words
+    messages: _Scene | None = None  # 一些国家领导人通过致电致函等方式祝贺……: the messages the people named after it quote
 
     def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
         """The last person named before ``where`` (with that title, with that surname: 习总书记)."""
@@ -835,6 +836,8 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
     held = _attended(p, state, lo, hi) if source is None and date is None else None
     if held is not None:  # ……举行记者会。¶教育部部长怀进鹏介绍，……
         return held.name, "meeting", held.date
+    if source is None and date is None and who.name and state.messages is not None:
+        return state.messages.source, state.messages.source_type, state.messages.date  # ……致电致函祝贺。¶泰国国王哇集拉隆功表示，……
     return source, stype, date
 
 
@@ -1504,6 +1507,9 @@ def _remember(p: _Para, state: _State) -> None:
         if iso is not None and len(iso) == 10:
             p.days.append((d.start, iso))
     state.last_day = p.days[-1][1] if p.days else state.last_day
+    sent = re.search(word_lists().cues["messages_pattern"], p.m)
+    if sent:
+        state.messages = _Scene(p.text[sent.start(1):sent.end(1)], "letter", None, p.index)
     lo = 0
     for hi in [*p.ends, len(p.text)]:
         if hi <= lo:
