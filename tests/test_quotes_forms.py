@@ -458,3 +458,10 @@ def test_leaders_who_sent_messages_are_quoted_from_them():
     got = _records("2023-03-15-cctv-xwlb-foreign-leaders-congratulate.txt")
     assert len(got) == 9 and {(q.source, q.source_type, q.date) for q in got} == {("致电致函", "letter", None)}
     assert quotations("泰国国王哇集拉隆功表示，您当选连任是中华民族伟大复兴进程中的里程碑。")[0].source is None
+
+
+def test_a_meeting_in_a_life_story_is_not_the_occasion_of_later_words():
+    """毛泽东同志……参加了党的一大会议 (a speech on his anniversary): his words quoted paragraphs later
+    are not from that meeting."""
+    got = [q for q in _records("2023-12-26-xinhua-xi-speech-mao-zedong-130th.txt") if q.kind == "direct"]
+    assert {q.speaker for q in got} == {"毛泽东"} and {q.source for q in got} == {None}

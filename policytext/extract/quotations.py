@@ -1444,13 +1444,15 @@ def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
     sentence [lo, hi) (习近平10月15日在北京会见……): the scene of that person's next words when they
     name none, and of the other people that clause names (习近平同……总督威廉斯互致贺电: 威廉斯表示，……
     is in his message; 习近平会见洪秀柱。洪秀柱表示，……)."""
-    hi = _words_start(p, e.end, hi)  # the occasion is told before the words (not 我们多次会晤 in them)
-    facts = _facts(p, state, lo, hi, _Speaker(e.name, e.mention, e), e)
+    words = _words_start(p, e.end, hi)  # the occasion is told before the words (not 我们多次会晤 in them)
+    facts = _facts(p, state, lo, words, _Speaker(e.name, e.mention, e), e)
     if not (facts[0] and e.name):
         return
     took_part = rf"(?:{alt('attend_verbs')})|(?:{alt('speech')})|在会上|(?:{alt('convene_verbs')})"
-    if facts[1] == "meeting" and facts[2] is None and not re.search(took_part, p.m[lo:hi]):
+    if facts[1] == "meeting" and facts[2] is None and not re.search(took_part, p.m[lo:words]):
         return  # 他正与中方伙伴协调，在第四届中非经贸博览会上展示……: a meeting to come, not the occasion of his words
+    if facts[1] == "meeting" and facts[2] is None and words == hi and not re.search(rf"(?:{alt('speech')})|在会上|(?:{alt('convene_verbs')})", p.m[lo:hi]):
+        return  # ……参加了党的一大会议: a life story, not the occasion of his later words
     if facts[2] is None:  # ……大会27日上午在京开幕。……习近平发来贺信: the day the paragraph's news opened with
         facts = (*facts[:2], next((d for pos, d in reversed(p.days) if pos < lo and _recent(d, state.today)), None))
     acts = re.compile(alt("letter_acts", "meeting_visits", "talk_acts"))
