@@ -465,3 +465,10 @@ def test_a_meeting_in_a_life_story_is_not_the_occasion_of_later_words():
     are not from that meeting."""
     got = [q for q in _records("2023-12-26-xinhua-xi-speech-mao-zedong-130th.txt") if q.kind == "direct"]
     assert {q.speaker for q in got} == {"毛泽东"} and {q.source for q in got} == {None}
+
+
+def test_words_quoted_back_as_the_predicate_of_their_speaker():
+    """为了找到中国的出路，毛泽东同志“向大本大源处探讨”，……: his own words; 习近平“两山”理念 stays a term."""
+    got = said("为了找到中国的出路，毛泽东同志“向大本大源处探讨”，在反复比较和鉴别中，毅然选择了马克思列宁主义。")
+    assert got == [("direct", "向大本大源处探讨", "毛泽东")]
+    assert said("我们要践行习近平“绿水青山就是金山银山”理念。") == []

@@ -1026,6 +1026,9 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         who = _resolve(people[0], p, state) if people else None
         if who is not None and who.name:
             return _Intro(who, "direct", last_c + 1, last_c + 1)
+    own = _own_words(p, state, sent_lo, o, last_c)
+    if own is not None:
+        return _Intro(own, "direct", sent_lo, o)
     saying = re.search(rf"(?:的)?(?:{alt('saying_nouns')})$", p.m[sent_lo:o])
     if saying:
         author = _pick([e for e in p.rec.mentions(p.text, p.m, sent_lo, sent_lo + saying.start(), state) if e.end == sent_lo + saying.start()], [])
@@ -1041,6 +1044,20 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         if who is not None or utter:
             return _Intro(who or _Speaker(None, None), "direct", sent_lo, o)
     return None
+
+
+def _own_words(p: _Para, state: _State, sent_lo: int, o: int, c: int) -> _Speaker | None:
+    """The person whose words a quotation standing as the predicate right after them quotes back
+    (为了找到中国的出路，毛泽东同志“向大本大源处探讨”，……), not a short term (总书记“点赞”) nor a
+    modifier (习近平“两山”理念)."""
+    cues = word_lists().cues
+    if len(p.text[o + 1:c]) <= cues["term_max_chars"] or _term_marked(p, o, c) or is_han(p.m[c + 1:c + 2] or " "):
+        return None
+    lo = _clause_start(p, o, sent_lo)
+    people = [e for e in p.rec.mentions(p.text, p.m, lo, o, state) if e.kind == "person" and _subject_position(p, lo, e)]
+    if not people or not re.fullmatch(rf"(?:同志)?(?:{alt('adverbs', 'subject_gap')})*", p.m[people[-1].end:o]):
+        return None
+    return _resolve(people[-1], p, state)
 
 
 def _introduced_before(p: _Para, state: _State, o: int) -> _Speaker | None:
