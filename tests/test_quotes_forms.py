@@ -472,3 +472,11 @@ def test_words_quoted_back_as_the_predicate_of_their_speaker():
     got = said("为了找到中国的出路，毛泽东同志“向大本大源处探讨”，在反复比较和鉴别中，毅然选择了马克思列宁主义。")
     assert got == [("direct", "向大本大源处探讨", "毛泽东")]
     assert said("我们要践行习近平“绿水青山就是金山银山”理念。") == []
+
+
+def test_reportedly_after_a_body_released_something_is_that_body_speaking():
+    """……最高人民法院9日发布5件……案例。¶据介绍，……: the court tells, on the day of the release; after a
+    person the story is about, 据介绍 stays the narrator's background (quotes_gold heldout texts)."""
+    q = _records("2025-06-10-rmrb-supreme-court-private-economy-cases.txt")[0]
+    assert (q.text[:8], q.speaker, q.date) == ("人民法院依法惩治", "最高人民法院", "2025-06-09")
+    assert said("张俊杰代表来自江苏。\n据介绍，今年江苏启动文艺直通车行动。") == []

@@ -887,7 +887,7 @@ def _sentence_facts(p: _Para, state: _State, span: tuple[int, int], name: str) -
     徐工集团考察), not 郎素兰今年82岁."""
     lo, hi = span
     for e in reversed(p.rec.mentions(p.text, p.m, lo, hi, state, tagger=False)):
-        if e.kind in ("person", "title", "pronoun"):
+        if e.kind in ("person", "title", "pronoun", "org"):  # 最高人民法院9日发布……。¶最高法表示，……
             who = _resolve(e, p, state)
             if who.name == name:
                 return _facts(p, state, lo, _words_start(p, e.end, hi), who, e)
@@ -1395,6 +1395,9 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
         who = _subject(p, state, cl + p.m.startswith("据", cl), vs, cl, adjacent=True)  # 据王德福回忆，……
         if who.ent is None and sent_lo < cl and _manner_only(p, cl, vs):
             who = _sentence_subject(p, state, sent_lo, cl)  # 习近平同大家亲切握手，满怀真情地对他们说，……
+        if who.ent is None and p.m[cl:vs] == "据":  # ……最高人民法院9日发布5件……案例。¶据介绍，……: the body that released it tells (not a person the story is about)
+            name = _antecedent(p, state, cl, ("org",))
+            who = _Speaker(name, p.m[cl:ve], Mention("org", cl, cl, name, "")) if name else who
         if who.ent is None or not (_adjacent(p, who.ent.end, vs) or who.ent.end <= cl):
             continue
         end = sent_hi
