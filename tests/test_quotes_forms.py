@@ -480,3 +480,14 @@ def test_reportedly_after_a_body_released_something_is_that_body_speaking():
     q = _records("2025-06-10-rmrb-supreme-court-private-economy-cases.txt")[0]
     assert (q.text[:8], q.speaker, q.date) == ("人民法院依法惩治", "最高人民法院", "2025-06-09")
     assert said("张俊杰代表来自江苏。\n据介绍，今年江苏启动文艺直通车行动。") == []
+
+
+def test_words_that_end_reported_speech_as_what_something_is_are_the_speakers():
+    """……表示，中国愿同各国一道做“构建人类命运共同体的参与者”: one direct record of the speaker's words and
+    no indirect around them (the session 4 convention); 支持中汽协“……的倡议” names a document."""
+    qs = {q.text: q for q in _records("2025-06-10-rmrb-interview-community-shared-future.txt")}
+    q = qs["构建人类命运共同体的参与者"]
+    assert (q.kind, q.speaker) == ("direct", "习近平")
+    assert not any("构建人类命运共同体的参与者" in t for t, x in qs.items() if x.kind == "indirect")
+    miit = _records("2025-06-01-rmrb-miit-car-price-war.txt")
+    assert any(x.kind == "indirect" and x.text.startswith("工业和信息化部赞同并支持中汽协") for x in miit)

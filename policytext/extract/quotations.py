@@ -1419,8 +1419,23 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
         if end - body < 4 or any(f.start <= body < f.end for f in direct) or any(f.start <= body < f.end for f in out):
             continue
         src, stype, date = _context(p, state, vs, sent_lo, who)
+        words = _closing_words(p, body, end, direct)
+        if words is not None:  # 卡尼表示，……征收的是“毫无道理且毫无根据的关税”: his words, no indirect around them
+            words.kind, words.who, words.source, words.source_type, words.date = "direct", who, src, stype, date
+            continue
         out.append(_Found(body, end, "indirect", who, src, stype, date))
     return out
+
+
+def _closing_words(p: _Para, body: int, end: int, direct: list[_Found]) -> _Found | None:
+    """The quotation that ends reported words [body, end) when it quotes the speaker as what something
+    is (……的是“虚假信息”, 做“……的参与者”), not a slogan or a name the words use (坚持“一国两制”,
+    支持中汽协“……的倡议”) nor a modifier."""
+    found = next((f for f in direct if f.end + 1 == end and body < f.start - 1 and f.kind in ("term", "direct")), None)
+    if found is None:
+        return None
+    framed = re.search(rf"(?:{alt('quoting_frames')})$", p.m[body:found.start - 1]) is not None
+    return found if framed and not _term_marked(p, found.start - 1, found.end) else None
 
 
 def _sentence_subject(p: _Para, state: _State, lo: int, hi: int) -> _Speaker:
