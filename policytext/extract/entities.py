@@ -265,7 +265,10 @@ class Recognizer:
             before = self.name_before(m, ts, lo)
             if before:
                 add(Mention("person", ts - len(before), te, lx.leaders.get(before, before), m[ts - len(before):te], mt.group()))
-            after = self.name_after(m, te, hi) or self.foreign_name_after(m, te, hi) if te < hi else None
+            after = self.name_after(m, te, hi) if te < hi else None
+            foreign = self.foreign_name_after(m, te, hi) if te < hi else None
+            if foreign and (after is None or len(foreign) > len(after) and foreign.startswith(after)):
+                after = foreign  # 莫桑比克总理|马莱阿内表示: a transliterated name, not 马莱阿 read as surname and given name
             if after:
                 t2 = lx.titles.match(m, te + len(after), hi)
                 e = te + len(after) + (len(t2.group()) if t2 else 0)
@@ -432,11 +435,18 @@ def meetings(orig: str, m: str, lo: int, hi: int, count: Callable[[str], int] | 
         named = {e.end for e in out}  # 十二届全国人大四次会议|湖南代表团审议: the part after a named meeting
         while j > lo and j not in named and mt.start() - j < 30 and not m.endswith(stops, lo, j) \
                 and not _DEMONSTRATIVE.match(m, max(lo, j - 2), j) and (
-                    m[j - 1] not in _MEETING_STOPS or count is not None and count(m[j - 1:j + 1]) >= COMMON_WORD) and (
+                    m[j - 1] not in _MEETING_STOPS or count is not None and count(m[j - 1:j + 1]) >= COMMON_WORD
+                    or m[j - 1] == "和" and m.endswith(tuple(c["joint_bodies"]), lo, j - 1)) and (
                     is_han(m[j - 1]) or m[j - 1].isdigit() or m[j - 1] in quote_marks or m[j - 1] == FILL):
             j -= 1
         if m.startswith("党的", j - 2, j) and j - 2 >= lo:
             j -= 2
+        joined = next((e for e in out if e.end == j), None) if m.startswith("暨", j) else None
+        if joined is not None:  # 建校90周年庆祝大会|暨2023年春季学期开学典礼: one occasion
+            out.remove(joined)
+            name = joined.mention + orig[j:mt.end()]
+            out.append(Mention("meeting", joined.start, mt.end(), canonical_meeting(name), name))
+            continue
         name = re.sub(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)", "", orig[j:mt.end()])
         if len(name) > len(mt.group()) + 1:
             s = mt.end() - len(name)

@@ -90,6 +90,7 @@ class _State:
     outlet: str | None = None  # whose reporter an unnamed 记者 is (央视网消息 → 央视)
     reporter: str | None = None  # the one by-lined reporter, else the outlet asks (记者问)
     scenes: dict[str, _Scene] = field(default_factory=dict)  # speaker -> the occasion of their last words
+    messages: _Scene | None = None  # 一些国家领导人通过致电致函等方式祝贺……: the messages the people named after it quote
 
     def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
         """The last person named before ``where`` (with that title, with that surname: 习总书记)."""
@@ -256,7 +257,8 @@ def _adverbials(p: _Para, lo: int, hi: int) -> list[tuple[int, int]]:
     ends = alt("adverbial_ends")
     follow = alt("adverbs", "speech_acts")
     out = []
-    for mt in re.finditer(rf"在[^，。；：！？]{{1,60}}(?:{ends})(?=[，,：:]|$|{follow}|{lx.verbs.pattern})", p.m[lo:hi]):
+    acts = alt("speech_acts")  # 在……闭幕会发表重要讲话指出: the place of a speech act needs no 上
+    for mt in re.finditer(rf"在[^，。；：！？]{{1,60}}(?:(?:{ends})(?=[，,：:]|$|{follow}|{lx.verbs.pattern})|(?={acts}))", p.m[lo:hi]):
         out.append((lo + mt.start(), lo + mt.end()))
     a, b = c["core_modifier"]
     for mt in re.finditer(rf"{re.escape(a)}[^，。；]{{1,16}}?{re.escape(b)}", p.m[lo:hi]):
@@ -658,10 +660,11 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
         return t[lo + mt.start():lo + mt.end()], "other"
     mt = re.search(rf"(?<!次)(?:{alt('meeting_visits')})了?([^，。；：\s]{{2,80}})", seg)  # 习近平会见……外方主要代表
     if mt:
-        return t[lo + mt.start():lo + mt.end()].replace("了", "", 1) if "了" in mt.group()[:4] else t[lo + mt.start():lo + mt.end()], "meeting"
-    mt = re.search(rf"(?:同|与|和)[^，。；：]{{2,40}}?(?:{alt('talk_acts')})", seg)  # 同塞尔维亚总统尼科利奇举行会谈
+        verb = t[lo + mt.start():lo + mt.start(1)].replace("了", "")
+        return verb + t[_guest(p, lo + mt.start(1), lo + mt.end()):lo + mt.end()], "meeting"
+    mt = re.search(rf"(同|与|和)([^，。；：]{{2,40}}?)(?:{alt('talk_acts')})", seg)  # 同塞尔维亚总统尼科利奇举行会谈
     if mt:
-        return t[lo + mt.start():lo + mt.end()], "meeting"
+        return mt.group(1) + t[_guest(p, lo + mt.start(2), lo + mt.end(2)):lo + mt.end()], "meeting"
     if who.ent is not None and who.ent.kind == "meeting":
         return who.ent.name, "meeting"
     adverbials = _adverbials(p, lo, hi)
@@ -678,22 +681,45 @@ def _source(p: _Para, lo: int, hi: int, who: _Speaker) -> tuple[str | None, str 
     meetings.sort(key=lambda e: (any(s <= e.start < end for s, end in adverbials), e.start))
     if meetings:
         last = meetings[-1]
-        name, start, end = last.name, last.start, last.end
-        for e in reversed(meetings[:-1]):  # 2026世界人工智能大会|暨人工智能全球治理高级别会议: one meeting
-            if e.end == start and p.m.startswith("暨", start):
-                name, start = e.name + (name or ""), e.start
-        tail = re.match(r"开幕式|闭幕式|开幕会|闭幕会", m[end:])
-        return (name or "") + (tail.group() if tail else ""), "meeting"
+        tail = re.match(r"开幕式|闭幕式|开幕会|闭幕会", m[last.end:])
+        return (last.name or "") + (tail.group() if tail else ""), "meeting"
     issued = who.ent.start if who.ent is not None else -1  # 国家发展改革委印发《……》，提出要“……”
     docs = [e for e in ents if e.kind == "doc" and (any(s <= e.start < end for s, end in adverbials) or (e.issuer is not None and e.issuer.start == issued))]
     return (docs[0].mention, "document") if docs else (None, None)
 
 
+def _guest(p: _Para, s: int, e: int) -> int:
+    """Where the guest met in [s, e) is named: after the clause that describes a named guest
+    (会见|来华出席……的|莫桑比克总理马莱阿内 → 会见莫桑比克总理马莱阿内), else ``s``
+    (会见出席……会议的外方主要代表 keeps its description: no name follows it)."""
+    k = p.m.rfind("的", s, e)
+    named = [x for x in p.rec.mentions(p.text, p.m, k + 1, e, _State(), tagger=False) if x.kind == "person" or x.kind == "title" and x.end < e - 1]
+    if k < 0 or not named:  # a name, or an office with the name after it (哈萨克斯坦总统|托卡耶夫)
+        return s
+    return k + 1
+
+
+def _fuller(state: _State, name: str | None) -> str | None:
+    """The fullest name the article gave a meeting before (the headline's 中央党校建校90周年庆祝大会……
+    for the body's 建校90周年庆祝大会……), else ``name``; a name that says little more than its kind
+    (全体会议, 专题会议) may be part of another meeting and stays."""
+    if not name or len(name) < 6:
+        return name
+    return max((x.name for x in state.meetings if x.name.endswith(name)), key=len, default=name)
+
+
 def _held(p: _Para, s: int, e: int) -> bool:
-    """Does the text say the meeting at [s, e) was held (召开/举行/主持……会议, ……会议在北京举行)?"""
+    """Does the text say the meeting at [s, e) was held (召开/举行/主持……会议, ……会议在北京举行), not
+    that it is to be (将召开, 会议同意明年1月8日至10日召开……全会)?"""
     verbs, future = alt("convene_verbs"), "[" + word_lists().cues["future_chars"] + "]"
-    return bool(re.search(rf"(?<!{future})(?:{verbs})了?[^，。；]{{0,12}}$", p.m[max(0, s - 14):s])
-                or re.match(rf"[^，。；]{{0,12}}?(?<!{future})(?:{verbs}|开幕|闭幕)", p.m[e:e + 16]))
+    to_come = alt("convene_to_come")
+    before = re.search(rf"(?<!{future})(?:{verbs})了?[^，。；]{{0,12}}$", p.m[max(0, s - 14):s])
+    if before is not None:
+        k = max(0, s - 14) + before.start()
+        if not re.search(rf"(?:{to_come})[^，。；]{{0,12}}$", p.m[max(0, k - 14):k]):
+            return True
+    after = re.match(rf"([^，。；]{{0,12}}?)(?<!{future})(?:{verbs}|开幕|闭幕)", p.m[e:e + 16])
+    return after is not None and re.search(to_come, after.group(1)) is None
 
 
 def _doc_type(p: _Para, e: Mention) -> str:
@@ -773,6 +799,7 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
     date there, the sentences just before (back into the previous paragraph) lend theirs while
     they are about the same speaker (……习近平总书记来到长安小区。习近平总书记指出，……)."""
     source, stype = _source(p, lo, hi, who)
+    source = _fuller(state, source) if stype == "meeting" else source
     date = _date(p, lo, hi, state) or who.date
     cues = word_lists().cues
     spoke = source is None and re.search(alt("floor_words"), p.m[lo:hi]) is not None  # 委员……在发言中说: at the session
@@ -809,6 +836,8 @@ def _context(p: _Para, state: _State, hi: int, lo: int, who: _Speaker) -> tuple[
     held = _attended(p, state, lo, hi) if source is None and date is None else None
     if held is not None:  # ……举行记者会。¶教育部部长怀进鹏介绍，……
         return held.name, "meeting", held.date
+    if source is None and date is None and who.name and state.messages is not None:
+        return state.messages.source, state.messages.source_type, state.messages.date  # ……致电致函祝贺。¶泰国国王哇集拉隆功表示，……
     return source, stype, date
 
 
@@ -858,7 +887,7 @@ def _sentence_facts(p: _Para, state: _State, span: tuple[int, int], name: str) -
     徐工集团考察), not 郎素兰今年82岁."""
     lo, hi = span
     for e in reversed(p.rec.mentions(p.text, p.m, lo, hi, state, tagger=False)):
-        if e.kind in ("person", "title", "pronoun"):
+        if e.kind in ("person", "title", "pronoun", "org"):  # 最高人民法院9日发布……。¶最高法表示，……
             who = _resolve(e, p, state)
             if who.name == name:
                 return _facts(p, state, lo, _words_start(p, e.end, hi), who, e)
@@ -885,6 +914,8 @@ def _facts(p: _Para, state: _State, lo: int, hi: int, who: _Speaker, e: Mention)
         (x for x in (_resolve_date(p, d, state) for d in find_dates(p.m, after, min(hi, _clause_end(p, e.end)), relative=True)
                      if d.word is not None or d.day is not None) if x), None)
     source = _source(p, lo, hi, who)
+    if source[1] == "meeting":
+        source = (_fuller(state, source[0]), "meeting")
     if source[0] is None:
         held = _attended(p, state, e.end, hi)
         if held is not None:  # at a press conference the speaker's story (2022年11月，他再次担任指令长) does not date the words
@@ -897,8 +928,9 @@ def _attended(p: _Para, state: _State, lo: int, hi: int) -> _Meeting | None:
     (……主席会议29日在北京召开。王沪宁主持并讲话; 在会上讲话; 发表了重要讲话; 回答中外记者提问); at a
     press conference everyone named speaks at it (……举行记者会。¶民政部部长陆治原介绍，……)."""
     cues = word_lists().cues
-    said = re.search(rf"(?:{alt('attend_verbs')})(?:[^，。；：！？]{{0,30}}?并)?(?:{alt('speech')})|发表了?(?:{alt('speech')})|会上|{cues['answer_pattern']}",
-                     p.m[lo:hi])  # 出席会议并讲话
+    said = re.search(rf"(?:{alt('attend_verbs')})(?:[^，。；：！？]{{0,30}}?并)?(?:{alt('speech')})|发表了?(?:{alt('speech')})|会上|{cues['answer_pattern']}"
+                     rf"|(?:{alt('convene_verbs')})(?:{alt('meeting_refs')})时",
+                     p.m[lo:hi])  # 出席会议并讲话; 在主持会议时表示
     for x in reversed(state.meetings):
         if x.held and x.pos < (p.index, lo):
             return x if said or x.floor else None
@@ -994,6 +1026,9 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         who = _resolve(people[0], p, state) if people else None
         if who is not None and who.name:
             return _Intro(who, "direct", last_c + 1, last_c + 1)
+    own = _own_words(p, state, sent_lo, o, last_c)
+    if own is not None:
+        return _Intro(own, "direct", sent_lo, o)
     saying = re.search(rf"(?:的)?(?:{alt('saying_nouns')})$", p.m[sent_lo:o])
     if saying:
         author = _pick([e for e in p.rec.mentions(p.text, p.m, sent_lo, sent_lo + saying.start(), state) if e.end == sent_lo + saying.start()], [])
@@ -1009,6 +1044,20 @@ def _introduce(p: _Para, state: _State, group: list[tuple[int, int]]) -> _Intro 
         if who is not None or utter:
             return _Intro(who or _Speaker(None, None), "direct", sent_lo, o)
     return None
+
+
+def _own_words(p: _Para, state: _State, sent_lo: int, o: int, c: int) -> _Speaker | None:
+    """The person whose words a quotation standing as the predicate right after them quotes back
+    (为了找到中国的出路，毛泽东同志“向大本大源处探讨”，……), not a short term (总书记“点赞”) nor a
+    modifier (习近平“两山”理念)."""
+    cues = word_lists().cues
+    if len(p.text[o + 1:c]) <= cues["term_max_chars"] or _term_marked(p, o, c) or is_han(p.m[c + 1:c + 2] or " "):
+        return None
+    lo = _clause_start(p, o, sent_lo)
+    people = [e for e in p.rec.mentions(p.text, p.m, lo, o, state) if e.kind == "person" and _subject_position(p, lo, e)]
+    if not people or not re.fullmatch(rf"(?:同志)?(?:{alt('adverbs', 'subject_gap')})*", p.m[people[-1].end:o]):
+        return None
+    return _resolve(people[-1], p, state)
 
 
 def _introduced_before(p: _Para, state: _State, o: int) -> _Speaker | None:
@@ -1346,6 +1395,9 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
         who = _subject(p, state, cl + p.m.startswith("据", cl), vs, cl, adjacent=True)  # 据王德福回忆，……
         if who.ent is None and sent_lo < cl and _manner_only(p, cl, vs):
             who = _sentence_subject(p, state, sent_lo, cl)  # 习近平同大家亲切握手，满怀真情地对他们说，……
+        if who.ent is None and p.m[cl:vs] == "据":  # ……最高人民法院9日发布5件……案例。¶据介绍，……: the body that released it tells (not a person the story is about)
+            name = _antecedent(p, state, cl, ("org",))
+            who = _Speaker(name, p.m[cl:ve], Mention("org", cl, cl, name, "")) if name else who
         if who.ent is None or not (_adjacent(p, who.ent.end, vs) or who.ent.end <= cl):
             continue
         end = sent_hi
@@ -1367,8 +1419,23 @@ def _indirect(p: _Para, state: _State, direct: list[_Found]) -> list[_Found]:
         if end - body < 4 or any(f.start <= body < f.end for f in direct) or any(f.start <= body < f.end for f in out):
             continue
         src, stype, date = _context(p, state, vs, sent_lo, who)
+        words = _closing_words(p, body, end, direct)
+        if words is not None:  # 卡尼表示，……征收的是“毫无道理且毫无根据的关税”: his words, no indirect around them
+            words.kind, words.who, words.source, words.source_type, words.date = "direct", who, src, stype, date
+            continue
         out.append(_Found(body, end, "indirect", who, src, stype, date))
     return out
+
+
+def _closing_words(p: _Para, body: int, end: int, direct: list[_Found]) -> _Found | None:
+    """The quotation that ends reported words [body, end) when it quotes the speaker as what something
+    is (……的是“虚假信息”, 做“……的参与者”), not a slogan or a name the words use (坚持“一国两制”,
+    支持中汽协“……的倡议”) nor a modifier."""
+    found = next((f for f in direct if f.end + 1 == end and body < f.start - 1 and f.kind in ("term", "direct")), None)
+    if found is None:
+        return None
+    framed = re.search(rf"(?:{alt('quoting_frames')})$", p.m[body:found.start - 1]) is not None
+    return found if framed and not _term_marked(p, found.start - 1, found.end) else None
 
 
 def _sentence_subject(p: _Para, state: _State, lo: int, hi: int) -> _Speaker:
@@ -1412,13 +1479,15 @@ def _scene(p: _Para, state: _State, lo: int, hi: int, e: Mention) -> None:
     sentence [lo, hi) (习近平10月15日在北京会见……): the scene of that person's next words when they
     name none, and of the other people that clause names (习近平同……总督威廉斯互致贺电: 威廉斯表示，……
     is in his message; 习近平会见洪秀柱。洪秀柱表示，……)."""
-    hi = _words_start(p, e.end, hi)  # the occasion is told before the words (not 我们多次会晤 in them)
-    facts = _facts(p, state, lo, hi, _Speaker(e.name, e.mention, e), e)
+    words = _words_start(p, e.end, hi)  # the occasion is told before the words (not 我们多次会晤 in them)
+    facts = _facts(p, state, lo, words, _Speaker(e.name, e.mention, e), e)
     if not (facts[0] and e.name):
         return
     took_part = rf"(?:{alt('attend_verbs')})|(?:{alt('speech')})|在会上|(?:{alt('convene_verbs')})"
-    if facts[1] == "meeting" and facts[2] is None and not re.search(took_part, p.m[lo:hi]):
+    if facts[1] == "meeting" and facts[2] is None and not re.search(took_part, p.m[lo:words]):
         return  # 他正与中方伙伴协调，在第四届中非经贸博览会上展示……: a meeting to come, not the occasion of his words
+    if facts[1] == "meeting" and facts[2] is None and words == hi and not re.search(rf"(?:{alt('speech')})|在会上|(?:{alt('convene_verbs')})", p.m[lo:hi]):
+        return  # ……参加了党的一大会议: a life story, not the occasion of his later words
     if facts[2] is None:  # ……大会27日上午在京开幕。……习近平发来贺信: the day the paragraph's news opened with
         facts = (*facts[:2], next((d for pos, d in reversed(p.days) if pos < lo and _recent(d, state.today)), None))
     acts = re.compile(alt("letter_acts", "meeting_visits", "talk_acts"))
@@ -1475,11 +1544,15 @@ def _remember(p: _Para, state: _State) -> None:
         if iso is not None and len(iso) == 10:
             p.days.append((d.start, iso))
     state.last_day = p.days[-1][1] if p.days else state.last_day
+    sent = re.search(word_lists().cues["messages_pattern"], p.m)
+    if sent:
+        state.messages = _Scene(p.text[sent.start(1):sent.end(1)], "letter", None, p.index)
     lo = 0
     for hi in [*p.ends, len(p.text)]:
         if hi <= lo:
             continue
         ents = p.rec.mentions(p.text, p.m, lo, hi, state, tagger=False)
+        background = re.match(rf"\s*(?:{alt('background_words')})[，,]", p.m[lo:hi]) is not None
         for e in ents:
             if e.kind == "doc" and e.mention.startswith("《"):
                 e.doc_type = _doc_type(p, e)
@@ -1503,7 +1576,9 @@ def _remember(p: _Para, state: _State) -> None:
                 # a press conference, or a session with speeches from the floor (……举行全体会议，15位常委作大会发言)
                 floor = e.name.endswith(tuple(word_lists().cues["press_events"])) and (
                     not e.name.endswith("全体会议") or re.search(alt("floor_words"), p.m[lo:hi]) is not None)
-                state.meetings.append(_Meeting((p.index, e.start), e.name, meeting_speaker(e.name), date, _held(p, e.start, e.end), floor))
+                held = _held(p, e.start, e.end) and not background  # 此前，……主持召开中央政治局常委会会议: not the one reported
+                name = _fuller(state, e.name) or e.name
+                state.meetings.append(_Meeting((p.index, e.start), name, meeting_speaker(name), date, held, floor))
                 press = re.match(rf"[^，。；：]{{0,16}}?(?:{alt('convene_verbs')})({alt('press_events')})", p.m[e.end:])
                 if press:  # 十四届全国人大三次会议今天举行记者会: the press conference of that session
                     state.meetings.append(_Meeting((p.index, e.end), e.name + press.group(1), meeting_speaker(e.name), date, True, True))
@@ -1516,7 +1591,7 @@ def _remember(p: _Para, state: _State) -> None:
             if word_lists().titles.search(mt.group()):
                 continue  # 中共中央总书记习近平主持会议: the body is the leader's office
             body = body_name(mt.group(1))  # 中共中央政治局2月21日召开会议
-            state.meetings.append(_Meeting((p.index, lo + mt.end()), body + "会议", body, _date(p, lo, hi, state), True))
+            state.meetings.append(_Meeting((p.index, lo + mt.end()), body + "会议", body, _date(p, lo, hi, state), not background))
         lo = hi
     # what this paragraph added comes after all that earlier paragraphs did: sort only that
     state.people[n_people:] = sorted(state.people[n_people:], key=lambda x: x[0])
