@@ -160,6 +160,10 @@ class Dateline(NamedTuple):
     rest: str
 
 
+_BRACKETED = re.compile(r"^【(?P<inner>[^【】]{2,20})】\s*(?=\S)")
+_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|报|通讯社|新闻社|社|网|电视台|广播电台)")
+
+
 def split_dateline(line: str) -> Dateline | None:
     """The dateline that opens ``line``, and the text after it; None without one.
 
@@ -167,10 +171,22 @@ def split_dateline(line: str) -> Dateline | None:
     Dateline(agency='本报', place='北京', date='--06-04', author='董丝雨、王浩', title=None, rest='近日，网友接力拍碧水。')
     >>> split_dateline("长江网10月4日讯（记者陈智 整合）国庆假期")[1:]
     (None, '--10-04', '陈智', None, '国庆假期')
+    >>> split_dateline("【本报雅加达讯】目前印尼庶民银行是全球最赚钱的银行。")[:3]
+    ('本报', '雅加达', None)
+    >>> split_dateline("【环球时报】 美国《华尔街日报》13日报道")
+    Dateline(agency='环球时报', place=None, date=None, author=None, title=None, rest='美国《华尔街日报》13日报道')
     >>> split_dateline("新华网北京4月9日电\\xa0题：高校博物馆：让文物活起来")
     Dateline(agency='新华网', place='北京', date='--04-09', author=None, title='高校博物馆：让文物活起来', rest='')
     """
     rules = genre_rules()
+    bracket = _BRACKETED.match(line)
+    if bracket:  # 【本报雅加达讯】……, 【环球时报】……: a dateline or the outlet's name in brackets
+        inner = split_dateline(bracket.group("inner"))
+        if inner is not None and not inner.rest:
+            return inner._replace(rest=line[bracket.end():].strip())
+        if _OUTLET.fullmatch(bracket.group("inner")):
+            return Dateline(bracket.group("inner"), None, None, None, None, line[bracket.end():].strip())
+        return None
     m = rules.dateline.match(line)
     if not m:
         return None

@@ -235,6 +235,7 @@ class _Context:
     headings: set[str]
     standalone: set[str]  # short one-sentence lines over a longer one: a report's headings
     captions: frozenset[str] = frozenset()  # a saved page's image-block texts, without spaces
+    links: frozenset[str] = frozenset()  # a saved page's lines made only of links (menus), without spaces
 
 
 # ---------------------------------------------------------------- articles
@@ -275,6 +276,7 @@ class _Draft:
     author_hint: str | None = None  # a speaker named before the headline (习近平：…)
     lede_speaker: tuple[str, str] | None = None  # (office, name) named by a dropped lede
     skip: str | None = None  # drop the next line(s) for this reason (summary box, related links)
+    credit: str | bool = False  # in a credit set over lines after the text: after its "role" or "names"
 
     @property
     def empty(self) -> bool:
@@ -285,13 +287,15 @@ class _Draft:
 
 
 def read_text(text: str, source: str | None = None, headline: str | None = None,
-              doc_id: str | None = None, captions: frozenset[str] = frozenset()) -> list[Article]:
+              doc_id: str | None = None, captions: frozenset[str] = frozenset(),
+              links: frozenset[str] = frozenset()) -> list[Article]:
     """Split raw text into articles: ``policytext.read_text(open(path).read())``.
 
     ``source`` (a path or name) is recorded on the articles and gives their ids (its stem), unless
     ``doc_id`` is given (``2024/report`` when stems collide, see ``doc_ids``). ``headline`` is the headline a
     saved page gives (its h1): the lines above it are page furniture; ``captions`` are the texts of
-    its image blocks (without spaces), dropped as captions. Text with no recognisable
+    its image blocks (without spaces), dropped as captions; ``links`` its lines made only of links
+    (menus, navigation trails), dropped as navigation. Text with no recognisable
     structure becomes one article whose paragraphs are its lines.
 
     >>> (a,) = read_text("政府工作报告\\n——2025年1月15日在云南省第十四届人民代表大会第三次会议上\\n"
@@ -304,11 +308,12 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     if is_traditional(text):  # read through the simplified view, then cut every string back
         view = to_simplified(text)
         return restore_script(read_text(view, source, headline and to_simplified(headline), doc_id,
-                                        frozenset(map(to_simplified, captions))), view, text)
+                                        frozenset(map(to_simplified, captions)),
+                                        frozenset(map(to_simplified, links))), view, text)
     lines = _opening_marks([_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     text_lines = [x for x in lines if x]
     ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines),
-                   captions)
+                   captions, links)
     drafts: list[_Draft] = [_Draft(page=headline is not None)]
     if headline is not None:  # a page's navigation trail: it and the site's header above it are furniture
         crumb = next((i for i in [i for i, x in enumerate(lines) if x][:8] if layout().breadcrumb.match(lines[i])), None)
@@ -492,6 +497,9 @@ def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
         return
     if not cur.in_header and squeeze(line) in ctx.captions:  # the text of an image block
         cur.drop(line, "caption")
+        return
+    if squeeze(line) in ctx.links:  # a menu or a navigation trail
+        cur.drop(line, "navigation")
         return
     cur.skip = None
     if cur.ended or (_column_headline(cur, line) and not cur.page):
@@ -683,6 +691,8 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
             return
         line = dl.rest
     if d.in_header and _header_line(d, line):
+        return
+    if _credit_lines(d, line):
         return
     reporters = _reporters(line) if len(line) <= 30 else None
     if reporters:
@@ -1054,6 +1064,28 @@ def _reporters(line: str) -> str | None:
         return None
     people = G.names(line)
     return people if people and all(2 <= len(n) <= 4 for n in people.split("、")) else None
+
+
+# a credit set over lines after the text: ■三湘华声全媒体记者 / 林锐新  王为薇 / 实习生  张洋银  周笑雨
+_ROLE_ONLY = re.compile(r"^[■□●◆]?\s*[\u4e00-\u9fff]{0,12}?(?:记者|通讯员|实习生)$")
+_ROLE_NAMES = re.compile(r"^(?P<role>(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff]{2,4}(?:[\s\u3000\xa0、]+[\u4e00-\u9fff]{2,4})*$")
+
+
+def _credit_lines(d: _Draft, line: str) -> bool:
+    """A reporters' credit after the text whose role and names stand on lines of their own: the
+    role line, the names line under it and further role-and-names lines are the byline."""
+    names = _ROLE_NAMES.match(line) if d.credit else None
+    if d.paras and _ROLE_ONLY.match(line):
+        d.credit = True
+    elif names and (d.credit == "role" or names.group("role")):
+        known = [n for n in (d.author or "").split("、") if n]
+        d.author = "、".join(dict.fromkeys(known + [n for n in G.names(line).split("、") if n]))
+    else:
+        d.credit = False
+        return False
+    d.credit = "role" if _ROLE_ONLY.match(line) else "names"
+    d.drop(line, "byline")
+    return True
 
 
 def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
