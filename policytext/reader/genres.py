@@ -300,9 +300,10 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
         return "speech"
     if rules.commentary_tag.search(title):
         return "commentary"
-    if rules.transcript_title.search(title):  # ……新闻发布会, ……答记者问
-        return "transcript"
     turns = [p for p in paragraphs if rules.transcript_turn.match(p)]
+    # ……新闻发布会, ……答记者问; not a report that someone held one (……举办……吹风会) without its turns
+    if rules.transcript_title.search(title) and (len(turns) >= 2 or not rules.held_event.search(title)):
+        return "transcript"
     if len(turns) >= 4 and sum(bool(rules.transcript_qa.match(p)) for p in paragraphs) >= 2:
         return "transcript"
     if rules.feature_tag.search(title):

@@ -232,23 +232,28 @@ def _only_links(line: str, anchors: frozenset[str]) -> bool:
     return True
 
 
-def _in_page_order(text: str, headline: str | None, visible: str) -> str:
+def _in_page_order(text: str, headline: str | None, blocks: str) -> str:
     """trafilatura's lines in the order the page shows them (it may put a header cell after the
     text), with the headline among them where the page shows it above lines it kept from above
     the story (a promotion, a menu), so that those are read as furniture above the headline."""
-    flat = squeeze(visible)
+    starts, flat = [], ""
+    for block in blocks.splitlines():
+        starts.append((len(flat), squeeze(block)))
+        flat += squeeze(block)
     lines = text.splitlines()
     placed: list[tuple[int, int, str]] = []
     pos = -1
     for i, line in enumerate(lines):
         q = squeeze(line)
         # the next place after the line before it, else an earlier one (a line trafilatura moved down)
-        found = max(flat.find(q, max(pos, 0)), flat.find(q) if flat.find(q, max(pos, 0)) < 0 else -1) if len(q) >= 8 else -1
+        found = flat.find(q, max(pos, 0)) if len(q) >= 8 else -1
+        found = flat.find(q) if found < 0 and len(q) >= 8 else found
         pos = found if found >= 0 else pos  # a short line keeps its place after the line before it
         placed.append((pos, i, line))
     head = squeeze(headline or "")
-    body = next((p for p, _, line in placed if len(line) >= 20), -1)
-    at = flat.rfind(head, 0, body) if head and body >= 0 else -1
+    body = next((p for p, _, line in placed if len(line) >= 50), -1)  # a paragraph of the story, not a promotion
+    # the headline's own block, the last before the story
+    at = max((p for p, q in starts if q == head and p < body), default=-1) if head else -1
     if at >= 0 and not any(squeeze(line) == head for line in lines) and any(0 <= p < at for p, _, _ in placed):
         placed.append((at, -1, headline or ""))
     return "\n".join(line for _, _, line in sorted(placed))
@@ -306,7 +311,7 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     # else the <title>'s front part when the page shows it (not a site name that only the <title> has)
     shown = {squeeze(x) for x in visible.splitlines()}
     title = title or next((p for p in parts[:1] if squeeze(p) in shown), None)
-    text = _in_page_order(text, title, visible)
+    text = _in_page_order(text, title, seen.blocks)
     # the story's own time stamp and source are printed under its headline: look there first (the
     # links and sidebars above it carry dates and sources of their own)
     first = next((x for x in text.splitlines() if len(x) >= 10 and x != title), "")
