@@ -204,6 +204,7 @@ def _subtitle(text: str, title: str | None, below: str) -> str | None:
     under = next(iter([x.strip() for x in below.splitlines() if x.strip()][1:2]), "")
     lay = layout()
     if (under in lines or len(under) < 6 or not _CJK.search(under) or "来源" in under or _STAMP.search(under)
+            or _INFO_LABEL.match(under)
             or _PAGE_DATE.search(under) or lay.web_furniture.match(under) or lay.breadcrumb.match(under)
             or any(p.search(under) for p in lay.boilerplate)):
         return None
@@ -214,13 +215,25 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _EN_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 # the info line under a headline: 作者：南方周末记者 雍兴中 姜世离 …… / 发自：四川宜宾 2014-05-15 11:11:43 来源：南方周末
 _INFO_AUTHOR = re.compile(r"(?:作者|记者|文)\s*[：:/／]\s*(?!佚名|未知|发自|来源|时间|发布|编辑|责任编辑)(?P<by>[^\s|｜：:\d][^|｜：:\d]{1,59}?)\s*(?=发自|来源|时间|发布|编辑|责任编辑|字号|浏览|[|｜]|\d|$)")
+_INFO_LABEL = re.compile(r"^(?:作者|记者|文|通讯员|编辑|责任编辑|发自)\s*[：:/／]")
 _INFO_FROM = re.compile(r"发自\s*[：:]\s*(?P<place>[\u4e00-\u9fff]{2,8})")
-_LINK_SEPARATORS = re.compile(r"[>»|｜/\\·•、，,]+")
+# what may stand between the links of a menu or a list of related links: separators, their dates
+_LINK_SEPARATORS = re.compile(r"[>»|｜/\\·•、，,]+|\(?\d{2,4}[-./年]\d{1,2}[-./月]\d{1,2}日?\)?|\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def _paper(source: str) -> str:
+    """Of a source naming a site and its paper (``金黔在线－贵州日报``, ``人民网－人民日报``), the paper.
+
+    >>> _paper("金黔在线－贵州日报"), _paper("新华网")
+    ('贵州日报', '新华网')
+    """
+    parts = re.split(r"[－—-]", source)
+    return next((p for p in reversed(parts) if p.endswith("报") and len(p) >= 3), source) if len(parts) > 1 else source
 
 
 def _only_links(line: str, anchors: frozenset[str]) -> bool:
-    """Whether a line (without spaces) is made of link texts only (``首页>使馆新闻``, a menu):
-    navigation, not text."""
+    """Whether a line (without spaces) is made of link texts only (``首页>使馆新闻``, a menu, related
+    links with their dates): navigation, not text."""
     rest = _LINK_SEPARATORS.sub("", line)
     if not rest or not anchors:
         return False
@@ -321,7 +334,7 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     below = visible[start:end if end > start else start + 300] if start >= 0 else ""
 
     def source_in(part: str) -> str | None:
-        named = (s.rstrip("）)") for s in _SOURCE.findall(part))
+        named = (_paper(s.rstrip("）)")) for s in _SOURCE.findall(part))
         stamped = _STAMP_SOURCE.search(part)
         return next((s for s in named if s not in layout().not_source), None) or (stamped.group(1) if stamped else None)
 
