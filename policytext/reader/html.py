@@ -58,7 +58,7 @@ class Page(NamedTuple):
     date: str | None
     captions: frozenset[str] = frozenset()  # the texts of image blocks, without spaces
     subtitle: str | None = None  # the line under the headline, where the text leaves it out
-    links: frozenset[str] = frozenset()  # lines of the text made only of links (menus), without spaces
+    furniture: dict[str, str] = {}  # lines of the text that are menus or summary boxes (without spaces): why
     author: str | None = None  # the byline of the info line under the headline (作者：……)
     dateline: str | None = None  # the place of that line (发自：四川宜宾)
     sourced: bool = False  # the publication is the page's own source line, not the site's name
@@ -142,6 +142,8 @@ def _headline(page_title: str | None, heads: list[str], lines: list[str]) -> str
 
 
 _NAMED_TITLE = re.compile(r"(?i)title|headline|biaoti")
+# a summary box set over the story by its class (南方周末's <p class="introduction">, 导读, 摘要)
+_SUMMARY_BOX = re.compile(r"(?i)\b(?:introduction|summary|abstract|digest|zhaiyao|daodu)\b")
 _BLOCK_TAGS = frozenset(("p", "div", "li", "td", "tr", "table", "ul", "ol", "dl", "dd", "dt", "h1", "h2", "h3", "h4",
                          "h5", "h6", "br", "section", "article", "header", "footer", "blockquote", "center", "form",
                          "figure", "figcaption", "main", "nav", "aside"))
@@ -154,6 +156,7 @@ class _Visible(NamedTuple):
     blocks: str  # the visible text, a line for each block (an inline element stays in its line)
     captions: frozenset[str]
     anchors: frozenset[str]  # the texts of the page's links, without spaces
+    boxes: frozenset[str]  # the texts of its summary boxes (导读, class summary), without spaces
 
 
 def _visible(html: str) -> _Visible:
@@ -174,6 +177,8 @@ def _visible(html: str) -> _Visible:
     for bad in doc.xpath("//script|//style|//noscript|//title"):
         bad.drop_tree()
     anchors = frozenset(q for a in doc.iter("a") if len(q := squeeze(a.text_content())) >= 2)
+    boxes = frozenset(q for el in doc.iter("p", "div") if _SUMMARY_BOX.search(el.get("class") or "")
+                      for q in map(squeeze, _block_text(el, "\n").split("\n")) if _CJK.search(q))
     blocks = re.sub(r"[ \t\r\n\xa0\u3000]+", " ", _flatten(doc))
     for block in doc.iter("p", "div", "li", "td", "tr", "h1", "h2", "h3", "h4", "br", "span"):
         block.tail = "\n" + (block.tail or "")  # blocks apart: 来源：新华网 / 57人参与 is not one word
@@ -181,7 +186,7 @@ def _visible(html: str) -> _Visible:
     lines = [x.strip() for x in visible.splitlines() if 4 <= len(x.strip()) <= 80]
     headline = _headline(title, heads, lines) or max(named, key=len, default=None)
     return _Visible(headline, title, visible, "\n".join(x.strip() for x in blocks.split("\x00") if x.strip()),
-                    captions, anchors)
+                    captions, anchors, boxes)
 
 
 def _flatten(el) -> str:  # type: ignore[no-untyped-def]
@@ -352,6 +357,8 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
         m = _PAGE_DATE.search(visible) or _STAMP.search(visible)
         date = iso(*(int(g) for g in m.groups())) if m else None
     author, place = _info_line(seen.blocks, title, first)
-    links = frozenset(q for x in text.splitlines() if _only_links(q := squeeze(x), seen.anchors))
+    furniture = {q: "navigation" for x in text.splitlines() if _only_links(q := squeeze(x), seen.anchors)}
+    furniture |= {q: "summary" for q in seen.boxes}
+    furniture.pop(squeeze(title or ""), None)
     return Page(text, title, source or site, date, captions - {squeeze(title or "")},
-                _subtitle(text, title, below), links - {squeeze(title or "")}, author, place)
+                _subtitle(text, title, below), furniture, author, place)

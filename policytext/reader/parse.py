@@ -19,6 +19,7 @@ import datetime as _dt
 import os
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -235,7 +236,7 @@ class _Context:
     headings: set[str]
     standalone: set[str]  # short one-sentence lines over a longer one: a report's headings
     captions: frozenset[str] = frozenset()  # a saved page's image-block texts, without spaces
-    links: frozenset[str] = frozenset()  # a saved page's lines made only of links (menus), without spaces
+    furniture: Mapping[str, str] = field(default_factory=dict)  # a saved page's menus, summary boxes: reasons
 
 
 # ---------------------------------------------------------------- articles
@@ -288,14 +289,15 @@ class _Draft:
 
 def read_text(text: str, source: str | None = None, headline: str | None = None,
               doc_id: str | None = None, captions: frozenset[str] = frozenset(),
-              links: frozenset[str] = frozenset()) -> list[Article]:
+              furniture: Mapping[str, str] | None = None) -> list[Article]:
     """Split raw text into articles: ``policytext.read_text(open(path).read())``.
 
     ``source`` (a path or name) is recorded on the articles and gives their ids (its stem), unless
     ``doc_id`` is given (``2024/report`` when stems collide, see ``doc_ids``). ``headline`` is the headline a
     saved page gives (its h1): the lines above it are page furniture; ``captions`` are the texts of
-    its image blocks (without spaces), dropped as captions; ``links`` its lines made only of links
-    (menus, navigation trails), dropped as navigation. Text with no recognisable
+    its image blocks (without spaces), dropped as captions; ``furniture`` maps its other blocks
+    that are not text (menus, navigation trails, summary boxes; without spaces) to the reason they
+    are dropped. Text with no recognisable
     structure becomes one article whose paragraphs are its lines.
 
     >>> (a,) = read_text("政府工作报告\\n——2025年1月15日在云南省第十四届人民代表大会第三次会议上\\n"
@@ -309,11 +311,11 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
         view = to_simplified(text)
         return restore_script(read_text(view, source, headline and to_simplified(headline), doc_id,
                                         frozenset(map(to_simplified, captions)),
-                                        frozenset(map(to_simplified, links))), view, text)
+                                        {to_simplified(k): v for k, v in (furniture or {}).items()}), view, text)
     lines = _opening_marks([_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     text_lines = [x for x in lines if x]
     ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines),
-                   captions, links)
+                   captions, dict(furniture or {}))
     drafts: list[_Draft] = [_Draft(page=headline is not None)]
     if headline is not None:  # a page's navigation trail: it and the site's header above it are furniture
         crumb = next((i for i in [i for i, x in enumerate(lines) if x][:8] if layout().breadcrumb.match(lines[i])), None)
@@ -498,8 +500,8 @@ def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
     if not cur.in_header and squeeze(line) in ctx.captions:  # the text of an image block
         cur.drop(line, "caption")
         return
-    if squeeze(line) in ctx.links:  # a menu or a navigation trail
-        cur.drop(line, "navigation")
+    if squeeze(line) in ctx.furniture:  # a menu, a navigation trail, a summary box
+        cur.drop(line, ctx.furniture[squeeze(line)])
         return
     cur.skip = None
     if cur.ended or (_column_headline(cur, line) and not cur.page):
