@@ -55,7 +55,8 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
         # first line is the headline
         label = page.title is None or any(p.match(page.title) for p in (layout().column_label, layout().column_prefix))
         arts = read_text(page.text, source=source, headline="" if label else page.title, doc_id=doc_id,
-                         captions=page.captions, furniture=page.furniture)
+                         captions=page.captions, furniture=page.furniture,
+                         publisher=page.publication if page.sourced else None)
         if not any(a.paragraphs for a in arts):  # a menu, a headline alone: no article on the page
             raise InputError(f"{path}: the page has no article text (only {len(page.text)} characters outside "
                              "menus and links); save the article's own page, or give its text as .txt")

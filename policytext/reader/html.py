@@ -361,4 +361,4 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     furniture |= {q: "summary" for q in seen.boxes}
     furniture.pop(squeeze(title or ""), None)
     return Page(text, title, source or site, date, captions - {squeeze(title or "")},
-                _subtitle(text, title, below), furniture, author, place)
+                _subtitle(text, title, below), furniture, author, place, source is not None)

@@ -289,7 +289,7 @@ class _Draft:
 
 def read_text(text: str, source: str | None = None, headline: str | None = None,
               doc_id: str | None = None, captions: frozenset[str] = frozenset(),
-              furniture: Mapping[str, str] | None = None) -> list[Article]:
+              furniture: Mapping[str, str] | None = None, publisher: str | None = None) -> list[Article]:
     """Split raw text into articles: ``policytext.read_text(open(path).read())``.
 
     ``source`` (a path or name) is recorded on the articles and gives their ids (its stem), unless
@@ -297,7 +297,8 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     saved page gives (its h1): the lines above it are page furniture; ``captions`` are the texts of
     its image blocks (without spaces), dropped as captions; ``furniture`` maps its other blocks
     that are not text (menus, navigation trails, summary boxes; without spaces) to the reason they
-    are dropped. Text with no recognisable
+    are dropped; ``publisher`` the outlet its source line names (来源：西藏日报), which ranks below
+    the text's own source line and above a dateline's agency (新华社拉萨2月12日电). Text with no recognisable
     structure becomes one article whose paragraphs are its lines.
 
     >>> (a,) = read_text("政府工作报告\\n——2025年1月15日在云南省第十四届人民代表大会第三次会议上\\n"
@@ -311,7 +312,8 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
         view = to_simplified(text)
         return restore_script(read_text(view, source, headline and to_simplified(headline), doc_id,
                                         frozenset(map(to_simplified, captions)),
-                                        {to_simplified(k): v for k, v in (furniture or {}).items()}), view, text)
+                                        {to_simplified(k): v for k, v in (furniture or {}).items()},
+                                        publisher and to_simplified(publisher)), view, text)
     lines = _opening_marks([_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     text_lines = [x for x in lines if x]
     ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines),
@@ -370,7 +372,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
             subtitle=d.subtitle,
             author=d.author,
             affiliation=d.affiliation,
-            publication=d.publication or d.agency,
+            publication=d.publication or publisher or d.agency,
             date=_date(d, genre),
             sections=d.sections,
             paragraphs=[Paragraph(index=i, text=t, section=s) for i, (s, t) in enumerate(d.paras)],
