@@ -1006,9 +1006,10 @@ def _close_header(d: _Draft) -> None:
     if spoken and spoken.name and d.author in (None, spoken.name):
         # the speaker in the headline: 沈江峰校长在……毕业典礼上的讲话
         d.author, d.affiliation = spoken.name, d.affiliation or spoken.office
-    event = genre_rules().event_title.match(d.title or "")
+    # the meeting a report is about: ……会议在京召开, ……举办……吹风会
+    event = genre_rules().event_title.match(d.title or "") or genre_rules().held_event.search(d.title or "")
     if event and d.occasion is None:
-        d.occasion = event.group("occasion")  # the meeting a report is about: ……会议在京召开
+        d.occasion = event.group("occasion")
     for extra in rest:
         if d.subtitle is None and (extra.startswith(dash) or dated.match(extra)):
             d.subtitle = extra.lstrip("".join(dash) + " ")
