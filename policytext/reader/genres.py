@@ -10,6 +10,7 @@ Dateline(agency='新华社', place='北京', date='--10-17', author=None, title=
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from ..dates import parse_date
@@ -305,6 +306,10 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
     if rules.transcript_title.search(title) and (len(turns) >= 2 or not rules.held_event.search(title)):
         return "transcript"
     if len(turns) >= 4 and sum(bool(rules.transcript_qa.match(p)) for p in paragraphs) >= 2:
+        return "transcript"
+    # an interview set out in the turns of two named speakers (南方周末：…… / 古奇：……), each at least twice
+    speakers = Counter(m.group("who") for p in turns if (m := _TURN.match(p)))
+    if len(turns) >= 4 and len(speakers) == 2 and min(speakers.values()) >= 2:
         return "transcript"
     if rules.feature_tag.search(title):
         return "feature"
