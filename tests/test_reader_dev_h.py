@@ -91,3 +91,9 @@ def test_promotions_above_the_headline_and_related_links_are_furniture():
 def test_page_source_line_over_the_dateline_agency():
     art = page("h-qq-2012-07-11-chinanews-xinjiang-cotton-pickers.html")  # 中新网乌鲁木齐7月11日电 on 中国新闻网
     assert (art.publication, art.dateline, art.author) == ("中国新闻网", "乌鲁木齐", "戚亚平")
+
+
+def test_author_note_closing_the_last_paragraph():
+    art = page("h-qq-2012-07-07-huanqiu-tianjin-fire-credibility.html")
+    assert art.affiliation == "《环球时报》评论员"
+    assert art.paragraphs[-1].text.endswith("▲（作者是《环球时报》评论员）")  # the note stays in the text

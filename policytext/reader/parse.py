@@ -1139,6 +1139,10 @@ def _finish(d: _Draft) -> None:
     if signed and not signed.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
         d.author = G.names(signed.group("names"))
     d.author = d.author or G.new_year(d.title or "")
+    # an author note closing the last paragraph (……反思。▲（作者是《环球时报》评论员）): it stays in the text
+    note = _TRAILING_NOTE.search(d.paras[-1][1]) if d.paras and d.affiliation is None else None
+    if note:
+        d.affiliation = note.group("aff")
     if d.author is None and genre_rules().new_year_title.search(d.title or ""):
         # 国家主席习近平发表二〇二四年新年贺词
         d.affiliation, d.author = G.speaker_in(d.title or "") or (d.affiliation, None)
@@ -1153,6 +1157,7 @@ def _finish(d: _Draft) -> None:
             d.paras[0] = (sec, text[marker.end():])
 
 
+_TRAILING_NOTE = re.compile(r"[。！？”▲■][（(]\s*作者(?:系|为|是)\s*(?P<aff>[^（）()]{2,40}?)\s*[）)]$")
 # a part marker glued between a byline and the first sentence: 习近平一当前，……
 _GLUED_MARKER = re.compile(r"[一二三四五六七八九十]{1,2}(?=[\u4e00-\u9fff]{2})")
 
