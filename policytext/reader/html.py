@@ -12,6 +12,8 @@ and the page's own source line, site name and date; then the same layout rules a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from ..dates import iso
@@ -58,7 +60,7 @@ class Page(NamedTuple):
     date: str | None
     captions: frozenset[str] = frozenset()  # the texts of image blocks, without spaces
     subtitle: str | None = None  # the line under the headline, where the text leaves it out
-    furniture: dict[str, str] = {}  # lines of the text that are menus or summary boxes (without spaces): why
+    furniture: Mapping[str, str] = MappingProxyType({})  # lines of the text that are menus or summary boxes (without spaces): why
     author: str | None = None  # the byline of the info line under the headline (作者：……)
     dateline: str | None = None  # the place of that line (发自：四川宜宾)
     sourced: bool = False  # the publication is the page's own source line, not the site's name
