@@ -10,6 +10,7 @@ split: every field ≥ 0.98, paragraphs ≥ 0.95.
 
     python bench/bench_reader.py                 # the test split
     python bench/bench_reader.py --split dev --errors
+    python bench/bench_reader.py --split dev --set h   # one gold file (reader_gold_h.jsonl) only
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ FIELDS = ("title", "subtitle", "author", "affiliation", "publication", "date", "
           "sections")
 
 
-def gold(split: str) -> list[dict]:
+def gold(split: str, part: str = "*") -> list[dict]:
     items = []
-    for f in sorted((ROOT / "tests" / "data").glob("reader_gold_*.jsonl")):
+    for f in sorted((ROOT / "tests" / "data").glob(f"reader_gold_{part}.jsonl")):
         items += [json.loads(x) for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
     return [i for i in items if i["split"] == split]
 
@@ -41,13 +42,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", default="test", choices=["test", "dev"])
     ap.add_argument("--errors", action="store_true", help="print every mismatch")
+    ap.add_argument("--set", default="*", help="only the gold file reader_gold_SET.jsonl (e.g. h)")
     args = ap.parse_args()
     right: Counter[str] = Counter()
     n_articles = n_files = files_ok = 0
     errors = []
     by_genre: Counter[str] = Counter()
     genre_ok: Counter[str] = Counter()
-    for item in gold(args.split):
+    for item in gold(args.split, args.set):
         path = ROOT / item["file"]
         n_files += 1
         try:

@@ -55,7 +55,8 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
         # first line is the headline
         label = page.title is None or any(p.match(page.title) for p in (layout().column_label, layout().column_prefix))
         arts = read_text(page.text, source=source, headline="" if label else page.title, doc_id=doc_id,
-                         captions=page.captions)
+                         captions=page.captions, furniture=page.furniture,
+                         publisher=page.publication if page.sourced else None)
         if not any(a.paragraphs for a in arts):  # a menu, a headline alone: no article on the page
             raise InputError(f"{path}: the page has no article text (only {len(page.text)} characters outside "
                              "menus and links); save the article's own page, or give its text as .txt")
@@ -63,6 +64,9 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
         # names none; the date of a page is not the date a speech or report was delivered
         if arts[0].title == page.title and arts[0].subtitle is None:
             arts[0].subtitle = page.subtitle
+        # the info line under the headline (作者：……  发自：……) that the main text leaves out
+        arts[0].author = arts[0].author or page.author
+        arts[0].dateline = arts[0].dateline or page.dateline
         for art in arts:
             art.publication = art.publication or page.publication
             if art.genre not in genre_rules().delivered_genres and (art.date is None or art.date.startswith("--")):

@@ -10,6 +10,7 @@ Dateline(agency='新华社', place='北京', date='--10-17', author=None, title=
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from ..dates import parse_date
@@ -160,6 +161,10 @@ class Dateline(NamedTuple):
     rest: str
 
 
+_BRACKETED = re.compile(r"^【(?P<inner>[^【】]{2,20})】\s*(?=\S)")
+_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|报|通讯社|新闻社|社|网|电视台|广播电台)")
+
+
 def split_dateline(line: str) -> Dateline | None:
     """The dateline that opens ``line``, and the text after it; None without one.
 
@@ -167,10 +172,22 @@ def split_dateline(line: str) -> Dateline | None:
     Dateline(agency='本报', place='北京', date='--06-04', author='董丝雨、王浩', title=None, rest='近日，网友接力拍碧水。')
     >>> split_dateline("长江网10月4日讯（记者陈智 整合）国庆假期")[1:]
     (None, '--10-04', '陈智', None, '国庆假期')
+    >>> split_dateline("【本报雅加达讯】目前印尼庶民银行是全球最赚钱的银行。")[:3]
+    ('本报', '雅加达', None)
+    >>> split_dateline("【环球时报】 美国《华尔街日报》13日报道")
+    Dateline(agency='环球时报', place=None, date=None, author=None, title=None, rest='美国《华尔街日报》13日报道')
     >>> split_dateline("新华网北京4月9日电\\xa0题：高校博物馆：让文物活起来")
     Dateline(agency='新华网', place='北京', date='--04-09', author=None, title='高校博物馆：让文物活起来', rest='')
     """
     rules = genre_rules()
+    bracket = _BRACKETED.match(line)
+    if bracket:  # 【本报雅加达讯】……, 【环球时报】……: a dateline or the outlet's name in brackets
+        inner = split_dateline(bracket.group("inner"))
+        if inner is not None and not inner.rest:
+            return inner._replace(rest=line[bracket.end():].strip())
+        if _OUTLET.fullmatch(bracket.group("inner")):
+            return Dateline(bracket.group("inner"), None, None, None, None, line[bracket.end():].strip())
+        return None
     m = rules.dateline.match(line)
     if not m:
         return None
@@ -284,10 +301,15 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
         return "speech"
     if rules.commentary_tag.search(title):
         return "commentary"
-    if rules.transcript_title.search(title):  # ……新闻发布会, ……答记者问
-        return "transcript"
     turns = [p for p in paragraphs if rules.transcript_turn.match(p)]
+    # ……新闻发布会, ……答记者问; not a report that someone held one (……举办……吹风会) without its turns
+    if rules.transcript_title.search(title) and (len(turns) >= 2 or not rules.held_event.search(title)):
+        return "transcript"
     if len(turns) >= 4 and sum(bool(rules.transcript_qa.match(p)) for p in paragraphs) >= 2:
+        return "transcript"
+    # an interview set out in the turns of two named speakers (南方周末：…… / 古奇：……), each at least twice
+    speakers = Counter(m.group("who") for p in turns if (m := _TURN.match(p)))
+    if len(turns) >= 4 and len(speakers) == 2 and min(speakers.values()) >= 2:
         return "transcript"
     if rules.feature_tag.search(title):
         return "feature"

@@ -19,6 +19,7 @@ import datetime as _dt
 import os
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -235,6 +236,7 @@ class _Context:
     headings: set[str]
     standalone: set[str]  # short one-sentence lines over a longer one: a report's headings
     captions: frozenset[str] = frozenset()  # a saved page's image-block texts, without spaces
+    furniture: Mapping[str, str] = field(default_factory=dict)  # a saved page's menus, summary boxes: reasons
 
 
 # ---------------------------------------------------------------- articles
@@ -275,6 +277,7 @@ class _Draft:
     author_hint: str | None = None  # a speaker named before the headline (习近平：…)
     lede_speaker: tuple[str, str] | None = None  # (office, name) named by a dropped lede
     skip: str | None = None  # drop the next line(s) for this reason (summary box, related links)
+    credit: str | bool = False  # in a credit set over lines after the text: after its "role" or "names"
 
     @property
     def empty(self) -> bool:
@@ -285,13 +288,17 @@ class _Draft:
 
 
 def read_text(text: str, source: str | None = None, headline: str | None = None,
-              doc_id: str | None = None, captions: frozenset[str] = frozenset()) -> list[Article]:
+              doc_id: str | None = None, captions: frozenset[str] = frozenset(),
+              furniture: Mapping[str, str] | None = None, publisher: str | None = None) -> list[Article]:
     """Split raw text into articles: ``policytext.read_text(open(path).read())``.
 
     ``source`` (a path or name) is recorded on the articles and gives their ids (its stem), unless
     ``doc_id`` is given (``2024/report`` when stems collide, see ``doc_ids``). ``headline`` is the headline a
     saved page gives (its h1): the lines above it are page furniture; ``captions`` are the texts of
-    its image blocks (without spaces), dropped as captions. Text with no recognisable
+    its image blocks (without spaces), dropped as captions; ``furniture`` maps its other blocks
+    that are not text (menus, navigation trails, summary boxes; without spaces) to the reason they
+    are dropped; ``publisher`` the outlet its source line names (来源：西藏日报), which ranks below
+    the text's own source line and above a dateline's agency (新华社拉萨2月12日电). Text with no recognisable
     structure becomes one article whose paragraphs are its lines.
 
     >>> (a,) = read_text("政府工作报告\\n——2025年1月15日在云南省第十四届人民代表大会第三次会议上\\n"
@@ -304,11 +311,13 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     if is_traditional(text):  # read through the simplified view, then cut every string back
         view = to_simplified(text)
         return restore_script(read_text(view, source, headline and to_simplified(headline), doc_id,
-                                        frozenset(map(to_simplified, captions))), view, text)
+                                        frozenset(map(to_simplified, captions)),
+                                        {to_simplified(k): v for k, v in (furniture or {}).items()},
+                                        publisher and to_simplified(publisher)), view, text)
     lines = _opening_marks([_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     text_lines = [x for x in lines if x]
     ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines),
-                   captions)
+                   captions, dict(furniture or {}))
     drafts: list[_Draft] = [_Draft(page=headline is not None)]
     if headline is not None:  # a page's navigation trail: it and the site's header above it are furniture
         crumb = next((i for i in [i for i, x in enumerate(lines) if x][:8] if layout().breadcrumb.match(lines[i])), None)
@@ -363,7 +372,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
             subtitle=d.subtitle,
             author=d.author,
             affiliation=d.affiliation,
-            publication=d.publication or d.agency,
+            publication=d.publication or publisher or d.agency,
             date=_date(d, genre),
             sections=d.sections,
             paragraphs=[Paragraph(index=i, text=t, section=s) for i, (s, t) in enumerate(d.paras)],
@@ -492,6 +501,9 @@ def _line(drafts: list[_Draft], line: str, ctx: _Context) -> None:
         return
     if not cur.in_header and squeeze(line) in ctx.captions:  # the text of an image block
         cur.drop(line, "caption")
+        return
+    if squeeze(line) in ctx.furniture:  # a menu, a navigation trail, a summary box
+        cur.drop(line, ctx.furniture[squeeze(line)])
         return
     cur.skip = None
     if cur.ended or (_column_headline(cur, line) and not cur.page):
@@ -683,6 +695,8 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
             return
         line = dl.rest
     if d.in_header and _header_line(d, line):
+        return
+    if _credit_lines(d, line):
         return
     reporters = _reporters(line) if len(line) <= 30 else None
     if reporters:
@@ -992,9 +1006,10 @@ def _close_header(d: _Draft) -> None:
     if spoken and spoken.name and d.author in (None, spoken.name):
         # the speaker in the headline: 沈江峰校长在……毕业典礼上的讲话
         d.author, d.affiliation = spoken.name, d.affiliation or spoken.office
-    event = genre_rules().event_title.match(d.title or "")
+    # the meeting a report is about: ……会议在京召开, ……举办……吹风会
+    event = genre_rules().event_title.match(d.title or "") or genre_rules().held_event.search(d.title or "")
     if event and d.occasion is None:
-        d.occasion = event.group("occasion")  # the meeting a report is about: ……会议在京召开
+        d.occasion = event.group("occasion")
     for extra in rest:
         if d.subtitle is None and (extra.startswith(dash) or dated.match(extra)):
             d.subtitle = extra.lstrip("".join(dash) + " ")
@@ -1056,6 +1071,28 @@ def _reporters(line: str) -> str | None:
     return people if people and all(2 <= len(n) <= 4 for n in people.split("、")) else None
 
 
+# a credit set over lines after the text: ■三湘华声全媒体记者 / 林锐新  王为薇 / 实习生  张洋银  周笑雨
+_ROLE_ONLY = re.compile(r"^[■□●◆]?\s*[\u4e00-\u9fff]{0,12}?(?:记者|通讯员|实习生)$")
+_ROLE_NAMES = re.compile(r"^(?P<role>(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff]{2,4}(?:[\s\u3000\xa0、]+[\u4e00-\u9fff]{2,4})*$")
+
+
+def _credit_lines(d: _Draft, line: str) -> bool:
+    """A reporters' credit after the text whose role and names stand on lines of their own: the
+    role line, the names line under it and further role-and-names lines are the byline."""
+    names = _ROLE_NAMES.match(line) if d.credit else None
+    if d.paras and _ROLE_ONLY.match(line):
+        d.credit = True
+    elif names and (d.credit == "role" or names.group("role")):
+        known = [n for n in (d.author or "").split("、") if n]
+        d.author = "、".join(dict.fromkeys(known + [n for n in G.names(line).split("、") if n]))
+    else:
+        d.credit = False
+        return False
+    d.credit = "role" if _ROLE_ONLY.match(line) else "names"
+    d.drop(line, "byline")
+    return True
+
+
 def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
     lay = layout()
     d.first_line = d.first_line or line
@@ -1102,6 +1139,10 @@ def _finish(d: _Draft) -> None:
     if signed and not signed.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
         d.author = G.names(signed.group("names"))
     d.author = d.author or G.new_year(d.title or "")
+    # an author note closing the last paragraph (……反思。▲（作者是《环球时报》评论员）): it stays in the text
+    note = _TRAILING_NOTE.search(d.paras[-1][1]) if d.paras and d.affiliation is None else None
+    if note:
+        d.affiliation = note.group("aff")
     if d.author is None and genre_rules().new_year_title.search(d.title or ""):
         # 国家主席习近平发表二〇二四年新年贺词
         d.affiliation, d.author = G.speaker_in(d.title or "") or (d.affiliation, None)
@@ -1116,6 +1157,7 @@ def _finish(d: _Draft) -> None:
             d.paras[0] = (sec, text[marker.end():])
 
 
+_TRAILING_NOTE = re.compile(r"[。！？”▲■][（(]\s*作者(?:系|为|是)\s*(?P<aff>[^（）()]{2,40}?)\s*[）)]$")
 # a part marker glued between a byline and the first sentence: 习近平一当前，……
 _GLUED_MARKER = re.compile(r"[一二三四五六七八九十]{1,2}(?=[\u4e00-\u9fff]{2})")
 

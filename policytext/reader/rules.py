@@ -192,6 +192,7 @@ class GenreRules:
     commentary_tag: re.Pattern[str]
     document_title: re.Pattern[str]
     transcript_title: re.Pattern[str]
+    held_event: re.Pattern[str]
     document_article: re.Pattern[str]
     feature_min_paragraphs: int
     excerpt_note: re.Pattern[str]
@@ -232,6 +233,7 @@ def genre_rules() -> GenreRules:
         commentary_tag=rx("commentary_tag_pattern"),
         document_title=rx("document_title_pattern"),
         transcript_title=rx("transcript_title_pattern"),
+        held_event=rx("held_event_pattern"),
         document_article=rx("document_article_pattern"),
         feature_min_paragraphs=int(raw["feature_min_paragraphs"]),
         excerpt_note=rx("excerpt_note_pattern"),
