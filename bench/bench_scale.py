@@ -194,9 +194,10 @@ def dask_cluster(env: dict[str, str], tmp: Path) -> tuple[list[subprocess.Popen]
                                "--no-dashboard", "--scheduler-file", str(sched)], env=env, stdout=log, stderr=log)]
     while not sched.is_file() or not sched.read_text().strip():
         time.sleep(0.2)
+    # the workers as the README starts them: without Dask's profiler, whose history grows with the batch
     procs.append(subprocess.Popen([PY, "-m", "distributed.cli.dask_worker", "--nworkers", "2", "--nthreads", "1",
                                    "--no-dashboard", "--memory-limit", "0", "--scheduler-file", str(sched)],
-                                  env=env, stdout=log, stderr=log))
+                                  env={**env, "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}, stdout=log, stderr=log))
     from distributed import Client
 
     with Client(scheduler_file=str(sched), timeout=60) as client:
