@@ -85,6 +85,8 @@ class _Grammar:
     suffix: frozenset[str]
     connector: frozenset[str]
     possessor: frozenset[str]
+    partner: frozenset[str]
+    doctrine: frozenset[str]
     max_tokens: int
     max_chars: int
     stop_alone: frozenset[str]
@@ -107,7 +109,7 @@ def _grammar() -> _Grammar:
     try:
         p = json.loads(_data_file("patterns.json").read_text(encoding="utf-8"))
         sets = {key: frozenset(p[key]) for key in ("noun", "modifier", "verb", "alone", "single", "predicate", "no_term_edge",
-                                                 "place", "adverbial", "suffix", "connector", "possessor")}
+                                                 "place", "adverbial", "suffix", "connector", "possessor", "partner", "doctrine")}
         return _Grammar(**sets, max_tokens=int(p["max_tokens"]), max_chars=int(p["max_chars"]),
                         stop_alone=_word_list("stop_alone.txt"), stop_edges=_word_list("stop_edges.txt"))
     except (KeyError, TypeError, ValueError) as exc:
@@ -242,8 +244,24 @@ def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> _Tokens:
         for w, c in token(word, tag):
             words.append(canon.setdefault(w, w))
             classes.append(c or "-")
-    words, classes = _unquote(*_formulations(*_unquote(words, classes, footnotes=True)))
+    words, classes = _unquote(*_formulations(*_partners(*_unquote(words, classes, footnotes=True))))
     return _Tokens(words, "".join(classes), array("i", itertools.accumulate(map(len, words), initial=0)), places)
+
+
+def _partners(words: list[str], classes: list[str]) -> tuple[list[str], list[str]]:
+    """The words and classes with 中 and the one-character name of a partner country or region
+    (``partner`` of patterns.json) joined into one modifier before a noun, as the diplomatic
+    language writes a bilateral relation: 中拉命运共同体, 中阿合作论坛, 中马关系 (the segmenter
+    leaves 中 as a locative and 拉 as a verb). The lists are changed in place.
+
+    >>> _partners(["中", "阿", "关系"], ["-", "M", "N"])
+    (['中阿', '关系'], ['A', 'N'])
+    """
+    partner = _grammar().partner
+    at = [i for i in _positions(words, "中") if i + 2 < len(words) and words[i + 1] in partner and classes[i + 2] in "TNM"]
+    for i in reversed(at):
+        words[i:i + 2], classes[i:i + 2] = [words[i] + words[i + 1]], ["A"]
+    return words, classes
 
 
 _QUOTES = {"“": "”", "《": "》", "「": "」"}  # opening mark: closing mark
@@ -365,7 +383,8 @@ def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[t
     characters or more (大进展 is a fragment of 更大进展) and end with a noun, term or verb; a single
     word is a term or a free-standing noun (or a stand-alone word such as an idiom). Two runs
     joined by a connector make one run for a coordination of parallel phrases that share their
-    first or last word (科技创新和产业创新), and for the possessive of the party (党的优秀特质)."""
+    first or last word (科技创新和产业创新), and for the possessive of the party with its
+    modifier (党的优秀特质, 新时代党的建设)."""
     g = _grammar()
     runs = [m.span() for m in _RUN.finditer(classes)]
     for r, (start, end) in enumerate(runs):
@@ -385,9 +404,10 @@ def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[t
                         and _edge(words, classes, i, j, offsets)):
                     yield i, j, start, after
         elif words[end] == "的" and words[end - 1] in g.possessor:
-            for j in range(end + 2, min(after, end + g.max_tokens) + 1):
-                if classes[j - 1] in "TNM" and _edge(words, classes, end - 1, j, offsets):
-                    yield end - 1, j, end - 1, after
+            for i in range(max(start, end - 2), end):  # 党的建设, 新时代党的建设
+                for j in range(end + 2, min(after, i + g.max_tokens) + 1):
+                    if classes[j - 1] in "TNM" and (i == end - 1 or classes[i] in "TNA") and _edge(words, classes, i, j, offsets):
+                        yield i, j, start if i < end - 1 else end - 1, after
 
 
 def _edge(words: list[str], classes: str, i: int, j: int, offsets: Sequence[int]) -> bool:
@@ -408,6 +428,11 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
             second = words[i + 1]
             if classes[i + 1] in "TNMV" and len(second) > 1 and second not in edges and second not in alone:
                 yield i, i + 2, start, end  # a verb and its object: 利用外资, 封关运作 (see _kind)
+            continue
+        if first in _leaders() and i + 1 < end:
+            for j in range(i + 2, min(end, i + 4) + 1):
+                if words[j - 1] in g.doctrine:
+                    yield i, j, start, end  # a leader's doctrine: 习近平党建思想 (a name alone begins no phrase)
             continue
         if cls in "VD" or first in edges or len(first) == 1:
             continue
@@ -597,62 +622,90 @@ def _own_place(text: _Text) -> str | None:
     return re.sub("(省|市|自治区|区|县)$", "", best) or None
 
 
-def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, headings: str, own: str | None,
-           classes: _Classes) -> float:
-    """tf x idf² x spread x position x cohesion x kind.
+FEATURES = ("bias", "tf", "spread", "early", "title", "heading", "lead", "once", "lone_word", "term", "lexicon",
+            "office", "institution", "person", "person_inside", "own_place", "verbal", "clausal", "led", "log_idf",
+            "term_log_idf", "generic_word", "cohesion", "words", "chars", "unseen", "place", "quoted", "head_idf",
+            "first_idf")
+"""The features of a candidate (:func:`_features`), in the order of the weights in ``data/keyphrases/ranker.json``."""
 
-    tf counts occurrences outside longer candidates fully and those inside them half; the
-    background idf is squared so that specific terms beat the domain's common words; spread is
-    the share of paragraphs that use the phrase (it keeps a long report's phrases comparable to a
-    short commentary's); position rewards an early first occurrence, presence in the title or
-    headings and in the first paragraph (a news story's lead). A phrase used once, a lone word that is no lexicon term, an office, a person's name,
-    the speaker's own place, a phrase ending in a verb and a clause count less.
+
+def _features(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, headings: str, own: str | None,
+              classes: _Classes) -> list[float]:
+    """The candidate's features, in the order of :data:`FEATURES`: log log-frequency outside longer
+    candidates (those inside them count half), spread over paragraphs, an early first occurrence,
+    presence in the title, headings and the first paragraph (a news story's lead), its kind (lexicon
+    term, quoted formulation, office, institution, person, the speaker's own place, verb-led,
+    clause), its background idf and that of its most generic word, the cohesion of its words and
+    its length, and the idf of its head and first word. The ranker (:func:`_ranker`) weighs them.
     """
     edges = _grammar().stop_edges
-    tf = math.log1p(s.independent + 0.5 * (s.count - s.independent))
-    weight = (1.0 + s.paragraphs / max(1, n_par)) * (1.0 + 0.5 * (1.0 - s.first / max(1, len(text.tokens))))
-    weight *= (TITLE_BOOST if phrase in titles else 1.0) * (1.3 if phrase in headings else 1.0)
-    weight *= LEAD_BOOST if s.first_paragraph == 0 else 1.0
-    if s.count == 1 and phrase not in titles and phrase not in headings:
-        weight *= ONCE
     words = text.words(s)
-    if s.size == 1 and not s.term:
-        weight *= 0.5
-    if s.term and (s.count > 1 or phrase in classes.lexicon()):
-        weight *= TERM_BOOST  # a term of the lexicon, or a formulation the text quotes and repeats
-    if words[-1] in _lexicon_words("titles.txt"):
-        weight *= 0.3  # an office: 常务副市长, 厦门市委常委
-    if phrase in _lexicon_words("institutions.txt") and phrase not in titles:
-        weight *= INSTITUTION  # the frame of a report: 商务部, 国务院新闻办公室 (举行发布会)
-    if s.size == 1 and classes.person(phrase):
-        weight *= 0.3 if phrase in titles and s.count >= 3 else 0.1  # a text about a person names them in the title, often
-    elif any(classes.person(w) for w in words[1:]):
-        weight *= 0.1  # a clause around a name: 总书记习近平主持会议
-    if own and phrase.startswith(own) and _idf(phrase[len(own):].lstrip("省市区县")) < _GENERIC_IDF:
-        weight *= 0.15  # 安徽, 安徽省, 海南经济; not 海南自由贸易港
-    if s.verbal:
-        weight *= 0.6
-    if s.clausal:
-        weight *= 0.5
+    once = s.count == 1 and phrase not in titles and phrase not in headings
+    term = s.term and (s.count > 1 or phrase in classes.lexicon())
     # cohesion: the share of the rarest word's occurrences that this phrase accounts for
     parts = [text.word_counts[w] for w in words if len(w) > 1 and w not in edges]
     cohesion = min(1.0, s.count / min(parts)) if s.size > 1 and parts else 1.0
     idf = _idf(phrase)
-    if idf == 1.0 and s.size > 1 and not s.term:  # unseen in the background: as specific as its most specific word, and more
+    unseen = idf == 1.0 and s.size > 1 and not s.term
+    if unseen:  # unseen in the background: as specific as its most specific word, and more
         idf = min(1.0, max(_idf(w) for w in words) + UNSEEN_BONUS)
-    return tf * idf ** (TERM_IDF if s.term else IDF_POWER) * weight * (0.5 + 0.5 * cohesion)
+    inner = [_idf(w) for w in words if len(w) > 1] if s.size > 1 else []
+    person = s.size == 1 and classes.person(phrase)
+    return [1.0,
+            math.log(math.log1p(s.independent + 0.5 * (s.count - s.independent))),
+            math.log1p(s.paragraphs / max(1, n_par)),
+            math.log1p(0.5 * (1.0 - s.first / max(1, len(text.tokens)))),
+            float(phrase in titles),
+            float(phrase in headings),
+            float(s.first_paragraph == 0),
+            float(once),
+            float(s.size == 1 and not s.term),
+            float(term),
+            float(phrase in classes.lexicon()),
+            float(words[-1] in _lexicon_words("titles.txt")),  # an office: 常务副市长, 厦门市委常委
+            float(phrase in _lexicon_words("institutions.txt") and phrase not in titles),  # 商务部, 国务院新闻办公室
+            float(person) * (0.5 if phrase in titles and s.count >= 3 else 1.0),  # a text about a person names them in the title
+            float(not person and any(classes.person(w) for w in words[1:])),  # a clause around a name: 总书记习近平主持会议
+            float(bool(own and phrase.startswith(own) and _idf(phrase[len(own):].lstrip("省市区县")) < _GENERIC_IDF)),
+            float(s.verbal),
+            float(s.clausal),
+            float(s.led),
+            math.log(max(idf, 0.05)),
+            math.log(max(idf, 0.05)) * term,
+            float(bool(inner) and min(inner) < _GENERIC_IDF),  # 部长级会议, 经济社会高质量发展
+            math.log(0.5 + 0.5 * cohesion),
+            min(s.size, 5) / 5,
+            min(len(phrase), 12) / 12,
+            float(unseen),
+            float(phrase in text.places),
+            float(s.term and phrase not in classes.lexicon()),  # a formulation the text quotes
+            _idf(words[-1]) if s.size > 1 else idf,  # the head: 建设, 会议
+            _idf(words[0]) if s.size > 1 else idf,
+            ]
 
 
-TERM_BOOST = 2.0
+@lru_cache(maxsize=1)
+def _ranker() -> tuple[float, ...]:
+    """The weights of the candidate ranker (a logistic regression over :data:`FEATURES`, trained on
+    the development gold by ``scripts/train_keyphrase_ranker.py``)."""
+    path = _data_file("ranker.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        weights = dict(zip(data["features"], data["weights"]))
+        return tuple(float(weights[f]) for f in FEATURES)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"{path} is corrupt or stale ({exc}); rebuild it with scripts/train_keyphrase_ranker.py") from exc
+
+
+def _score(features: Sequence[float], weights: Sequence[float]) -> float:
+    """The ranker's probability that a candidate is a key phrase."""
+    z = sum(w * x for w, x in zip(weights, features))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 LED_SHARE = 0.3  # a verb-led phrase is a candidate where it has at least this share of the verb's uses
 LED_VERB_IDF = 0.5  # and its verb is this specific (共建 0.56, 封关 0.72; not 推进 0.29, 构建 0.46)
 UNSEEN_BONUS = 0.3  # an unseen phrase's idf: that of its most specific word plus this
-INSTITUTION = 0.3
-TERM_IDF = 1
-IDF_POWER = 2  # the background idf is squared for merged phrases, used as is for lexicon terms (TERM_IDF)
-ONCE = 0.35
-TITLE_BOOST = 1.6
-LEAD_BOOST = 1.3
 WORD_ALONE = 0.5  # a lone word (no term) is a candidate where at least half its uses are on its own
 _GENERIC_IDF = 0.45  # words below this background idf are generic (发展 0.20, 建设 0.24, 中心 0.37)
 
@@ -701,12 +754,18 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
     """
     if not isinstance(k, int) or k < 1:
         raise PolicytextError(f"k must be a positive int, got {k!r}")
-    seg = segmenter or default_segmenter()
+    text, titles, found = _candidates(article_or_text, segmenter or default_segmenter(), tokens)
+    return _top(text, titles, found, _ranker(), k)
+
+
+def _candidates(article_or_text: TextLike, seg: Segmenter, tokens: Sequence[tuple[str, str]] | None
+                ) -> tuple[_Text, str, list[tuple[str, list[float]]]]:
+    """(counted text, title lines, [(candidate, its features)]) of an article or a plain text."""
     title_lines, headings, paragraphs = _parts(article_or_text)
     titles, heads = "\n".join(title_lines), "\n".join(headings)
     text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg, titles)
     own, classes = _own_place(text), _Classes(seg)
-    scored = []
+    found = []
     for p, s in text.stats.items():
         alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
         if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) else 2.0, alone * s.count) or s.bound():
@@ -716,8 +775,13 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
         if s.led and (s.count < 2 or s.count < LED_SHARE * text.word_counts[text.words(s)[0]]
                       or _idf(text.words(s)[0]) < LED_VERB_IDF):
             continue  # a verb with one of its many objects, or a common verb (推进乡村全面振兴), not a compound
-        scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, classes), -s.first, p))
-    scored.sort(reverse=True)
+        found.append((p, _features(p, s, text, len(paragraphs), titles, heads, own, classes)))
+    return text, titles, found
+
+
+def _top(text: _Text, titles: str, found: list[tuple[str, list[float]]], weights: Sequence[float], k: int) -> list[Keyphrase]:
+    """The ``k`` best non-redundant candidates under the ranker's ``weights``."""
+    scored = sorted(((_score(x, weights), -text.stats[p].first, p) for p, x in found), reverse=True)
     chosen = _select([p for _, _, p in scored], text, titles, max(k, 20))[:k]
     score_of = {p: sc for sc, _, p in scored}
     best = max((score_of[p] for p in chosen), default=1.0)
