@@ -750,7 +750,7 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
 
     >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[0]
     >>> policytext.keyphrases(art, k=2)[0]
-    Keyphrase(phrase='城市更新', score=1.0, count=28)
+    Keyphrase(phrase='智慧城市', score=1.0, count=19)
     """
     if not isinstance(k, int) or k < 1:
         raise PolicytextError(f"k must be a positive int, got {k!r}")
