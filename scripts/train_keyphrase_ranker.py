@@ -53,6 +53,7 @@ def documents() -> list[dict]:
             gold_file = next(f.name for f in (BLIND if split == "dev" else [SEED])
                              if item["file"] in {i["file"] for i in json.loads(f.read_text(encoding="utf-8"))["articles"]})
             text, titles, found = kp._candidates(art, seg, None)
+            found = list(found)
             gold, core = {norm(g) for g in item["gold"]}, {norm(g) for g in item["core"]}
             if split == "seed":
                 core = set()  # the seed's lists are long and have no core

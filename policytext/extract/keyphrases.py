@@ -429,12 +429,11 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
             if classes[i + 1] in "TNMV" and len(second) > 1 and second not in edges and second not in alone:
                 yield i, i + 2, start, end  # a verb and its object: 利用外资, 封关运作 (see _kind)
             continue
-        if first in _leaders() and i + 1 < end:
-            for j in range(i + 2, min(end, i + 4) + 1):
-                if words[j - 1] in g.doctrine:
-                    yield i, j, start, end  # a leader's doctrine: 习近平党建思想 (a name alone begins no phrase)
-            continue
         if cls in "VD" or first in edges or len(first) == 1:
+            if first in edges and first in _leaders():
+                for j in range(i + 2, min(end, i + 4) + 1):
+                    if words[j - 1] in g.doctrine:
+                        yield i, j, start, end  # a leader's doctrine: 习近平党建思想 (a name alone begins no phrase)
             continue
         if cls == "M" and i + 1 < end and classes[i + 1] == "T":
             continue  # a verbal noun governing a term: 发展/新质生产力
@@ -629,8 +628,21 @@ FEATURES = ("bias", "tf", "spread", "early", "title", "heading", "lead", "once",
 """The features of a candidate (:func:`_features`), in the order of the weights in ``data/keyphrases/ranker.json``."""
 
 
-def _features(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, headings: str, own: str | None,
-              classes: _Classes) -> list[float]:
+class _Context(NamedTuple):
+    """What the features of one text's candidates are measured against."""
+
+    text: _Text
+    n_par: int  # number of body paragraphs
+    titles: str
+    headings: str
+    own: str | None  # the speaker's own place
+    classes: _Classes
+    lexicon: frozenset[str]
+    offices: frozenset[str]
+    institutions: frozenset[str]
+
+
+def _features(phrase: str, s: _Stats, c: _Context) -> list[float]:
     """The candidate's features, in the order of :data:`FEATURES`: log log-frequency outside longer
     candidates (those inside them count half), spread over paragraphs, an early first occurrence,
     presence in the title, headings and the first paragraph (a news story's lead), its kind (lexicon
@@ -638,49 +650,51 @@ def _features(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, head
     clause), its background idf and that of its most generic word, the cohesion of its words and
     its length, and the idf of its head and first word. The ranker (:func:`_ranker`) weighs them.
     """
-    edges = _grammar().stop_edges
+    edges, text, titles, classes = _grammar().stop_edges, c.text, c.titles, c.classes
     words = text.words(s)
-    once = s.count == 1 and phrase not in titles and phrase not in headings
-    term = s.term and (s.count > 1 or phrase in classes.lexicon())
+    in_title, in_lexicon = phrase in titles, phrase in c.lexicon
+    once = s.count == 1 and not in_title and phrase not in c.headings
+    term = s.term and (s.count > 1 or in_lexicon)
     # cohesion: the share of the rarest word's occurrences that this phrase accounts for
     parts = [text.word_counts[w] for w in words if len(w) > 1 and w not in edges]
     cohesion = min(1.0, s.count / min(parts)) if s.size > 1 and parts else 1.0
     idf = _idf(phrase)
+    word_idf = [_idf(w) for w in words] if s.size > 1 else [idf]
     unseen = idf == 1.0 and s.size > 1 and not s.term
     if unseen:  # unseen in the background: as specific as its most specific word, and more
-        idf = min(1.0, max(_idf(w) for w in words) + UNSEEN_BONUS)
-    inner = [_idf(w) for w in words if len(w) > 1] if s.size > 1 else []
+        idf = min(1.0, max(word_idf) + UNSEEN_BONUS)
+    generic = s.size > 1 and min((x for w, x in zip(words, word_idf) if len(w) > 1), default=1.0) < _GENERIC_IDF
     person = s.size == 1 and classes.person(phrase)
     return [1.0,
             math.log(math.log1p(s.independent + 0.5 * (s.count - s.independent))),
-            math.log1p(s.paragraphs / max(1, n_par)),
+            math.log1p(s.paragraphs / max(1, c.n_par)),
             math.log1p(0.5 * (1.0 - s.first / max(1, len(text.tokens)))),
-            float(phrase in titles),
-            float(phrase in headings),
+            float(in_title),
+            float(phrase in c.headings),
             float(s.first_paragraph == 0),
             float(once),
             float(s.size == 1 and not s.term),
             float(term),
-            float(phrase in classes.lexicon()),
-            float(words[-1] in _lexicon_words("titles.txt")),  # an office: 常务副市长, 厦门市委常委
-            float(phrase in _lexicon_words("institutions.txt") and phrase not in titles),  # 商务部, 国务院新闻办公室
-            float(person) * (0.5 if phrase in titles and s.count >= 3 else 1.0),  # a text about a person names them in the title
+            float(in_lexicon),
+            float(words[-1] in c.offices),  # an office: 常务副市长, 厦门市委常委
+            float(phrase in c.institutions and not in_title),  # 商务部, 国务院新闻办公室
+            float(person) * (0.5 if in_title and s.count >= 3 else 1.0),  # a text about a person names them in the title
             float(not person and any(classes.person(w) for w in words[1:])),  # a clause around a name: 总书记习近平主持会议
-            float(bool(own and phrase.startswith(own) and _idf(phrase[len(own):].lstrip("省市区县")) < _GENERIC_IDF)),
+            float(bool(c.own and phrase.startswith(c.own) and _idf(phrase[len(c.own):].lstrip("省市区县")) < _GENERIC_IDF)),
             float(s.verbal),
             float(s.clausal),
             float(s.led),
             math.log(max(idf, 0.05)),
             math.log(max(idf, 0.05)) * term,
-            float(bool(inner) and min(inner) < _GENERIC_IDF),  # 部长级会议, 经济社会高质量发展
+            float(generic),  # a generic word inside: 部长级会议, 经济社会高质量发展
             math.log(0.5 + 0.5 * cohesion),
             min(s.size, 5) / 5,
             min(len(phrase), 12) / 12,
             float(unseen),
             float(phrase in text.places),
-            float(s.term and phrase not in classes.lexicon()),  # a formulation the text quotes
-            _idf(words[-1]) if s.size > 1 else idf,  # the head: 建设, 会议
-            _idf(words[0]) if s.size > 1 else idf,
+            float(s.term and not in_lexicon),  # a formulation the text quotes
+            word_idf[-1],  # the head: 建设, 会议
+            word_idf[0],
             ]
 
 
@@ -759,27 +773,31 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
 
 
 def _candidates(article_or_text: TextLike, seg: Segmenter, tokens: Sequence[tuple[str, str]] | None
-                ) -> tuple[_Text, str, list[tuple[str, list[float]]]]:
-    """(counted text, title lines, [(candidate, its features)]) of an article or a plain text."""
+                ) -> tuple[_Text, str, Iterator[tuple[str, list[float]]]]:
+    """(counted text, title lines, (candidate, its features) one at a time) of an article or a
+    plain text: the features of a long text's many candidates are never held all at once."""
     title_lines, headings, paragraphs = _parts(article_or_text)
     titles, heads = "\n".join(title_lines), "\n".join(headings)
     text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg, titles)
-    own, classes = _own_place(text), _Classes(seg)
-    found = []
-    for p, s in text.stats.items():
-        alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
-        if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) else 2.0, alone * s.count) or s.bound():
-            continue  # a fragment of a longer unit
-        if s.size == 1 and p in _lexicon_words("titles.txt"):
-            continue  # a title or form of address alone: 负责人, 女士, 主席
-        if s.led and (s.count < 2 or s.count < LED_SHARE * text.word_counts[text.words(s)[0]]
-                      or _idf(text.words(s)[0]) < LED_VERB_IDF):
-            continue  # a verb with one of its many objects, or a common verb (推进乡村全面振兴), not a compound
-        found.append((p, _features(p, s, text, len(paragraphs), titles, heads, own, classes)))
-    return text, titles, found
+    classes = _Classes(seg)
+    context = _Context(text, len(paragraphs), titles, heads, _own_place(text), classes, classes.lexicon(),
+                       _lexicon_words("titles.txt"), _lexicon_words("institutions.txt"))
+
+    def found() -> Iterator[tuple[str, list[float]]]:
+        for p, s in text.stats.items():
+            alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
+            if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) else 2.0, alone * s.count) or s.bound():
+                continue  # a fragment of a longer unit
+            if s.size == 1 and p in _lexicon_words("titles.txt"):
+                continue  # a title or form of address alone: 负责人, 女士, 主席
+            if s.led and (s.count < 2 or s.count < LED_SHARE * text.word_counts[text.words(s)[0]]
+                          or _idf(text.words(s)[0]) < LED_VERB_IDF):
+                continue  # a verb with one of its many objects, or a common verb (推进乡村全面振兴), not a compound
+            yield p, _features(p, s, context)
+    return text, titles, found()
 
 
-def _top(text: _Text, titles: str, found: list[tuple[str, list[float]]], weights: Sequence[float], k: int) -> list[Keyphrase]:
+def _top(text: _Text, titles: str, found: Iterable[tuple[str, list[float]]], weights: Sequence[float], k: int) -> list[Keyphrase]:
     """The ``k`` best non-redundant candidates under the ranker's ``weights``."""
     scored = sorted(((_score(x, weights), -text.stats[p].first, p) for p, x in found), reverse=True)
     chosen = _select([p for _, _, p in scored], text, titles, max(k, 20))[:k]
