@@ -113,6 +113,7 @@ def _sentence(name: str, needle: str) -> str:
     ("2026-07-01-cctv-cpc-105th-anniversary-meeting.txt", "党的优秀特质"),  # the party's possessive
     ("2026-02-03-cctv-no1-central-document-2026.txt", "常态化精准帮扶"),  # the suffix 化
     ("2025-05-13-xi-china-celac-forum-keynote.txt", "中拉命运共同体"),  # 中 and a partner's one-character name
+    ("2025-05-13-xi-china-celac-forum-keynote.txt", "拉美和加勒比国家"),  # two nouns sharing the head after them
     ("2024-05-30-xi-china-arab-states-forum-keynote.txt", "中阿合作论坛"),
     ("2026-06-15-cctv-party-building-symposium.txt", "习近平党建思想"),  # a leader's doctrine
     ("2026-06-15-cctv-party-building-symposium.txt", "新时代党的建设"),  # the party's possessive with its modifier

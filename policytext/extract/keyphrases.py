@@ -383,7 +383,8 @@ def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[t
     characters or more (大进展 is a fragment of 更大进展) and end with a noun, term or verb; a single
     word is a term or a free-standing noun (or a stand-alone word such as an idiom). Two runs
     joined by a connector make one run for a coordination of parallel phrases that share their
-    first or last word (科技创新和产业创新), and for the possessive of the party with its
+    first or last word (科技创新和产业创新) or of two nouns that share the head after them
+    (拉美和加勒比国家), and for the possessive of the party with its
     modifier (党的优秀特质, 新时代党的建设)."""
     g = _grammar()
     runs = [m.span() for m in _RUN.finditer(classes)]
@@ -403,6 +404,9 @@ def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[t
                 if (j <= after and left != right and (left[0] == right[0] or left[-1] == right[-1])
                         and _edge(words, classes, i, j, offsets)):
                     yield i, j, start, after
+                elif (i == end - 1 and j < after and classes[i] in "NT" and classes[end + 1] in "NT"
+                        and classes[j] in "NM" and _edge(words, classes, i, j + 1, offsets)):
+                    yield i, j + 1, start, after  # two nouns sharing the head after them: 拉美和加勒比国家
         elif words[end] == "的" and words[end - 1] in g.possessor:
             for i in range(max(start, end - 2), end):  # 党的建设, 新时代党的建设
                 for j in range(end + 2, min(after, i + g.max_tokens) + 1):
