@@ -790,8 +790,8 @@ def _candidates(article_or_text: TextLike, seg: Segmenter, tokens: Sequence[tupl
     def found() -> Iterator[tuple[str, list[float]]]:
         for p, s in text.stats.items():
             alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
-            if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) else 2.0, alone * s.count) or s.bound():
-                continue  # a fragment of a longer unit
+            if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) or (s.size > 1 and s.count >= 3) else 2.0, alone * s.count) or s.bound():
+                continue  # a fragment of a longer unit (a phrase used three times or more needs one use of its own)
             if s.size == 1 and p in _lexicon_words("titles.txt"):
                 continue  # a title or form of address alone: 负责人, 女士, 主席
             if s.led and (s.count < 2 or s.count < LED_SHARE * text.word_counts[text.words(s)[0]]
