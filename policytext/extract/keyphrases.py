@@ -5,22 +5,26 @@ one: runs of nouns, verbal nouns, adjectives and verbs are merged into every sub
 starts with a noun or an adjective and ends with a noun or a nominalised verb, so
 产业/深度/转型/升级 yields 产业深度转型升级; places modify nouns (北方生态安全屏障), an
 adverbial adjective may stand before a verbal noun (妇女全面发展), two parallel phrases joined
-by 和 or 与 make one (科技创新和产业创新), and so does the party's possessive (党的优秀特质);
+by 和 or 与 make one (科技创新和产业创新), as do two nouns sharing the head after them
+(拉美和加勒比国家) and the party's possessive with its modifier (党的优秀特质, 新时代党的建设);
+中 and a partner's one-character name make one modifier (中拉命运共同体, 中阿关系), and a leader's
+name begins a phrase only before a doctrine (习近平党建思想);
 lexicon terms are whole tokens, and so is every formulation the text puts in quotation or
 book-title marks (“两个确立”, 《习近平著作选读》), which joins the words it is written with
 (“一带一路”国际合作); a verb with its object or a second verb makes a candidate (利用外资,
 封关运作) kept only where the verb is specific and used mostly so (共建“一带一路”, not
 推进乡村全面振兴).
 Each candidate is counted at token boundaries in two passes (time and memory linear in the length
-of the text) and scored with single-document statistics — frequency outside longer candidates,
-spread over paragraphs, presence in title, headings and the first paragraph, cohesion of its
-words — weighted by its
-inverse document frequency in a background corpus of the domain
-(``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there). Names of persons, offices,
-institutions (商务部 in a press-conference report) and the speaker's own place (安徽 in Anhui's
-work report, but not 海南自由贸易港 in Hainan's) rank low; a title or form of address alone
-(负责人, 女士) is never key; the notes or glossary of a report (注释, 名词解释) and its note
-markers (［15］) are no body text.
+of the text) and ranked by a logistic model over single-document features (:data:`FEATURES`:
+frequency outside longer candidates, spread over paragraphs, first position, presence in title,
+headings and the first paragraph, kind, cohesion of its words, length) and its inverse document
+frequency in a background corpus of the domain (``data/keyphrases/background_df.tsv.gz``); the
+weights (``data/keyphrases/ranker.json``, see ``SOURCES.md`` there) are fitted on development gold
+by ``scripts/train_keyphrase_ranker.py``. Names of persons, offices, institutions (商务部 in a
+press-conference report) and the speaker's own place (安徽 in Anhui's work report, but not
+海南自由贸易港 in Hainan's) rank low; a title or form of address alone (负责人, 女士) is never
+key; the notes or glossary of a report (注释, 名词解释) and its note markers (［15］) are no body
+text.
 
 >>> import policytext
 >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[1]
