@@ -13,7 +13,7 @@ cross-validated by document (``--folds`` groups; each document ranked by a model
 others), beside those of the weights now shipped (the same documents, not held out). ``--write``
 fits on all documents and saves the weights as JSON (no pickle).
 
-    PYTHONPATH=. .venv/bin/python scripts/train_keyphrase_ranker.py [--lam 0.03] [--core-weight 4] [--write]
+    PYTHONPATH=. .venv/bin/python scripts/train_keyphrase_ranker.py [--lam 0.3] [--core-weight 4] [--write]
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def figures(docs: list[dict], weights_of: dict[str, np.ndarray], batch: str = ""
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--lam", type=float, default=0.03, help="weight of the penalty for leaving the hand-set weights")
+    ap.add_argument("--lam", type=float, default=0.3, help="weight of the penalty for leaving the hand-set weights")
     ap.add_argument("--core-weight", type=float, default=4.0)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--write", action="store_true", help=f"fit on all documents and write {OUT.relative_to(ROOT)}")

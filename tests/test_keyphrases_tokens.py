@@ -60,7 +60,7 @@ def test_own_province_is_not_key():
     top = [k.phrase for k in policytext.keyphrases(anhui, k=10)]
     assert not [p for p in top if p.startswith("安徽")]
     malaysia = policytext.read(ROOT / "corpora/blind/keyphrases/dev/2025-04-15-cctv-xi-signed-article-malaysia.txt")[0]
-    assert "马来西亚" in [k.phrase for k in policytext.keyphrases(malaysia, k=5)]  # the text is about it
+    assert "马来西亚" in [k.phrase for k in policytext.keyphrases(malaysia, k=10)]  # the text is about it: not demoted
 
 
 def test_quoted_formulations_are_whole():

@@ -39,6 +39,7 @@ from array import array
 import itertools
 import json
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -91,6 +92,7 @@ class _Grammar:
     possessor: frozenset[str]
     partner: frozenset[str]
     doctrine: frozenset[str]
+    degree: frozenset[str]
     max_tokens: int
     max_chars: int
     stop_alone: frozenset[str]
@@ -113,7 +115,7 @@ def _grammar() -> _Grammar:
     try:
         p = json.loads(_data_file("patterns.json").read_text(encoding="utf-8"))
         sets = {key: frozenset(p[key]) for key in ("noun", "modifier", "verb", "alone", "single", "predicate", "no_term_edge",
-                                                 "place", "adverbial", "suffix", "connector", "possessor", "partner", "doctrine")}
+                                                 "place", "adverbial", "suffix", "connector", "possessor", "partner", "doctrine", "degree")}
         return _Grammar(**sets, max_tokens=int(p["max_tokens"]), max_chars=int(p["max_chars"]),
                         stop_alone=_word_list("stop_alone.txt"), stop_edges=_word_list("stop_edges.txt"))
     except (KeyError, TypeError, ValueError) as exc:
@@ -256,16 +258,18 @@ def _partners(words: list[str], classes: list[str]) -> tuple[list[str], list[str
     """The words and classes with 中 and the one-character name of a partner country or region
     (``partner`` of patterns.json) joined into one modifier before a noun, as the diplomatic
     language writes a bilateral relation: 中拉命运共同体, 中阿合作论坛, 中马关系 (the segmenter
-    leaves 中 as a locative and 拉 as a verb). The lists are changed in place.
+    leaves 中 as a locative and 拉 as a verb).
 
     >>> _partners(["中", "阿", "关系"], ["-", "M", "N"])
     (['中阿', '关系'], ['A', 'N'])
     """
-    partner = _grammar().partner
-    at = [i for i in _positions(words, "中") if i + 2 < len(words) and words[i + 1] in partner and classes[i + 2] in "TNM"]
-    for i in reversed(at):
-        words[i:i + 2], classes[i:i + 2] = [words[i] + words[i + 1]], ["A"]
-    return words, classes
+    partner, n = _grammar().partner, len(words)
+    at = {i for i in _positions(words, "中") if i + 2 < n and words[i + 1] in partner and classes[i + 2] in "TNM"}
+    if not at:
+        return words, classes
+    keep = [i for i in range(n) if i - 1 not in at]
+    return ([words[i] + words[i + 1] if i in at else words[i] for i in keep],
+            ["A" if i in at else classes[i] for i in keep])
 
 
 _QUOTES = {"“": "”", "《": "》", "「": "」"}  # opening mark: closing mark
@@ -437,15 +441,22 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
             if classes[i + 1] in "TNMV" and len(second) > 1 and second not in edges and second not in alone:
                 yield i, i + 2, start, end  # a verb and its object: 利用外资, 封关运作 (see _kind)
             continue
-        if cls in "VD" or first in edges or len(first) == 1:
-            if first in edges and first in _leaders():
+        if cls in "VD" or first in edges:
+            if cls == "T" and first in _leaders():
                 for j in range(i + 2, min(end, i + 4) + 1):
                     if words[j - 1] in g.doctrine:
                         yield i, j, start, end  # a leader's doctrine: 习近平党建思想 (a name alone begins no phrase)
             continue
+        lowest = i + 1
+        if len(first) == 1:
+            # a one-character adjective begins a phrase of three words or more after a verb or a break
+            # (推动/新/能源/产业), not after 更 (更/大/进展) nor one of two words (高/水平, 新/台阶)
+            if cls != "A" or i + 3 > end or (classes[i - 1] != "V" if i > start else i > 0 and words[i - 1] in g.degree):
+                continue
+            lowest = i + 3
         if cls == "M" and i + 1 < end and classes[i + 1] == "T":
             continue  # a verbal noun governing a term: 发展/新质生产力
-        for j in range(i + 1, min(end, i + g.max_tokens) + 1):
+        for j in range(lowest, min(end, i + g.max_tokens) + 1):
             if j > i + 1 and offsets[j] - offsets[i] > g.max_chars:
                 break  # a long merged phrase (one long term, such as the title of a document, is whole)
             word, last = words[j - 1], classes[j - 1]
@@ -612,11 +623,12 @@ class _Text:
         if len(run) == 1:
             self.stats[run[0][2]].independent += 1
             return
+        stats, counts = self.stats, self.counts
+        covers = [(i, j, stats[sup].clausal and counts[sup]) for i, j, sup in run if not stats[sup].led]
         for a, b, sub in run:
-            if not any(i <= a and b <= j and (i, j) != (a, b)
-                       and not self.stats[sup].led and (not self.stats[sup].clausal or self.counts[sup] == self.counts[sub])
-                       for i, j, sup in run):
-                self.stats[sub].independent += 1
+            n = counts[sub]
+            if not any(i <= a and b <= j and (i, j) != (a, b) and (not c or c == n) for i, j, c in covers):
+                stats[sub].independent += 1
 
 
 def _own_place(text: _Text) -> str | None:
@@ -648,6 +660,8 @@ class _Context(NamedTuple):
     lexicon: frozenset[str]
     offices: frozenset[str]
     institutions: frozenset[str]
+    edges: frozenset[str]
+    idf: dict[str, float]  # of the words seen so far
 
 
 def _features(phrase: str, s: _Stats, c: _Context) -> list[float]:
@@ -658,7 +672,7 @@ def _features(phrase: str, s: _Stats, c: _Context) -> list[float]:
     clause), its background idf and that of its most generic word, the cohesion of its words and
     its length, and the idf of its head and first word. The ranker (:func:`_ranker`) weighs them.
     """
-    edges, text, titles, classes = _grammar().stop_edges, c.text, c.titles, c.classes
+    edges, text, titles, classes, known = c.edges, c.text, c.titles, c.classes, c.idf
     words = text.words(s)
     in_title, in_lexicon = phrase in titles, phrase in c.lexicon
     once = s.count == 1 and not in_title and phrase not in c.headings
@@ -667,7 +681,10 @@ def _features(phrase: str, s: _Stats, c: _Context) -> list[float]:
     parts = [text.word_counts[w] for w in words if len(w) > 1 and w not in edges]
     cohesion = min(1.0, s.count / min(parts)) if s.size > 1 and parts else 1.0
     idf = _idf(phrase)
-    word_idf = [_idf(w) for w in words] if s.size > 1 else [idf]
+    if s.size > 1:
+        word_idf = [known[w] if w in known else known.setdefault(w, _idf(w)) for w in words]
+    else:
+        word_idf = [idf]
     unseen = idf == 1.0 and s.size > 1 and not s.term
     if unseen:  # unseen in the background: as specific as its most specific word, and more
         idf = min(1.0, max(word_idf) + UNSEEN_BONUS)
@@ -687,7 +704,7 @@ def _features(phrase: str, s: _Stats, c: _Context) -> list[float]:
             float(words[-1] in c.offices),  # an office: 常务副市长, 厦门市委常委
             float(phrase in c.institutions and not in_title),  # 商务部, 国务院新闻办公室
             float(person) * (0.5 if in_title and s.count >= 3 else 1.0),  # a text about a person names them in the title
-            float(not person and any(classes.person(w) for w in words[1:])),  # a clause around a name: 总书记习近平主持会议
+            float(s.size > 1 and any(classes.person(w) for w in words[1:])),  # a clause around a name: 总书记习近平主持会议
             float(bool(c.own and phrase.startswith(c.own) and _idf(phrase[len(c.own):].lstrip("省市区县")) < _GENERIC_IDF)),
             float(s.verbal),
             float(s.clausal),
@@ -719,9 +736,8 @@ def _ranker() -> tuple[float, ...]:
         raise ModelError(f"{path} is corrupt or stale ({exc}); rebuild it with scripts/train_keyphrase_ranker.py") from exc
 
 
-def _score(features: Sequence[float], weights: Sequence[float]) -> float:
-    """The ranker's probability that a candidate is a key phrase."""
-    z = sum(w * x for w, x in zip(weights, features))
+def _probability(z: float) -> float:
+    """The ranker's probability that a candidate of logit ``z`` is a key phrase."""
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -789,14 +805,14 @@ def _candidates(article_or_text: TextLike, seg: Segmenter, tokens: Sequence[tupl
     text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg, titles)
     classes = _Classes(seg)
     context = _Context(text, len(paragraphs), titles, heads, _own_place(text), classes, classes.lexicon(),
-                       _lexicon_words("titles.txt"), _lexicon_words("institutions.txt"))
+                       _lexicon_words("titles.txt"), _lexicon_words("institutions.txt"), _grammar().stop_edges, {})
 
     def found() -> Iterator[tuple[str, list[float]]]:
         for p, s in text.stats.items():
             alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
             if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) or (s.size > 1 and s.count >= 3) else 2.0, alone * s.count) or s.bound():
                 continue  # a fragment of a longer unit (a phrase used three times or more needs one use of its own)
-            if s.size == 1 and p in _lexicon_words("titles.txt"):
+            if s.size == 1 and p in context.offices:
                 continue  # a title or form of address alone: 负责人, 女士, 主席
             if s.led and (s.count < 2 or s.count < LED_SHARE * text.word_counts[text.words(s)[0]]
                           or _idf(text.words(s)[0]) < LED_VERB_IDF):
@@ -807,10 +823,11 @@ def _candidates(article_or_text: TextLike, seg: Segmenter, tokens: Sequence[tupl
 
 def _top(text: _Text, titles: str, found: Iterable[tuple[str, list[float]]], weights: Sequence[float], k: int) -> list[Keyphrase]:
     """The ``k`` best non-redundant candidates under the ranker's ``weights``."""
-    scored = sorted(((_score(x, weights), -text.stats[p].first, p) for p, x in found), reverse=True)
+    scored = sorted(((sum(map(operator.mul, weights, x)), -text.stats[p].first, p) for p, x in found), reverse=True)
     chosen = _select([p for _, _, p in scored], text, titles, max(k, 20))[:k]
-    score_of = {p: sc for sc, _, p in scored}
-    best = max((score_of[p] for p in chosen), default=1.0)
+    logit = {p: z for z, _, p in scored}
+    score_of = {p: _probability(logit[p]) for p in chosen}
+    best = max(score_of.values(), default=1.0)
     return [Keyphrase(p, score_of[p] / best, text.counts[p]) for p in chosen]
 
 
