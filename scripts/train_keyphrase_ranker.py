@@ -1,17 +1,22 @@
 """Train the key-phrase ranker (policytext/data/keyphrases/ranker.json) on the development gold.
 
-The ranker is a logistic regression over the features of each candidate
+The ranker is a linear model over the features of each candidate
 (:data:`policytext.extract.keyphrases.FEATURES`: frequency, spread, first position, title and
-headings, lead paragraph, kind, background idf, cohesion, length ...). A candidate is positive
-when it matches a gold phrase of its document (the bench's matching rule); core phrases weigh
-``--core-weight`` times more, and every document weighs the same in all (a long report's thousand
-candidates do not outvote a commentary's hundred).
+headings, lead paragraph, kind, background idf, cohesion, length ...), fitted as a conditional
+logit: each document's candidates compete in one softmax, which should put its mass on the
+candidates that match a gold phrase of the document (the bench's matching rule). Core phrases
+weigh ``--core-weight`` times more, the first phrases of a gold list (written in order of
+importance) up to three times more, and every document weighs the same (a long report's thousand
+candidates do not outvote a commentary's hundred). The hand-set scoring of session 5, written as
+weights of these features (:data:`HAND`), is the prior: an L2 penalty ``--lam`` pulls the weights
+toward it, and the signs that follow from a feature's meaning are kept (:data:`RAISES`, :data:`LOWERS`).
 
 Training documents: the dev split of ``tests/data/keyphrases_gold_blind*.json`` and the seed list
 ``tests/data/keyphrases_gold.json``; the test split is never read. The figures printed are
-cross-validated by document (``--folds`` groups; each document ranked by a model trained on the
-others), beside those of the weights now shipped (the same documents, not held out). ``--write``
-fits on all documents and saves the weights as JSON (no pickle).
+cross-validated by document (``--folds`` groups; each document ranked by a model fitted on the
+others), beside those of the prior and of the weights now shipped (the same documents, not held
+out); ``(batch dev6 …)`` repeats them for the newest dev batch. ``--write`` fits on all documents
+and saves the weights as JSON (no pickle).
 
     PYTHONPATH=. .venv/bin/python scripts/train_keyphrase_ranker.py [--lam 0.3] [--core-weight 4] [--write]
 """
@@ -48,10 +53,8 @@ def documents() -> list[dict]:
     """Each development document's candidates, features and labels (1 gold, 2 core, 0 other)."""
     seg = kp.default_segmenter()
     docs = []
-    for split in ("dev", "seed"):
-        for art, item in load_gold(split):
-            gold_file = next(f.name for f in (BLIND if split == "dev" else [SEED])
-                             if item["file"] in {i["file"] for i in json.loads(f.read_text(encoding="utf-8"))["articles"]})
+    for split, gold_file in [("dev", f.name) for f in BLIND] + [("seed", SEED.name)]:
+        for art, item in load_gold(split, "" if split == "seed" else gold_file):
             text, titles, found = kp._candidates(art, seg, None)
             found = list(found)
             gold, core = {norm(g) for g in item["gold"]}, {norm(g) for g in item["core"]}
@@ -135,8 +138,8 @@ def main() -> None:
     if args.write:
         weights = fit(docs, args.lam, args.core_weight, hand)
         OUT.write_text(json.dumps({
-            "_about": "Weights of the key-phrase ranker (logistic regression over the candidate features of "
-                      "policytext.extract.keyphrases.FEATURES; 'bias' is the intercept), trained on the development gold "
+            "_about": "Weights of the key-phrase ranker (a conditional logit over the candidate features of "
+                      "policytext.extract.keyphrases.FEATURES; 'bias' does not change a ranking and is 0), fitted on the development gold "
                       "(dev split of tests/data/keyphrases_gold_blind*.json and tests/data/keyphrases_gold.json; never the test split) by "
                       f"scripts/train_keyphrase_ranker.py --lam {args.lam} --core-weight {args.core_weight}.",
             "features": list(kp.FEATURES), "weights": [round(float(v), 5) for v in weights]}, ensure_ascii=False, indent=1) + "\n",
