@@ -35,8 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from policytext.extract import keyphrases as kp  # noqa: E402
-from bench_keyphrases import BLIND, SEED, load_gold, matches, norm  # noqa: E402
+from bench_keyphrases import BLIND, SEED, load_gold, matches, norm
+
+from policytext.extract import keyphrases as kp
 
 OUT = ROOT / "policytext" / "data" / "keyphrases" / "ranker.json"
 # the prior: the hand-set scoring of session 5 in these features (its factors as logarithms: TITLE_BOOST 1.6 -> 0.47 ...)
@@ -123,18 +124,19 @@ def main() -> None:
     except kp.ModelError:  # none yet, or made for other features
         shipped = None
     if shipped is not None:
-        print("shipped weights (not held out): core-R@10 %.3f  P@10 %.3f" % figures(docs, {d["name"]: shipped for d in docs}))
+        r, p = figures(docs, {d["name"]: shipped for d in docs})
+        print(f"shipped weights (not held out): core-R@10 {r:.3f}  P@10 {p:.3f}")
     hand = np.array([HAND.get(f, 0.0) for f in kp.FEATURES])
     hands = {d["name"]: hand for d in docs}
-    print("hand-set weights of session 5 (the prior, no training): core-R@10 %.3f  P@10 %.3f" % figures(docs, hands),
-          "(batch dev6: %.3f  %.3f)" % figures(docs, hands, "dev6"))
+    (r, p), (r6, p6) = figures(docs, hands), figures(docs, hands, "dev6")
+    print(f"hand-set weights of session 5 (the prior, no training): core-R@10 {r:.3f}  P@10 {p:.3f} (batch dev6: {r6:.3f}  {p6:.3f})")
     held: dict[str, np.ndarray] = {}
     for fold in range(args.folds):
         test = [d for i, d in enumerate(docs) if i % args.folds == fold]
         weights = fit([d for i, d in enumerate(docs) if i % args.folds != fold], args.lam, args.core_weight, hand)
         held.update({d["name"]: weights for d in test})
-    print("cross-validated by document (%d folds): core-R@10 %.3f  P@10 %.3f" % ((args.folds,) + figures(docs, held)),
-          "(batch dev6: %.3f  %.3f)" % figures(docs, held, "dev6"))
+    (r, p), (r6, p6) = figures(docs, held), figures(docs, held, "dev6")
+    print(f"cross-validated by document ({args.folds} folds): core-R@10 {r:.3f}  P@10 {p:.3f} (batch dev6: {r6:.3f}  {p6:.3f})")
     if args.write:
         weights = fit(docs, args.lam, args.core_weight, hand)
         OUT.write_text(json.dumps({
