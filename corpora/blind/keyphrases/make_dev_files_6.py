@@ -19,8 +19,7 @@ for day, prefix, name in [
         ("20260320", "【凝心聚力 真抓实干 奋力实现“十五五”良好开局】筑牢生态安全屏障", "2026-03-20-cctv-ecological-security-beautiful-china.txt"),
         ("20251105", "【新思想引领新征程】扩大高水平对外开放", "2025-11-05-cctv-high-level-opening-up.txt"),
         ("20260518", "丁薛祥在调研算力网建设时强调", "2026-05-18-cctv-ding-xuexiang-computing-network.txt"),
-        ("20260615", "全国党建工作座谈会在京召开", "2026-06-15-cctv-party-building-symposium.txt"),
-        ("20260805", "【奋力开创中国式现代化建设新局面——习近平总书记今年以来治国理政纪实】砥砺初心使命", "2026-08-05-cctv-governance-record-party-building.txt")]:
+        ("20260615", "全国党建工作座谈会在京召开", "2026-06-15-cctv-party-building-symposium.txt")]:
     t = show(XW, XC, f"news/{day}.md")
     secs = [s for s in re.split(r"\n(?=### )", t)[1:] if s[4:].startswith(prefix)]
     assert len(secs) == 1, (day, prefix, len(secs))
