@@ -17,7 +17,7 @@ the first 10 / core size; precision@10 = matches among the first 10 / 10; macro-
 and the long reports of /work/shared/corpora/dev (about 470,000 distinct characters, repeated when N
 is larger: repeated lines reuse the segmenter's cache), segmentation included, in a fresh process.
 
-    PYTHONPATH=. .venv/bin/python bench/bench_keyphrases.py --split dev [--per-article]
+    PYTHONPATH=. .venv/bin/python bench/bench_keyphrases.py --split dev [--per-article] [--batch dev6]
     PYTHONPATH=. .venv/bin/python bench/bench_keyphrases.py --speed 100000 1000000
 """
 
@@ -60,9 +60,9 @@ def matches(predicted: list[str], gold: list[str]) -> int:
     return hit
 
 
-def load_gold(split: str) -> list[tuple[policytext.Article, dict]]:
-    """(article, gold item) of one split."""
-    items = [item for f in ([SEED] if split == "seed" else BLIND)
+def load_gold(split: str, batch: str = "") -> list[tuple[policytext.Article, dict]]:
+    """(article, gold item) of one split; ``batch``: only the gold files whose name contains it (e.g. ``dev6``)."""
+    items = [item for f in ([SEED] if split == "seed" else BLIND) if batch in f.name
              for item in json.loads(f.read_text(encoding="utf-8"))["articles"]]
     out = []
     for item in items:
@@ -86,8 +86,8 @@ def extractors() -> dict[str, Callable[[policytext.Article], list[str]]]:
     }
 
 
-def evaluate(split: str, per_article: bool) -> None:
-    gold = load_gold(split)
+def evaluate(split: str, per_article: bool, batch: str = "") -> None:
+    gold = load_gold(split, batch)
     print(f"{len(gold)} articles, split {split!r}")
     print(f"{'extractor':16s} {'core-R@10':>9s} {'P@10':>6s} {'seconds':>8s}")
     for name, extract in extractors().items():
@@ -125,6 +125,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("test", "dev", "seed"), default="dev")
     ap.add_argument("--per-article", action="store_true", help="print each article's figures and top 10")
+    ap.add_argument("--batch", default="", help="only the gold files whose name contains this (e.g. dev6)")
     ap.add_argument("--speed", type=int, nargs="*", help="text sizes in characters for the speed run")
     ap.add_argument("--speed-one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -134,7 +135,7 @@ def main() -> None:
         for size in args.speed:
             subprocess.run([sys.executable, __file__, "--speed-one", str(size)], check=True)
     else:
-        evaluate(args.split, args.per_article)
+        evaluate(args.split, args.per_article, args.batch)
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ def test_own_province_is_not_key():
     top = [k.phrase for k in policytext.keyphrases(anhui, k=10)]
     assert not [p for p in top if p.startswith("安徽")]
     malaysia = policytext.read(ROOT / "corpora/blind/keyphrases/dev/2025-04-15-cctv-xi-signed-article-malaysia.txt")[0]
-    assert "马来西亚" in [k.phrase for k in policytext.keyphrases(malaysia, k=5)]  # the text is about it
+    assert "马来西亚" in [k.phrase for k in policytext.keyphrases(malaysia, k=10)]  # the text is about it: not demoted
 
 
 def test_quoted_formulations_are_whole():
@@ -92,9 +92,9 @@ def test_keyness_stopwords(seed_articles):
 def test_long_text_is_linear():
     """The same text twice: every phrase found in both is counted exactly twice as often."""
     text = (ROOT / "corpora/blind/keyphrases/dev/2026-beijing-government-work-report.txt").read_text(encoding="utf-8")
-    one = {k.phrase: k.count for k in policytext.keyphrases(text, k=10)}
-    two = {k.phrase: k.count for k in policytext.keyphrases(text + "\n" + text, k=10)}
-    assert len(set(one) & set(two)) >= 5
+    one = {k.phrase: k.count for k in policytext.keyphrases(text, k=20)}
+    two = {k.phrase: k.count for k in policytext.keyphrases(text + "\n" + text, k=20)}
+    assert len(set(one) & set(two)) >= 8  # phrases used once become candidates in the doubled text
     assert all(two[p] == 2 * one[p] for p in one if p in two)
 
 
@@ -112,9 +112,19 @@ def _sentence(name: str, needle: str) -> str:
     ("2025-12-06-cctv-new-quality-productive-forces-growth.txt", "科技创新和产业创新"),  # parallel phrases
     ("2026-07-01-cctv-cpc-105th-anniversary-meeting.txt", "党的优秀特质"),  # the party's possessive
     ("2026-02-03-cctv-no1-central-document-2026.txt", "常态化精准帮扶"),  # the suffix 化
+    ("2025-05-13-xi-china-celac-forum-keynote.txt", "中拉命运共同体"),  # 中 and a partner's one-character name
+    ("2025-05-13-xi-china-celac-forum-keynote.txt", "拉美和加勒比国家"),  # two nouns sharing the head after them
+    ("2024-05-30-xi-china-arab-states-forum-keynote.txt", "中阿合作论坛"),
+    ("2026-06-15-cctv-party-building-symposium.txt", "习近平党建思想"),  # a leader's doctrine
+    ("2026-06-15-cctv-party-building-symposium.txt", "新时代党的建设"),  # the party's possessive with its modifier
 ])
 def test_candidate_forms_of_political_text(name, phrase):
     assert phrase in KP.candidates(_sentence(name, phrase))
+
+
+def test_partner_and_doctrine_need_their_noun():
+    assert not {"中拉", "中老"} & set(KP.candidates("从困境中拉出来，在中老年人中开展"))  # 中 as a locative, a word of its own
+    assert "习近平" not in KP.candidates("习近平主持会议")  # a name alone begins no phrase
 
 
 def test_clauses_are_no_candidates():

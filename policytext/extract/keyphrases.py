@@ -5,22 +5,26 @@ one: runs of nouns, verbal nouns, adjectives and verbs are merged into every sub
 starts with a noun or an adjective and ends with a noun or a nominalised verb, so
 产业/深度/转型/升级 yields 产业深度转型升级; places modify nouns (北方生态安全屏障), an
 adverbial adjective may stand before a verbal noun (妇女全面发展), two parallel phrases joined
-by 和 or 与 make one (科技创新和产业创新), and so does the party's possessive (党的优秀特质);
+by 和 or 与 make one (科技创新和产业创新), as do two nouns sharing the head after them
+(拉美和加勒比国家) and the party's possessive with its modifier (党的优秀特质, 新时代党的建设);
+中 and a partner's one-character name make one modifier (中拉命运共同体, 中阿关系), and a leader's
+name begins a phrase only before a doctrine (习近平党建思想);
 lexicon terms are whole tokens, and so is every formulation the text puts in quotation or
 book-title marks (“两个确立”, 《习近平著作选读》), which joins the words it is written with
 (“一带一路”国际合作); a verb with its object or a second verb makes a candidate (利用外资,
 封关运作) kept only where the verb is specific and used mostly so (共建“一带一路”, not
 推进乡村全面振兴).
 Each candidate is counted at token boundaries in two passes (time and memory linear in the length
-of the text) and scored with single-document statistics — frequency outside longer candidates,
-spread over paragraphs, presence in title, headings and the first paragraph, cohesion of its
-words — weighted by its
-inverse document frequency in a background corpus of the domain
-(``data/keyphrases/background_df.tsv.gz``, see ``SOURCES.md`` there). Names of persons, offices,
-institutions (商务部 in a press-conference report) and the speaker's own place (安徽 in Anhui's
-work report, but not 海南自由贸易港 in Hainan's) rank low; a title or form of address alone
-(负责人, 女士) is never key; the notes or glossary of a report (注释, 名词解释) and its note
-markers (［15］) are no body text.
+of the text) and ranked by a logistic model over single-document features (:data:`FEATURES`:
+frequency outside longer candidates, spread over paragraphs, first position, presence in title,
+headings and the first paragraph, kind, cohesion of its words, length) and its inverse document
+frequency in a background corpus of the domain (``data/keyphrases/background_df.tsv.gz``); the
+weights (``data/keyphrases/ranker.json``, see ``SOURCES.md`` there) are fitted on development gold
+by ``scripts/train_keyphrase_ranker.py``. Names of persons, offices, institutions (商务部 in a
+press-conference report) and the speaker's own place (安徽 in Anhui's work report, but not
+海南自由贸易港 in Hainan's) rank low; a title or form of address alone (负责人, 女士) is never
+key; the notes or glossary of a report (注释, 名词解释) and its note markers (［15］) are no body
+text.
 
 >>> import policytext
 >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[1]
@@ -35,6 +39,7 @@ from array import array
 import itertools
 import json
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -85,6 +90,9 @@ class _Grammar:
     suffix: frozenset[str]
     connector: frozenset[str]
     possessor: frozenset[str]
+    partner: frozenset[str]
+    doctrine: frozenset[str]
+    degree: frozenset[str]
     max_tokens: int
     max_chars: int
     stop_alone: frozenset[str]
@@ -107,7 +115,7 @@ def _grammar() -> _Grammar:
     try:
         p = json.loads(_data_file("patterns.json").read_text(encoding="utf-8"))
         sets = {key: frozenset(p[key]) for key in ("noun", "modifier", "verb", "alone", "single", "predicate", "no_term_edge",
-                                                 "place", "adverbial", "suffix", "connector", "possessor")}
+                                                 "place", "adverbial", "suffix", "connector", "possessor", "partner", "doctrine", "degree")}
         return _Grammar(**sets, max_tokens=int(p["max_tokens"]), max_chars=int(p["max_chars"]),
                         stop_alone=_word_list("stop_alone.txt"), stop_edges=_word_list("stop_edges.txt"))
     except (KeyError, TypeError, ValueError) as exc:
@@ -242,8 +250,26 @@ def _tokens(pairs: Iterable[tuple[str, str]], seg: Segmenter) -> _Tokens:
         for w, c in token(word, tag):
             words.append(canon.setdefault(w, w))
             classes.append(c or "-")
-    words, classes = _unquote(*_formulations(*_unquote(words, classes, footnotes=True)))
+    words, classes = _unquote(*_formulations(*_partners(*_unquote(words, classes, footnotes=True))))
     return _Tokens(words, "".join(classes), array("i", itertools.accumulate(map(len, words), initial=0)), places)
+
+
+def _partners(words: list[str], classes: list[str]) -> tuple[list[str], list[str]]:
+    """The words and classes with 中 and the one-character name of a partner country or region
+    (``partner`` of patterns.json) joined into one modifier before a noun, as the diplomatic
+    language writes a bilateral relation: 中拉命运共同体, 中阿合作论坛, 中马关系 (the segmenter
+    leaves 中 as a locative and 拉 as a verb).
+
+    >>> _partners(["中", "阿", "关系"], ["-", "M", "N"])
+    (['中阿', '关系'], ['A', 'N'])
+    """
+    partner, n = _grammar().partner, len(words)
+    at = {i for i in _positions(words, "中") if i + 2 < n and words[i + 1] in partner and classes[i + 2] in "TNM"}
+    if not at:
+        return words, classes
+    keep = [i for i in range(n) if i - 1 not in at]
+    return ([words[i] + words[i + 1] if i in at else words[i] for i in keep],
+            ["A" if i in at else classes[i] for i in keep])
 
 
 _QUOTES = {"“": "”", "《": "》", "「": "」"}  # opening mark: closing mark
@@ -365,7 +391,9 @@ def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[t
     characters or more (大进展 is a fragment of 更大进展) and end with a noun, term or verb; a single
     word is a term or a free-standing noun (or a stand-alone word such as an idiom). Two runs
     joined by a connector make one run for a coordination of parallel phrases that share their
-    first or last word (科技创新和产业创新), and for the possessive of the party (党的优秀特质)."""
+    first or last word (科技创新和产业创新) or of two nouns that share the head after them
+    (拉美和加勒比国家), and for the possessive of the party with its
+    modifier (党的优秀特质, 新时代党的建设)."""
     g = _grammar()
     runs = [m.span() for m in _RUN.finditer(classes)]
     for r, (start, end) in enumerate(runs):
@@ -384,10 +412,14 @@ def _spans(words: list[str], classes: str, offsets: Sequence[int]) -> Iterator[t
                 if (j <= after and left != right and (left[0] == right[0] or left[-1] == right[-1])
                         and _edge(words, classes, i, j, offsets)):
                     yield i, j, start, after
+                elif (i == end - 1 and j < after and classes[i] in "NT" and classes[end + 1] in "NT"
+                        and classes[j] in "NM" and _edge(words, classes, i, j + 1, offsets)):
+                    yield i, j + 1, start, after  # two nouns sharing the head after them: 拉美和加勒比国家
         elif words[end] == "的" and words[end - 1] in g.possessor:
-            for j in range(end + 2, min(after, end + g.max_tokens) + 1):
-                if classes[j - 1] in "TNM" and _edge(words, classes, end - 1, j, offsets):
-                    yield end - 1, j, end - 1, after
+            for i in range(max(start, end - 2), end):  # 党的建设, 新时代党的建设
+                for j in range(end + 2, min(after, i + g.max_tokens) + 1):
+                    if classes[j - 1] in "TNM" and (i == end - 1 or classes[i] in "TNA") and _edge(words, classes, i, j, offsets):
+                        yield i, j, start if i < end - 1 else end - 1, after
 
 
 def _edge(words: list[str], classes: str, i: int, j: int, offsets: Sequence[int]) -> bool:
@@ -409,11 +441,22 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
             if classes[i + 1] in "TNMV" and len(second) > 1 and second not in edges and second not in alone:
                 yield i, i + 2, start, end  # a verb and its object: 利用外资, 封关运作 (see _kind)
             continue
-        if cls in "VD" or first in edges or len(first) == 1:
+        if cls in "VD" or first in edges:
+            if cls == "T" and first in _leaders():
+                for j in range(i + 2, min(end, i + 4) + 1):
+                    if words[j - 1] in g.doctrine:
+                        yield i, j, start, end  # a leader's doctrine: 习近平党建思想 (a name alone begins no phrase)
             continue
+        lowest = i + 1
+        if len(first) == 1:
+            # a one-character adjective begins a phrase of three words or more after a verb or a break
+            # (推动/新/能源/产业), not after 更 (更/大/进展) nor one of two words (高/水平, 新/台阶)
+            if cls != "A" or i + 3 > end or (classes[i - 1] != "V" if i > start else i > 0 and words[i - 1] in g.degree):
+                continue
+            lowest = i + 3
         if cls == "M" and i + 1 < end and classes[i + 1] == "T":
             continue  # a verbal noun governing a term: 发展/新质生产力
-        for j in range(i + 1, min(end, i + g.max_tokens) + 1):
+        for j in range(lowest, min(end, i + g.max_tokens) + 1):
             if j > i + 1 and offsets[j] - offsets[i] > g.max_chars:
                 break  # a long merged phrase (one long term, such as the title of a document, is whole)
             word, last = words[j - 1], classes[j - 1]
@@ -580,11 +623,12 @@ class _Text:
         if len(run) == 1:
             self.stats[run[0][2]].independent += 1
             return
+        stats, counts = self.stats, self.counts
+        covers = [(i, j, stats[sup].clausal and counts[sup]) for i, j, sup in run if not stats[sup].led]
         for a, b, sub in run:
-            if not any(i <= a and b <= j and (i, j) != (a, b)
-                       and not self.stats[sup].led and (not self.stats[sup].clausal or self.counts[sup] == self.counts[sub])
-                       for i, j, sup in run):
-                self.stats[sub].independent += 1
+            n = counts[sub]
+            if not any(i <= a and b <= j and (i, j) != (a, b) and (not c or c == n) for i, j, c in covers):
+                stats[sub].independent += 1
 
 
 def _own_place(text: _Text) -> str | None:
@@ -597,62 +641,109 @@ def _own_place(text: _Text) -> str | None:
     return re.sub("(省|市|自治区|区|县)$", "", best) or None
 
 
-def _score(phrase: str, s: _Stats, text: _Text, n_par: int, titles: str, headings: str, own: str | None,
-           classes: _Classes) -> float:
-    """tf x idf² x spread x position x cohesion x kind.
+FEATURES = ("bias", "tf", "spread", "early", "title", "heading", "lead", "once", "lone_word", "term", "lexicon",
+            "office", "institution", "person", "person_inside", "own_place", "verbal", "clausal", "led", "log_idf",
+            "term_log_idf", "generic_word", "cohesion", "words", "chars", "unseen", "place", "quoted", "head_idf",
+            "first_idf")
+"""The features of a candidate (:func:`_features`), in the order of the weights in ``data/keyphrases/ranker.json``."""
 
-    tf counts occurrences outside longer candidates fully and those inside them half; the
-    background idf is squared so that specific terms beat the domain's common words; spread is
-    the share of paragraphs that use the phrase (it keeps a long report's phrases comparable to a
-    short commentary's); position rewards an early first occurrence, presence in the title or
-    headings and in the first paragraph (a news story's lead). A phrase used once, a lone word that is no lexicon term, an office, a person's name,
-    the speaker's own place, a phrase ending in a verb and a clause count less.
+
+class _Context(NamedTuple):
+    """What the features of one text's candidates are measured against."""
+
+    text: _Text
+    n_par: int  # number of body paragraphs
+    titles: str
+    headings: str
+    own: str | None  # the speaker's own place
+    classes: _Classes
+    lexicon: frozenset[str]
+    offices: frozenset[str]
+    institutions: frozenset[str]
+    edges: frozenset[str]
+    idf: dict[str, float]  # of the words seen so far
+
+
+def _features(phrase: str, s: _Stats, c: _Context) -> list[float]:
+    """The candidate's features, in the order of :data:`FEATURES`: log log-frequency outside longer
+    candidates (those inside them count half), spread over paragraphs, an early first occurrence,
+    presence in the title, headings and the first paragraph (a news story's lead), its kind (lexicon
+    term, quoted formulation, office, institution, person, the speaker's own place, verb-led,
+    clause), its background idf and that of its most generic word, the cohesion of its words and
+    its length, and the idf of its head and first word. The ranker (:func:`_ranker`) weighs them.
     """
-    edges = _grammar().stop_edges
-    tf = math.log1p(s.independent + 0.5 * (s.count - s.independent))
-    weight = (1.0 + s.paragraphs / max(1, n_par)) * (1.0 + 0.5 * (1.0 - s.first / max(1, len(text.tokens))))
-    weight *= (TITLE_BOOST if phrase in titles else 1.0) * (1.3 if phrase in headings else 1.0)
-    weight *= LEAD_BOOST if s.first_paragraph == 0 else 1.0
-    if s.count == 1 and phrase not in titles and phrase not in headings:
-        weight *= ONCE
+    edges, text, titles, classes, known = c.edges, c.text, c.titles, c.classes, c.idf
     words = text.words(s)
-    if s.size == 1 and not s.term:
-        weight *= 0.5
-    if s.term and (s.count > 1 or phrase in classes.lexicon()):
-        weight *= TERM_BOOST  # a term of the lexicon, or a formulation the text quotes and repeats
-    if words[-1] in _lexicon_words("titles.txt"):
-        weight *= 0.3  # an office: 常务副市长, 厦门市委常委
-    if phrase in _lexicon_words("institutions.txt") and phrase not in titles:
-        weight *= INSTITUTION  # the frame of a report: 商务部, 国务院新闻办公室 (举行发布会)
-    if s.size == 1 and classes.person(phrase):
-        weight *= 0.3 if phrase in titles and s.count >= 3 else 0.1  # a text about a person names them in the title, often
-    elif any(classes.person(w) for w in words[1:]):
-        weight *= 0.1  # a clause around a name: 总书记习近平主持会议
-    if own and phrase.startswith(own) and _idf(phrase[len(own):].lstrip("省市区县")) < _GENERIC_IDF:
-        weight *= 0.15  # 安徽, 安徽省, 海南经济; not 海南自由贸易港
-    if s.verbal:
-        weight *= 0.6
-    if s.clausal:
-        weight *= 0.5
+    in_title, in_lexicon = phrase in titles, phrase in c.lexicon
+    once = s.count == 1 and not in_title and phrase not in c.headings
+    term = s.term and (s.count > 1 or in_lexicon)
     # cohesion: the share of the rarest word's occurrences that this phrase accounts for
     parts = [text.word_counts[w] for w in words if len(w) > 1 and w not in edges]
     cohesion = min(1.0, s.count / min(parts)) if s.size > 1 and parts else 1.0
     idf = _idf(phrase)
-    if idf == 1.0 and s.size > 1 and not s.term:  # unseen in the background: as specific as its most specific word, and more
-        idf = min(1.0, max(_idf(w) for w in words) + UNSEEN_BONUS)
-    return tf * idf ** (TERM_IDF if s.term else IDF_POWER) * weight * (0.5 + 0.5 * cohesion)
+    if s.size > 1:
+        word_idf = [known[w] if w in known else known.setdefault(w, _idf(w)) for w in words]
+    else:
+        word_idf = [idf]
+    unseen = idf == 1.0 and s.size > 1 and not s.term
+    if unseen:  # unseen in the background: as specific as its most specific word, and more
+        idf = min(1.0, max(word_idf) + UNSEEN_BONUS)
+    generic = s.size > 1 and min((x for w, x in zip(words, word_idf) if len(w) > 1), default=1.0) < _GENERIC_IDF
+    person = s.size == 1 and classes.person(phrase)
+    return [1.0,
+            math.log(math.log1p(s.independent + 0.5 * (s.count - s.independent))),
+            math.log1p(s.paragraphs / max(1, c.n_par)),
+            math.log1p(0.5 * (1.0 - s.first / max(1, len(text.tokens)))),
+            float(in_title),
+            float(phrase in c.headings),
+            float(s.first_paragraph == 0),
+            float(once),
+            float(s.size == 1 and not s.term),
+            float(term),
+            float(in_lexicon),
+            float(words[-1] in c.offices),  # an office: 常务副市长, 厦门市委常委
+            float(phrase in c.institutions and not in_title),  # 商务部, 国务院新闻办公室
+            float(person) * (0.5 if in_title and s.count >= 3 else 1.0),  # a text about a person names them in the title
+            float(s.size > 1 and any(classes.person(w) for w in words[1:])),  # a clause around a name: 总书记习近平主持会议
+            float(bool(c.own and phrase.startswith(c.own) and _idf(phrase[len(c.own):].lstrip("省市区县")) < _GENERIC_IDF)),
+            float(s.verbal),
+            float(s.clausal),
+            float(s.led),
+            math.log(max(idf, 0.05)),
+            math.log(max(idf, 0.05)) * term,
+            float(generic),  # a generic word inside: 部长级会议, 经济社会高质量发展
+            math.log(0.5 + 0.5 * cohesion),
+            min(s.size, 5) / 5,
+            min(len(phrase), 12) / 12,
+            float(unseen),
+            float(phrase in text.places),
+            float(s.term and not in_lexicon),  # a formulation the text quotes
+            word_idf[-1],  # the head: 建设, 会议
+            word_idf[0],
+            ]
 
 
-TERM_BOOST = 2.0
+@lru_cache(maxsize=1)
+def _ranker() -> tuple[float, ...]:
+    """The weights of the candidate ranker (a logistic regression over :data:`FEATURES`, trained on
+    the development gold by ``scripts/train_keyphrase_ranker.py``)."""
+    path = _data_file("ranker.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        weights = dict(zip(data["features"], data["weights"]))
+        return tuple(float(weights[f]) for f in FEATURES)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"{path} is corrupt or stale ({exc}); rebuild it with scripts/train_keyphrase_ranker.py") from exc
+
+
+def _probability(z: float) -> float:
+    """The ranker's probability that a candidate of logit ``z`` is a key phrase."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 LED_SHARE = 0.3  # a verb-led phrase is a candidate where it has at least this share of the verb's uses
 LED_VERB_IDF = 0.5  # and its verb is this specific (共建 0.56, 封关 0.72; not 推进 0.29, 构建 0.46)
 UNSEEN_BONUS = 0.3  # an unseen phrase's idf: that of its most specific word plus this
-INSTITUTION = 0.3
-TERM_IDF = 1
-IDF_POWER = 2  # the background idf is squared for merged phrases, used as is for lexicon terms (TERM_IDF)
-ONCE = 0.35
-TITLE_BOOST = 1.6
-LEAD_BOOST = 1.3
 WORD_ALONE = 0.5  # a lone word (no term) is a candidate where at least half its uses are on its own
 _GENERIC_IDF = 0.45  # words below this background idf are generic (发展 0.20, 建设 0.24, 中心 0.37)
 
@@ -697,30 +788,46 @@ def keyphrases(article_or_text: TextLike, k: int = 20, segmenter: Segmenter | No
 
     >>> art = policytext.read("corpora/guangming-2025-01-27.txt")[0]
     >>> policytext.keyphrases(art, k=2)[0]
-    Keyphrase(phrase='城市更新', score=1.0, count=28)
+    Keyphrase(phrase='智慧城市', score=1.0, count=19)
     """
     if not isinstance(k, int) or k < 1:
         raise PolicytextError(f"k must be a positive int, got {k!r}")
-    seg = segmenter or default_segmenter()
+    text, titles, found = _candidates(article_or_text, segmenter or default_segmenter(), tokens)
+    return _top(text, titles, found, _ranker(), k)
+
+
+def _candidates(article_or_text: TextLike, seg: Segmenter, tokens: Sequence[tuple[str, str]] | None
+                ) -> tuple[_Text, str, Iterator[tuple[str, list[float]]]]:
+    """(counted text, title lines, (candidate, its features) one at a time) of an article or a
+    plain text: the features of a long text's many candidates are never held all at once."""
     title_lines, headings, paragraphs = _parts(article_or_text)
     titles, heads = "\n".join(title_lines), "\n".join(headings)
     text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg, titles)
-    own, classes = _own_place(text), _Classes(seg)
-    scored = []
-    for p, s in text.stats.items():
-        alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
-        if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) else 2.0, alone * s.count) or s.bound():
-            continue  # a fragment of a longer unit
-        if s.size == 1 and p in _lexicon_words("titles.txt"):
-            continue  # a title or form of address alone: 负责人, 女士, 主席
-        if s.led and (s.count < 2 or s.count < LED_SHARE * text.word_counts[text.words(s)[0]]
-                      or _idf(text.words(s)[0]) < LED_VERB_IDF):
-            continue  # a verb with one of its many objects, or a common verb (推进乡村全面振兴), not a compound
-        scored.append((_score(p, s, text, len(paragraphs), titles, heads, own, classes), -s.first, p))
-    scored.sort(reverse=True)
+    classes = _Classes(seg)
+    context = _Context(text, len(paragraphs), titles, heads, _own_place(text), classes, classes.lexicon(),
+                       _lexicon_words("titles.txt"), _lexicon_words("institutions.txt"), _grammar().stop_edges, {})
+
+    def found() -> Iterator[tuple[str, list[float]]]:
+        for p, s in text.stats.items():
+            alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
+            if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) or (s.size > 1 and s.count >= 3) else 2.0, alone * s.count) or s.bound():
+                continue  # a fragment of a longer unit (a phrase used three times or more needs one use of its own)
+            if s.size == 1 and p in context.offices:
+                continue  # a title or form of address alone: 负责人, 女士, 主席
+            if s.led and (s.count < 2 or s.count < LED_SHARE * text.word_counts[text.words(s)[0]]
+                          or _idf(text.words(s)[0]) < LED_VERB_IDF):
+                continue  # a verb with one of its many objects, or a common verb (推进乡村全面振兴), not a compound
+            yield p, _features(p, s, context)
+    return text, titles, found()
+
+
+def _top(text: _Text, titles: str, found: Iterable[tuple[str, list[float]]], weights: Sequence[float], k: int) -> list[Keyphrase]:
+    """The ``k`` best non-redundant candidates under the ranker's ``weights``."""
+    scored = sorted(((sum(map(operator.mul, weights, x)), -text.stats[p].first, p) for p, x in found), reverse=True)
     chosen = _select([p for _, _, p in scored], text, titles, max(k, 20))[:k]
-    score_of = {p: sc for sc, _, p in scored}
-    best = max((score_of[p] for p in chosen), default=1.0)
+    logit = {p: z for z, _, p in scored}
+    score_of = {p: _probability(logit[p]) for p in chosen}
+    best = max(score_of.values(), default=1.0)
     return [Keyphrase(p, score_of[p] / best, text.counts[p]) for p in chosen]
 
 
