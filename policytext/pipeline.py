@@ -318,7 +318,7 @@ def with_view(article: Article, run: Any) -> Any:
     >>> art = Pipeline()("標題\\n\\n作者\\n\\n香港特別行政區政府發言人表示，將加快發展新質生產力。")[0]
     >>> [(t.text, t.pos) for t in art.paragraphs[0].tagged()][:3]
     [('香港特別行政區政府', 'nz'), ('發言人', 'n'), ('表示', 'v')]
-    >>> [k.phrase for k in art.keyphrases(2)]
+    >>> sorted(k.phrase for k in art.keyphrases(2))
     ['新質生產力', '香港特別行政區政府']
     """
     if not is_traditional(article.text):
