@@ -96,3 +96,24 @@ def test_attendance_lists_and_closing_lines_of_2013_2016_news(line):
 def test_rules_of_laws_on_attendance_are_not_events():
     law = "常务委员会举行会议的时候，可以由各省、自治区、直辖市的人民代表大会常务委员会派主任或者副主任一人列席会议。"
     assert procedural_share([law])[0] == 0
+
+
+def test_2014_2016_news_on_the_army_and_party_discipline():
+    """新闻联播 items of 2014-2016 (dev split): a visit to the air force, a feature on the army's reform,
+    a CCDI plenum communiqué (its opening lines, attendance and head count are ``none``)."""
+    visit = paragraphs("2014-04-14-xwlb-xi-air-force-headquarters")
+    assert [r[0].id for r in rank_themes(visit, context=True)] == ["defence"] * 7 + ["none"]
+    feature = paragraphs("2016-07-31-xwlb-road-to-a-strong-army-ep1")
+    assert {r[0].id for r in rank_themes(feature, context=True)} == {"defence"}
+    communique = [r[0].id for r in rank_themes(paragraphs("2016-01-14-xwlb-ccdi-sixth-plenum-communique"), context=True)]
+    assert communique[:3] == ["none"] * 3 and set(communique[4:]) == {"party_leadership"}
+
+
+def test_no_none_cue_in_words_with_dian():
+    """The `none` cues hold no single 电 (电力, 电信, 电视 are words of content; datelines end in 日电)."""
+    from policytext.themes import SeedScorer, Taxonomy
+    tax = Taxonomy.default()
+    cues = set(tax["none"].seeds)
+    found = SeedScorer(tax).found("国有企业股份制改革继续推进。电力、电信、民航等行业的改革加快。")
+    assert not found & cues
+    assert "日电" in SeedScorer(tax).found("新华社北京12月31日电　新年前夕，国家主席习近平发表了新年贺词。")
