@@ -23,7 +23,7 @@ SPEC_IDS = ["urban_renewal", "livability", "security_resilience", "digital_gover
 BLIND_DEV = [g for line in (ROOT / "tests" / "data" / "themes_gold_blind.jsonl").open(encoding="utf-8")
              if (g := json.loads(line))["split"] == "dev"]
 # Paragraphs about urban waterlogging and sponge cities without a single seed term of the taxonomy.
-SEED_RIGHT, DEV_PRIMARY, DEV_TOP = 18, 0.85, 0.93  # measured figures of the shipped model, rounded down
+SEED_RIGHT, DEV_PRIMARY, DEV_TOP = 18, 0.87, 0.94  # measured figures of the shipped model, rounded down
 WATERLOGGING = [
     "城市内涝治理是一项系统工程，要完善排水设施，加强易涝点整治，提升城市防涝能力。",
     "建设海绵城市，增强城市应对极端降雨的能力，减少城市内涝和积水。",
@@ -135,8 +135,8 @@ def test_blind_dev_figures():
             top += ranked[0].id in g["labels"]
             said_none += ranked[0].id == "none"
             none_right += ranked[0].id == "none" == g["labels"][0]
-    assert len(BLIND_DEV) == 542
-    assert right / 542 >= DEV_PRIMARY and top / 542 >= DEV_TOP and none_right / said_none >= 0.9
+    assert len(BLIND_DEV) == 682
+    assert right / 682 >= DEV_PRIMARY and top / 682 >= DEV_TOP and none_right / said_none >= 0.9
 
 
 @pytest.mark.parametrize("text, theme", [

@@ -75,3 +75,45 @@ def test_a_calibration_of_five_none_weights_has_no_procedural_term():
     assert old.probabilities(z, seeds, lengths, False, wholly)[0, 1] == 0.5
     assert new.probabilities(z, seeds, lengths, False, wholly)[0, 1] == 1.0
     assert new.probabilities(z, seeds, lengths, False)[0, 1] == 0.5
+
+
+@pytest.mark.parametrize("line", [
+    # attendees that include "负责同志" (officials in charge), not a rule saying who is responsible
+    "王沪宁、刘延东、刘奇葆、栗战书和中央有关部门负责同志分别陪同参加调研和座谈会。"
+    "中央新闻舆论单位负责同志、北京市有关方面负责同志、中央新闻单位编辑记者代表约180人参加座谈会。",
+    # a list of attendees longer than an event sentence
+    "各省、自治区、直辖市和新疆生产建设兵团、中央党政军群有关部门、有关金融机构和国有重要骨干企业的负责同志，驻有关国家使节、"
+    "部分常驻国际和地区组织代表和外交部驻香港、澳门公署特派员、部分专门事务大使、特使和代表参加会议。",
+    # a plenum's head count, and a Politburo meeting's closing line
+    "中国共产党第十八届中央纪律检查委员会第六次全体会议，于2016年1月12日至14日在北京举行。出席这次全会的中央纪委委员124人，列席226人。",
+    "会议还研究了其他事项。",
+])
+def test_attendance_lists_and_closing_lines_of_2013_2016_news(line):
+    """Lines of 新闻联播 items of 2013-2016 (dev split, china-data/xwlb)."""
+    assert procedural_share([line])[0] >= 0.95
+
+
+def test_rules_of_laws_on_attendance_are_not_events():
+    law = "常务委员会举行会议的时候，可以由各省、自治区、直辖市的人民代表大会常务委员会派主任或者副主任一人列席会议。"
+    assert procedural_share([law])[0] == 0
+
+
+def test_2014_2016_news_on_the_army_and_party_discipline():
+    """新闻联播 items of 2014-2016 (dev split): a visit to the air force, a feature on the army's reform,
+    a CCDI plenum communiqué (its opening lines, attendance and head count are ``none``)."""
+    visit = paragraphs("2014-04-14-xwlb-xi-air-force-headquarters")
+    assert [r[0].id for r in rank_themes(visit, context=True)] == ["defence"] * 7 + ["none"]
+    feature = paragraphs("2016-07-31-xwlb-road-to-a-strong-army-ep1")
+    assert {r[0].id for r in rank_themes(feature, context=True)} == {"defence"}
+    communique = [r[0].id for r in rank_themes(paragraphs("2016-01-14-xwlb-ccdi-sixth-plenum-communique"), context=True)]
+    assert communique[:3] == ["none"] * 3 and set(communique[4:]) == {"party_leadership"}
+
+
+def test_no_none_cue_in_words_with_dian():
+    """The `none` cues hold no single 电 (电力, 电信, 电视 are words of content; datelines end in 日电)."""
+    from policytext.themes import SeedScorer, Taxonomy
+    tax = Taxonomy.default()
+    cues = set(tax["none"].seeds)
+    found = SeedScorer(tax).found("国有企业股份制改革继续推进。电力、电信、民航等行业的改革加快。")
+    assert not found & cues
+    assert "日电" in SeedScorer(tax).found("新华社北京12月31日电　新年前夕，国家主席习近平发表了新年贺词。")

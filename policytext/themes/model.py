@@ -511,6 +511,7 @@ class _Procedural:
         self.verbs = re.compile(alt(ev["verbs"]))
         self.ends = re.compile(f"(?:{alt(ev['ends'])})了?$")
         self.normative = re.compile(alt(ev["normative"]))
+        self.attendees = re.compile(alt(ev["attendees"]))
         self.business = re.compile(f"^(?:(?:{alt(bu['subjects'])})(?:还|经|按照[^，。]{{0,12}}规定，)?)?(?:{alt(bu['verbs'])})")
         self.greeting = re.compile(f"(?:{alt(gr['verbs'])})[^，。！]{{0,12}}(?:{alt(gr['objects'])})$")
         self.forms = _any_of(data["sentence"]["patterns"])
@@ -522,7 +523,7 @@ class _Procedural:
         """Whether a sentence (with its end mark) is procedural: an event, a meeting's business, a greeting."""
         bare = sentence.rstrip(_TRAILING)
         return bool((len(bare) <= self.max_chars and self.verbs.search(bare) and self.ends.search(bare)
-                     and not self.normative.search(bare))
+                     and not self.normative.search(self.attendees.sub("", bare)))
                     or self.business.match(bare) or self.greeting.search(bare) or self.forms.search(sentence))
 
     def frames(self, clause: str) -> bool:
