@@ -46,6 +46,7 @@ from .quote_text import (
     article_date,
     as_article,
     byline_reporter,
+    clause_end,
     clause_start,
     intro_start,
     is_utterance,
@@ -208,6 +209,9 @@ def _introduce(p: Para, state: State, group: list[tuple[int, int]]) -> _Intro | 
         people = [e for e in p.rec.mentions(p.text, p.m, last_c + 1, sent_end, state)
                   if e.kind in ("person", "title") and subject_position(p, last_c + 1, e)]
         people.sort(key=lambda e: (clause_start(p, e.start, last_c + 1), e.kind != "person"))
+        before = _reported_before(p, state, o) if o == sent_lo else None
+        if before is not None and before.name and people and not word_lists().verbs.search(p.m, people[0].end, clause_end(p, people[0].end)):
+            return _Intro(before, "direct", sent_lo, o)  # ……告诉郑磊，……。“……”算了算账，郑磊意识到: the teller goes on
         who = resolve_speaker(people[0], p, state) if people else None
         if who is not None and who.name:
             return _Intro(who, "direct", last_c + 1, last_c + 1)
@@ -345,11 +349,13 @@ def _implied_speaker(p: Para, state: State, sent_lo: int, o: int, c: int, utter:
         verb = _clause_verb(p, sent_lo, o)
         if not (verb or utter):
             return None
-        ents = [x for x in p.rec.mentions(p.text, p.m, sent_lo, o, state) if verb or x.kind in ("person", "pronoun")]
+        marks = word_lists().cues["addressee_marks"]  # 郑磊……跟陈文平打起招呼，“……”: not the one spoken to
+        ents = [x for x in p.rec.mentions(p.text, p.m, sent_lo, o, state)
+                if (verb or x.kind in ("person", "pronoun")) and p.m[x.start - 1:x.start] not in marks]
         e = pick(ents, adverbial_spans(p, sent_lo, o))
         return resolve_speaker(e, p, state) if e is not None else None
     first = any(w in p.text[o + 1:c] for w in word_lists().cues["first_person"])
-    verb = re.compile(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]")
+    verb = _reporting()
     lo = sent_lo
     for _ in range(3 if utter else 0):
         # ……穆内内表示，……。“在肯尼亚，……”: who reported the sentences before (that name nobody else) goes on
@@ -365,6 +371,24 @@ def _implied_speaker(p: Para, state: State, sent_lo: int, o: int, c: int, utter:
         if e is not None:
             break
     return None
+
+
+def _reporting() -> re.Pattern[str]:
+    """A reporting verb that opens reported words: 表示，/ 介绍说：/ 告诉郑磊，."""
+    return re.compile(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]|(?:{alt('telling_verbs')})[\u4e00-\u9fff]{{1,4}}[，,：:]")
+
+
+def _reported_before(p: Para, state: State, sent_lo: int) -> Speaker | None:
+    """The person whose words the sentence right before ``sent_lo`` reports (林春宗告诉郑磊，……。“……”):
+    the one a quotation opening the next sentence goes on with."""
+    if sent_lo == 0:
+        return None
+    lo, hi = p.sentence(sent_lo - 1)
+    reported = _reporting().search(p.m, lo, hi)
+    if reported is None:
+        return None
+    e = pick([x for x in p.rec.mentions(p.text, p.m, lo, reported.start(), state) if x.kind == "person"], adverbial_spans(p, lo, reported.start()))
+    return resolve_speaker(e, p, state) if e is not None else None
 
 
 def _nested(p: Para, a: int, b: int, state: State) -> list[Found]:
@@ -393,6 +417,9 @@ def _indirect(p: Para, state: State, direct: list[Found]) -> list[Found]:
         vs, ve = mt.span()
         after = _verb_tail(p, ve) if p.m.startswith(("道", "了"), ve) else ve
         told = re.match(alt("addressees"), p.m[after:after + 8]) if p.m[vs:ve] in c["telling_verbs"] else None
+        if told is None and p.m[vs:ve] in c["telling_verbs"]:  # 林春宗告诉郑磊，……
+            name = p.rec.name_after(p.m, after, min(len(p.m), after + 5))
+            told = re.match(re.escape(name), p.m[after:]) if name else None
         after += told.end() if told else 0  # 司机告诉我们，……
         if p.m[vs - 1:vs] == "所" and p.m.startswith("的", after):
             after += 1  # 正如马克思所指出的，……
@@ -479,7 +506,7 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
     """
     art = as_article(article_or_text)
     rec = recognizer or Recognizer(segmenter or default_segmenter())
-    state = State(today=article_date(art))
+    state = State(today=article_date(art), text="\n".join(para.text for para in art.paragraphs))
     state.outlet = outlet(art)
     texts = [para.text for para in art.paragraphs]
     paras = [prepare(para.index, para.text + with_run_on(para.text, texts[k + 1] if k + 1 < len(texts) else ""), rec)

@@ -80,6 +80,8 @@ class State:
     reporter: str | None = None  # the one by-lined reporter, else the outlet asks (记者问)
     scenes: dict[str, Scene] = field(default_factory=dict)  # speaker -> the occasion of their last words
     messages: Scene | None = None  # 一些国家领导人通过致电致函等方式祝贺……: the messages the people named after it quote
+    text: str = ""  # the whole article, one paragraph a line (where a name cut short is written in full)
+    whole: dict[str, str] = field(default_factory=dict)  # 张军 -> 张军桥: names the recognizer cut short
 
     def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
         """The last person named before ``where`` (with that title, with that surname: 习总书记)."""
