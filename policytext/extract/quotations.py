@@ -194,7 +194,8 @@ def _introduce(p: Para, state: State, group: list[tuple[int, int]]) -> _Intro | 
         start = last_c + 1 + this.end()
         _, sent_end = p.sentence(start)
         people = [e for e in p.rec.mentions(p.text, p.m, start, sent_end, state) if e.kind in ("person", "title")]
-        author = next((e for e in people if re.match(r"(?:同志)?(?:在[^，。；]{1,30}?(?:时|上|中))?(?:对[^，。；]{1,12}?)?的", p.m[e.end:])), None)
+        # ……是张军桥生前发布的最后一条朋友圈: what the author wrote or said (not 杨善洲墓志铭上的: a thing's words)
+        author = next((e for e in sorted(people, key=lambda x: x.kind != "person") if re.match(r"(?:同志)?(?:在[^，。；]{1,30}?(?:时|上|中))?(?:对[^，。；]{1,12}?)?(?:[\u4e00-\u9fff]{0,6}[^上中里，。；])?的", p.m[e.end:])), None)
         return _Intro(resolve_speaker(author, p, state) if author else Speaker(None, None), "direct", start, sent_end)
     post = _post_intro(p, group[-1][0], last_c, utter)
     if post is not None:
@@ -207,7 +208,7 @@ def _introduce(p: Para, state: State, group: list[tuple[int, int]]) -> _Intro | 
         # (“……。”来自江苏省演艺集团的柯军代表……, “……。”28日9时，……队员岑勇，收到通知)
         _, sent_end = p.sentence(last_c + 1)
         people = [e for e in p.rec.mentions(p.text, p.m, last_c + 1, sent_end, state)
-                  if e.kind in ("person", "title") and subject_position(p, last_c + 1, e)]
+                  if e.kind in ("person", "title") and (subject_position(p, last_c + 1, e) or _described(p, last_c + 1, e))]
         people.sort(key=lambda e: (clause_start(p, e.start, last_c + 1), e.kind != "person"))
         before = _reported_before(p, state, o) if o == sent_lo else None
         if before is not None and before.name and people and not word_lists().verbs.search(p.m, people[0].end, clause_end(p, people[0].end)):
@@ -233,6 +234,14 @@ def _introduce(p: Para, state: State, group: list[tuple[int, int]]) -> _Intro | 
         if who is not None or utter:
             return _Intro(who or Speaker(None, None), "direct", sent_lo, o)
     return None
+
+
+def _described(p: Para, lo: int, e: Mention) -> bool:
+    """Does a person open the clause after a description ending in 的 (12岁的王舒荷拉住……, 来自江苏的张三),
+    or give the view that follows (在郑磊看来，……)?"""
+    before = p.m[clause_start(p, e.start, lo):e.start]
+    view = before == "在" and p.m.startswith("看来", e.end)
+    return e.kind == "person" and (view or re.fullmatch(r"[^，。；：！？“”‘’]{1,20}的", before) is not None)
 
 
 def _own_words(p: Para, state: State, sent_lo: int, o: int, c: int) -> Speaker | None:
@@ -537,7 +546,8 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
         if label is not None and not label.alone:
             body = len(p.text) - len(re.sub(r"^\s*[^：:]{1,24}?[：:]", "", p.text).lstrip())
             found.insert(0, label.turn(body, len(p.text.rstrip())))
-        elif label is None and dialogue and turn is not None and p.text.strip() and (i < last_label or turn.alone) \
+        elif label is None and dialogue and turn is not None and p.text.strip() \
+                and (i < last_label or turn.alone or re.match(word_lists().cues["answer_points"], p.text)) \
                 and not p.text.lstrip().startswith(("（", "(")):  # the same speaker goes on (not a closing （……）)
             found.insert(0, turn.turn(0, len(p.text.rstrip())))
         if p.text:
