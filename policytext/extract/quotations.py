@@ -207,8 +207,13 @@ def _introduce(p: Para, state: State, group: list[tuple[int, int]]) -> _Intro | 
         # “弄个‘床单’式的电极！”刘澄玉定下思路: the person the next words are about said it
         # (“……。”来自江苏省演艺集团的柯军代表……, “……。”28日9时，……队员岑勇，收到通知)
         _, sent_end = p.sentence(last_c + 1)
-        people = [e for e in p.rec.mentions(p.text, p.m, last_c + 1, sent_end, state)
-                  if e.kind in ("person", "title") and (subject_position(p, last_c + 1, e) or _described(p, last_c + 1, e))]
+        ments = p.rec.mentions(p.text, p.m, last_c + 1, sent_end, state)
+        # 穆欣|比利国立医院麻醉科护士|埃利克·威廉·姆瓦卡通吉拉: a name in the description of the one titled after it
+        stops = word_lists().cues["name_stop_chars"]
+        inside = {id(x) for x, t, y in zip(ments, ments[1:], ments[2:]) if (x.kind, t.kind, y.kind) == ("person", "title", "person")
+                  and t.end == y.start and re.fullmatch(rf"[^{stops}，。；：！？、\W]*", p.m[x.end:t.start])}
+        people = [e for e in ments if e.kind in ("person", "title") and id(e) not in inside
+                  and (subject_position(p, last_c + 1, e) or _described(p, last_c + 1, e))]
         people.sort(key=lambda e: (clause_start(p, e.start, last_c + 1), e.kind != "person"))
         before = _reported_before(p, state, o) if o == sent_lo else None
         if before is not None and before.name and people and not word_lists().verbs.search(p.m, people[0].end, clause_end(p, people[0].end)):
