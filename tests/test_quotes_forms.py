@@ -542,3 +542,9 @@ def test_answers_of_a_release_titled_answers_to_reporters():
     ])
     got = [(q.speaker, q.source, q.date) for q in quotations(art) if q.kind == "turn"]
     assert got == [("新华社", None, None), (None, "答记者问", "2023-07-05"), (None, "答记者问", "2023-07-05")]
+
+
+def test_a_quotation_after_an_ellipsis_goes_on_with_the_speaker_of_its_sentence():
+    """孟庆旸讲起……的练习过程：……倾斜至90度……“台下练习千遍，……”: the ellipsis ends a clause of his account."""
+    q = next(q for q in _records("2025-06-26-rmrb-press-culture-tourism-workers.txt") if q.text.startswith("台下练习千遍"))
+    assert (q.speaker, q.source, q.date) == ("孟庆旸", "“新征程上的奋斗者”中外记者见面会", "2025-06-25")

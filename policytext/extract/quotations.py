@@ -337,7 +337,7 @@ def _usage_frame(p: Para, o: int, c: int) -> bool:
 def _whole_clause(p: Para, o: int, c: int) -> bool:
     marks = set(word_lists().cues["clause_marks"]) | set(word_lists().cues["sentence_end"])
     if is_utterance(p.text[o + 1:c]):
-        marks |= set("—")  # ……的“八个梦想”——“想脱贫致富，……”
+        marks |= set("—…")  # ……的“八个梦想”——“想脱贫致富，……”; ……倾斜至90度……“台下练习千遍，……”
     before = p.m[o - 1] if o > 0 else ""
     after = p.m[c + 1] if c + 1 < len(p.m) else ""
     return (before == "" or before in marks or before in word_lists().cues["quote_pairs"].values()) and (after == "" or after in marks)
