@@ -548,3 +548,10 @@ def test_a_quotation_after_an_ellipsis_goes_on_with_the_speaker_of_its_sentence(
     """孟庆旸讲起……的练习过程：……倾斜至90度……“台下练习千遍，……”: the ellipsis ends a clause of his account."""
     q = next(q for q in _records("2025-06-26-rmrb-press-culture-tourism-workers.txt") if q.text.startswith("台下练习千遍"))
     assert (q.speaker, q.source, q.date) == ("孟庆旸", "“新征程上的奋斗者”中外记者见面会", "2025-06-25")
+
+
+def test_the_one_asked_answers_the_question():
+    """“还忙呢？”抬头一瞧，是……副乡长帅轶群……。¶“多亏你们，……”: the farmer the story was about answers the
+    cadre's question (人民日报 2025-06-13)."""
+    got = _records("2025-06-13-rmrb-feature-tea-farmers-visits.txt")
+    assert [(q.text[:4], q.speaker) for q in got[:2]] == [("还忙呢？", "帅轶群"), ("多亏你们", "雷丽花")]

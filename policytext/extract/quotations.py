@@ -235,10 +235,12 @@ def _introduce(p: Para, state: State, group: list[tuple[int, int]]) -> _Intro | 
         return _Intro(subject(p, state, clause_start(p, o, sent_lo), o, sent_lo), "direct", sent_lo, o)
     if _whole_clause(p, o, last_c) and (utter or not _apposition(p, o)):
         final = last_c + 1 >= len(p.m) or p.m[last_c + 1] in "。！？!?"
-        who = _implied_speaker(p, state, sent_lo, o, last_c, utter or final) or _introduced_before(p, state, o)
+        who = _implied_speaker(p, state, sent_lo, o, last_c, utter or final) or _introduced_before(p, state, o) \
+            or (_reply(p, state, o) if utter else None)
         if who is not None or utter:
             return _Intro(who or Speaker(None, None), "direct", sent_lo, o)
-    return None
+    reply = _reply(p, state, o) if utter and o == sent_lo else None
+    return _Intro(reply, "direct", sent_lo, o) if reply is not None else None
 
 
 def _described(p: Para, lo: int, e: Mention) -> bool:
@@ -283,6 +285,36 @@ def _introduced_before(p: Para, state: State, o: int) -> Speaker | None:
     return None
 
 
+def _reply(p: Para, state: State, o: int) -> Speaker | None:
+    """The one asked answers the question right before (“还忙呢？”……帅轶群……。¶“多亏你们，……”: 雷丽花, whom the
+    story was about), in the same paragraph or opening the next."""
+    if state.asked is None or p.offset:
+        return None
+    _, other, para = state.asked
+    if para == p.index or para == p.index - 1 and not p.m[:o].strip():
+        return Speaker(other, None, Mention("person", 0, 0, other, ""))
+    return None
+
+
+def _note_question(p: Para, state: State, intro: _Intro, c: int) -> None:
+    """After a question someone asks, note whom it asks: the person spoken to in the sentence (拉住于晶景,
+    跟陈文平), else the subject of the sentence before it (for :func:`_reply`)."""
+    asker = intro.who.name
+    if p.offset or not asker or not p.text[:c].rstrip().endswith(("？", "?")):
+        return
+    _, hi = p.sentence(min(c + 1, len(p.m) - 1))
+    marks = word_lists().cues["addressee_marks"]
+    told = [e.name for e in p.rec.mentions(p.text, p.m, intro.lo, hi, state)
+            if e.kind == "person" and e.name and e.name != asker and (p.m[e.start - 1:e.start] in marks or e.start > c)]
+    o = next((a for a, b in p.spans if b == c), c)
+    before = [sentence_subject(p, state, 0, intro_start(p, o)).name]  # whom the story was about: the subject before
+    if state.last is not None:
+        last, (lo, hi) = state.last
+        before.append(sentence_subject(last, state, lo, hi).name)
+    other = next((x for x in [*told, *before] if x and x != asker), None)
+    state.asked = (asker, other, p.index) if other else None
+
+
 def _covers(a: Mention, b: Mention) -> bool:
     """``a`` is longer than ``b`` and holds it (范徐丽泰 holds 范徐丽)."""
     return a.start <= b.start and b.end <= a.end and a.end - a.start > b.end - b.start
@@ -293,6 +325,8 @@ def _direct(p: Para, state: State) -> list[Found]:
     out: list[Found] = []
     for group in _groups(p):
         intro = _introduce(p, state, group)
+        if intro is not None and intro.kind == "direct":
+            _note_question(p, state, intro, group[-1][1])
         if intro is not None and intro.kind == "direct" and intro.who.ent is not None and not intro.label:
             src, stype, date = context(p, state, intro.hi, intro.lo, intro.who)
         else:

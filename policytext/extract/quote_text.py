@@ -82,6 +82,7 @@ class State:
     messages: Scene | None = None  # 一些国家领导人通过致电致函等方式祝贺……: the messages the people named after it quote
     text: str = ""  # the whole article, one paragraph a line (where a name cut short is written in full)
     whole: dict[str, str] = field(default_factory=dict)  # 张军 -> 张军桥: names the recognizer cut short
+    asked: tuple[str, str, int] | None = None  # the last question's asker, the one asked, its paragraph
 
     def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
         """The last person named before ``where`` (with that title, with that surname: 习总书记)."""
