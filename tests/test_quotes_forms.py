@@ -555,3 +555,10 @@ def test_the_one_asked_answers_the_question():
     cadre's question (人民日报 2025-06-13)."""
     got = _records("2025-06-13-rmrb-feature-tea-farmers-visits.txt")
     assert [(q.text[:4], q.speaker) for q in got[:2]] == [("还忙呢？", "帅轶群"), ("多亏你们", "雷丽花")]
+
+
+def test_an_unnamed_official_of_a_body_speaks_on_the_day_of_the_news():
+    """本报北京6月24日电 ……6月24日上午，……演习……举行。¶应急管理部有关负责人介绍，……: the day of the news report;
+    a bare role in a commentary (工程师说“……”) stays undated."""
+    got = [q for q in _records("2025-06-25-rmrb-emergency-drill-news.txt")]
+    assert [(q.speaker, q.date) for q in got] == [(None, "2025-06-24")] * 3

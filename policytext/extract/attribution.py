@@ -513,6 +513,13 @@ def context(p: Para, state: State, hi: int, lo: int, who: Speaker) -> tuple[str 
         return held.name, "meeting", held.date
     if source is None and date is None and who.name and state.messages is not None:
         return state.messages.source, state.messages.source_type, state.messages.date  # ……致电致函祝贺。¶泰国国王哇集拉隆功表示，……
+    if source is None and date is None and who.name is None and who.ent is not None and who.ent.kind == "title" \
+            and (who.ent.mention != who.ent.title or any(e.kind == "org" and e.end == who.ent.start for e in p.rec.mentions(
+                p.text, p.m, max(0, who.ent.start - 20), who.ent.start, state, tagger=False))):
+        # 本报北京6月24日电 ……。¶应急管理部有关负责人介绍，……: an official of a body, not named, speaks on the day of
+        # the news (not 工程师说: a bare role)
+        day = next((d for pos, d in reversed(p.days) if pos < lo), None) or p.day_before
+        date = day if _recent(day, state.today) else None
     return source, stype, date
 
 
