@@ -562,3 +562,15 @@ def test_an_unnamed_official_of_a_body_speaks_on_the_day_of_the_news():
     a bare role in a commentary (工程师说“……”) stays undated."""
     got = [q for q in _records("2025-06-25-rmrb-emergency-drill-news.txt")]
     assert [(q.speaker, q.date) for q in got] == [(None, "2025-06-24")] * 3
+
+
+def test_turns_of_a_press_conference_transcript_are_words_at_it():
+    """……举行新闻发布会，……介绍有关情况并答记者问。¶杜航伟：……: each turn has the press conference as its
+    occasion and date; a dateline without its year (本报北京7月25日电) does not hide the year of the file's date."""
+    art = Article(title="公安部介绍打击犯罪工作成效", date="--07-25", source="2023-07-26-press.txt", paragraphs=[
+        Paragraph(0, "国务院新闻办公室7月25日举行新闻发布会，公安部副部长杜航伟、新闻发言人李国忠介绍有关情况并答记者问。"),
+        Paragraph(1, "李国忠：各位记者朋友，大家上午好！今天我们邀请了公安部领导介绍有关情况。"),
+        Paragraph(2, "杜航伟：今年以来，全国公安机关坚决打击各类违法犯罪活动，社会治安形势持续稳定。"),
+    ])
+    got = [(q.speaker, q.source_type, q.date) for q in quotations(art) if q.kind == "turn"]
+    assert got == [("李国忠", "meeting", "2023-07-25"), ("杜航伟", "meeting", "2023-07-25")]

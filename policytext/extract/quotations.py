@@ -589,6 +589,10 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
                 and (i < last_label or turn.alone or re.match(word_lists().cues["answer_points"], p.text)) \
                 and not p.text.lstrip().startswith(("（", "(")):  # the same speaker goes on (not a closing （……）)
             found.insert(0, turn.turn(0, len(p.text.rstrip())))
+        conference = next((x for x in reversed(state.meetings) if x.held and x.floor and x.pos < (p.index, 0)), None)
+        if found and found[0].kind == "turn" and found[0].source is None and conference is not None:
+            # ……举行新闻发布会，……介绍有关情况并答记者问。¶杜航伟：……: the turns are words at the press conference
+            found[0].source, found[0].source_type, found[0].date = conference.name, "meeting", conference.date
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
         state.seen.append(p)

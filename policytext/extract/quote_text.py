@@ -322,12 +322,14 @@ def article_date(art: Article) -> str | None:
 
     >>> article_date(Article(source="corpora/2015-05-06-cctv-meeting.txt"))
     '2015-05-06'
+    >>> article_date(Article(date="--07-25", source="2023-07-26-press.txt")), article_date(Article(date="--07-25"))
+    ('2023-07-26', None)
     """
-    if art.date:
+    if art.date and not art.date.startswith("-"):
         return art.date
     name = re.split(r"[\\/]", art.source or "")[-1]
     md = re.match(r"((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?!\d)", name)
-    return f"{md.group(1)}-{md.group(2)}-{md.group(3)}" if md else None
+    return f"{md.group(1)}-{md.group(2)}-{md.group(3)}" if md else None  # not a date without its year (--07-25)
 
 
 def outlet(art: Article) -> str | None:
