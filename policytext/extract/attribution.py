@@ -99,17 +99,21 @@ def whole_name(name: str, rec: Recognizer, state: State) -> str:
     >>> st = State(text="张军桥在医院留影。“……”张军桥曾经说。")
     >>> whole_name("张军", Recognizer(default_segmenter()), st)
     '张军桥'
+    >>> whole_name("王芳", Recognizer(default_segmenter()), State(text="王芳表示，好。王芳表示，行。"))
+    '王芳'
     """
     if name not in state.whole:
         full = name
-        follow = {state.text[mt.end():mt.end() + 1] for mt in re.finditer(re.escape(name), state.text)}
-        lx = word_lists()
-        if 2 <= len(name) <= 3 and state.text.count(name) >= 2 and len(follow) == 1:
+        t, lx = state.text, word_lists()
+        after = [mt.end() for mt in re.finditer(re.escape(name), t)]
+        follow = {t[i:i + 1] for i in after}
+        if 2 <= len(name) <= 3 and len(after) >= 2 and len(follow) == 1:
             c = follow.pop()
-            ends = {state.text[mt.end():mt.end() + 1] for mt in re.finditer(re.escape(name + c), state.text)}
-            closed = any(not is_han(x) or x in lx.cues["name_stop_chars"] or lx.verbs.match(x) for x in ends)  # not 穆欣比|利
-            if is_han(c) and c not in lx.cues["name_stop_chars"] and not lx.verbs.match(c) and not lx.titles.match(c) \
-                    and closed and rec.valid_name(name + c, 3):
+            # 张军|桥 (not 王芳|表示: a verb, nor 李明|主任: a title, nor 穆欣比|利: never ends there)
+            word = any(lx.verbs.match(t, i) or lx.titles.match(t, i) for i in after)
+            closed = any(not is_han(t[i + 1:i + 2]) or t[i + 1:i + 2] in lx.cues["name_stop_chars"] or lx.verbs.match(t, i + 1)
+                         for i in after)
+            if is_han(c) and c not in lx.cues["name_stop_chars"] and not word and closed and rec.valid_name(name + c, 3):
                 full = name + c
         state.whole[name] = full
     return state.whole[name]
