@@ -491,3 +491,86 @@ def test_words_that_end_reported_speech_as_what_something_is_are_the_speakers():
     assert not any("构建人类命运共同体的参与者" in t for t, x in qs.items() if x.kind == "indirect")
     miit = _records("2025-06-01-rmrb-miit-car-price-war.txt")
     assert any(x.kind == "indirect" and x.text.startswith("工业和信息化部赞同并支持中汽协") for x in miit)
+
+
+def test_speakers_of_dialogue_in_a_feature():
+    """A township cadre and the shop owners (人民日报 2025-06-23): the one spoken to (跟陈文平打起招呼，“……”) is
+    not the speaker; 告诉郑磊，…… opens reported words and the teller goes on in the next quotation; 在郑磊看来 gives
+    the view before it."""
+    qs = {q.text[:8]: q for q in _records("2025-06-23-rmrb-feature-township-cadre-ebike-shops.txt")}
+    assert qs["入选以旧换新参与"].speaker == "郑磊"
+    told = qs["申领以旧换新补贴"]
+    assert (told.kind, told.speaker) == ("indirect", "林春宗")
+    assert qs["直接找旧车回收，"].speaker == "林春宗"
+    assert qs["回收量大且稳定，"].speaker == "郑磊"
+
+
+def test_speakers_named_after_the_quotation_with_a_description():
+    """“……”在门诊大厅，12岁的王舒荷拉住于晶景，笑盈盈地问: a person after a description ending in 的; a name in the
+    description of another (穆欣|比利国立医院麻醉科护士埃利克·威廉·姆瓦卡通吉拉) is not the speaker."""
+    assert said("“叔叔，能跟您合个影吗？”在门诊大厅，12岁的王舒荷拉住于晶景，笑盈盈地问。") == [
+        ("direct", "叔叔，能跟您合个影吗？", "王舒荷")]
+    got = said("“张医生的举动永远不会被忘记。”穆欣比利国立医院麻醉科护士埃利克·威廉·姆瓦卡通吉拉现在在山西参加培训。")
+    assert got[0][2] == "埃利克·威廉·姆瓦卡通吉拉"
+
+
+def test_names_cut_short_and_names_with_a_verb_character():
+    """The recognizer gives 张军 where the article always writes 张军桥: the speaker is named in full; 姜云涛 (云
+    is no verb here) is a name before 说; 这是张军桥生前发布的最后一条朋友圈 names the author; the people named
+    inside the spokesman's reported words do not take his press conference as the occasion of their words."""
+    qs = {q.text[:8]: q for q in _records("2025-06-25-rmrb-feature-zhang-junqiao-tanzania.txt")}
+    assert (qs["我的目标很简单，"].speaker, qs["我的目标很简单，"].source) == ("张军桥", None)
+    assert qs["为人民服务没有国"].speaker == "张军桥"
+    assert qs["张医生和他的队友"].speaker == qs["能帮助别人，他的"].speaker == "姜云涛"
+    assert said("“赤子孤独了，会创造一个世界。”这是原云南省保山地委书记杨善洲墓志铭上的一段话。")[0][2] is None
+
+
+def test_a_label_is_no_name_cut_from_a_clause():
+    """坦桑尼亚卫生部在社交媒体发文悼念：“……”: 文悼念 is not a name."""
+    got = said("坦桑尼亚卫生部在社交媒体发文悼念：“张军桥医生是一位敬业且备受尊敬的麻醉科专家。”")
+    assert got[0][2] != "文悼念"
+
+
+def test_answers_of_a_release_titled_answers_to_reporters():
+    """……负责人就……答记者问: the answers have that occasion and the dateline's date; the questions are the
+    outlet's."""
+    art = Article(title="中央财办负责人就做好防汛工作答记者问", date="2023-07-06", paragraphs=[
+        Paragraph(0, "新华社北京7月5日电  近日，中央财办负责人就有关问题回答了记者提问。"),
+        Paragraph(1, "问：今年防汛形势如何？"),
+        Paragraph(2, "答：形势严峻，各地要压实责任。"),
+        Paragraph(3, "一是要加强监测，及时发布预警信息。各地要压实责任，切实保障人民群众生命财产安全。"),
+    ])
+    got = [(q.speaker, q.source, q.date) for q in quotations(art) if q.kind == "turn"]
+    assert got == [("新华社", None, None), (None, "答记者问", "2023-07-05"), (None, "答记者问", "2023-07-05")]
+
+
+def test_a_quotation_after_an_ellipsis_goes_on_with_the_speaker_of_its_sentence():
+    """孟庆旸讲起……的练习过程：……倾斜至90度……“台下练习千遍，……”: the ellipsis ends a clause of his account."""
+    q = next(q for q in _records("2025-06-26-rmrb-press-culture-tourism-workers.txt") if q.text.startswith("台下练习千遍"))
+    assert (q.speaker, q.source, q.date) == ("孟庆旸", "“新征程上的奋斗者”中外记者见面会", "2025-06-25")
+
+
+def test_the_one_asked_answers_the_question():
+    """“还忙呢？”抬头一瞧，是……副乡长帅轶群……。¶“多亏你们，……”: the farmer the story was about answers the
+    cadre's question (人民日报 2025-06-13)."""
+    got = _records("2025-06-13-rmrb-feature-tea-farmers-visits.txt")
+    assert [(q.text[:4], q.speaker) for q in got[:2]] == [("还忙呢？", "帅轶群"), ("多亏你们", "雷丽花")]
+
+
+def test_an_unnamed_official_of_a_body_speaks_on_the_day_of_the_news():
+    """本报北京6月24日电 ……6月24日上午，……演习……举行。¶应急管理部有关负责人介绍，……: the day of the news report;
+    a bare role in a commentary (工程师说“……”) stays undated."""
+    got = [q for q in _records("2025-06-25-rmrb-emergency-drill-news.txt")]
+    assert [(q.speaker, q.date) for q in got] == [(None, "2025-06-24")] * 3
+
+
+def test_turns_of_a_press_conference_transcript_are_words_at_it():
+    """……举行新闻发布会，……介绍有关情况并答记者问。¶杜航伟：……: each turn has the press conference as its
+    occasion and date; a dateline without its year (本报北京7月25日电) does not hide the year of the file's date."""
+    art = Article(title="公安部介绍打击犯罪工作成效", date="--07-25", source="2023-07-26-press.txt", paragraphs=[
+        Paragraph(0, "国务院新闻办公室7月25日举行新闻发布会，公安部副部长杜航伟、新闻发言人李国忠介绍有关情况并答记者问。"),
+        Paragraph(1, "李国忠：各位记者朋友，大家上午好！今天我们邀请了公安部领导介绍有关情况。"),
+        Paragraph(2, "杜航伟：今年以来，全国公安机关坚决打击各类违法犯罪活动，社会治安形势持续稳定。"),
+    ])
+    got = [(q.speaker, q.source_type, q.date) for q in quotations(art) if q.kind == "turn"]
+    assert got == [("李国忠", "meeting", "2023-07-25"), ("杜航伟", "meeting", "2023-07-25")]

@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 
 from ..dates import DateMention, find_dates, resolve
-from .cues import MAX_TITLE, alt, word_lists
-from .entities import Mention, body_name, canonical_meeting, meeting_speaker
+from .cues import MAX_TITLE, alt, is_han, word_lists
+from .entities import Mention, Recognizer, body_name, canonical_meeting, meeting_speaker
 from .quote_text import (
     Meeting,
     Para,
@@ -26,7 +26,7 @@ from .quote_text import (
     pick,
 )
 
-__all__ = ["antecedent", "resolve_speaker", "subject", "subject_position", "clause_date", "context", "zero_subject", "sentence_subject", "verb_adjacent", "set_scene", "remember"]
+__all__ = ["antecedent", "whole_name", "resolve_speaker", "subject", "subject_position", "clause_date", "context", "zero_subject", "sentence_subject", "verb_adjacent", "set_scene", "remember"]
 
 
 def antecedent(p: Para, state: State, i: int, kinds: tuple[str, ...] = ("person",)) -> str | None:
@@ -88,6 +88,37 @@ def _full_title(e: Mention, state: State, where: tuple[int, int]) -> Mention | N
     return None
 
 
+def whole_name(name: str, rec: Recognizer, state: State) -> str:
+    """The name in full when the recognizer cut it short: wherever the article writes 张军 the
+    same character follows (张军桥), and the longer one is a name.
+
+    >>> from policytext.segmentation import default_segmenter
+    >>> st = State(text="张军桥在医院留影。张军桥曾经说。张军发言。")
+    >>> whole_name("张军", Recognizer(default_segmenter()), st)
+    '张军'
+    >>> st = State(text="张军桥在医院留影。“……”张军桥曾经说。")
+    >>> whole_name("张军", Recognizer(default_segmenter()), st)
+    '张军桥'
+    >>> whole_name("王芳", Recognizer(default_segmenter()), State(text="王芳表示，好。王芳表示，行。"))
+    '王芳'
+    """
+    if name not in state.whole:
+        full = name
+        t, lx = state.text, word_lists()
+        after = [mt.end() for mt in re.finditer(re.escape(name), t)]
+        follow = {t[i:i + 1] for i in after}
+        if 2 <= len(name) <= 3 and len(after) >= 2 and len(follow) == 1:
+            c = follow.pop()
+            # 张军|桥 (not 王芳|表示: a verb, nor 李明|主任: a title, nor 穆欣比|利: never ends there)
+            word = any(lx.verbs.match(t, i) or lx.titles.match(t, i) for i in after)
+            closed = any(not is_han(t[i + 1:i + 2]) or t[i + 1:i + 2] in lx.cues["name_stop_chars"] or lx.verbs.match(t, i + 1)
+                         for i in after)
+            if is_han(c) and c not in lx.cues["name_stop_chars"] and not word and closed and rec.valid_name(name + c, 3):
+                full = name + c
+        state.whole[name] = full
+    return state.whole[name]
+
+
 def resolve_speaker(e: Mention | None, p: Para, state: State) -> Speaker:
     """The speaker a mention names: a person as named, a pronoun or title (他, 该负责人) resolved to
     the person it refers to, 会议 to the meeting held, 《决定》 to its issuer or full title."""
@@ -118,6 +149,8 @@ def resolve_speaker(e: Mention | None, p: Para, state: State) -> Speaker:
         if office is not None:
             e = Mention("person", e.start, e.end - len(office.group()), e.name[:office.start()], e.mention, title=office.group())
     if e.kind == "person":
+        if e.name and e.name == e.mention[-len(e.name):]:
+            e = Mention("person", e.start, e.end, whole_name(e.name, p.rec, state), e.mention, title=e.title)
         if e.name and e.title and re.fullmatch(r"[老小].|.老", e.name):
             return Speaker(e.name + e.title, e.mention, e)  # 邱老先生: no full name, the words stay
         familiar = re.fullmatch(r"[老小](.)", e.name or "")
@@ -169,6 +202,8 @@ def subject(p: Para, state: State, lo: int, hi: int, sent_lo: int, adjacent: boo
     titled = _titled_name(p, clause, lo, hi)
     if titled is not None and not any(e.kind == "person" for e in ents):
         ents.insert(0, titled)
+        state.titled.add(titled.name or "")  # 董事长姜云涛说，…… then 姜云涛说：
+
     e = pick(ents, adverbial_spans(p, lo, hi))
     if e is not None and e.kind == "person" and e in clause:
         joint = _joint(p, clause, e)
@@ -242,11 +277,21 @@ def _titled_name(p: Para, clause: list[Mention], lo: int, hi: int) -> Mention | 
         return None
     mt = re.fullmatch(rf"([\u4e00-\u9fff][\u4e00-\u9fff·\-－]{{1,9}}?)(?:{alt('adverbs', 'subject_gap')})*", p.m[title.end:hi])
     name = mt.group(1) if mt else ""
-    if not name or lx.titles.search(name) or lx.verbs.search(name) or lx.generic.search(name) or re.search("[的在和与对向地]", name) \
+    if not name or lx.titles.search(name) or _verb_in(name) or lx.generic.search(name) or re.search("[的在和与对向地]", name) \
             or name[-1] in lx.cues["role_final_chars"] or name[0] == "会" \
             or re.match(alt("interview"), name):  # 宪法和法律委员|会组成人员; 接受记者|采访时表示
         return None
     return Mention("person", title.end, title.end + len(name), name, p.text[title.start:title.end + len(name)], title=title.title)
+
+
+def _verb_in(name: str) -> bool:
+    """Does a reporting verb stand in ``name`` as a verb (李明介绍, 王芳说), not as a character of
+    the name (姜云涛: 云 is no verb here)?
+
+    >>> _verb_in("李明介绍"), _verb_in("王芳说"), _verb_in("姜云涛")
+    (True, True, False)
+    """
+    return any(len(mt.group()) >= 2 or mt.end() == len(name) for mt in word_lists().verbs.finditer(name))
 
 
 def _bare_name(p: Para, lo: int, hi: int, state: State) -> Mention | None:
@@ -254,8 +299,10 @@ def _bare_name(p: Para, lo: int, hi: int, state: State) -> Mention | None:
     the article gave before with a title (智利总统博里奇。……博里奇表示)."""
     lx = word_lists()
     seg = p.m[lo:hi]
+    said = re.search(rf"(?:{lx.verbs.pattern})$", seg)
+    seg = seg[:said.start()] if said and said.start() >= 2 else seg  # 姜云涛说：“……”: the name before the verb
     mt = re.match(rf"^(?:\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?([\u4e00-\u9fff][\u4e00-\u9fff\-－]{{1,8}}?)(?:{alt('adverbs')})?$", seg)
-    if mt and (mt.group(1)[1:] in lx.title_set or lx.verbs.search(mt.group(1), 1)):
+    if mt and (mt.group(1)[1:] in lx.title_set or _verb_in(mt.group(1)[1:])):
         return None  # 习总书记: a surname and a title; 李明介绍(说): a name and a verb
     if mt and (p.rec.valid_name(mt.group(1), 3) or mt.group(1) in state.titled or p.rec.tagged_name(mt.group(1))):  # 屠小明说, 恩格斯说, 爱因斯坦说过
         s = lo + mt.start(1)
@@ -470,6 +517,13 @@ def context(p: Para, state: State, hi: int, lo: int, who: Speaker) -> tuple[str 
         return held.name, "meeting", held.date
     if source is None and date is None and who.name and state.messages is not None:
         return state.messages.source, state.messages.source_type, state.messages.date  # ……致电致函祝贺。¶泰国国王哇集拉隆功表示，……
+    if source is None and date is None and who.name is None and who.ent is not None and who.ent.kind == "title" \
+            and (who.ent.mention != who.ent.title or any(e.kind == "org" and e.end == who.ent.start for e in p.rec.mentions(
+                p.text, p.m, max(0, who.ent.start - 20), who.ent.start, state, tagger=False))):
+        # 本报北京6月24日电 ……。¶应急管理部有关负责人介绍，……: an official of a body, not named, speaks on the day of
+        # the news (not 工程师说: a bare role)
+        day = next((d for pos, d in reversed(p.days) if pos < lo), None) or p.day_before
+        date = day if _recent(day, state.today) else None
     return source, stype, date
 
 
@@ -711,9 +765,10 @@ def remember(p: Para, state: State) -> None:
                 if name:
                     state.titled.add(name)
             if e.kind == "person" and e.name:
+                e.name = whole_name(e.name, p.rec, state) if e.mention.endswith(e.name) else e.name
                 state.people.append(((p.index, e.start), e.name, e.title))
                 state.names.add(e.name)
-                if subject_position(p, lo, e):
+                if subject_position(p, lo, e) and _words_start(p, lo, e.start) == e.start:  # not one the reported words name
                     _scene(p, state, lo, hi, e)
             elif e.kind == "meeting" and e.name and not reported:
                 date = clause_date(p, lo, hi, state)

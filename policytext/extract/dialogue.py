@@ -47,8 +47,9 @@ def label_at(p: Para, lo: int, colon: int) -> Mention | None:
         if mt.end() < len(seg.rstrip()):
             start = mt.end()
     name = seg[start:].strip()
-    if len(name) > 4 and "·" not in name:  # 全国人大代刘正军: a name at the end
-        name = next((name[-n:] for n in (3, 2) if p.rec.valid_name(name[-n:])), "")
+    if len(name) > 4 and "·" not in name:  # 全国人大代刘正军: a name at the end (not 在社交媒体发|文悼念: a clause)
+        name = next((name[-n:] for n in (3, 2) if p.rec.valid_name(name[-n:])
+                     and not any(c in lx.cues["name_stop_chars"] for c in name[:-n])), "")
     plain = name.replace("·", "")
     if not 2 <= len(plain) <= (12 if "·" in name else 4) or name in lx.title_set or lx.generic.fullmatch(name) \
             or lx.verbs.search(name) or not all(is_han(c) for c in plain) or lx.pronouns.match(name):
@@ -93,10 +94,17 @@ def _header_roles(lines: list[str]) -> dict[str, str]:
     return out
 
 
-def _interview(paras: list[Para], state: State, stop: int) -> tuple[Speaker, str | None, str | None]:
+def _interview(paras: list[Para], state: State, stop: int, headers: list[str]) -> tuple[Speaker, str | None, str | None]:
     """Who answers in an interview, as the lead before paragraph ``stop`` says (本报记者采访了
     市场监管总局网监司负责人: an official not named), the occasion of the answers (接受本报记者采访,
-    ……负责人接受新华社采访) and its date."""
+    ……负责人接受新华社采访; the 答记者问 a title names: ……负责人就……答记者问) and its date (the lead's,
+    else the dateline's: 新华社北京7月5日电)."""
+    named = next((mt.group() for h in headers if (mt := re.search(r"答记者问", h or ""))), None)
+    if named is not None and not any(re.search(rf"接受[^，。；：]{{0,20}}?(?:{alt('interview')})|记者(?:{alt('interview')})了?", p.m) for p in paras[:stop]):
+        dateline = next((p for p in paras[:3] if re.search(r"\d{1,2}日电", p.m)), None)
+        when = re.search(r"\d{1,2}日电", dateline.m) if dateline else None
+        date = clause_date(dateline, 0, when.end(), state) if dateline and when else state.today
+        return Speaker(None, "答"), named, date
     for p in reversed(paras[:stop]):
         told = re.search(rf"接受[^，。；：]{{0,20}}?(?:{alt('interview')})", p.m)
         asked = re.search(rf"([^，。；：]{{0,10}}?记者)((?:{alt('interview')}))了?([^，。；：]{{2,40}})", p.m)
@@ -145,7 +153,8 @@ def turn_labels(art: Article, paras: list[Para], state: State) -> list[Label | N
     known: dict[str, Speaker] = {}
     qa = cues["qa_labels"]
     first = next((k for k, (mt, one) in enumerate(zip(raw, alone)) if one or mt and mt.group(1) in qa), len(paras))
-    answers = _interview(paras, state, first) if first < len(paras) else (Speaker(None, None), None, None)
+    headers = [art.title or "", art.subtitle or "", *art.sections]
+    answers = _interview(paras, state, first, headers) if first < len(paras) else (Speaker(None, None), None, None)
     out: list[Label | None] = []
     for p, mt, q, one in zip(paras, raw, quoted, alone):
         label = _turn_label(p)

@@ -46,6 +46,7 @@ from .quote_text import (
     article_date,
     as_article,
     byline_reporter,
+    clause_end,
     clause_start,
     intro_start,
     is_utterance,
@@ -193,7 +194,8 @@ def _introduce(p: Para, state: State, group: list[tuple[int, int]]) -> _Intro | 
         start = last_c + 1 + this.end()
         _, sent_end = p.sentence(start)
         people = [e for e in p.rec.mentions(p.text, p.m, start, sent_end, state) if e.kind in ("person", "title")]
-        author = next((e for e in people if re.match(r"(?:同志)?(?:在[^，。；]{1,30}?(?:时|上|中))?(?:对[^，。；]{1,12}?)?的", p.m[e.end:])), None)
+        # ……是张军桥生前发布的最后一条朋友圈: what the author wrote or said (not 杨善洲墓志铭上的: a thing's words)
+        author = next((e for e in sorted(people, key=lambda x: x.kind != "person") if re.match(r"(?:同志)?(?:在[^，。；]{1,30}?(?:时|上|中))?(?:对[^，。；]{1,12}?)?(?:[\u4e00-\u9fff]{0,6}[^上中里，。；])?的", p.m[e.end:])), None)
         return _Intro(resolve_speaker(author, p, state) if author else Speaker(None, None), "direct", start, sent_end)
     post = _post_intro(p, group[-1][0], last_c, utter)
     if post is not None:
@@ -205,9 +207,17 @@ def _introduce(p: Para, state: State, group: list[tuple[int, int]]) -> _Intro | 
         # “弄个‘床单’式的电极！”刘澄玉定下思路: the person the next words are about said it
         # (“……。”来自江苏省演艺集团的柯军代表……, “……。”28日9时，……队员岑勇，收到通知)
         _, sent_end = p.sentence(last_c + 1)
-        people = [e for e in p.rec.mentions(p.text, p.m, last_c + 1, sent_end, state)
-                  if e.kind in ("person", "title") and subject_position(p, last_c + 1, e)]
+        ments = p.rec.mentions(p.text, p.m, last_c + 1, sent_end, state)
+        # 穆欣|比利国立医院麻醉科护士|埃利克·威廉·姆瓦卡通吉拉: a name in the description of the one titled after it
+        stops = word_lists().cues["name_stop_chars"]
+        inside = {id(x) for x, t, y in zip(ments, ments[1:], ments[2:]) if (x.kind, t.kind, y.kind) == ("person", "title", "person")
+                  and t.end == y.start and re.fullmatch(rf"[^{stops}，。；：！？、\W]*", p.m[x.end:t.start])}
+        people = [e for e in ments if e.kind in ("person", "title") and id(e) not in inside
+                  and (subject_position(p, last_c + 1, e) or _described(p, last_c + 1, e))]
         people.sort(key=lambda e: (clause_start(p, e.start, last_c + 1), e.kind != "person"))
+        before = _reported_before(p, state, o) if o == sent_lo else None
+        if before is not None and before.name and people and not word_lists().verbs.search(p.m, people[0].end, clause_end(p, people[0].end)):
+            return _Intro(before, "direct", sent_lo, o)  # ……告诉郑磊，……。“……”算了算账，郑磊意识到: the teller goes on
         who = resolve_speaker(people[0], p, state) if people else None
         if who is not None and who.name:
             return _Intro(who, "direct", last_c + 1, last_c + 1)
@@ -225,10 +235,20 @@ def _introduce(p: Para, state: State, group: list[tuple[int, int]]) -> _Intro | 
         return _Intro(subject(p, state, clause_start(p, o, sent_lo), o, sent_lo), "direct", sent_lo, o)
     if _whole_clause(p, o, last_c) and (utter or not _apposition(p, o)):
         final = last_c + 1 >= len(p.m) or p.m[last_c + 1] in "。！？!?"
-        who = _implied_speaker(p, state, sent_lo, o, last_c, utter or final) or _introduced_before(p, state, o)
+        who = _implied_speaker(p, state, sent_lo, o, last_c, utter or final) or _introduced_before(p, state, o) \
+            or (_reply(p, state, o) if utter else None)
         if who is not None or utter:
             return _Intro(who or Speaker(None, None), "direct", sent_lo, o)
-    return None
+    reply = _reply(p, state, o) if utter and o == sent_lo else None
+    return _Intro(reply, "direct", sent_lo, o) if reply is not None else None
+
+
+def _described(p: Para, lo: int, e: Mention) -> bool:
+    """Does a person open the clause after a description ending in 的 (12岁的王舒荷拉住……, 来自江苏的张三),
+    or give the view that follows (在郑磊看来，……)?"""
+    before = p.m[clause_start(p, e.start, lo):e.start]
+    view = before == "在" and p.m.startswith("看来", e.end)
+    return e.kind == "person" and (view or re.fullmatch(r"[^，。；：！？“”‘’]{1,20}的", before) is not None)
 
 
 def _own_words(p: Para, state: State, sent_lo: int, o: int, c: int) -> Speaker | None:
@@ -265,6 +285,36 @@ def _introduced_before(p: Para, state: State, o: int) -> Speaker | None:
     return None
 
 
+def _reply(p: Para, state: State, o: int) -> Speaker | None:
+    """The one asked answers the question right before (“还忙呢？”……帅轶群……。¶“多亏你们，……”: 雷丽花, whom the
+    story was about), in the same paragraph or opening the next."""
+    if state.asked is None or p.offset:
+        return None
+    _, other, para = state.asked
+    if para == p.index or para == p.index - 1 and not p.m[:o].strip():
+        return Speaker(other, None, Mention("person", 0, 0, other, ""))
+    return None
+
+
+def _note_question(p: Para, state: State, intro: _Intro, c: int) -> None:
+    """After a question someone asks, note whom it asks: the person spoken to in the sentence (拉住于晶景,
+    跟陈文平), else the subject of the sentence before it (for :func:`_reply`)."""
+    asker = intro.who.name
+    if p.offset or not asker or not p.text[:c].rstrip().endswith(("？", "?")):
+        return
+    _, hi = p.sentence(min(c + 1, len(p.m) - 1))
+    marks = word_lists().cues["addressee_marks"]
+    told = [e.name for e in p.rec.mentions(p.text, p.m, intro.lo, hi, state)
+            if e.kind == "person" and e.name and e.name != asker and (p.m[e.start - 1:e.start] in marks or e.start > c)]
+    o = next((a for a, b in p.spans if b == c), c)
+    before = [sentence_subject(p, state, 0, intro_start(p, o)).name]  # whom the story was about: the subject before
+    if state.last is not None:
+        last, (lo, hi) = state.last
+        before.append(sentence_subject(last, state, lo, hi).name)
+    other = next((x for x in [*told, *before] if x and x != asker), None)
+    state.asked = (asker, other, p.index) if other else None
+
+
 def _covers(a: Mention, b: Mention) -> bool:
     """``a`` is longer than ``b`` and holds it (范徐丽泰 holds 范徐丽)."""
     return a.start <= b.start and b.end <= a.end and a.end - a.start > b.end - b.start
@@ -275,6 +325,8 @@ def _direct(p: Para, state: State) -> list[Found]:
     out: list[Found] = []
     for group in _groups(p):
         intro = _introduce(p, state, group)
+        if intro is not None and intro.kind == "direct":
+            _note_question(p, state, intro, group[-1][1])
         if intro is not None and intro.kind == "direct" and intro.who.ent is not None and not intro.label:
             src, stype, date = context(p, state, intro.hi, intro.lo, intro.who)
         else:
@@ -319,7 +371,7 @@ def _usage_frame(p: Para, o: int, c: int) -> bool:
 def _whole_clause(p: Para, o: int, c: int) -> bool:
     marks = set(word_lists().cues["clause_marks"]) | set(word_lists().cues["sentence_end"])
     if is_utterance(p.text[o + 1:c]):
-        marks |= set("—")  # ……的“八个梦想”——“想脱贫致富，……”
+        marks |= set("—…")  # ……的“八个梦想”——“想脱贫致富，……”; ……倾斜至90度……“台下练习千遍，……”
     before = p.m[o - 1] if o > 0 else ""
     after = p.m[c + 1] if c + 1 < len(p.m) else ""
     return (before == "" or before in marks or before in word_lists().cues["quote_pairs"].values()) and (after == "" or after in marks)
@@ -345,11 +397,13 @@ def _implied_speaker(p: Para, state: State, sent_lo: int, o: int, c: int, utter:
         verb = _clause_verb(p, sent_lo, o)
         if not (verb or utter):
             return None
-        ents = [x for x in p.rec.mentions(p.text, p.m, sent_lo, o, state) if verb or x.kind in ("person", "pronoun")]
+        marks = word_lists().cues["addressee_marks"]  # 郑磊……跟陈文平打起招呼，“……”: not the one spoken to
+        ents = [x for x in p.rec.mentions(p.text, p.m, sent_lo, o, state)
+                if (verb or x.kind in ("person", "pronoun")) and p.m[x.start - 1:x.start] not in marks]
         e = pick(ents, adverbial_spans(p, sent_lo, o))
         return resolve_speaker(e, p, state) if e is not None else None
     first = any(w in p.text[o + 1:c] for w in word_lists().cues["first_person"])
-    verb = re.compile(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]")
+    verb = _reporting()
     lo = sent_lo
     for _ in range(3 if utter else 0):
         # ……穆内内表示，……。“在肯尼亚，……”: who reported the sentences before (that name nobody else) goes on
@@ -365,6 +419,24 @@ def _implied_speaker(p: Para, state: State, sent_lo: int, o: int, c: int, utter:
         if e is not None:
             break
     return None
+
+
+def _reporting() -> re.Pattern[str]:
+    """A reporting verb that opens reported words: 表示，/ 介绍说：/ 告诉郑磊，."""
+    return re.compile(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]|(?:{alt('telling_verbs')})[\u4e00-\u9fff]{{1,4}}[，,：:]")
+
+
+def _reported_before(p: Para, state: State, sent_lo: int) -> Speaker | None:
+    """The person whose words the sentence right before ``sent_lo`` reports (林春宗告诉郑磊，……。“……”):
+    the one a quotation opening the next sentence goes on with."""
+    if sent_lo == 0:
+        return None
+    lo, hi = p.sentence(sent_lo - 1)
+    reported = _reporting().search(p.m, lo, hi)
+    if reported is None:
+        return None
+    e = pick([x for x in p.rec.mentions(p.text, p.m, lo, reported.start(), state) if x.kind == "person"], adverbial_spans(p, lo, reported.start()))
+    return resolve_speaker(e, p, state) if e is not None else None
 
 
 def _nested(p: Para, a: int, b: int, state: State) -> list[Found]:
@@ -393,6 +465,9 @@ def _indirect(p: Para, state: State, direct: list[Found]) -> list[Found]:
         vs, ve = mt.span()
         after = _verb_tail(p, ve) if p.m.startswith(("道", "了"), ve) else ve
         told = re.match(alt("addressees"), p.m[after:after + 8]) if p.m[vs:ve] in c["telling_verbs"] else None
+        if told is None and p.m[vs:ve] in c["telling_verbs"]:  # 林春宗告诉郑磊，……
+            name = p.rec.name_after(p.m, after, min(len(p.m), after + 5))
+            told = re.match(re.escape(name), p.m[after:]) if name else None
         after += told.end() if told else 0  # 司机告诉我们，……
         if p.m[vs - 1:vs] == "所" and p.m.startswith("的", after):
             after += 1  # 正如马克思所指出的，……
@@ -479,7 +554,7 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
     """
     art = as_article(article_or_text)
     rec = recognizer or Recognizer(segmenter or default_segmenter())
-    state = State(today=article_date(art))
+    state = State(today=article_date(art), text="\n".join(para.text for para in art.paragraphs))
     state.outlet = outlet(art)
     texts = [para.text for para in art.paragraphs]
     paras = [prepare(para.index, para.text + with_run_on(para.text, texts[k + 1] if k + 1 < len(texts) else ""), rec)
@@ -510,9 +585,14 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
         if label is not None and not label.alone:
             body = len(p.text) - len(re.sub(r"^\s*[^：:]{1,24}?[：:]", "", p.text).lstrip())
             found.insert(0, label.turn(body, len(p.text.rstrip())))
-        elif label is None and dialogue and turn is not None and p.text.strip() and (i < last_label or turn.alone) \
+        elif label is None and dialogue and turn is not None and p.text.strip() \
+                and (i < last_label or turn.alone or re.match(word_lists().cues["answer_points"], p.text)) \
                 and not p.text.lstrip().startswith(("（", "(")):  # the same speaker goes on (not a closing （……）)
             found.insert(0, turn.turn(0, len(p.text.rstrip())))
+        conference = next((x for x in reversed(state.meetings) if x.held and x.floor and x.pos < (p.index, 0)), None)
+        if found and found[0].kind == "turn" and found[0].source is None and conference is not None:
+            # ……举行新闻发布会，……介绍有关情况并答记者问。¶杜航伟：……: the turns are words at the press conference
+            found[0].source, found[0].source_type, found[0].date = conference.name, "meeting", conference.date
         if p.text:
             state.last = (p, p.sentence(len(p.text) - 1))
         state.seen.append(p)

@@ -80,6 +80,9 @@ class State:
     reporter: str | None = None  # the one by-lined reporter, else the outlet asks (记者问)
     scenes: dict[str, Scene] = field(default_factory=dict)  # speaker -> the occasion of their last words
     messages: Scene | None = None  # 一些国家领导人通过致电致函等方式祝贺……: the messages the people named after it quote
+    text: str = ""  # the whole article, one paragraph a line (where a name cut short is written in full)
+    whole: dict[str, str] = field(default_factory=dict)  # 张军 -> 张军桥: names the recognizer cut short
+    asked: tuple[str, str, int] | None = None  # the last question's asker, the one asked, its paragraph
 
     def person_before(self, where: tuple[int, int], title: str | None = None, surname: str = "") -> str | None:
         """The last person named before ``where`` (with that title, with that surname: 习总书记)."""
@@ -319,12 +322,14 @@ def article_date(art: Article) -> str | None:
 
     >>> article_date(Article(source="corpora/2015-05-06-cctv-meeting.txt"))
     '2015-05-06'
+    >>> article_date(Article(date="--07-25", source="2023-07-26-press.txt")), article_date(Article(date="--07-25"))
+    ('2023-07-26', None)
     """
-    if art.date:
+    if art.date and not art.date.startswith("-"):
         return art.date
     name = re.split(r"[\\/]", art.source or "")[-1]
     md = re.match(r"((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?!\d)", name)
-    return f"{md.group(1)}-{md.group(2)}-{md.group(3)}" if md else None
+    return f"{md.group(1)}-{md.group(2)}-{md.group(3)}" if md else None  # not a date without its year (--07-25)
 
 
 def outlet(art: Article) -> str | None:
