@@ -70,3 +70,20 @@ def test_copy_paste_artefacts_of_a_text_file():
     assert art.author == "蔡雪婧" and not any("\t" in s for s in art.sections)
     (doc,) = policytext.read(DEV / "f-textrank-doc02-corrupt-officials-in-us.txt")  # captions copied twice
     assert not any(p.text.startswith("在美国坐牢的贪官") for p in doc.paragraphs)
+
+
+def test_divs_inside_one_paragraph_tag_are_paragraphs_and_a_lone_signoff_is_the_byline():
+    # an old page sets its paragraphs as <DIV>s inside one <p>; its parallel subheads are centred
+    # one-sentence lines of one shape (神奇，…。 / 叛逆，…。 / 思维，…。); （袁源） stands alone at the end
+    art = page("f-bjmu-2005-li-jian-surgeon.html")
+    texts = [p.text for p in art.paragraphs]
+    assert len(texts) == 39 and texts[0].startswith("美国临床肿瘤学会") and texts[-1] == "到头来，一位自甘穷酸的外科医生。"
+    assert art.sections == ["神奇，偶然掉在凡俗的临床上。", "叛逆，科学家族中最稀有的元素。", "思维，像清晨山涧涌出的泉水。"]
+    assert art.author == "袁源"
+    assert ("（袁源）", "byline") in [(d.text, d.reason) for d in art.dropped]
+
+
+def test_a_series_of_dashed_subheads_of_one_shape_are_sections():
+    art = page("d-feature-2026-04-xinhua-reading-society.html")
+    assert "——创品牌，阅读活动蓬勃开展。" in art.sections
+    assert len(art.paragraphs) == 52

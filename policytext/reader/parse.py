@@ -213,8 +213,11 @@ def _parallel_headings(lines: list[str]) -> set[str]:
 
 
 def _shape(line: str) -> str:
-    """A line's punctuation with each word character as ``X``: ``锚定“新”，争当弄潮儿。`` → ``XX“X”，XXXXX。``."""
-    return re.sub(r"\w", "X", line)
+    """A line's punctuation with its opening word's characters as ``X`` each and every later run of
+    word characters as one ``X``: ``锚定“新”，争当弄潮儿。`` → ``XX“X”，X。``; ``神奇，偶然掉在凡俗的临床上。``
+    and ``叛逆，科学家族中最稀有的元素。`` share ``XX，X。``."""
+    m = re.match(r"\w*", line)
+    return re.sub(r"\w", "X", m.group()) + re.sub(r"\w+", "X", line[m.end():])
 
 
 def _standalone_lines(lines: list[str]) -> set[str]:
@@ -1132,6 +1135,11 @@ def _finish(d: _Draft) -> None:
     """Metadata known only at the end: the people of a dialogue box, a speaker named before the
     headline or in a sign-off, a New Year address's speaker, a byline glued to the first paragraph
     (``习近平一当前，……``)."""
+    # a sign-off on a line of its own under the last paragraph (（袁源）): the byline, not a paragraph
+    alone = layout().signoff_author.match("。" + d.paras[-1][1]) if len(d.paras) >= 3 else None
+    if alone and not alone.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
+        d.drop(d.paras.pop()[1], "byline")
+        d.author = d.author or G.names(alone.group("names"))
     if d.dialogue and (d.author is None or d.author in d.dialogue):
         d.author = "、".join(dict.fromkeys(d.dialogue))
     d.author = d.author or d.author_hint
