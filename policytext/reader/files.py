@@ -15,6 +15,7 @@ from ..document import Article
 from ..errors import InputError
 from .docx import docx_text
 from .html import html_page
+from .markdown import markdown_post
 from .parse import read_text
 from .rules import genre_rules, layout
 from .text import decode_bytes
@@ -75,6 +76,10 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
     text = docx_text(data, str(path)) if suffix == ".docx" else decode_bytes(data, str(path), encoding, errors)
     if not text.strip("\ufeff \t\r\n\u3000"):
         raise InputError(f"{path}: the file is empty; give a file that contains text")
+    post = markdown_post(text)
+    if post:  # a Markdown post kept as text: read as the page it renders
+        return read_text(post.text, source=source, headline=post.headline, doc_id=doc_id, furniture=post.furniture,
+                         publisher=post.publisher)
     return read_text(text, source=source, doc_id=doc_id)
 
 

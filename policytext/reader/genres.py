@@ -324,7 +324,7 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
         return "feature" if len(paragraphs) >= rules.feature_min_paragraphs else "news"
     if reporter:
         return "feature" if len(paragraphs) >= rules.feature_min_paragraphs else "news"
-    if affiliation and (publication in rules.theory_publications or author):
+    if affiliation and (publication in rules.theory_publications or (author and rules.scholar.search(affiliation))):
         return "theory"
     if author:
         return "commentary"

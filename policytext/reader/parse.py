@@ -538,6 +538,13 @@ def _skipped(d: _Draft, line: str) -> bool:
 def _source_line(drafts: list[_Draft], line: str) -> bool:
     """An author note （作者系……） or a source line （原载于……）, 来源：…, 《人民日报》（…）."""
     cur = drafts[-1]
+    signed = layout().signoff_office.match(line) if cur.paras else None
+    if signed:  # 于平（媒体人） under the last paragraph: the writer and his office
+        cur.author = cur.author or signed.group("name")
+        cur.affiliation = cur.affiliation or signed.group("aff")
+        cur.drop(line, "byline")
+        cur.ended = True
+        return True
     note = layout().author_note.match(line)
     if note:
         cur.affiliation = note.group("aff")

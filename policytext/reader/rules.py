@@ -29,6 +29,7 @@ class Layout:
     captions: tuple[re.Pattern[str], ...]
     part_marker: re.Pattern[str]
     author_note: re.Pattern[str]
+    signoff_office: re.Pattern[str]
     source_notes: tuple[re.Pattern[str], ...]
     tail_source: re.Pattern[str]
     byline: re.Pattern[str]
@@ -105,6 +106,7 @@ def layout() -> Layout:
         captions=tuple(re.compile(p) for p in raw["caption_patterns"]),
         part_marker=re.compile(raw["part_marker_pattern"]),
         author_note=re.compile(raw["author_note_pattern"]),
+        signoff_office=re.compile(raw["signoff_office_pattern"]),
         source_notes=tuple(re.compile(p) for p in raw["source_note_patterns"]),
         tail_source=re.compile(raw["tail_source_pattern"]),
         byline=re.compile(raw["byline_pattern"]),
@@ -203,6 +205,7 @@ class GenreRules:
     byline_date: re.Pattern[str]
     delivered_genres: tuple[str, ...]
     theory_publications: tuple[str, ...]
+    scholar: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -244,6 +247,7 @@ def genre_rules() -> GenreRules:
         byline_date=rx("byline_date_pattern"),
         delivered_genres=tuple(raw["delivered_genres"]),
         theory_publications=tuple(raw["theory_publications"]),
+        scholar=re.compile(raw["scholar_pattern"]),
     )
 
 
