@@ -176,6 +176,8 @@ def split_dateline(line: str) -> Dateline | None:
     ('本报', '雅加达', None)
     >>> split_dateline("【环球时报】 美国《华尔街日报》13日报道")
     Dateline(agency='环球时报', place=None, date=None, author=None, title=None, rest='美国《华尔街日报》13日报道')
+    >>> split_dateline("【财新网】（记者 崔先康）福建省南平市一名男子死亡")[3:]
+    ('崔先康', None, '福建省南平市一名男子死亡')
     >>> split_dateline("新华网北京4月9日电\\xa0题：高校博物馆：让文物活起来")
     Dateline(agency='新华网', place='北京', date='--04-09', author=None, title='高校博物馆：让文物活起来', rest='')
     """
@@ -186,7 +188,10 @@ def split_dateline(line: str) -> Dateline | None:
         if inner is not None and not inner.rest:
             return inner._replace(rest=line[bracket.end():].strip())
         if _OUTLET.fullmatch(bracket.group("inner")):
-            return Dateline(bracket.group("inner"), None, None, None, None, line[bracket.end():].strip())
+            rest = line[bracket.end():].strip()
+            r = rules.dateline_reporters.match(rest)  # 【财新网】（记者 崔先康）……: its reporters
+            return Dateline(bracket.group("inner"), None, None, names(r.group("names")) if r else None, None,
+                            rest[r.end():].strip() if r else rest)
         return None
     m = rules.dateline.match(line)
     if not m:
@@ -264,7 +269,10 @@ def new_year(title: str) -> str | None:
     return m.group("name") if m else None
 
 
-_TURN = re.compile(r"^(?P<who>问|答|[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}记者)\s*[：:]\s*\S")
+_TURN = re.compile(r"^(?P<who>问|答|[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}记者|[\u4e00-\u9fff]{2,6}(?:周刊|杂志|报|网))"
+                   r"\s*[：:]\s*\S")
+# the interviewer's side of an interview: 问, 记者, 主持人, 采访组, or the outlet (中国新闻周刊：, 南方周末：)
+_ASKER = re.compile(r"^(?:问|记者|主持人|采访组|采访人|[\u4e00-\u9fff]{0,6}记者|[\u4e00-\u9fff]{2,6}(?:周刊|杂志|报|网|周末))$")
 
 
 def turns(paragraphs: list[str]) -> list[tuple[int, str]]:
@@ -275,6 +283,21 @@ def turns(paragraphs: list[str]) -> list[tuple[int, str]]:
     [(0, '采访组'), (1, '王永昌'), (3, '问')]
     """
     return [(i, m.group("who")) for i, p in enumerate(paragraphs) if (m := _TURN.match(p))]
+
+
+def interviewee(paragraphs: list[str]) -> str | None:
+    """The one person who answers in an interview set out in turns, against an interviewer (问, 记者,
+    the outlet), each at least twice; None otherwise.
+
+    >>> interviewee(["中国新闻周刊：为什么现在发声？", "王敖：我们本来就要纪念她。", "中国新闻周刊：下一步呢？", "王敖：法庭上见。"])
+    '王敖'
+    """
+    speakers = Counter(who for _, who in turns(paragraphs))
+    askers = [w for w in speakers if _ASKER.match(w)]
+    others = [w for w in speakers if w not in askers and w != "答"]
+    if len(askers) == 1 and len(others) == 1 and min(speakers[askers[0]], speakers[others[0]]) >= 2:
+        return others[0]
+    return None
 
 
 def classify(*, title: str | None, author: str | None, affiliation: str | None, publication: str | None,

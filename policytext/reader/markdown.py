@@ -31,6 +31,7 @@ class Post(NamedTuple):
 _FRONT = re.compile(r"\A\ufeff?\s*---[ \t]*\n(?P<meta>(?:[^\n]*\n){1,40}?)---[ \t]*(?:\n|\Z)")
 _KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
 _TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<t>.+?)[ \t]*$", re.MULTILINE)
+_DESCRIPTION = re.compile(r"^description[ \t]*:[ \t]*(?P<t>.+?)[ \t]*$", re.MULTILINE)
 _HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<t>.*?)[ \t#]*$")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -64,7 +65,11 @@ def markdown_post(text: str) -> Post | None:
         return None
     title = _TITLE.search(front.group("meta"))
     headline = title.group("t").strip("'\"") if title else None
-    body = re.sub(r"\s*<!--more-->\s*", "\n", text[front.end():])  # the excerpt mark is not text
+    # the digest the post shows in lists (description:): a line above the text that gives it is a summary box
+    digest = _DESCRIPTION.search(front.group("meta"))
+    summary = squeeze(digest.group("t").strip("'\"")) if digest else ""
+    body = re.sub(r"\[([^\]\n]*)\n\s*\]\(", r"[\1](", text[front.end():])  # a link broken over two lines
+    body = re.sub(r"\s*<!--more-->\s*", "\n", body)  # the excerpt mark is not text
     # a caption set over lines (……浸泡于水中，<br>洪水逐渐退去……) is one caption
     body = _CAPTION.sub(lambda m: "<figcaption>" + re.sub(r"<br\s*/?>|\n", "", m.group("t")) + "</figcaption>", body)
     body = re.sub(r"<br\s*/?>", "\n", body, flags=re.IGNORECASE)
@@ -97,14 +102,15 @@ def markdown_post(text: str) -> Post | None:
             continue
         if caption:
             furniture[squeeze(plain)] = "caption"
-        elif quoted and not started:
+        elif not started and (quoted or (len(squeeze(plain)) >= 10 and squeeze(plain)[:-1] in summary)):
             furniture[squeeze(plain)] = "summary"  # a box over the text: its lead or a pull-quote
         elif not started and (source := _SOURCE.match(plain)):
             publisher = publisher or source.group("name")
             furniture[squeeze(plain)] = "source"
-        elif heading and len(heading.group("level")) == 1 and own_headline is None:
-            own_headline = plain
-        started = started or (len(plain) >= 50 and not quoted and not caption)
+        else:
+            if heading and len(heading.group("level")) == 1 and own_headline is None:
+                own_headline = plain
+            started = started or len(plain) >= 50
         lines.append(plain)
     headline = own_headline or headline
     if headline and squeeze(headline) not in {squeeze(x) for x in lines}:

@@ -364,6 +364,8 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
             for _, text in d.paras[:first]:
                 d.drop(text, "preamble")
             del d.paras[:first]
+        if g == "transcript" and (who := G.interviewee([t for _, t in d.paras])) and d.author not in (who, *G.names(who).split("、")):
+            d.author, d.affiliation = who, None  # an interview's author is the person interviewed, not its journalist
         if g == "news" and d.occasion is None and d.paras:
             # a report whose lede opens with its event: 5月31日，“不忘初心、牢记使命”主题教育工作会议在京召开
             lede = _LEDE_DATE.sub("", d.paras[0][1])
