@@ -55,3 +55,16 @@ def test_digest_line_above_the_text_is_a_summary_box():
     art = post("i-terminus-2020-02-21-caijing-hubei-workers-shenzhen.txt")  # the front matter's description:
     assert art.paragraphs[0].text.startswith("这是陈旭东流浪的第8天。虽然已经一年没回过湖北")
     assert (art.author, art.publication) == ("杨立赟", "财经十一人")
+
+
+def test_paywall_lines_and_a_meeting_named_in_the_lede_with_an_aside():
+    art = post("i-terminus-2018-08-15-caixin-xuecheng-resigns.txt")
+    assert art.occasion == "中国佛教协会第九届理事会第三次会议"  # ……会议（文末附会议决议全文），8月15日在北京召开
+    texts = [p.text for p in art.paragraphs]
+    assert len(texts) == 12 and not any("订阅" in t for t in texts)  # （本文共528字，订阅后可畅读全文）
+    assert art.sections == ["附：中国佛教协会第九届理事会第三次会议决议全文"]
+
+
+def test_author_bio_box_after_a_photo_story_is_not_text():
+    art = post("i-terminus-2018-08-27-houchuang-shouguang-floods.txt")  # 作者简介 / 吕萌 / 用相机讲故事的人
+    assert (art.author, art.publication, art.sections, len(art.paragraphs)) == ("吕萌", "后窗工作室", [], 13)

@@ -368,7 +368,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
             d.author, d.affiliation = who, None  # an interview's author is the person interviewed, not its journalist
         if g == "news" and d.occasion is None and d.paras:
             # a report whose lede opens with its event: 5月31日，“不忘初心、牢记使命”主题教育工作会议在京召开
-            lede = _LEDE_DATE.sub("", d.paras[0][1])
+            lede = _LEDE_DATE.sub("", _ASIDE.sub("", d.paras[0][1]))  # without an aside (（文末附会议决议全文）)
             event = genre_rules().event_lede.match(lede)
             d.occasion = event.group("occasion") if event else None
     return [
@@ -1072,6 +1072,7 @@ def _lead_in(d: _Draft, line: str) -> bool:
 
 
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+_ASIDE = re.compile(r"[（(][^（()）]{1,20}[)）]")
 _LEDE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午|晚)?，")
 
 
