@@ -87,3 +87,13 @@ def test_a_series_of_dashed_subheads_of_one_shape_are_sections():
     art = page("d-feature-2026-04-xinhua-reading-society.html")
     assert "——创品牌，阅读活动蓬勃开展。" in art.sections
     assert len(art.paragraphs) == 52
+
+
+def test_editorial_greeting_a_meeting_by_its_deck():
+    art = page("f-bynr-2022-02-11-cppcc-opening-commentary.html")  # deck: 热烈祝贺市政协五届一次会议开幕
+    assert (art.subtitle, art.genre) == ("热烈祝贺市政协五届一次会议开幕", "commentary")
+
+
+def test_interviewee_is_the_author_of_an_interview():
+    art = page("f-chinaneast-2005-08-16-farm-machinery-interview.html")
+    assert (art.genre, art.author) == ("transcript", "李金泽")

@@ -65,6 +65,8 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
         # names none; the date of a page is not the date a speech or report was delivered
         if arts[0].title == page.title and arts[0].subtitle is None:
             arts[0].subtitle = page.subtitle
+            if arts[0].genre == "news" and page.subtitle and genre_rules().greeting_deck.match(page.subtitle):
+                arts[0].genre = "commentary"  # the page's deck greets a meeting (热烈祝贺……开幕): an editorial
         # the info line under the headline (作者：……  发自：……) that the main text leaves out
         arts[0].author = arts[0].author or page.author
         arts[0].dateline = arts[0].dateline or page.dateline

@@ -302,7 +302,7 @@ def interviewee(paragraphs: list[str]) -> str | None:
 
 def classify(*, title: str | None, author: str | None, affiliation: str | None, publication: str | None,
              dateline: bool, delivery_kind: str | None, note: bool, opening: bool, paragraphs: list[str],
-             reporter: bool, page: bool = False) -> str | None:
+             reporter: bool, page: bool = False, subtitle: str | None = None) -> str | None:
     """The genre of an article (see ``GENRES``) from the marks the reader found, or None. An article
     of a saved web ``page`` with no other mark is news.
 
@@ -322,8 +322,8 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
     spoken = rules.speech_title.search(title) and not dateline and not rules.speech_report_title.search(title)
     if delivery_kind or opening or spoken:
         return "speech"
-    if rules.commentary_tag.search(title):
-        return "commentary"
+    if rules.commentary_tag.search(title) or (subtitle and rules.greeting_deck.match(subtitle)):
+        return "commentary"  # a column tag, or the deck of an editorial greeting a meeting (热烈祝贺……开幕)
     turns = [p for p in paragraphs if rules.transcript_turn.match(p)]
     # ……新闻发布会, ……答记者问; not a report that someone held one (……举办……吹风会) without its turns
     if rules.transcript_title.search(title) and (len(turns) >= 2 or not rules.held_event.search(title)):
@@ -349,6 +349,6 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
         return "feature" if len(paragraphs) >= rules.feature_min_paragraphs else "news"
     if affiliation and (publication in rules.theory_publications or (author and rules.scholar.search(affiliation))):
         return "theory"
-    if author:
+    if author or affiliation:  # a signed piece, or one whose author note names a commentator
         return "commentary"
     return None

@@ -351,7 +351,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     genres = [G.classify(title=(d.title or "") + (f"（{d.column}）" if d.column else ""), author=d.author, affiliation=d.affiliation,
                          publication=d.publication, dateline=d.dateline is not None or d.dateline_date is not None,
                          delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
-                         paragraphs=[t for _, t in d.paras], reporter=d.reporter, page=d.page)
+                         paragraphs=[t for _, t in d.paras], reporter=d.reporter, page=d.page, subtitle=d.subtitle)
               for d in drafts]
     # on a newspaper page of several articles, an untagged one that names no writer, reporter or
     # dateline is the paper's own commentary (an unsigned 评论员 piece as a crawl keeps it)

@@ -206,6 +206,7 @@ class GenreRules:
     delivered_genres: tuple[str, ...]
     theory_publications: tuple[str, ...]
     scholar: re.Pattern[str]
+    greeting_deck: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -248,6 +249,7 @@ def genre_rules() -> GenreRules:
         delivered_genres=tuple(raw["delivered_genres"]),
         theory_publications=tuple(raw["theory_publications"]),
         scholar=re.compile(raw["scholar_pattern"]),
+        greeting_deck=re.compile(raw["greeting_deck_pattern"]),
     )
 
 
