@@ -97,3 +97,10 @@ def test_editorial_greeting_a_meeting_by_its_deck():
 def test_interviewee_is_the_author_of_an_interview():
     art = page("f-chinaneast-2005-08-16-farm-machinery-interview.html")
     assert (art.genre, art.author) == ("transcript", "李金泽")
+
+
+def test_long_report_without_dateline_giving_peoples_voices_is_a_feature():
+    # ……说 / 告诉记者 many times, more than 表示 / 指出: a narrative of people, not a news report
+    assert page("f-sohu-2020-11-26-yu-huan-release.html").genre == "feature"
+    assert page("f-dahe-2022-02-12-orchestra-teacher.html").genre == "feature"
+    assert page("f-163-2005-01-14-power-price-reform.html").genre == "news"  # statements over voices

@@ -207,6 +207,10 @@ class GenreRules:
     theory_publications: tuple[str, ...]
     scholar: re.Pattern[str]
     greeting_deck: re.Pattern[str]
+    voice: re.Pattern[str]
+    statement: re.Pattern[str]
+    feature_voices: int
+    feature_voiced_paragraphs: int
 
 
 @lru_cache(maxsize=1)
@@ -250,6 +254,10 @@ def genre_rules() -> GenreRules:
         theory_publications=tuple(raw["theory_publications"]),
         scholar=re.compile(raw["scholar_pattern"]),
         greeting_deck=re.compile(raw["greeting_deck_pattern"]),
+        voice=re.compile(raw["voice_pattern"]),
+        statement=re.compile(raw["statement_pattern"]),
+        feature_voices=int(raw["feature_voices"]),
+        feature_voiced_paragraphs=int(raw["feature_voiced_paragraphs"]),
     )
 
 
