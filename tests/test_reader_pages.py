@@ -104,3 +104,9 @@ def test_long_report_without_dateline_giving_peoples_voices_is_a_feature():
     assert page("f-sohu-2020-11-26-yu-huan-release.html").genre == "feature"
     assert page("f-dahe-2022-02-12-orchestra-teacher.html").genre == "feature"
     assert page("f-163-2005-01-14-power-price-reform.html").genre == "news"  # statements over voices
+
+
+def test_login_dialog_and_a_bracketed_title_part_are_not_text_or_site():
+    art = page("f-nmg-gov-2022-02-11-tax-relief.html")
+    assert len(art.paragraphs) == 3 and "是否“确认”跳转到登录页？" in [d.text for d in art.dropped]
+    assert page("f-bjmu-2005-li-jian-surgeon.html").publication != "(新闻)"  # <title>北医新闻网_(新闻)</title>

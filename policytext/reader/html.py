@@ -328,7 +328,9 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     if title and squeeze(title) in squeeze(rest):
         rest = squeeze(rest).replace(squeeze(title), "", 1)
     parts = [p.strip() for p in _SITE_SPLIT.split(rest)]
-    site = next((p.split("-")[-1].strip() for p in reversed(parts[1:]) if _CJK.search(p.split("-")[-1])), None)
+    # a part in brackets (北医新闻网_(新闻)) is the page's category, not the site
+    site = next((p.split("-")[-1].strip() for p in reversed(parts[1:])
+                 if _CJK.search(p.split("-")[-1]) and not re.fullmatch(r"[(（\[【].*[)）\]】]", p)), None)
     owner = _OWNER.search(visible)  # the footer's 主办单位：……, a site's own name
     site = site or (owner.group(1) if owner else None)
     if title and owner and squeeze(title) == owner.group(1):
