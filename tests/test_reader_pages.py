@@ -92,6 +92,7 @@ def test_a_series_of_dashed_subheads_of_one_shape_are_sections():
 def test_editorial_greeting_a_meeting_by_its_deck():
     art = page("f-bynr-2022-02-11-cppcc-opening-commentary.html")  # deck: 热烈祝贺市政协五届一次会议开幕
     assert (art.subtitle, art.genre) == ("热烈祝贺市政协五届一次会议开幕", "commentary")
+    assert art.occasion == "政协巴彦淖尔市第五届委员会第一次会议"  # ……。今天，……第一次会议隆重开幕。
 
 
 def test_interviewee_is_the_author_of_an_interview():

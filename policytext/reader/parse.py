@@ -366,11 +366,13 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
             del d.paras[:first]
         if g == "transcript" and (who := G.interviewee([t for _, t in d.paras])) and d.author not in (who, *G.names(who).split("、")):
             d.author, d.affiliation = who, None  # an interview's author is the person interviewed, not its journalist
-        if g == "news" and d.occasion is None and d.paras:
-            # a report whose lede opens with its event: 5月31日，“不忘初心、牢记使命”主题教育工作会议在京召开
-            lede = _LEDE_DATE.sub("", _ASIDE.sub("", d.paras[0][1]))  # without an aside (（文末附会议决议全文）)
-            event = genre_rules().event_lede.match(lede)
-            d.occasion = event.group("occasion") if event else None
+        if g in ("news", "commentary") and d.occasion is None and d.paras:
+            # a report whose lede opens with its event (5月31日，“不忘初心、牢记使命”主题教育工作会议在京召开),
+            # an editorial greeting it (……。今天，政协巴彦淖尔市第五届委员会第一次会议隆重开幕。): a sentence
+            # of the first paragraph, without an aside (（文末附会议决议全文）)
+            sentences = re.findall(r"[^。！？]+[。！？]?", _ASIDE.sub("", d.paras[0][1]))
+            events = (genre_rules().event_lede.match(_LEDE_DATE.sub("", x)) for x in sentences[:3])
+            d.occasion = next((e.group("occasion") for e in events if e), None)
     return [
         Article(
             title=d.title,
@@ -1073,7 +1075,7 @@ def _lead_in(d: _Draft, line: str) -> bool:
 
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _ASIDE = re.compile(r"[（(][^（()）]{1,20}[)）]")
-_LEDE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午|晚)?，")
+_LEDE_DATE = re.compile(r"^(?:\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?|今天|今日|昨天|昨日)(?:上午|下午|晚)?，")
 
 
 def _reporters(line: str) -> str | None:
