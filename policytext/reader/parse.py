@@ -207,8 +207,9 @@ def _parallel_headings(lines: list[str]) -> set[str]:
              and not any(ch in sentence for ch in x[:-1]) and len(nxt) > 2 * len(x)}
     keys = Counter(_series_key(x)[0] for x in found)
     # three lines of one shape (锚定“新”，争当弄潮儿。 / 锻造“韧”，做好压舱石。 / 聚焦“闯”，勇当领头羊。)
-    # are a series too
-    shapes = Counter(_shape(x) for x in found)
+    # are a series too; not lines that open by pointing back at the text above them (这注脚里，……。),
+    # which the opening rule above counts (series_min)
+    shapes = Counter(_shape(x) for x in found if not x.startswith(("这", "此", "那")))
     return {x for x in found if keys[_series_key(x)[0]] >= _series_key(x)[1] or shapes[_shape(x)] >= 3}
 
 
