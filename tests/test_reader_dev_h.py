@@ -97,3 +97,8 @@ def test_author_note_closing_the_last_paragraph():
     art = page("h-qq-2012-07-07-huanqiu-tianjin-fire-credibility.html")
     assert art.affiliation == "《环球时报》评论员"
     assert art.paragraphs[-1].text.endswith("▲（作者是《环球时报》评论员）")  # the note stays in the text
+
+
+def test_commentary_signed_only_by_its_author_note():
+    art = page("h-qq-2012-07-07-huanqiu-tianjin-fire-credibility.html")  # ……反思。▲（作者是《环球时报》评论员）
+    assert (art.affiliation, art.genre) == ("《环球时报》评论员", "commentary")

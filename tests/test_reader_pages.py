@@ -70,3 +70,44 @@ def test_copy_paste_artefacts_of_a_text_file():
     assert art.author == "蔡雪婧" and not any("\t" in s for s in art.sections)
     (doc,) = policytext.read(DEV / "f-textrank-doc02-corrupt-officials-in-us.txt")  # captions copied twice
     assert not any(p.text.startswith("在美国坐牢的贪官") for p in doc.paragraphs)
+
+
+def test_divs_inside_one_paragraph_tag_are_paragraphs_and_a_lone_signoff_is_the_byline():
+    # an old page sets its paragraphs as <DIV>s inside one <p>; its parallel subheads are centred
+    # one-sentence lines of one shape (神奇，…。 / 叛逆，…。 / 思维，…。); （袁源） stands alone at the end
+    art = page("f-bjmu-2005-li-jian-surgeon.html")
+    texts = [p.text for p in art.paragraphs]
+    assert len(texts) == 39 and texts[0].startswith("美国临床肿瘤学会") and texts[-1] == "到头来，一位自甘穷酸的外科医生。"
+    assert art.sections == ["神奇，偶然掉在凡俗的临床上。", "叛逆，科学家族中最稀有的元素。", "思维，像清晨山涧涌出的泉水。"]
+    assert art.author == "袁源"
+    assert ("（袁源）", "byline") in [(d.text, d.reason) for d in art.dropped]
+
+
+def test_a_series_of_dashed_subheads_of_one_shape_are_sections():
+    art = page("d-feature-2026-04-xinhua-reading-society.html")
+    assert "——创品牌，阅读活动蓬勃开展。" in art.sections
+    assert len(art.paragraphs) == 52
+
+
+def test_editorial_greeting_a_meeting_by_its_deck():
+    art = page("f-bynr-2022-02-11-cppcc-opening-commentary.html")  # deck: 热烈祝贺市政协五届一次会议开幕
+    assert (art.subtitle, art.genre) == ("热烈祝贺市政协五届一次会议开幕", "commentary")
+    assert art.occasion == "政协巴彦淖尔市第五届委员会第一次会议"  # ……。今天，……第一次会议隆重开幕。
+
+
+def test_interviewee_is_the_author_of_an_interview():
+    art = page("f-chinaneast-2005-08-16-farm-machinery-interview.html")
+    assert (art.genre, art.author) == ("transcript", "李金泽")
+
+
+def test_long_report_without_dateline_giving_peoples_voices_is_a_feature():
+    # ……说 / 告诉记者 many times, more than 表示 / 指出: a narrative of people, not a news report
+    assert page("f-sohu-2020-11-26-yu-huan-release.html").genre == "feature"
+    assert page("f-dahe-2022-02-12-orchestra-teacher.html").genre == "feature"
+    assert page("f-163-2005-01-14-power-price-reform.html").genre == "news"  # statements over voices
+
+
+def test_login_dialog_and_a_bracketed_title_part_are_not_text_or_site():
+    art = page("f-nmg-gov-2022-02-11-tax-relief.html")
+    assert len(art.paragraphs) == 3 and "是否“确认”跳转到登录页？" in [d.text for d in art.dropped]
+    assert page("f-bjmu-2005-li-jian-surgeon.html").publication != "(新闻)"  # <title>北医新闻网_(新闻)</title>

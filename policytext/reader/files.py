@@ -15,6 +15,7 @@ from ..document import Article
 from ..errors import InputError
 from .docx import docx_text
 from .html import html_page
+from .markdown import markdown_post
 from .parse import read_text
 from .rules import genre_rules, layout
 from .text import decode_bytes
@@ -64,6 +65,8 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
         # names none; the date of a page is not the date a speech or report was delivered
         if arts[0].title == page.title and arts[0].subtitle is None:
             arts[0].subtitle = page.subtitle
+            if arts[0].genre == "news" and page.subtitle and genre_rules().greeting_deck.match(page.subtitle):
+                arts[0].genre = "commentary"  # the page's deck greets a meeting (热烈祝贺……开幕): an editorial
         # the info line under the headline (作者：……  发自：……) that the main text leaves out
         arts[0].author = arts[0].author or page.author
         arts[0].dateline = arts[0].dateline or page.dateline
@@ -75,6 +78,10 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
     text = docx_text(data, str(path)) if suffix == ".docx" else decode_bytes(data, str(path), encoding, errors)
     if not text.strip("\ufeff \t\r\n\u3000"):
         raise InputError(f"{path}: the file is empty; give a file that contains text")
+    post = markdown_post(text)
+    if post:  # a Markdown post kept as text: read as the page it renders
+        return read_text(post.text, source=source, headline=post.headline, doc_id=doc_id, furniture=post.furniture,
+                         publisher=post.publisher)
     return read_text(text, source=source, doc_id=doc_id)
 
 

@@ -176,6 +176,8 @@ def split_dateline(line: str) -> Dateline | None:
     ('本报', '雅加达', None)
     >>> split_dateline("【环球时报】 美国《华尔街日报》13日报道")
     Dateline(agency='环球时报', place=None, date=None, author=None, title=None, rest='美国《华尔街日报》13日报道')
+    >>> split_dateline("【财新网】（记者 崔先康）福建省南平市一名男子死亡")[3:]
+    ('崔先康', None, '福建省南平市一名男子死亡')
     >>> split_dateline("新华网北京4月9日电\\xa0题：高校博物馆：让文物活起来")
     Dateline(agency='新华网', place='北京', date='--04-09', author=None, title='高校博物馆：让文物活起来', rest='')
     """
@@ -186,7 +188,10 @@ def split_dateline(line: str) -> Dateline | None:
         if inner is not None and not inner.rest:
             return inner._replace(rest=line[bracket.end():].strip())
         if _OUTLET.fullmatch(bracket.group("inner")):
-            return Dateline(bracket.group("inner"), None, None, None, None, line[bracket.end():].strip())
+            rest = line[bracket.end():].strip()
+            r = rules.dateline_reporters.match(rest)  # 【财新网】（记者 崔先康）……: its reporters
+            return Dateline(bracket.group("inner"), None, None, names(r.group("names")) if r else None, None,
+                            rest[r.end():].strip() if r else rest)
         return None
     m = rules.dateline.match(line)
     if not m:
@@ -264,7 +269,10 @@ def new_year(title: str) -> str | None:
     return m.group("name") if m else None
 
 
-_TURN = re.compile(r"^(?P<who>问|答|[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}记者)\s*[：:]\s*\S")
+_TURN = re.compile(r"^(?P<who>问|答|[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}记者|[\u4e00-\u9fff]{2,6}(?:周刊|杂志|报|网))"
+                   r"\s*[：:]\s*\S")
+# the interviewer's side of an interview: 问, 记者, 主持人, 采访组, or the outlet (中国新闻周刊：, 南方周末：)
+_ASKER = re.compile(r"^(?:问|记者|主持人|采访组|采访人|[\u4e00-\u9fff]{0,6}记者|[\u4e00-\u9fff]{2,6}(?:周刊|杂志|报|网|周末))$")
 
 
 def turns(paragraphs: list[str]) -> list[tuple[int, str]]:
@@ -277,9 +285,39 @@ def turns(paragraphs: list[str]) -> list[tuple[int, str]]:
     return [(i, m.group("who")) for i, p in enumerate(paragraphs) if (m := _TURN.match(p))]
 
 
+def interviewee(paragraphs: list[str]) -> str | None:
+    """The one person who answers in an interview set out in turns, against an interviewer (问, 记者,
+    the outlet), each at least twice; None otherwise.
+
+    >>> interviewee(["中国新闻周刊：为什么现在发声？", "王敖：我们本来就要纪念她。", "中国新闻周刊：下一步呢？", "王敖：法庭上见。"])
+    '王敖'
+    """
+    speakers = Counter(who for _, who in turns(paragraphs))
+    askers = [w for w in speakers if _ASKER.match(w)]
+    others = [w for w in speakers if w not in askers and w != "答"]
+    if len(askers) == 1 and len(others) == 1 and min(speakers[askers[0]], speakers[others[0]]) >= 2:
+        return others[0]
+    return None
+
+
+def voiced(paragraphs: list[str]) -> bool:
+    """Whether a long report gives people's own voices (……说, 告诉记者) often, and more often than
+    statements (表示, 指出): the mark of a feature's narrative.
+
+    >>> voiced(["“我身上有钱，但住不了宾馆。”他说。"] * 20), voiced(["公司表示，他说将调整。"] * 20)
+    (True, False)
+    """
+    rules = genre_rules()
+    if len(paragraphs) < rules.feature_voiced_paragraphs:
+        return False
+    text = "".join(paragraphs)
+    voices = len(rules.voice.findall(text))
+    return voices >= rules.feature_voices and voices > len(rules.statement.findall(text))
+
+
 def classify(*, title: str | None, author: str | None, affiliation: str | None, publication: str | None,
              dateline: bool, delivery_kind: str | None, note: bool, opening: bool, paragraphs: list[str],
-             reporter: bool, page: bool = False) -> str | None:
+             reporter: bool, page: bool = False, subtitle: str | None = None) -> str | None:
     """The genre of an article (see ``GENRES``) from the marks the reader found, or None. An article
     of a saved web ``page`` with no other mark is news.
 
@@ -299,8 +337,8 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
     spoken = rules.speech_title.search(title) and not dateline and not rules.speech_report_title.search(title)
     if delivery_kind or opening or spoken:
         return "speech"
-    if rules.commentary_tag.search(title):
-        return "commentary"
+    if rules.commentary_tag.search(title) or (subtitle and rules.greeting_deck.match(subtitle)):
+        return "commentary"  # a column tag, or the deck of an editorial greeting a meeting (热烈祝贺……开幕)
     turns = [p for p in paragraphs if rules.transcript_turn.match(p)]
     # ……新闻发布会, ……答记者问; not a report that someone held one (……举办……吹风会) without its turns
     if rules.transcript_title.search(title) and (len(turns) >= 2 or not rules.held_event.search(title)):
@@ -320,12 +358,10 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
         return "document"  # a text set out in articles (第一条　……): a law, a regulation
     if dateline:
         return "news"
-    if page and not affiliation:  # a long narrative page without a dateline is a feature (通讯)
-        return "feature" if len(paragraphs) >= rules.feature_min_paragraphs else "news"
-    if reporter:
-        return "feature" if len(paragraphs) >= rules.feature_min_paragraphs else "news"
-    if affiliation and (publication in rules.theory_publications or author):
+    if (page and not affiliation) or reporter:  # a long narrative without a dateline is a feature (通讯)
+        return "feature" if len(paragraphs) >= rules.feature_min_paragraphs or voiced(paragraphs) else "news"
+    if affiliation and (publication in rules.theory_publications or (author and rules.scholar.search(affiliation))):
         return "theory"
-    if author:
+    if author or affiliation:  # a signed piece, or one whose author note names a commentator
         return "commentary"
     return None

@@ -30,6 +30,10 @@ _INDENTED = re.compile(r"\n[ \t]*(?=\u3000)")
 # paragraphs inside a table cell or a list item, which trafilatura runs together into one line:
 # a mark after each </p> keeps them apart
 _PARAGRAPH_END = re.compile(r"</p\s*>", re.IGNORECASE)
+# old pages also set their paragraphs as <div>s inside one <p> (<p><DIV>……</DIV><DIV>……</DIV></p>):
+# a mark after each </div> inside a <p> keeps those apart
+_P_ELEMENT = re.compile(r"<p[\s>](?:(?!</p\s*>).)*?</div\s*>.*?</p\s*>", re.IGNORECASE | re.DOTALL)
+_DIV_END = re.compile(r"</div\s*>", re.IGNORECASE)
 # old pages open paragraphs without closing them (<P>　　……<P>　　……) or part them by two line
 # breaks (……<BR><BR>　　……): a mark before each <p> and between two <br> keeps those apart too
 _OPEN_P = re.compile(r"(?=<p[\s>])", re.IGNORECASE)
@@ -305,6 +309,7 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     html = _decode(data, name)
     if 2 * len(_PARAGRAPH_END.findall(html)) < len(_OPEN_P.findall(html)):  # <p>s left open
         html = _OPEN_P.sub(_MARK, html)
+    html = _P_ELEMENT.sub(lambda m: _DIV_END.sub(r"\g<0>" + _MARK, m.group()), html)
     html = _DOUBLE_BR.sub(_MARK, _PARAGRAPH_END.sub(r"\g<0>" + _MARK, _INDENTED.sub("<br/>", html)))
     marked = _SPACE_ENTITIES.sub(lambda m: "\u3000" if "30" in m.group() or "122" in m.group() else "\xa0", html)
     for kept, mark in _KEPT_SPACES.items():
@@ -323,7 +328,9 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     if title and squeeze(title) in squeeze(rest):
         rest = squeeze(rest).replace(squeeze(title), "", 1)
     parts = [p.strip() for p in _SITE_SPLIT.split(rest)]
-    site = next((p.split("-")[-1].strip() for p in reversed(parts[1:]) if _CJK.search(p.split("-")[-1])), None)
+    # a part in brackets (北医新闻网_(新闻)) is the page's category, not the site
+    site = next((p.split("-")[-1].strip() for p in reversed(parts[1:])
+                 if _CJK.search(p.split("-")[-1]) and not re.fullmatch(r"[(（\[【].*[)）\]】]", p)), None)
     owner = _OWNER.search(visible)  # the footer's 主办单位：……, a site's own name
     site = site or (owner.group(1) if owner else None)
     if title and owner and squeeze(title) == owner.group(1):

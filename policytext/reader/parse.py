@@ -207,14 +207,18 @@ def _parallel_headings(lines: list[str]) -> set[str]:
              and not any(ch in sentence for ch in x[:-1]) and len(nxt) > 2 * len(x)}
     keys = Counter(_series_key(x)[0] for x in found)
     # three lines of one shape (锚定“新”，争当弄潮儿。 / 锻造“韧”，做好压舱石。 / 聚焦“闯”，勇当领头羊。)
-    # are a series too
-    shapes = Counter(_shape(x) for x in found)
+    # are a series too; not lines that open by pointing back at the text above them (这注脚里，……。),
+    # which the opening rule above counts (series_min)
+    shapes = Counter(_shape(x) for x in found if not x.startswith(("这", "此", "那")))
     return {x for x in found if keys[_series_key(x)[0]] >= _series_key(x)[1] or shapes[_shape(x)] >= 3}
 
 
 def _shape(line: str) -> str:
-    """A line's punctuation with each word character as ``X``: ``锚定“新”，争当弄潮儿。`` → ``XX“X”，XXXXX。``."""
-    return re.sub(r"\w", "X", line)
+    """A line's punctuation with its opening word's characters as ``X`` each and every later run of
+    word characters as one ``X``: ``锚定“新”，争当弄潮儿。`` → ``XX“X”，X。``; ``神奇，偶然掉在凡俗的临床上。``
+    and ``叛逆，科学家族中最稀有的元素。`` share ``XX，X。``."""
+    m = re.match(r"\w*", line)
+    return re.sub(r"\w", "X", m.group()) + re.sub(r"\w+", "X", line[m.end():])
 
 
 def _standalone_lines(lines: list[str]) -> set[str]:
@@ -348,7 +352,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     genres = [G.classify(title=(d.title or "") + (f"（{d.column}）" if d.column else ""), author=d.author, affiliation=d.affiliation,
                          publication=d.publication, dateline=d.dateline is not None or d.dateline_date is not None,
                          delivery_kind=d.delivery_kind, note=d.editor_note, opening=d.opening,
-                         paragraphs=[t for _, t in d.paras], reporter=d.reporter, page=d.page)
+                         paragraphs=[t for _, t in d.paras], reporter=d.reporter, page=d.page, subtitle=d.subtitle)
               for d in drafts]
     # on a newspaper page of several articles, an untagged one that names no writer, reporter or
     # dateline is the paper's own commentary (an unsigned 评论员 piece as a crawl keeps it)
@@ -361,11 +365,15 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
             for _, text in d.paras[:first]:
                 d.drop(text, "preamble")
             del d.paras[:first]
-        if g == "news" and d.occasion is None and d.paras:
-            # a report whose lede opens with its event: 5月31日，“不忘初心、牢记使命”主题教育工作会议在京召开
-            lede = _LEDE_DATE.sub("", d.paras[0][1])
-            event = genre_rules().event_lede.match(lede)
-            d.occasion = event.group("occasion") if event else None
+        if g == "transcript" and (who := G.interviewee([t for _, t in d.paras])) and d.author not in (who, *G.names(who).split("、")):
+            d.author, d.affiliation = who, None  # an interview's author is the person interviewed, not its journalist
+        if g in ("news", "commentary") and d.occasion is None and d.paras:
+            # a report whose lede opens with its event (5月31日，“不忘初心、牢记使命”主题教育工作会议在京召开),
+            # an editorial greeting it (……。今天，政协巴彦淖尔市第五届委员会第一次会议隆重开幕。): a sentence
+            # of the first paragraph, without an aside (（文末附会议决议全文）)
+            sentences = re.findall(r"[^。！？]+[。！？]?", _ASIDE.sub("", d.paras[0][1]))
+            events = (genre_rules().event_lede.match(_LEDE_DATE.sub("", x)) for x in sentences[:3])
+            d.occasion = next((e.group("occasion") for e in events if e), None)
     return [
         Article(
             title=d.title,
@@ -535,6 +543,13 @@ def _skipped(d: _Draft, line: str) -> bool:
 def _source_line(drafts: list[_Draft], line: str) -> bool:
     """An author note （作者系……） or a source line （原载于……）, 来源：…, 《人民日报》（…）."""
     cur = drafts[-1]
+    signed = layout().signoff_office.match(line) if cur.paras else None
+    if signed:  # 于平（媒体人） under the last paragraph: the writer and his office
+        cur.author = cur.author or signed.group("name")
+        cur.affiliation = cur.affiliation or signed.group("aff")
+        cur.drop(line, "byline")
+        cur.ended = True
+        return True
     note = layout().author_note.match(line)
     if note:
         cur.affiliation = note.group("aff")
@@ -1060,7 +1075,8 @@ def _lead_in(d: _Draft, line: str) -> bool:
 
 
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
-_LEDE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午|晚)?，")
+_ASIDE = re.compile(r"[（(][^（()）]{1,20}[)）]")
+_LEDE_DATE = re.compile(r"^(?:\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?|今天|今日|昨天|昨日)(?:上午|下午|晚)?，")
 
 
 def _reporters(line: str) -> str | None:
@@ -1132,6 +1148,11 @@ def _finish(d: _Draft) -> None:
     """Metadata known only at the end: the people of a dialogue box, a speaker named before the
     headline or in a sign-off, a New Year address's speaker, a byline glued to the first paragraph
     (``习近平一当前，……``)."""
+    # a sign-off on a line of its own under the last paragraph (（袁源）): the byline, not a paragraph
+    alone = layout().signoff_author.match("。" + d.paras[-1][1]) if len(d.paras) >= 3 else None
+    if alone and not alone.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
+        d.drop(d.paras.pop()[1], "byline")
+        d.author = d.author or G.names(alone.group("names"))
     if d.dialogue and (d.author is None or d.author in d.dialogue):
         d.author = "、".join(dict.fromkeys(d.dialogue))
     d.author = d.author or d.author_hint

@@ -29,6 +29,7 @@ class Layout:
     captions: tuple[re.Pattern[str], ...]
     part_marker: re.Pattern[str]
     author_note: re.Pattern[str]
+    signoff_office: re.Pattern[str]
     source_notes: tuple[re.Pattern[str], ...]
     tail_source: re.Pattern[str]
     byline: re.Pattern[str]
@@ -105,6 +106,7 @@ def layout() -> Layout:
         captions=tuple(re.compile(p) for p in raw["caption_patterns"]),
         part_marker=re.compile(raw["part_marker_pattern"]),
         author_note=re.compile(raw["author_note_pattern"]),
+        signoff_office=re.compile(raw["signoff_office_pattern"]),
         source_notes=tuple(re.compile(p) for p in raw["source_note_patterns"]),
         tail_source=re.compile(raw["tail_source_pattern"]),
         byline=re.compile(raw["byline_pattern"]),
@@ -203,6 +205,12 @@ class GenreRules:
     byline_date: re.Pattern[str]
     delivered_genres: tuple[str, ...]
     theory_publications: tuple[str, ...]
+    scholar: re.Pattern[str]
+    greeting_deck: re.Pattern[str]
+    voice: re.Pattern[str]
+    statement: re.Pattern[str]
+    feature_voices: int
+    feature_voiced_paragraphs: int
 
 
 @lru_cache(maxsize=1)
@@ -244,6 +252,12 @@ def genre_rules() -> GenreRules:
         byline_date=rx("byline_date_pattern"),
         delivered_genres=tuple(raw["delivered_genres"]),
         theory_publications=tuple(raw["theory_publications"]),
+        scholar=re.compile(raw["scholar_pattern"]),
+        greeting_deck=re.compile(raw["greeting_deck_pattern"]),
+        voice=re.compile(raw["voice_pattern"]),
+        statement=re.compile(raw["statement_pattern"]),
+        feature_voices=int(raw["feature_voices"]),
+        feature_voiced_paragraphs=int(raw["feature_voiced_paragraphs"]),
     )
 
 
