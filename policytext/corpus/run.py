@@ -326,44 +326,71 @@ def execute(units: Iterable[Unit], job: Job, nlp: Pipeline, workers: int, client
         for unit in todo:
             yield run_unit(unit, job, nlp)
         return
-    restarts = 0
-    budget = (recycle_docs or RECYCLE_DOCS) * workers
-    pending: dict[Any, Unit] = {}
-    carry: list[Unit] = []  # units taken for the next pool
-    while True:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=warm_up, initargs=(nlp,))
-        try:
-            retry, pending = list(pending.values()) + carry, {}
-            carry = []
-            # documents given to this pool: past its budget it takes no more
-            handed = _submit(pool, pending, retry + _take(todo, window - len(retry)), job)
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    summary = fut.result()
-                    del pending[fut]
-                    yield summary
-                if handed < budget:
-                    handed += _submit(pool, pending, _take(todo, window - len(pending)), job)
-            carry = _take(todo, 1)
-            if not carry:
+    yield from _run_pools(todo, job, nlp, workers, window, (recycle_docs or RECYCLE_DOCS) * workers)
+
+
+def _run_pools(todo: Iterator[Unit], job: Job, nlp: Pipeline, workers: int, window: int, budget: int) -> Iterator[Summary]:
+    """The local pool's part of :func:`execute`. A pool takes ``budget`` documents; the next one is
+    forked as soon as it is full, so that its workers start on new tasks while the last tasks of
+    the old one finish (no core waits for a pool to drain), and the old one is shut down once
+    they have. A pool whose worker died is replaced (at most :data:`POOL_RESTARTS` times) and
+    its unfinished tasks run again in the new one."""
+
+    def fresh() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, initializer=warm_up, initargs=(nlp,))
+
+    pool, handed = fresh(), 0
+    retired: list[ProcessPoolExecutor] = []  # full or broken pools with tasks still running
+    broken: list[ProcessPoolExecutor] = []
+    pending: dict[Any, tuple[Unit, ProcessPoolExecutor]] = {}
+    retry: list[Unit] = []
+
+    def lost(owner: ProcessPoolExecutor, exc: BrokenProcessPool) -> None:
+        """A worker of ``owner`` died: one restart per pool, whatever number of tasks it lost."""
+        nonlocal pool, handed
+        if any(owner is b for b in broken):
+            return
+        broken.append(owner)
+        if len(broken) > POOL_RESTARTS:
+            raise exc
+        if owner is pool:
+            retired.append(pool)
+            pool, handed = fresh(), 0
+
+    try:
+        while True:
+            while len(pending) < window:
+                unit = retry.pop() if retry else next(todo, None)
+                if unit is None:
+                    break
+                if handed >= budget:
+                    retired.append(pool)
+                    pool, handed = fresh(), 0
+                try:
+                    pending[pool.submit(run_unit, unit, job)] = (unit, pool)
+                except BrokenProcessPool as exc:  # broken before its lost tasks came back
+                    lost(pool, exc)
+                    retry.append(unit)
+                    continue
+                handed += len(unit.docs)
+            if not pending:
                 return
-        except BrokenProcessPool:
-            restarts += 1
-            if restarts > POOL_RESTARTS:
-                raise
-            for fut in [f for f in pending if f.done() and not f.cancelled() and f.exception() is None]:
-                yield fut.result()  # finished before the pool broke
-                del pending[fut]
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _submit(pool: ProcessPoolExecutor, pending: dict[Any, Unit], units: list[Unit], job: Job) -> int:
-    """Give ``units`` to ``pool``, each future noted in ``pending``; the number of documents given."""
-    for unit in units:
-        pending[pool.submit(run_unit, unit, job)] = unit
-    return sum(len(unit.docs) for unit in units)
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                unit, owner = pending.pop(fut)
+                try:
+                    summary = fut.result()
+                except BrokenProcessPool as exc:
+                    lost(owner, exc)
+                    retry.append(unit)
+                    continue
+                yield summary
+            for old in [p for p in retired if all(o is not p for _, o in pending.values())]:
+                old.shutdown(wait=True)
+                retired.remove(old)
+    finally:
+        for p in [pool, *retired]:
+            p.shutdown(wait=True, cancel_futures=True)
 
 
 def run_apart(fn: Callable[..., Any], *args: Any) -> Any:
