@@ -4,14 +4,18 @@ boxes, links) read as the page it renders: its headline, its lines without the m
 captions and furniture to drop, and the outlet its source line names (``文章来自「新京报评论」：……``).
 
 The front matter is the archive's, not printed text: only its ``title:`` is used, as the headline
-where the text has no ``# `` line of its own.
+where the text has no ``# `` line of its own. The inline markup of each line is read by
+markdown-it-py (CommonMark, with strikethrough and inline HTML).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import NamedTuple
+
+from markdown_it import MarkdownIt
 
 from .text import squeeze
 
@@ -34,12 +38,7 @@ _TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<t>.+?)[ \t]*$", re.MULTILINE)
 _DESCRIPTION = re.compile(r"^description[ \t]*:[ \t]*(?P<t>.+?)[ \t]*$", re.MULTILINE)
 _HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<t>.*?)[ \t#]*$")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[(?P<t>[^\]]*)\]\([^)]*\)")
 _CAPTION = re.compile(r"<figcaption[^>]*>(?P<t>.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_EMPHASIS = re.compile(r"\*\*|__|~~")
 # the archive's line naming the outlet above the text: 文章来自「新京报评论」：……, 原文来自微信公众号「……」,
 # 原文出自「中国新闻周刊」，……, 原文来自南方周末网站：……, 来源：财新网，原文
 _SOURCE = re.compile(r"^(?:(?:文章|原文)(?:来自|出自)|来源\s*[：:])\s*(?:微信公众号)?\s*[「《]?"
@@ -89,12 +88,10 @@ def markdown_post(text: str) -> Post | None:
         if heading:
             line = heading.group("t")
         caption = _CAPTION.search(line)
-        image = _IMAGE.search(line)
-        line = _IMAGE.sub("", line)
-        if not line.strip() or (_LINK.fullmatch(line.strip()) and not caption):
-            after_image = bool(image)
+        plain, image, link_only = _inline(line)
+        if (not plain and image) or (link_only and not caption):
+            after_image = image
             continue  # an image, a link on its own line (推荐阅读, 原文链接)
-        plain = _EMPHASIS.sub("", _ESCAPE.sub(r"\1", _TAG.sub("", _LINK.sub(r"\g<t>", line)))).strip()
         # a bracketed line under an image is its caption: （王敖。图/《诗人文摘》）
         caption = caption or (after_image and plain[:1] in "（(" and plain[-1:] in "）)")
         after_image = False
@@ -116,3 +113,33 @@ def markdown_post(text: str) -> Post | None:
     if headline and squeeze(headline) not in {squeeze(x) for x in lines}:
         lines.insert(0, headline)
     return Post("\n".join(lines), headline, furniture, publisher)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("strikethrough")
+
+
+def _inline(line: str) -> tuple[str, bool, bool]:
+    """The text of one line of Markdown without its inline markup (markdown-it-py's inline
+    tokens: emphasis, links, escapes and HTML tags go, link texts stay), whether it shows an
+    image, and whether it is nothing but a link.
+
+    >>> _inline("原文来自「新京报」：~~[图书馆“焚书”](https://x)~~"), _inline("[推荐阅读](https://x)")
+    (('原文来自「新京报」：图书馆“焚书”', False, False), ('推荐阅读', False, True))
+    >>> _inline("![](https://a.png)"), _inline("<figcaption>▲焚书现场。</figcaption>")
+    (('', True, False), ('▲焚书现场。', False, False))
+    """
+    text: list[str] = []
+    image = linked = outside = False
+    depth = 0
+    for token in _markdown().parseInline(line)[0].children or []:
+        if token.type == "image":
+            image = True
+        elif token.type in ("link_open", "link_close"):
+            depth += 1 if token.type == "link_open" else -1
+            linked = True
+        elif token.type in ("text", "code_inline"):
+            text.append(token.content)
+            outside = outside or (depth == 0 and bool(token.content.strip()))
+    return "".join(text).strip(), image, linked and not outside
