@@ -195,12 +195,13 @@ class Corpus:
 
     def _mask(self, selector: Any) -> np.ndarray:
         if isinstance(selector, Mapping):
+            meta = self._meta  # built from the documents: once, not per column
             keep = np.ones(len(self), dtype=bool)
             for column, value in selector.items():
-                if column not in self._meta.columns:
-                    raise PolicytextError(f"no metadata column {column!r}; the corpus has {list(self._meta.columns)}")
+                if column not in meta.columns:
+                    raise PolicytextError(f"no metadata column {column!r}; the corpus has {list(meta.columns)}")
                 values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
-                keep &= self._meta[column].isin(values).to_numpy()
+                keep &= meta[column].isin(values).to_numpy()
             return keep
         keep = np.asarray(selector)
         if keep.dtype != bool or keep.shape != (len(self),):
@@ -408,12 +409,13 @@ class Corpus:
         return stats.context_frequencies(self._token_lists()[0], keyword, window=window, stopwords=stopwords)
 
     def _group_values(self, by: str, arts: list[tuple[int, Article]]) -> list[Any]:
-        if by in self._meta.columns:
-            column = self._meta[by].tolist()
+        meta = self._meta
+        if by in meta.columns:
+            column = meta[by].tolist()
             return [column[i] for i, _ in arts]
         if by in {f.name for f in fields(Article)}:
             return [getattr(art, by) for _, art in arts]
-        raise PolicytextError(f"cannot group by {by!r}: not a metadata column ({list(self._meta.columns)}) nor an article field")
+        raise PolicytextError(f"cannot group by {by!r}: not a metadata column ({list(meta.columns)}) nor an article field")
 
     def keyness(self, target: Any, reference: Any = None, **kwargs: Any) -> Any:
         """Phrases that distinguish the ``target`` documents from the ``reference`` ones (default:
