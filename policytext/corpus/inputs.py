@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from ..errors import InputError
-from ..reader import SUFFIXES, doc_ids, iter_table
+from ..reader import SUFFIXES, doc_ids, file_stem, iter_table
 
 __all__ = ["Doc", "FileDocs", "TableSource", "doc_keys", "doc_size", "expand_paths", "fingerprint", "iter_table",
            "metadata_frame"]
@@ -57,7 +57,7 @@ class FileDocs(Sequence[Doc]):
         cut = len(self._prefix)
         self._paths = "".join(p[cut:] for p in paths)
         self._ends = array("q", itertools.accumulate(len(p) - cut for p in paths))
-        self._ids = {i: d for i, (p, d) in enumerate(zip(paths, ids)) if d != _stem(p)}
+        self._ids = {i: d for i, (p, d) in enumerate(zip(paths, ids)) if d != file_stem(p)}
 
     def __len__(self) -> int:
         return len(self._ends)
@@ -70,16 +70,12 @@ class FileDocs(Sequence[Doc]):
         if not 0 <= i < len(self):
             raise IndexError(i)
         path = self._prefix + self._paths[self._ends[i - 1] if i else 0:self._ends[i]]
-        return Doc(self._ids.get(i) or _stem(path), path, None)
+        return Doc(self._ids.get(i) or file_stem(path), path, None)
 
     def subset(self, keep: Iterable[bool]) -> FileDocs:
         """The documents where ``keep`` is true, with their ids."""
         docs = [d for d, k in zip(self, keep) if k]
         return FileDocs([d.path for d in docs], [d.doc_id for d in docs])  # type: ignore[misc]
-
-
-def _stem(path: str) -> str:
-    return PurePath(os.path.basename(path)).stem
 
 
 def expand_paths(paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:

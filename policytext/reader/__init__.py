@@ -15,13 +15,13 @@ article are kept in ``article.dropped`` with the reason. See ``docs/reader.md``.
 from __future__ import annotations
 
 from ..document import Article
-from .files import SUFFIXES, doc_ids, read
+from .files import SUFFIXES, doc_ids, file_stem, read
 from .genres import turns
 from .parse import read_text
 from .tables import iter_table
 from .text import ReplacedBytesWarning, decode_bytes
 
-__all__ = ["SUFFIXES", "ReplacedBytesWarning", "decode_bytes", "doc_ids", "iter_table", "read", "read_text", "speaker_turns"]
+__all__ = ["SUFFIXES", "ReplacedBytesWarning", "decode_bytes", "doc_ids", "file_stem", "iter_table", "read", "read_text", "speaker_turns"]
 
 
 def speaker_turns(article: Article) -> list[tuple[int, str]]:

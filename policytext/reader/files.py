@@ -85,6 +85,16 @@ def read(path: str | os.PathLike[str], encoding: str | None = None, errors: str 
     return read_text(text, source=source, doc_id=doc_id)
 
 
+def file_stem(path: str) -> str:
+    """The id a file gets when no other file of the batch has its stem: its name without the
+    last suffix.
+
+    >>> file_stem("in/2025/政府工作报告.txt")
+    '政府工作报告'
+    """
+    return PurePath(os.path.basename(path)).stem
+
+
 def doc_ids(paths: list[str | os.PathLike[str]]) -> dict[str, str]:
     """An id for each path: its stem, or its path relative to the files' common folder (without
     the suffix) when another file has the same stem. Relative and absolute paths may be mixed.
@@ -93,7 +103,7 @@ def doc_ids(paths: list[str | os.PathLike[str]]) -> dict[str, str]:
     'news'
     """
     absolute = [os.path.abspath(p) for p in paths]  # strings: a batch may name millions of files
-    stem = [PurePath(os.path.basename(a)).stem for a in absolute]
+    stem = [file_stem(a) for a in absolute]
     seen = Counter(stem)
     common = PurePath(os.path.commonpath([os.path.dirname(a) for a in absolute])) if absolute else PurePath()
     return {str(raw): s if seen[s] == 1 else PurePath(a).relative_to(common).with_suffix("").as_posix()
