@@ -47,9 +47,10 @@ _PATTERNS = (
 
 
 @lru_cache(maxsize=1)
-def _relative() -> tuple[dict[str, Any], re.Pattern[str]]:
-    """The relative date words and the pattern of the dates :func:`find_dates` finds with
-    ``relative=True``: relative words first, then the full dates, then months and days alone."""
+def _relative() -> tuple[dict[str, Any], re.Pattern[str], re.Pattern[str]]:
+    """The relative date words, the pattern of the dates :func:`find_dates` finds with
+    ``relative=True`` (relative words first, then the full dates, then months and days alone) and
+    what each of them holds (a character of 年月日号, a separator between digits or a relative word)."""
     words = data_json("dates.json")
     rel = trie_regex([*words["relative_years"], *words["same_year"], *words["same_day"], *words["relative_days"], *words["recent_words"]])
     after = trie_regex(words["day_followers"])
@@ -62,7 +63,7 @@ def _relative() -> tuple[dict[str, Any], re.Pattern[str]]:
         # 4号，…; 5日在北京… (a day of the text's month)
         rf"(?<![\d月年.第])(?P<d>[1-3]?\d)\s*[日号](?=[，,]|{after}|$)",
     )
-    return words, _numbered(forms)
+    return words, _numbered(forms), re.compile(rf"[年月日号]|\d[-/.]\d|{rel}")
 
 
 def _numbered(forms: tuple[str, ...]) -> re.Pattern[str]:
@@ -115,6 +116,7 @@ def iso(year: int | None, month: int | None = None, day: int | None = None) -> s
 
 
 _DATE = _numbered(_PATTERNS)
+_DATE_HOLDS = re.compile(r"[年月]|\d[-/.]\d")  # what every date of _PATTERNS holds: a quick test first
 
 
 @lru_cache(maxsize=256)
@@ -146,9 +148,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *, relative: b
     >>> [(m.word, m.month, m.day) for m in find_dates("今年82岁的他，同年5月，4号，", relative=True)]
     [('同年', 5, None), (None, None, 4)]
     """
-    found = []
-    pattern = _relative()[1] if relative else _DATE
-    for m in pattern.finditer(text, start, len(text) if end is None else end):
+    found: list[DateMention] = []
+    end = len(text) if end is None else end
+    _, pattern, holds = _relative() if relative else (None, _DATE, _DATE_HOLDS)
+    if holds.search(text, start, end) is None:  # half the paragraphs of a newspaper hold no date
+        return found
+    for m in pattern.finditer(text, start, end):
         parts = [_group(m, k) for k in ("y", "m", "d")]
         year, month, day = (None if p is None else _number(p) for p in parts)
         word = _group(m, "w")

@@ -49,6 +49,7 @@ from .quote_text import (
     clause_end,
     clause_start,
     intro_start,
+    may_quote,
     is_utterance,
     outlet,
     pick,
@@ -568,7 +569,9 @@ def quotations(article_or_text: Article | str, link: bool = True, segmenter: Seg
     turn: Label | None = None  # who has the floor in a dialogue, and the occasion of their words (接受本报记者采访)
     run_on: Found | None = None  # a quotation that runs on into the next paragraph
     out: list[Quotation] = []
-    for i, (para, p) in enumerate(zip(art.paragraphs, paras)):
+    # what a paragraph tells (people, meetings, dates) serves the quotations after it: none after the last one
+    last = len(paras) if dialogue else 1 + max((k for k, para in enumerate(art.paragraphs) if may_quote(para.text)), default=-1)
+    for i, (para, p) in enumerate(zip(art.paragraphs[:last], paras)):
         remember(p, state)
         direct = _direct(p, state)
         found = sorted(direct + _indirect(p, state, direct), key=lambda f: (f.start, f.end))

@@ -213,6 +213,19 @@ def prepare(index: int, text: str, rec: Recognizer, offset: int = 0) -> Para:
     return Para(index, text, m, top, nested, sorted(set(e for e in ends if e < len(text))), rec, years, offset)
 
 
+def may_quote(text: str) -> bool:
+    """Could the paragraph ``text`` hold a quotation, a quoted term or reported speech: a quotation
+    mark or a speech verb (the paragraphs after the last such one add nothing to find).
+
+    >>> may_quote("他说，要坚持下去。"), may_quote("会议在北京举行。")
+    (True, False)
+    """
+    lx = word_lists()
+    marks = lx.cues["quote_pairs"]
+    return any(ch in text for ch in (*marks, *marks.values(), *lx.cues["symmetric_quotes"])) \
+        or lx.verbs.search(text.translate(FULLWIDTH_DIGITS)) is not None
+
+
 def intro_start(p: Para, i: int) -> int:
     """Where the words that introduce position i begin: the sentence start or the last ； before i."""
     lo, _ = p.sentence(i)
