@@ -23,7 +23,7 @@ from ..stage import Mark, Rows, Stage
 from ..errors import InputError
 from ..resources import word_list
 from ..segmentation import Segmenter, default_segmenter, runs
-from .cues import AGE, FILL, FULLWIDTH_DIGITS, INNER_BOOK, MAX_TITLE, alt, alt_re, word_lists, is_han
+from .cues import AGE, FILL, FULLWIDTH_DIGITS, INNER_BOOK, MAX_TITLE, alt, alt_re, is_han, word_lists
 
 __all__ = ["Mention", "Recognizer", "entities", "entity_records", "meetings", "canonical_meeting", "body_name",
            "meeting_speaker",
@@ -426,8 +426,7 @@ def meetings(orig: str, m: str, lo: int, hi: int, count: Callable[[str], int] | 
                 s -= len(p)
                 break
         out.append(Mention("meeting", s, mt.end(), canonical_meeting(orig[s:mt.end()]), orig[s:mt.end()]))
-    quote_marks = set(c["quote_pairs"]) | set(c["quote_pairs"].values())
-    stops = tuple(c["meeting_prefix_verbs"])
+    quote_marks, stops = _meeting_name_chars()
     for mt in lx.meeting_suffix.finditer(m, lo, hi):
         if any(e.start <= mt.start() < e.end for e in out) or m[mt.end():mt.end() + 1] in c["venue_chars"]:
             continue
@@ -452,6 +451,14 @@ def meetings(orig: str, m: str, lo: int, hi: int, count: Callable[[str], int] | 
             s = mt.end() - len(name)
             out.append(Mention("meeting", s, mt.end(), canonical_meeting(name), name))
     return out
+
+
+@lru_cache(maxsize=1)
+def _meeting_name_chars() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The quotation marks a meeting's name may hold (全国“打假治敲”专项行动……会议) and the verbs
+    its name does not reach back over (召开)."""
+    c = word_lists().cues
+    return frozenset([*c["quote_pairs"], *c["quote_pairs"].values()]), tuple(c["meeting_prefix_verbs"])
 
 
 def canonical_meeting(name: str) -> str:

@@ -221,9 +221,7 @@ def may_quote(text: str) -> bool:
     (True, False)
     """
     lx = word_lists()
-    marks = lx.cues["quote_pairs"]
-    return any(ch in text for ch in (*marks, *marks.values(), *lx.cues["symmetric_quotes"])) \
-        or lx.verbs.search(text.translate(FULLWIDTH_DIGITS)) is not None
+    return lx.quote_marks.search(text) is not None or lx.verbs.search(text.translate(FULLWIDTH_DIGITS)) is not None
 
 
 def intro_start(p: Para, i: int) -> int:
