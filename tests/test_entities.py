@@ -53,3 +53,23 @@ def test_meeting_names_stop_at_a_demonstrative_and_keep_their_joined_parts():
     silk = _entities("blind/quotes/dev/2015-10-15-cctv-xwlb-asian-parties-silk-road.txt")
     meetings = {t for k, t in silk if k == "meeting"}
     assert "亚洲政党丝绸之路专题会议" in meetings and not any(t.startswith(("这次", "相信", "本次")) for t in meetings)
+
+
+def test_state_bodies_organisations_of_the_dictionary_and_transliterated_names():
+    """People's Daily, January 1998 (the segmentation data's text): a country's government is one
+    organisation, the dictionary's organisations (nt) count, a transliterated name before an office
+    is a person; departments named without their place are organisations (entity set, dev errors)."""
+    text = ("以色列政府决定自一日起对巴勒斯坦自治区的农副产品开放市场，放宽进口限制。\n"
+            "据报道，这项妥协方案将于本月中旬在克林顿总统与阿拉法特总统、内塔尼亚胡总理举行的巴以美三方首脑会晤期间确认。\n"
+            "北京大学20多个院系的1000多名大学生，参加升旗仪式后，举行了宣誓活动。\n"
+            "由省发展改革委、财政厅、科技厅和市统计局负责。")
+    ents = {(e.kind, e.text) for e in policytext.entities(text)}
+    assert {("organization", "以色列政府"), ("organization", "北京大学"), ("person", "克林顿"),
+            ("organization", "省发展改革委"), ("organization", "财政厅"), ("organization", "科技厅"),
+            ("organization", "市统计局")} <= ents
+    assert ("place", "以色列") not in ents  # inside the organisation's name
+
+
+def test_a_word_the_dictionary_tags_as_an_organisation_once_is_left_out():
+    ents = {(e.kind, e.text) for e in policytext.entities("这次比赛使用的越野车性能良好，全国高校学生踊跃报名。")}
+    assert not {t for k, t in ents if k == "organization"} & {"越野车", "全国高校"}

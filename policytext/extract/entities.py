@@ -21,7 +21,7 @@ from typing import Any
 from ..document import Article, Entity, Paragraph
 from ..stage import Mark, Rows, Stage
 from ..errors import InputError
-from ..resources import word_list
+from ..resources import trie_regex, word_list
 from ..segmentation import Segmenter, default_segmenter, runs
 from .cues import AGE, FILL, FULLWIDTH_DIGITS, INNER_BOOK, MAX_TITLE, alt, alt_re, is_han, word_lists
 
@@ -610,12 +610,25 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
                 spans.append(("office", e.end - len(e.title), e.end, None))
             elif kind not in (None, "person", "office"):
                 spans.append((kind, e.start, e.end, e.name))
+        if tokens is not None:
+            spans = _with_country(spans, tokens[n], text)
         taken = [False] * len(text)
         for _, s, e, _ in spans:
             taken[s:e] = [True] * (e - s)
         extra = [("person", *_dot_name(m, mt.start(), mt.end())) for mt in (_DOT_NAME.finditer(m) if _DOTS.search(m) else ())]
+        extra += [("organization", *mt.span()) for mt in departments().finditer(m)]  # 财政厅, 省发展改革委
         extra = [(kind, s, e, text[s:e]) for kind, s, e in extra]
         if tokens is not None:
+            # the dictionary's organisations (nt: 北京大学, 世界知识产权组织) and transliterated names
+            # (nr: 克林顿, 特朗普总统), on the same evidence: a word it lists once (越野车, 格尔木 tagged so)
+            # counts only when it ends as an organisation's name does or stands before an office
+            foreign, suffixes = rec.transliteration_chars(), tuple(word_lists().cues["org_suffixes"])
+            toks = tokens[n]
+            extra += [("organization", t.start, t.end, t.text) for t in toks if t.pos == "nt" and len(t.text) > 1
+                      and (seg.count(t.text) != 1 or t.text.endswith(suffixes))]
+            extra += [("person", t.start, t.end, t.text) for k, t in enumerate(toks) if t.pos in ("nr", "nrt") and len(t.text) > 2
+                      and all(ch in foreign for ch in t.text) and t.text not in places
+                      and (seg.count(t.text) != 1 or k + 1 < len(toks) and toks[k + 1].text in offices)]
             # a word the dictionary lists once is weak evidence (宜居, 城中村 and 治沙 are tagged ns, 成林 nr):
             # such a place must be a division of China (泉州, data/entities/places.txt) or end as a place
             # does (科尔沁沙地); such a name is left out
@@ -629,6 +642,50 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
                 spans.append((kind, s, e, name))
         out += [Entity(text[s:e], kind, p.index, s, e, name) for kind, s, e, name in sorted(spans, key=lambda x: x[1])]
     return out
+
+
+_LEVELS = "(?:省|自治区|市|州|盟|县|旗|区)"  # the level of government a department named without its place serves
+
+
+@lru_cache(maxsize=1)
+def departments() -> re.Pattern[str]:
+    """Government departments named without their place, after the ministries and national bodies
+    of ``lexicon/institutions.txt``: a provincial department (厅) or a local bureau (局) named as a
+    ministry is (财政部 → 财政厅, 省财政厅, 市财政局), and a body of the national government with
+    the level it serves instead of 国家 (国家发展改革委 → 省发展改革委, 市统计局).
+
+    >>> [m.group() for m in departments().finditer("省发展改革委、财政厅、科技厅和市统计局")]
+    ['省发展改革委', '财政厅', '科技厅', '市统计局']
+    """
+    bodies = word_list("lexicon", "institutions.txt")
+    ministries = [w[:-1] for w in bodies if w.endswith("部") and len(w) > 2 and not w.startswith("中")]
+    national = [w[2:] for w in bodies if w.startswith("国家") and w.endswith(("委", "委员会", "局")) and len(w) > 4]
+    return re.compile(rf"(?<![\u4e00-\u9fff]){_LEVELS}?(?:{trie_regex(ministries)})(?:厅|局)|{_LEVELS}(?:{trie_regex(national)})")
+
+
+def _with_country(spans: list[tuple[str, int, int, str | None]], tokens: Sequence[Any], text: str) -> list[tuple[str, int, int, str | None]]:
+    """Organisations with the country or place written right before them (美国|商务部, 美国|政府):
+    one organisation, as 江苏省科技厅 is; a place with a state body after it (政府, 国会) is one too."""
+    places = {t.end: t for t in tokens if t.pos == "ns"}
+    taken = {s for _, s, e, _ in spans for s in range(s, e)}
+    out = []
+    for kind, s, e, name in spans:
+        place = places.get(s)
+        if kind == "organization" and place is not None and place.start not in taken:
+            s, name = place.start, text[place.start:e]
+        out.append((kind, s, e, name))
+    for k, t in enumerate(tokens[:-1]):
+        after = tokens[k + 1]
+        if t.pos == "ns" and after.text in state_bodies() and t.start not in taken and after.start not in taken:
+            out.append(("organization", t.start, after.end, text[t.start:after.end]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def state_bodies() -> frozenset[str]:
+    """The words of a state's bodies that make one organisation with the place before them
+    (``entities/state_bodies.txt``: 美国政府, 日本国会)."""
+    return frozenset(word_list("entities", "state_bodies.txt"))
 
 
 def entities(article_or_text: Article | str, segmenter: Segmenter | None = None) -> list[Entity]:
