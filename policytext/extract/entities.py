@@ -21,7 +21,7 @@ from typing import Any
 from ..document import Article, Entity, Paragraph
 from ..stage import Mark, Rows, Stage
 from ..errors import InputError
-from ..resources import trie_regex, word_list
+from ..resources import data_json, trie_regex, word_list
 from ..segmentation import Segmenter, default_segmenter, runs
 from .cues import AGE, FILL, FULLWIDTH_DIGITS, INNER_BOOK, MAX_TITLE, alt, alt_re, is_han, word_lists
 
@@ -616,7 +616,7 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
         for _, s, e, _ in spans:
             taken[s:e] = [True] * (e - s)
         extra = [("person", *_dot_name(m, mt.start(), mt.end())) for mt in (_DOT_NAME.finditer(m) if _DOTS.search(m) else ())]
-        extra += [("organization", *mt.span()) for mt in departments().finditer(m)]  # 财政厅, 省发展改革委
+        extra += [("organization", *mt.span()) for pattern in (departments(), outlets()) for mt in pattern.finditer(m)]
         extra = [(kind, s, e, text[s:e]) for kind, s, e in extra]
         if tokens is not None:
             # the dictionary's organisations (nt: 北京大学, 世界知识产权组织) and transliterated names
@@ -661,6 +661,17 @@ def departments() -> re.Pattern[str]:
     ministries = [w[:-1] for w in bodies if w.endswith("部") and len(w) > 2 and not w.startswith("中")]
     national = [w[2:] for w in bodies if w.startswith("国家") and w.endswith(("委", "委员会", "局")) and len(w) > 4]
     return re.compile(rf"(?<![\u4e00-\u9fff]){_LEVELS}?(?:{trie_regex(ministries)})(?:厅|局)|{_LEVELS}(?:{trie_regex(national)})")
+
+
+@lru_cache(maxsize=1)
+def outlets() -> re.Pattern[str]:
+    """The news outlets the reader knows (``reader/genres.json``: agencies; 新华社, 人民日报, 央广网),
+    as organisations where they are named without book-title marks (人民日报表示).
+
+    >>> outlets().findall("据新华社报道，人民日报发表评论")
+    ['新华社', '人民日报']
+    """
+    return re.compile(trie_regex(a for a in data_json("reader", "genres.json")["agencies"] if a not in ("本报", "本站")))
 
 
 def _with_country(spans: list[tuple[str, int, int, str | None]], tokens: Sequence[Any], text: str) -> list[tuple[str, int, int, str | None]]:
