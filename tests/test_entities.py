@@ -73,3 +73,10 @@ def test_state_bodies_organisations_of_the_dictionary_and_transliterated_names()
 def test_a_word_the_dictionary_tags_as_an_organisation_once_is_left_out():
     ents = {(e.kind, e.text) for e in policytext.entities("这次比赛使用的越野车性能良好，全国高校学生踊跃报名。")}
     assert not {t for k, t in ents if k == "organization"} & {"越野车", "全国高校"}
+
+
+def test_a_name_the_dictionary_cuts_into_pieces_is_one_person():
+    # People's Daily, January 1998: 宁|洪虎 and 张|万年 are tagged as name pieces; 龙|岩 is a city
+    ents = {(e.kind, e.text) for e in policytext.entities("张万年、迟浩田出席。宁洪虎说，龙岩的变化很大。")}
+    assert {("person", "张万年"), ("person", "迟浩田"), ("person", "宁洪虎")} <= ents
+    assert not {t for k, t in ents if k == "person"} & {"万年", "洪虎", "龙岩"}

@@ -629,6 +629,7 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
             extra += [("person", t.start, t.end, t.text) for k, t in enumerate(toks) if t.pos in ("nr", "nrt") and len(t.text) > 2
                       and all(ch in foreign for ch in t.text) and t.text not in places
                       and (seg.count(t.text) != 1 or k + 1 < len(toks) and toks[k + 1].text in offices)]
+            extra += [("person", s, e, text[s:e]) for s, e in _split_names(toks, rec) if text[s:e] not in places]
             # a word the dictionary lists once is weak evidence (宜居, 城中村 and 治沙 are tagged ns, 成林 nr):
             # such a place must be a division of China (泉州, data/entities/places.txt) or end as a place
             # does (科尔沁沙地); such a name is left out
@@ -661,6 +662,24 @@ def departments() -> re.Pattern[str]:
     ministries = [w[:-1] for w in bodies if w.endswith("部") and len(w) > 2 and not w.startswith("中")]
     national = [w[2:] for w in bodies if w.startswith("国家") and w.endswith(("委", "委员会", "局")) and len(w) > 4]
     return re.compile(rf"(?<![\u4e00-\u9fff]){_LEVELS}?(?:{trie_regex(ministries)})(?:厅|局)|{_LEVELS}(?:{trie_regex(national)})")
+
+
+def _split_names(tokens: Sequence[Any], rec: Recognizer) -> Iterator[tuple[int, int]]:
+    """Names the dictionary does not know, which it cuts into pieces it tags as names (周|小平,
+    陆|鹏|鹏, 宁|洪虎): a run of two or three such pieces that reads as surname + given name (the
+    caller leaves out the place names among them: 龙|岩)."""
+    k = 0
+    while k < len(tokens):
+        j = k
+        while j < len(tokens) and tokens[j].pos.startswith("nr") and len(tokens[j].text) <= 2 \
+                and (j == k or tokens[j].start == tokens[j - 1].end):
+            j += 1
+        if j - k >= 2:
+            s, e = tokens[k].start, tokens[j - 1].end
+            name = "".join(t.text for t in tokens[k:j])
+            if len(name) <= 4 and rec.surname_len(name, 0) == len(tokens[k].text) and rec.valid_name(name):
+                yield s, e
+        k = max(j, k + 1)
 
 
 @lru_cache(maxsize=1)
