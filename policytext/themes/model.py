@@ -518,6 +518,7 @@ class _Procedural:
         self.framing = _any_of(data["framing"]["patterns"])
         self.wrapper = _any_of(data["wrapper"]["patterns"])
         self.wrapper_share = float(data["wrapper"]["max_share"])
+        self.dateline = _any_of(data["dateline"]["patterns"])
 
     def sentence(self, sentence: str) -> bool:
         """Whether a sentence (with its end mark) is procedural: an event, a meeting's business, a greeting."""
@@ -528,6 +529,11 @@ class _Procedural:
 
     def frames(self, clause: str) -> bool:
         return bool(self.framing.search(clause.rstrip(_TRAILING)))
+
+    def undated(self, text: str) -> str:
+        """``text`` without the dateline of a news report (``新华社北京7月3日电 （记者梅常伟）``), if it has one."""
+        m = self.dateline.match(text)
+        return text[m.end():] if m else text
 
 
 def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
@@ -545,19 +551,27 @@ def procedural_share(texts: Sequence[str]) -> np.ndarray:
     presided or attended: ``吴政隆参加活动。``; a meeting votes, elects, appoints: ``会议经表决，免去……职务。``;
     a greeting on someone's behalf) and in clauses that frame a report or programme item
     (``现在播送全会公报``, ``今天的《文化中国行》``), after ``data/themes/procedural.toml``: evidence of
-    the ``none`` detector (:class:`Calibration`). Articles and items of laws are never procedural.
+    the ``none`` detector (:class:`Calibration`). Articles and items of laws are never procedural. A
+    report's dateline (``新华社哥本哈根7月3日电 （记者张玉亮）``) is left out of the line (a line that is only a
+    dateline is procedural).
 
     >>> procedural_share(["蔡奇、王毅等出席上述活动。", "全会按照党章规定，选举赵世勇同志为中央纪委副书记。",
     ...                   "稳定粮食播种面积，加强高标准农田建设。"]).tolist()
     [1.0, 1.0, 0.0]
     >>> float(procedural_share(["中央纪委第六次全体会议22日在北京闭幕。现在播送全会公报。会议强调，要坚定不移正风肃纪反腐。"])[0].round(2))
     0.63
+    >>> procedural_share(["新华社哥本哈根7月3日电 （记者张玉亮）丹麦国王腓特烈十世3日在阿美琳堡宫会见中共中央政治局委员、外交部长王毅。"]).tolist()
+    [1.0]
     """
     cues = _procedural()
     out = np.zeros(len(texts))
     for i, text in enumerate(texts):
+        if not text.strip() or _PROVISION.match(text):
+            continue
+        text = cues.undated(text)
         total = len(text.strip())
-        if not total or _PROVISION.match(text):
+        if not total:  # a dateline alone
+            out[i] = 1.0
             continue
         hit = 0
         for sentence in map(str.strip, _SENTENCE.findall(text)):
