@@ -180,3 +180,10 @@ def test_a_paragraph_opening_is_counted():
     seg = policytext.segmentation.default_segmenter()
     text, _, _ = KP._candidates(_report(2011), seg, None)
     assert [(text.stats[p].count, text.stats[p].openings) for p in ("稳健的货币政策", "积极的财政政策", "三农")] == [(1, 1), (2, 1), (7, 3)]
+
+
+def test_the_rhetoric_of_progress_is_no_part_of_a_phrase():
+    """构建中拉命运共同体新篇章: the "new chapter" is the aim of the sentence; the unit is the community
+    (session 7)."""
+    assert KP.candidates("构建中拉命运共同体新篇章") == ["中拉命运", "中拉命运共同体", "命运", "命运共同体", "共同体"]
+    assert "妇女全面发展新进程" not in KP.candidates("开创妇女全面发展新进程")

@@ -473,6 +473,8 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
                 continue
             if j > i + 2 and classes[j - 3:j - 1] == "AV":
                 break  # an adjective before a verb with an object: a clause (扎实/推进/乡村全面振兴)
+            if j > i + 2 and words[j - 2] == "新" and classes[j - 2] == "A":
+                continue  # a phrase with a "new X" after it is the rhetoric of its sentence: 中拉命运共同体/新/篇章
             yield i, j, start, end
 
 
