@@ -140,3 +140,50 @@ def test_a_stray_quotation_makes_no_term_of_a_free_word():
     assert fujian.count("高水平") > KP.QUOTED_SHARE * fujian.count("“高水平”") > 0
     assert "高水平" not in KP.candidates(fujian)
     assert KP.candidates("坚持“两个确立”，做到“两个确立”").count("两个确立") == 2  # a formulation the text quotes as it uses it
+
+
+def _report(year: int) -> policytext.Article:
+    name = {1998: "1998-03-05", 2011: "2011-03-05", 2013: "2013-03-05"}[year]
+    return policytext.read(ROOT / f"corpora/blind/keyphrases/dev/{name}-gov-work-report-national-{year}.txt")[0]
+
+
+def test_statistical_indicators_are_not_key():
+    """A work report quotes its headline indicators with figures (国内生产总值增长7.5%左右): they name
+    no subject of the report (session 7)."""
+    top = [k.phrase for k in policytext.keyphrases(_report(2013), k=30)]
+    assert not {"国内生产总值", "居民消费价格", "政府工作报告"} & set(top)
+    assert "积极的财政政策" in top[:3]
+
+
+def test_a_heading_phrase_used_once_is_a_candidate():
+    """A phrase of a section heading (第七，积极推进政府机构改革) is a candidate though the body uses
+    it once: the heading is the report's own outline (session 7)."""
+    seg = policytext.segmentation.default_segmenter()
+    _, _, found = KP._candidates(_report(1998), seg, None)
+    assert "政府机构改革" in dict(found)
+
+
+def test_a_verbal_noun_before_a_term_does_not_bind_it():
+    """发展新质生产力 is a verb and its object: the term is key on its own (session 7)."""
+    jilin = policytext.read(ROOT / "corpora/blind/keyphrases/dev/2026-jilin-government-work-report.txt")[0]
+    assert "新质生产力" in [k.phrase for k in policytext.keyphrases(jilin, k=20)]
+
+
+def test_a_light_verb_inside_makes_a_clause():
+    """应邀对马来西亚进行国事访问: 进行 is a light verb, the words around it are subject and object."""
+    assert KP.candidates("应邀对马来西亚进行国事访问") == ["马来西亚", "国事访问"]
+
+
+def test_a_paragraph_opening_is_counted():
+    """The first clause of a paragraph states its topic (实施稳健的货币政策。……; （二）进一步扩大内需特别是
+    居民消费需求): the uses of a phrase there are counted as openings (session 7)."""
+    seg = policytext.segmentation.default_segmenter()
+    text, _, _ = KP._candidates(_report(2011), seg, None)
+    assert [(text.stats[p].count, text.stats[p].openings) for p in ("稳健的货币政策", "积极的财政政策", "三农")] == [(1, 1), (2, 1), (7, 3)]
+
+
+def test_the_rhetoric_of_progress_is_no_part_of_a_phrase():
+    """构建中拉命运共同体新篇章: the "new chapter" is the aim of the sentence; the unit is the community
+    (session 7)."""
+    assert KP.candidates("构建中拉命运共同体新篇章") == ["中拉命运", "中拉命运共同体", "命运", "命运共同体", "共同体"]
+    assert "妇女全面发展新进程" not in KP.candidates("开创妇女全面发展新进程")

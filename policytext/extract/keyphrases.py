@@ -462,6 +462,8 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
             word, last = words[j - 1], classes[j - 1]
             if j > i + 1 and classes[j - 2] == "D" and last != "M":
                 break  # an adverbial before a verb: a clause (城市全面推进改革)
+            if word in edges and last == "V" and j > i + 1:
+                break  # a light verb inside makes a clause: 马来西亚/进行/国事访问, 法治中国建设/取得/…
             if word in edges or last == "D":
                 continue
             if j == i + 1:
@@ -471,6 +473,8 @@ def _run_spans(words: list[str], classes: str, offsets: Sequence[int], start: in
                 continue
             if j > i + 2 and classes[j - 3:j - 1] == "AV":
                 break  # an adjective before a verb with an object: a clause (扎实/推进/乡村全面振兴)
+            if j > i + 2 and words[j - 2] == "新" and classes[j - 2] == "A":
+                continue  # a phrase with a "new X" after it is the rhetoric of its sentence: 中拉命运共同体/新/篇章
             yield i, j, start, end
 
 
@@ -527,6 +531,7 @@ def _check_text(text: object) -> str:
 # ---------------------------------------------------------------- key phrases of one article
 
 _UNSET = "\x00"  # no neighbour seen yet
+_CLAUSE_ENDS = frozenset("，。；：！？,;:!?")  # the first clause of a paragraph is its topic: （一）加强和改善宏观调控，……
 
 
 @dataclass(slots=True)
@@ -546,9 +551,12 @@ class _Stats:
     paragraphs: int = 0
     last_paragraph: int = -1
     first_paragraph: int = -1
+    openings: int = 0  # occurrences in the first clause of a paragraph
 
-    def see(self, left: str, right: str, paragraph: int) -> None:
-        """Record one occurrence with its neighbours in paragraph ``paragraph``."""
+    def see(self, left: str, right: str, paragraph: int, opening: bool = False) -> None:
+        """Record one occurrence with its neighbours in paragraph ``paragraph`` (``opening``: in
+        the paragraph's first clause)."""
+        self.openings += opening
         self.left = left if self.left in (_UNSET, left) else None
         self.right = right if self.right in (_UNSET, right) else None
         if paragraph != self.last_paragraph:
@@ -579,9 +587,10 @@ def _parts(article_or_text: TextLike) -> tuple[list[str], list[str], list[str]]:
 class _Text:
     """The candidates of one tokenised text, counted at token boundaries in one pass (time and
     memory linear in the length of the text): ``counts`` of every candidate, ``words`` counts of
-    the tokens, and :class:`_Stats` of the repeated candidates and of those in ``titles``."""
+    the tokens, and :class:`_Stats` of the repeated candidates and of those in ``outline`` (the
+    title and section headings)."""
 
-    def __init__(self, pairs: Iterable[tuple[str, str]], seg: Segmenter, titles: str = "") -> None:
+    def __init__(self, pairs: Iterable[tuple[str, str]], seg: Segmenter, outline: str = "") -> None:
         words, classes, offsets, self.places = _tokens(pairs, seg)
         self.tokens = words
         self.word_counts = Counter(words)
@@ -592,14 +601,17 @@ class _Text:
         run: list[tuple[int, int, str]] = []
         run_span = (-1, -1)
         seen = paragraph = 0  # tokens read so far for the paragraph number, newlines among them
+        clause = 0  # clauses ended so far in the current paragraph
         canon = {p: p for p in self.counts}  # one string per phrase for counts and stats
         for i, j, start, end in _spans(words, classes, offsets):
             phrase = canon[_phrase(words, i, j)]
             count = self.counts[phrase]
-            if count < 2 and (j - i > 1 or classes[i] != "T") and phrase not in titles:
-                continue  # a phrase used once is key only when it is a term or in the title
+            if count < 2 and (j - i > 1 or classes[i] != "T") and phrase not in outline:
+                continue  # a phrase used once is key only when it is a term or in the title or a heading
             while seen < i:
-                paragraph += "\n" in words[seen]
+                if "\n" in words[seen]:
+                    paragraph, clause = paragraph + 1, 0
+                clause += words[seen] in _CLAUSE_ENDS
                 seen += 1
             if (start, end) != run_span:
                 self._independent(run)
@@ -607,8 +619,10 @@ class _Text:
             s = self.stats.get(phrase)
             if s is None:
                 s = self.stats[phrase] = _Stats(j - i, i, *_kind(classes, i, j), count)
-            s.see(words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges else "",
-                  words[j] if j < end and words[j] not in edges else "", paragraph)
+            s.see(words[i - 1] if i > start and classes[i - 1] in _MODIFIERS and words[i - 1] not in edges
+                  and not (classes[i - 1] == "M" and len(words[i - 1]) > 1 and (j - i > 1 or classes[i] == "T"))
+                  else "",  # a verbal noun before a phrase or term is its predicate, not its modifier: 发展新质生产力
+                  words[j] if j < end and words[j] not in edges else "", paragraph, clause == 0)
             run.append((i, j, phrase))
         self._independent(run)
 
@@ -644,7 +658,7 @@ def _own_place(text: _Text) -> str | None:
 FEATURES = ("bias", "tf", "spread", "early", "title", "heading", "lead", "once", "lone_word", "term", "lexicon",
             "office", "institution", "person", "person_inside", "own_place", "verbal", "clausal", "led", "log_idf",
             "term_log_idf", "generic_word", "cohesion", "words", "chars", "unseen", "place", "quoted", "head_idf",
-            "first_idf")
+            "first_idf", "opening", "title_place")
 """The features of a candidate (:func:`_features`), in the order of the weights in ``data/keyphrases/ranker.json``."""
 
 
@@ -670,7 +684,9 @@ def _features(phrase: str, s: _Stats, c: _Context) -> list[float]:
     presence in the title, headings and the first paragraph (a news story's lead), its kind (lexicon
     term, quoted formulation, office, institution, person, the speaker's own place, verb-led,
     clause), its background idf and that of its most generic word, the cohesion of its words and
-    its length, and the idf of its head and first word. The ranker (:func:`_ranker`) weighs them.
+    its length, the idf of its head and first word, its uses in the first clause of a paragraph (a
+    paragraph's topic) and whether it is the place a headline names. The ranker (:func:`_ranker`)
+    weighs them.
     """
     edges, text, titles, classes, known = c.edges, c.text, c.titles, c.classes, c.idf
     words = text.words(s)
@@ -720,6 +736,8 @@ def _features(phrase: str, s: _Stats, c: _Context) -> list[float]:
             float(s.term and not in_lexicon),  # a formulation the text quotes
             word_idf[-1],  # the head: 建设, 会议
             word_idf[0],
+            math.log1p(s.openings),  # a paragraph's topic clause: 实施稳健的货币政策。
+            float(in_title and phrase in text.places),  # the place a headline names is the one the text is about
             ]
 
 
@@ -802,7 +820,8 @@ def _candidates(article_or_text: TextLike, seg: Segmenter, tokens: Sequence[tupl
     plain text: the features of a long text's many candidates are never held all at once."""
     title_lines, headings, paragraphs = _parts(article_or_text)
     titles, heads = "\n".join(title_lines), "\n".join(headings)
-    text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg, titles)
+    outline = f"{titles}\n{heads}"  # a phrase of the title or of a section heading is key even when the body uses it once
+    text = _Text(_pairs(seg, "\n".join(paragraphs)) if tokens is None else tokens, seg, outline)
     classes = _Classes(seg)
     context = _Context(text, len(paragraphs), titles, heads, _own_place(text), classes, classes.lexicon(),
                        _lexicon_words("titles.txt"), _lexicon_words("institutions.txt"), _grammar().stop_edges, {})
@@ -810,7 +829,7 @@ def _candidates(article_or_text: TextLike, seg: Segmenter, tokens: Sequence[tupl
     def found() -> Iterator[tuple[str, list[float]]]:
         for p, s in text.stats.items():
             alone = WORD_ALONE if s.size == 1 and not s.term else 0.25
-            if s.independent < max(1.0 if s.term or (s.count == 1 and p in titles) or (s.size > 1 and s.count >= 3) else 2.0, alone * s.count) or s.bound():
+            if s.independent < max(1.0 if s.term or (s.count == 1 and p in outline) or (s.size > 1 and s.count >= 3) else 2.0, alone * s.count) or s.bound():
                 continue  # a fragment of a longer unit (a phrase used three times or more needs one use of its own)
             if s.size == 1 and p in context.offices:
                 continue  # a title or form of address alone: 负责人, 女士, 主席
