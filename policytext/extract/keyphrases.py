@@ -594,18 +594,27 @@ class _Text:
         words, classes, offsets, self.places = _tokens(pairs, seg)
         self.tokens = words
         self.word_counts = Counter(words)
-        # two passes over the candidate spans (recomputed, not stored: memory stays that of the tokens)
-        self.counts: Counter[str] = Counter(_phrase(words, i, j) for i, j, _, _ in _spans(words, classes, offsets))
+        # the candidate spans, found once and kept as four token indices each in one array (a few
+        # bytes per character), with the number of their phrase among the distinct ones
+        ids: dict[str, int] = {}
+        spans, which = array("l"), array("l")
+        for span in _spans(words, classes, offsets):
+            spans.extend(span)
+            which.append(ids.setdefault(_phrase(words, span[0], span[1]), len(ids)))
+        phrases = list(ids)
+        del ids
+        tally = Counter(which)
+        self.counts: Counter[str] = Counter({phrases[k]: n for k, n in tally.items()})
         self.stats: dict[str, _Stats] = {}
         edges = _grammar().stop_edges
         run: list[tuple[int, int, str]] = []
         run_span = (-1, -1)
         seen = paragraph = 0  # tokens read so far for the paragraph number, newlines among them
         clause = 0  # clauses ended so far in the current paragraph
-        canon = {p: p for p in self.counts}  # one string per phrase for counts and stats
-        for i, j, start, end in _spans(words, classes, offsets):
-            phrase = canon[_phrase(words, i, j)]
-            count = self.counts[phrase]
+        for n, k in enumerate(which):
+            i, j, start, end = spans[4 * n:4 * n + 4]
+            phrase = phrases[k]
+            count = tally[k]
             if count < 2 and (j - i > 1 or classes[i] != "T") and phrase not in outline:
                 continue  # a phrase used once is key only when it is a term or in the title or a heading
             while seen < i:
