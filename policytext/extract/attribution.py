@@ -182,8 +182,21 @@ def resolve_speaker(e: Mention | None, p: Para, state: State) -> Speaker:
             return Speaker(issuer.name, issuer.mention, e, joint=joint)
         return Speaker(e.name, e.mention, e)
     if e.kind == "org" and e.name:
+        place = _place_before(p, e.start)
+        if place:  # 俄罗斯|国防部称: the country's ministry, not a ministry of China
+            e = Mention("org", e.start - len(place), e.end, place + e.name, place + e.mention)
         return Speaker(body_name(e.name), e.mention, e)  # 最高法 → 最高人民法院
     return Speaker(e.name, e.mention, e)
+
+
+def _place_before(p: Para, i: int) -> str:
+    """The place name written right before a body's name at i (俄罗斯|国防部, 美国|国务院), as the
+    segmenter tags it, or ''."""
+    run = re.search(r"[\u4e00-\u9fff]{1,6}$", p.m[max(0, i - 6):i])
+    if run is None:
+        return ""
+    words = p.rec.seg.tagged(run.group())
+    return words[-1][0] if words and words[-1][1] == "ns" else ""
 
 
 def subject(p: Para, state: State, lo: int, hi: int, sent_lo: int, adjacent: bool = False) -> Speaker:
@@ -577,6 +590,10 @@ def _sentence_facts(p: Para, state: State, span: tuple[int, int], name: str) -> 
             who = resolve_speaker(e, p, state)
             if who.name == name:
                 return _facts(p, state, lo, _words_start(p, e.end, hi), who, e)
+    k = p.m.find(name, lo, hi) if len(name) >= 2 else -1
+    if k >= 0:  # 伊朗……秘书雷扎伊19日表示，……。雷扎伊还说，……: the name after a title the tagger does not give
+        e = Mention("person", k, k + len(name), name, name)
+        return _facts(p, state, lo, _words_start(p, e.end, hi), Speaker(name, name, e), e)
     return None
 
 
@@ -659,7 +676,7 @@ def verb_adjacent(p: Para, end: int, vs: int) -> bool:
     gap = list(p.m[end:vs])
     for s, t in adverbial_spans(p, end, vs):
         gap[s - end:t - end] = " " * (t - s)
-    rest = _without_dates("".join(gap).replace(" ", ""))
+    rest = re.sub(r"[（(][）)]", "", _without_dates("".join(gap).replace(" ", "")))  # 今天（9月20日）表示: the date in brackets
     words = alt("adverbs", "subject_gap")
     act = rf"(?:(?:{alt('speech_act_objects')})[^，。；：！？]{{1,30}}?)?(?:{alt('speech_acts')})"  # 对……作出重要指示强调
     both = r"一边[\u4e00-\u9fff]{1,6}?一边"  # 一边干活一边说
