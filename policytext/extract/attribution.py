@@ -138,9 +138,10 @@ def resolve_speaker(e: Mention | None, p: Para, state: State) -> Speaker:
         return Speaker(None, e.mention, e)
     if e.kind == "doc_ref":  # 文章指出 / 意见强调: the article or document named before
         for pos, doc in reversed(state.docs):
-            if pos < where and doc.doc_type == e.doc_type and (e.doc_type == "article" or e.mention in doc.mention or e.mention == "文件"):
+            if pos < where and doc.doc_type == e.doc_type and (e.doc_type == "article" or e.mention in doc.mention or e.mention == "文件"
+                                                               or state.called.get(doc.mention) == e.mention):  # 《……》报告。……报告指出
                 ref = Mention("doc", e.start, e.end, doc.name, doc.mention, issuer=doc.issuer, doc_type=doc.doc_type)
-                return Speaker(doc.issuer.name if doc.issuer else doc.name, e.mention, ref)
+                return Speaker(doc.issuer.name if doc.issuer else doc.name, e.mention, ref, state.released.get(doc.mention))
         return Speaker(None, e.mention, e)
     if e.kind == "meeting" and e.name:
         return Speaker(meeting_speaker(e.name), e.mention, e)
@@ -748,6 +749,46 @@ def _name_after_title(p: Para, i: int) -> str | None:
     return mt.group(1)
 
 
+def _issuer_before(p: Para, lo: int, e: Mention, ents: list[Mention]) -> tuple[Mention, int] | None:
+    """The body (or person) that issues the document ``e`` in its sentence, and where the issuing
+    verb stands: 联合国粮食及农业组织28日发布的《……》, 中国人民银行今日（10月8日）发布关于……文件."""
+    verb = re.compile(rf"(?:{alt('issue_verbs')})了?的?")
+    rest = re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{alt('body_suffixes')})")  # 联合国|粮食及农业组织: the name goes on
+    for a in reversed([x for x in ents if x.kind in ("org", "person") and x.end <= e.start]):
+        more = rest.match(p.m, a.end, e.start) if a.kind == "org" else None
+        if more is not None:
+            a = Mention("org", a.start, more.end(), (a.name or "") + more.group(), p.m[a.start:more.end()])
+        gap = re.sub(r"[（(][）)]", "", _without_dates(p.m[a.end:e.start]))
+        mt = verb.fullmatch(re.sub(rf"^(?:{alt('adverbs', 'subject_gap')})+", "", gap))
+        if mt is not None and subject_position(p, lo, a):
+            return a, e.start - 1
+    return None
+
+
+def _issued(p: Para, state: State, lo: int, e: Mention, ents: list[Mention]) -> None:
+    """Give the document ``e`` the issuer its sentence names and note the day it was issued on."""
+    found = _issuer_before(p, lo, e, ents)
+    if found is None:
+        return
+    a, at = found
+    if e.issuer is None:
+        e.issuer = resolve_speaker(a, p, state).ent if a.kind == "org" else a
+    state.released[e.mention] = clause_date(p, lo, at, state)
+
+
+def _untitled_doc(p: Para, lo: int, hi: int, ents: list[Mention]) -> Mention | None:
+    """A document issued without 《》 (发布关于人民币汇率的政策立场文件, 印发关于……的意见): named by its
+    关于 phrase (文件, a word for any document, left out)."""
+    kinds = alt("untitled_doc_nouns")
+    mt = re.search(rf"(?:{alt('issue_verbs')})了?(关于[^，。；：“”《》]{{2,40}}?)({kinds})(?![\u4e00-\u9fff])", p.m[lo:hi])
+    if mt is None:
+        return None
+    s, t = lo + mt.start(1), lo + mt.end(2)
+    name = mt.group(1) if mt.group(2) == "文件" else mt.group(1) + mt.group(2)
+    e = Mention("doc", s, t, name, name, doc_type="document")
+    return e if _issuer_before(p, lo, e, ents) is not None else None
+
+
 def remember(p: Para, state: State) -> None:
     """Note the people and document issuers the paragraph names (outside quotations)."""
     # 会议强调，今年将召开党的十九大……: the meetings a meeting's paragraph speaks about are not the one held
@@ -768,6 +809,10 @@ def remember(p: Para, state: State) -> None:
             continue
         ents = p.rec.mentions(p.text, p.m, lo, hi, state, tagger=False)
         background = re.match(rf"\s*(?:{alt('background_words')})[，,]", p.m[lo:hi]) is not None
+        untitled = _untitled_doc(p, lo, hi, ents)
+        if untitled is not None:  # 中国人民银行今日发布关于人民币汇率的政策立场文件。¶文件指出，……
+            state.docs.append(((p.index, untitled.start), untitled))
+            _issued(p, state, lo, untitled, ents)
         for e in ents:
             if e.kind == "doc" and e.mention.startswith("《"):
                 e.doc_type = _doc_type(p, e)
@@ -777,6 +822,11 @@ def remember(p: Para, state: State) -> None:
                     if e.issuer is not None and e.issuer.kind == "title":
                         e.issuer.name = resolve_speaker(e.issuer, p, state).name
                 state.docs.append(((p.index, e.start), e))
+            if e.kind == "doc" and e.mention.startswith("《") and e.doc_type == "document":
+                _issued(p, state, lo, e, ents)
+                noun = re.match(alt("document_refs"), p.m[e.end:])
+                if noun:
+                    state.called[e.mention] = noun.group()
             if e.kind == "title" and e.name is None:
                 name = _name_after_title(p, e.end)
                 if name:
