@@ -678,6 +678,9 @@ def verb_adjacent(p: Para, end: int, vs: int) -> bool:
     for s, t in adverbial_spans(p, end, vs):
         gap[s - end:t - end] = " " * (t - s)
     rest = re.sub(r"[（(][）)]", "", _without_dates("".join(gap).replace(" ", "")))  # 今天（9月20日）表示: the date in brackets
+    where = re.search(r"在([\u4e00-\u7683\u7685-\u9fff]{2,12})$", rest)  # (not 在福建宁德地委工作的干部: 的 = U+7684)
+    if where is not None and lx.verbs.match(p.m, vs) and p.rec.seg.tagged(where.group(1))[0][1] == "ns":
+        rest = rest[:where.start()]  # 李强20日在北京人民大会堂表示: where the words were said (在……时/上 are adverbial spans)
     words = alt("adverbs", "subject_gap")
     act = rf"(?:(?:{alt('speech_act_objects')})[^，。；：！？]{{1,30}}?)?(?:{alt('speech_acts')})"  # 对……作出重要指示强调
     both = r"一边[\u4e00-\u9fff]{1,6}?一边"  # 一边干活一边说
