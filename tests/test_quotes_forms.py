@@ -574,3 +574,39 @@ def test_turns_of_a_press_conference_transcript_are_words_at_it():
     ])
     got = [(q.speaker, q.source_type, q.date) for q in quotations(art) if q.kind == "turn"]
     assert got == [("李国忠", "meeting", "2023-07-25"), ("杜航伟", "meeting", "2023-07-25")]
+
+
+def test_foreign_voices_of_a_news_brief():
+    """国际联播快讯 of 2026-09-20: a date in brackets after the speaker (卡利巴夫今天（9月20日）表示，), unnamed
+    officials and informants (俄罗斯官员……说，, 西班牙政府消息人士18日透露，), a country's ministry (俄罗斯国防部19日称，)
+    and the date of the sentence before lent to the same speaker named again (雷扎伊19日表示，……。雷扎伊还说，)."""
+    got = [(q.speaker, q.speaker_mention, q.date) for q in _records("2026-09-20-cctv-xwlb-international-briefs.txt")]
+    assert got == [("雷扎伊", "雷扎伊", "2026-09-19"), ("雷扎伊", "雷扎伊", "2026-09-19"),
+                   ("卡利巴夫", "卡利巴夫", "2026-09-20"), ("俄罗斯国防部", "俄罗斯国防部", "2026-09-19"),
+                   (None, "俄罗斯官员", "2026-09-20"), ("泽连斯基", "泽连斯基", "2026-09-19"),
+                   (None, "西班牙政府消息人士", "2026-09-18")]
+
+
+def test_a_document_issued_by_a_named_body_speaks_for_it_on_the_day_it_was_issued():
+    """中国人民银行今日（10月8日）发布关于人民币汇率的政策立场文件。¶文件指出，……: the bank, the paper (no 《》),
+    its day; 联合国粮食及农业组织28日发布的《2026年世界森林状况》报告……报告同时指出，……: the issuer named in full."""
+    pboc = {(q.speaker, q.source, q.source_type, q.date) for q in _records("2026-10-08-cctv-xwlb-pboc-exchange-rate-position.txt")}
+    assert pboc == {("中国人民银行", "关于人民币汇率的政策立场", "document", "2026-10-08")}
+    fao = [(q.speaker, q.source, q.date) for q in _records("2026-09-29-cctv-xwlb-international-briefs.txt")][:2]
+    assert fao == [("联合国粮食及农业组织", "《2026年世界森林状况》", "2026-09-28")] * 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 人民日报 2026-03-06 p.01 (corpora/blind/reader/dev): the time of day and a deliberation before the verb
+        ("中共中央总书记、国家主席、中央军委主席习近平5日下午在参加他所在的十四届全国人大四次会议江苏代表团审议时强调，"
+         "完成“十五五”经济社会发展目标任务，需要应对更加复杂的环境、解决更多深层次矛盾。",
+         ("习近平", "江苏代表团审议")),
+        # 新闻联播 2022-12-23 (DuckBurnIncense/xin-wen-lian-bo): a place right before the verb
+        ("俄罗斯总统普京22日在克里姆林宫表示，这种做法只会延长俄乌冲突。", ("普京", None)),
+    ],
+)
+def test_time_of_day_and_place_between_speaker_and_verb(text, expected):
+    got = [(q.speaker, q.source) for q in quotations(text) if q.kind == "indirect"]
+    assert got == [expected]
