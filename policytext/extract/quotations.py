@@ -510,8 +510,11 @@ def _indirect(p: Para, state: State, direct: list[Found]) -> list[Found]:
         while end > body and p.m[end - 1] in "，,、；;：: \u3000":
             end -= 1
         prev = out[-1] if out else None
-        if prev is not None and prev.start < cl <= prev.end and p.m[cl - 1] in "；;":
-            prev.end = cl - 1  # ……；曹卫星常委代表民盟中央表示，……: a new speaker after a semicolon ends the words before
+        semi = max(p.m.rfind("；", prev.start, cl), p.m.rfind(";", prev.start, cl)) if prev is not None and prev.start < cl <= prev.end else -1
+        if semi >= 0 and (semi == cl - 1 or who.name is not None):
+            # ……；曹卫星常委代表民盟中央表示，……, ……；随着……，习近平总书记指出，……: a new speaking clause after a
+            # semicolon ends the words before
+            prev.end = semi
         if end - body < 4 or any(f.start <= body < f.end for f in direct) or any(f.start <= body < f.end for f in out):
             continue
         src, stype, date = context(p, state, vs, sent_lo, who)
