@@ -618,3 +618,9 @@ def test_a_speaker_named_after_a_semicolon_ends_the_words_before():
     got = [q.text for q in _records("2026-10-08-cctv-xwlb-consumption-human-needs.txt") if q.kind == "indirect"][-2:]
     assert got == ["要把扩大消费同改善人民生活品质结合起来，适应不同收入群体实际需要，以高质量供给提高居民消费能力和意愿",
                    "要创新消费业态和模式，形成服务消费等新增长点"]
+
+
+def test_quoted_words_go_on_after_a_comma_and_a_lead_word():
+    """【新思想引领新征程】 of 2026-09-20: 习近平总书记强调，“……”，要“……”: both quotations are his words."""
+    got = [(q.kind, q.speaker) for q in _records("2026-09-20-cctv-xwlb-yellow-river-water.txt")]
+    assert got == [("direct", "习近平")] * 3

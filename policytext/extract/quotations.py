@@ -136,7 +136,11 @@ def _groups(p: Para) -> list[list[tuple[int, int]]]:
     for span in p.spans:
         prev = groups[-1][-1] if groups else None
         ended = prev is not None and p.text[prev[1] - 1] in "。！？!?" and not is_utterance(p.text[span[0] + 1:span[1]])
-        if prev is not None and p.m[prev[1] + 1:span[0]] in joiners and not ended:
+        gap = p.m[prev[1] + 1:span[0]] if prev is not None else ""
+        # “黄河水资源量就这么多，……”，要“把水资源作为最大的刚性约束，……”: the words go on after a comma
+        goes_on = re.fullmatch(rf"[，,](?:{alt('lead_words')})?", gap) is not None and p.text[prev[1] - 1] not in "。！？!?" \
+            and is_utterance(p.text[prev[0] + 1:prev[1]]) and is_utterance(p.text[span[0] + 1:span[1]])
+        if prev is not None and (gap in joiners or goes_on) and not ended:
             groups[-1].append(span)
         else:
             groups.append([span])
