@@ -101,6 +101,8 @@ def whole_name(name: str, rec: Recognizer, state: State) -> str:
     '张军桥'
     >>> whole_name("王芳", Recognizer(default_segmenter()), State(text="王芳表示，好。王芳表示，行。"))
     '王芳'
+    >>> whole_name("戚发", Recognizer(default_segmenter()), State(text="首任总设计师戚发轫院士经常跟他们讲"))
+    '戚发轫'
     """
     if name not in state.whole:
         full = name
@@ -114,6 +116,12 @@ def whole_name(name: str, rec: Recognizer, state: State) -> str:
             closed = any(not is_han(t[i + 1:i + 2]) or t[i + 1:i + 2] in lx.cues["name_stop_chars"] or lx.verbs.match(t, i + 1)
                          for i in after)
             if is_han(c) and c not in lx.cues["name_stop_chars"] and not word and closed and rec.valid_name(name + c, 3):
+                full = name + c
+        elif 2 <= len(name) <= 3 and len(after) == 1:  # 总设计师戚发|轫院士经常跟他们讲: one character, then a title
+            i = after[0]
+            c = t[i:i + 1]
+            if is_han(c) and c not in lx.cues["name_stop_chars"] and not lx.verbs.match(t, i) and not lx.titles.match(t, i) \
+                    and lx.titles.match(t, i + 1) and rec.valid_name(name + c, 3):
                 full = name + c
         state.whole[name] = full
     return state.whole[name]
