@@ -624,3 +624,9 @@ def test_quoted_words_go_on_after_a_comma_and_a_lead_word():
     """【新思想引领新征程】 of 2026-09-20: 习近平总书记强调，“……”，要“……”: both quotations are his words."""
     got = [(q.kind, q.speaker) for q in _records("2026-09-20-cctv-xwlb-yellow-river-water.txt")]
     assert got == [("direct", "习近平")] * 3
+
+
+def test_a_meeting_of_several_days_is_dated_by_its_first_day():
+    """新闻联播 of 2023-09-14: ……会议9月13日至14日在京召开。会议指出，……: 2023-09-13 (the guide's session 6 rule)."""
+    got = {q.date for q in _records("2023-09-14-cctv-xwlb-xi-general-office-instruction.txt") if q.speaker_mention == "会议"}
+    assert got == {"2023-09-13"}

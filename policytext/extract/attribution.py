@@ -462,7 +462,10 @@ def _doc_type(p: Para, e: Mention) -> str:
 def clause_date(p: Para, lo: int, hi: int, state: State) -> str | None:
     """The most precise date named in [lo, hi) (outside quotations and 《》; the last of equally
     precise ones), as ISO 8601: 2月28日，中宣部召开2025年……会议 → 2025-02-28."""
-    dates = [d for d in (_resolve_date(p, x, state) for x in find_dates(p.m, lo, hi, relative=True)) if d]
+    found = find_dates(p.m, lo, hi, relative=True)
+    # 9月13日至14日: a meeting of several days is dated by its first day
+    found = [x for k, x in enumerate(found) if not (k and p.m[found[k - 1].end:x.start] in ("至", "到", "—", "－", "-", "～", "~"))]
+    dates = [d for d in (_resolve_date(p, x, state) for x in found) if d]
     if not dates:
         return None
     return max(enumerate(dates), key=lambda x: (len(x[1].lstrip("-")), x[0]))[1]
