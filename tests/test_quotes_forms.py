@@ -348,12 +348,13 @@ def test_a_familiar_name_stands_for_the_full_name_given_before():
 
 def test_a_speech_named_again_without_its_meeting_does_not_replace_the_meeting():
     """新闻联播 2025-11-18 (development text, see above): 在讲话中 is the speech at the meeting held
-    that day; the speaker's later words are at that meeting too."""
+    that day; the speaker's later words are at that meeting too, dated by its first day (the guide's rule for a
+    meeting of several days)."""
     got = _news("2025-11-18", "中央全面依法治国工作会议11月17日至18日在京召开。中共中央政治局常委、全国人大常委会委员长赵乐际出席会议并讲话。\n"
                 "赵乐际在讲话中指出，习近平总书记重要指示高屋建瓴、思想深邃。\n"
                 "赵乐际强调，习近平法治思想是新时代全面依法治国必须长期坚持的指导思想。\n"
                 "赵乐际指出，要坚持和加强党对全面依法治国的领导。")
-    assert got == [("赵乐际", "中央全面依法治国工作会议", "meeting", "2025-11-18")] * 3
+    assert got == [("赵乐际", "中央全面依法治国工作会议", "meeting", "2025-11-17")] * 3
 
 
 def test_words_followed_by_this_is_whose_words():
