@@ -631,3 +631,9 @@ def test_a_meeting_of_several_days_is_dated_by_its_first_day():
     """新闻联播 of 2023-09-14: ……会议9月13日至14日在京召开。会议指出，……: 2023-09-13 (the guide's session 6 rule)."""
     got = {q.date for q in _records("2023-09-14-cctv-xwlb-xi-general-office-instruction.txt") if q.speaker_mention == "会议"}
     assert got == {"2023-09-13"}
+
+
+def test_an_instruction_named_as_the_subject_of_a_reaction_piece_is_the_occasion_of_its_words():
+    """新闻联播 of 2026-09-29: 习近平总书记就……作出的重要指示，……引发热烈反响。¶习近平总书记指出，……: source 重要指示."""
+    got = [(q.source, q.date) for q in _records("2026-09-29-cctv-xwlb-safe-china-instruction-response.txt") if q.speaker == "习近平"]
+    assert got == [("重要指示", None)] * 2

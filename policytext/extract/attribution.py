@@ -354,7 +354,7 @@ def _source(p: Para, lo: int, hi: int, who: Speaker) -> tuple[str | None, str | 
     mt = re.search(rf"在(?:[^，。；]{{0,12}}的)?({alt('work_refs')})中", seg)  # 在贺信中指出, 在给……的回信中
     if mt and not re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg):
         return mt.group(1), word_lists().cues["work_refs"][mt.group(1)]
-    mt = re.search(r"(?:作出|做出)((?:重要)?(?:指示|批示))", seg)  # 作出重要指示强调
+    mt = re.search(r"(?:作出|做出)的?((?:重要)?(?:指示|批示))", seg)  # 作出重要指示强调; 习近平总书记就……作出的重要指示，……
     if mt:
         return mt.group(1), "other"
     acts = word_lists().cues["letter_acts"]
@@ -614,7 +614,7 @@ def _words_start(p: Para, i: int, hi: int) -> int:
     reporting verb followed by ，/： that is not a speech act (作出重要指示，强调), else ``hi``."""
     verb = re.compile(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]")
     for mt in verb.finditer(p.m, i, hi):
-        if not re.search(r"(?:作出|做出)(?:重要)?$", p.m[max(i, mt.start() - 4):mt.start()]):
+        if not re.search(r"(?:作出|做出)的?(?:重要)?$", p.m[max(i, mt.start() - 5):mt.start()]):
             return mt.start()
     return hi
 
