@@ -637,3 +637,11 @@ def test_an_instruction_named_as_the_subject_of_a_reaction_piece_is_the_occasion
     """新闻联播 of 2026-09-29: 习近平总书记就……作出的重要指示，……引发热烈反响。¶习近平总书记指出，……: source 重要指示."""
     got = [(q.source, q.date) for q in _records("2026-09-29-cctv-xwlb-safe-china-instruction-response.txt") if q.speaker == "习近平"]
     assert got == [("重要指示", None)] * 2
+
+
+def test_a_body_named_with_a_date_before_its_statement():
+    """新闻联播 of 2026-10-08 (Hayden-H-cmyht/cctv-news, the item's summary): a body the lexicon does not know, its
+    date and its statement before the verb."""
+    text = ("沙特阿拉伯民航总局7日发表声明称，位于沙特西南部的艾卜哈国际机场和位于首都利雅得的哈立德国王国际机场6日至7日"
+            "遭到袭击，共造成3人死亡、36人受伤。")
+    assert [(q.kind, q.speaker) for q in quotations(text)] == [("indirect", "沙特阿拉伯民航总局")]

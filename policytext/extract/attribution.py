@@ -284,6 +284,10 @@ def _named_body(p: Para, lo: int, hi: int) -> Mention | None:
     lx = word_lists()
     words = alt("adverbs", "subject_gap", "demonstratives")
     mt = re.fullmatch(rf"([\u4e00-\u9fff]{{2,14}}?)(?:{words})*", chunk)
+    if mt is None:  # 沙特阿拉伯民航总局7日称: a date after the name
+        mt = re.match(r"([\u4e00-\u9fff]{2,14}?)(?=\d|今天|昨天|当天|当日|日前|近日)", chunk)
+        if mt is not None and re.fullmatch(rf"(?:{words}|{alt('speech_acts')})*", _without_dates(chunk[mt.end():])) is None:
+            mt = None
     if mt and any(mt.group(1).endswith(s) for s in lx.cues["body_suffixes"]) and not lx.verbs.search(mt.group(1)):
         return Mention("org", lo, lo + len(mt.group(1)), mt.group(1), mt.group(1))
     return None
