@@ -348,12 +348,13 @@ def test_a_familiar_name_stands_for_the_full_name_given_before():
 
 def test_a_speech_named_again_without_its_meeting_does_not_replace_the_meeting():
     """新闻联播 2025-11-18 (development text, see above): 在讲话中 is the speech at the meeting held
-    that day; the speaker's later words are at that meeting too."""
+    that day; the speaker's later words are at that meeting too, dated by its first day (the guide's rule for a
+    meeting of several days)."""
     got = _news("2025-11-18", "中央全面依法治国工作会议11月17日至18日在京召开。中共中央政治局常委、全国人大常委会委员长赵乐际出席会议并讲话。\n"
                 "赵乐际在讲话中指出，习近平总书记重要指示高屋建瓴、思想深邃。\n"
                 "赵乐际强调，习近平法治思想是新时代全面依法治国必须长期坚持的指导思想。\n"
                 "赵乐际指出，要坚持和加强党对全面依法治国的领导。")
-    assert got == [("赵乐际", "中央全面依法治国工作会议", "meeting", "2025-11-18")] * 3
+    assert got == [("赵乐际", "中央全面依法治国工作会议", "meeting", "2025-11-17")] * 3
 
 
 def test_words_followed_by_this_is_whose_words():
@@ -574,3 +575,73 @@ def test_turns_of_a_press_conference_transcript_are_words_at_it():
     ])
     got = [(q.speaker, q.source_type, q.date) for q in quotations(art) if q.kind == "turn"]
     assert got == [("李国忠", "meeting", "2023-07-25"), ("杜航伟", "meeting", "2023-07-25")]
+
+
+def test_foreign_voices_of_a_news_brief():
+    """国际联播快讯 of 2026-09-20: a date in brackets after the speaker (卡利巴夫今天（9月20日）表示，), unnamed
+    officials and informants (俄罗斯官员……说，, 西班牙政府消息人士18日透露，), a country's ministry (俄罗斯国防部19日称，)
+    and the date of the sentence before lent to the same speaker named again (雷扎伊19日表示，……。雷扎伊还说，)."""
+    got = [(q.speaker, q.speaker_mention, q.date) for q in _records("2026-09-20-cctv-xwlb-international-briefs.txt")]
+    assert got == [("雷扎伊", "雷扎伊", "2026-09-19"), ("雷扎伊", "雷扎伊", "2026-09-19"),
+                   ("卡利巴夫", "卡利巴夫", "2026-09-20"), ("俄罗斯国防部", "俄罗斯国防部", "2026-09-19"),
+                   (None, "俄罗斯官员", "2026-09-20"), ("泽连斯基", "泽连斯基", "2026-09-19"),
+                   (None, "西班牙政府消息人士", "2026-09-18")]
+
+
+def test_a_document_issued_by_a_named_body_speaks_for_it_on_the_day_it_was_issued():
+    """中国人民银行今日（10月8日）发布关于人民币汇率的政策立场文件。¶文件指出，……: the bank, the paper (no 《》),
+    its day; 联合国粮食及农业组织28日发布的《2026年世界森林状况》报告……报告同时指出，……: the issuer named in full."""
+    pboc = {(q.speaker, q.source, q.source_type, q.date) for q in _records("2026-10-08-cctv-xwlb-pboc-exchange-rate-position.txt")}
+    assert pboc == {("中国人民银行", "关于人民币汇率的政策立场", "document", "2026-10-08")}
+    fao = [(q.speaker, q.source, q.date) for q in _records("2026-09-29-cctv-xwlb-international-briefs.txt")][:2]
+    assert fao == [("联合国粮食及农业组织", "《2026年世界森林状况》", "2026-09-28")] * 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 人民日报 2026-03-06 p.01 (corpora/blind/reader/dev): the time of day and a deliberation before the verb
+        ("中共中央总书记、国家主席、中央军委主席习近平5日下午在参加他所在的十四届全国人大四次会议江苏代表团审议时强调，"
+         "完成“十五五”经济社会发展目标任务，需要应对更加复杂的环境、解决更多深层次矛盾。",
+         ("习近平", "江苏代表团审议")),
+        # 新闻联播 2022-12-23 (DuckBurnIncense/xin-wen-lian-bo): a place right before the verb
+        ("俄罗斯总统普京22日在克里姆林宫表示，这种做法只会延长俄乌冲突。", ("普京", None)),
+    ],
+)
+def test_time_of_day_and_place_between_speaker_and_verb(text, expected):
+    got = [(q.speaker, q.source) for q in quotations(text) if q.kind == "indirect"]
+    assert got == [expected]
+
+
+def test_a_speaker_named_after_a_semicolon_ends_the_words_before():
+    """【新思想引领新征程】 of 2026-10-08: 他强调，……；随着……延伸，习近平总书记指出，……: two records, the first
+    stopping at the semicolon."""
+    got = [q.text for q in _records("2026-10-08-cctv-xwlb-consumption-human-needs.txt") if q.kind == "indirect"][-2:]
+    assert got == ["要把扩大消费同改善人民生活品质结合起来，适应不同收入群体实际需要，以高质量供给提高居民消费能力和意愿",
+                   "要创新消费业态和模式，形成服务消费等新增长点"]
+
+
+def test_quoted_words_go_on_after_a_comma_and_a_lead_word():
+    """【新思想引领新征程】 of 2026-09-20: 习近平总书记强调，“……”，要“……”: both quotations are his words."""
+    got = [(q.kind, q.speaker) for q in _records("2026-09-20-cctv-xwlb-yellow-river-water.txt")]
+    assert got == [("direct", "习近平")] * 3
+
+
+def test_a_meeting_of_several_days_is_dated_by_its_first_day():
+    """新闻联播 of 2023-09-14: ……会议9月13日至14日在京召开。会议指出，……: 2023-09-13 (the guide's session 6 rule)."""
+    got = {q.date for q in _records("2023-09-14-cctv-xwlb-xi-general-office-instruction.txt") if q.speaker_mention == "会议"}
+    assert got == {"2023-09-13"}
+
+
+def test_an_instruction_named_as_the_subject_of_a_reaction_piece_is_the_occasion_of_its_words():
+    """新闻联播 of 2026-09-29: 习近平总书记就……作出的重要指示，……引发热烈反响。¶习近平总书记指出，……: source 重要指示."""
+    got = [(q.source, q.date) for q in _records("2026-09-29-cctv-xwlb-safe-china-instruction-response.txt") if q.speaker == "习近平"]
+    assert got == [("重要指示", None)] * 2
+
+
+def test_a_body_named_with_a_date_before_its_statement():
+    """新闻联播 of 2026-10-08 (Hayden-H-cmyht/cctv-news, the item's summary): a body the lexicon does not know, its
+    date and its statement before the verb."""
+    text = ("沙特阿拉伯民航总局7日发表声明称，位于沙特西南部的艾卜哈国际机场和位于首都利雅得的哈立德国王国际机场6日至7日"
+            "遭到袭击，共造成3人死亡、36人受伤。")
+    assert [(q.kind, q.speaker) for q in quotations(text)] == [("indirect", "沙特阿拉伯民航总局")]

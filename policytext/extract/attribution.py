@@ -101,6 +101,8 @@ def whole_name(name: str, rec: Recognizer, state: State) -> str:
     '张军桥'
     >>> whole_name("王芳", Recognizer(default_segmenter()), State(text="王芳表示，好。王芳表示，行。"))
     '王芳'
+    >>> whole_name("戚发", Recognizer(default_segmenter()), State(text="首任总设计师戚发轫院士经常跟他们讲"))
+    '戚发轫'
     """
     if name not in state.whole:
         full = name
@@ -114,6 +116,12 @@ def whole_name(name: str, rec: Recognizer, state: State) -> str:
             closed = any(not is_han(t[i + 1:i + 2]) or t[i + 1:i + 2] in lx.cues["name_stop_chars"] or lx.verbs.match(t, i + 1)
                          for i in after)
             if is_han(c) and c not in lx.cues["name_stop_chars"] and not word and closed and rec.valid_name(name + c, 3):
+                full = name + c
+        elif 2 <= len(name) <= 3 and len(after) == 1:  # 总设计师戚发|轫院士经常跟他们讲: one character, then a title
+            i = after[0]
+            c = t[i:i + 1]
+            if is_han(c) and c not in lx.cues["name_stop_chars"] and not lx.verbs.match(t, i) and not lx.titles.match(t, i) \
+                    and lx.titles.match(t, i + 1) and rec.valid_name(name + c, 3):
                 full = name + c
         state.whole[name] = full
     return state.whole[name]
@@ -138,9 +146,10 @@ def resolve_speaker(e: Mention | None, p: Para, state: State) -> Speaker:
         return Speaker(None, e.mention, e)
     if e.kind == "doc_ref":  # 文章指出 / 意见强调: the article or document named before
         for pos, doc in reversed(state.docs):
-            if pos < where and doc.doc_type == e.doc_type and (e.doc_type == "article" or e.mention in doc.mention or e.mention == "文件"):
+            if pos < where and doc.doc_type == e.doc_type and (e.doc_type == "article" or e.mention in doc.mention or e.mention == "文件"
+                                                               or state.called.get(doc.mention) == e.mention):  # 《……》报告。……报告指出
                 ref = Mention("doc", e.start, e.end, doc.name, doc.mention, issuer=doc.issuer, doc_type=doc.doc_type)
-                return Speaker(doc.issuer.name if doc.issuer else doc.name, e.mention, ref)
+                return Speaker(doc.issuer.name if doc.issuer else doc.name, e.mention, ref, state.released.get(doc.mention))
         return Speaker(None, e.mention, e)
     if e.kind == "meeting" and e.name:
         return Speaker(meeting_speaker(e.name), e.mention, e)
@@ -182,8 +191,21 @@ def resolve_speaker(e: Mention | None, p: Para, state: State) -> Speaker:
             return Speaker(issuer.name, issuer.mention, e, joint=joint)
         return Speaker(e.name, e.mention, e)
     if e.kind == "org" and e.name:
+        place = _place_before(p, e.start)
+        if place:  # 俄罗斯|国防部称: the country's ministry, not a ministry of China
+            e = Mention("org", e.start - len(place), e.end, place + e.name, place + e.mention)
         return Speaker(body_name(e.name), e.mention, e)  # 最高法 → 最高人民法院
     return Speaker(e.name, e.mention, e)
+
+
+def _place_before(p: Para, i: int) -> str:
+    """The place name written right before a body's name at i (俄罗斯|国防部, 美国|国务院), as the
+    segmenter tags it, or ''."""
+    run = re.search(r"[\u4e00-\u9fff]{1,6}$", p.m[max(0, i - 6):i])
+    if run is None:
+        return ""
+    words = p.rec.seg.tagged(run.group())
+    return words[-1][0] if words and words[-1][1] == "ns" else ""
 
 
 def subject(p: Para, state: State, lo: int, hi: int, sent_lo: int, adjacent: bool = False) -> Speaker:
@@ -262,6 +284,10 @@ def _named_body(p: Para, lo: int, hi: int) -> Mention | None:
     lx = word_lists()
     words = alt("adverbs", "subject_gap", "demonstratives")
     mt = re.fullmatch(rf"([\u4e00-\u9fff]{{2,14}}?)(?:{words})*", chunk)
+    if mt is None:  # 沙特阿拉伯民航总局7日称: a date after the name
+        mt = re.match(r"([\u4e00-\u9fff]{2,14}?)(?=\d|今天|昨天|当天|当日|日前|近日)", chunk)
+        if mt is not None and re.fullmatch(rf"(?:{words}|{alt('speech_acts')})*", _without_dates(chunk[mt.end():])) is None:
+            mt = None
     if mt and any(mt.group(1).endswith(s) for s in lx.cues["body_suffixes"]) and not lx.verbs.search(mt.group(1)):
         return Mention("org", lo, lo + len(mt.group(1)), mt.group(1), mt.group(1))
     return None
@@ -332,7 +358,7 @@ def _source(p: Para, lo: int, hi: int, who: Speaker) -> tuple[str | None, str | 
     mt = re.search(rf"在(?:[^，。；]{{0,12}}的)?({alt('work_refs')})中", seg)  # 在贺信中指出, 在给……的回信中
     if mt and not re.search(rf"(?:给|致)[^，。；：]{{1,30}}?的(?:{alt('letter')})", seg):
         return mt.group(1), word_lists().cues["work_refs"][mt.group(1)]
-    mt = re.search(r"(?:作出|做出)((?:重要)?(?:指示|批示))", seg)  # 作出重要指示强调
+    mt = re.search(r"(?:作出|做出)的?((?:重要)?(?:指示|批示))", seg)  # 作出重要指示强调; 习近平总书记就……作出的重要指示，……
     if mt:
         return mt.group(1), "other"
     acts = word_lists().cues["letter_acts"]
@@ -440,7 +466,10 @@ def _doc_type(p: Para, e: Mention) -> str:
 def clause_date(p: Para, lo: int, hi: int, state: State) -> str | None:
     """The most precise date named in [lo, hi) (outside quotations and 《》; the last of equally
     precise ones), as ISO 8601: 2月28日，中宣部召开2025年……会议 → 2025-02-28."""
-    dates = [d for d in (_resolve_date(p, x, state) for x in find_dates(p.m, lo, hi, relative=True)) if d]
+    found = find_dates(p.m, lo, hi, relative=True)
+    # 9月13日至14日: a meeting of several days is dated by its first day
+    found = [x for k, x in enumerate(found) if not (k and p.m[found[k - 1].end:x.start] in ("至", "到", "—", "－", "-", "～", "~"))]
+    dates = [d for d in (_resolve_date(p, x, state) for x in found) if d]
     if not dates:
         return None
     return max(enumerate(dates), key=lambda x: (len(x[1].lstrip("-")), x[0]))[1]
@@ -577,6 +606,10 @@ def _sentence_facts(p: Para, state: State, span: tuple[int, int], name: str) -> 
             who = resolve_speaker(e, p, state)
             if who.name == name:
                 return _facts(p, state, lo, _words_start(p, e.end, hi), who, e)
+    k = p.m.find(name, lo, hi) if len(name) >= 2 else -1
+    if k >= 0:  # 伊朗……秘书雷扎伊19日表示，……。雷扎伊还说，……: the name after a title the tagger does not give
+        e = Mention("person", k, k + len(name), name, name)
+        return _facts(p, state, lo, _words_start(p, e.end, hi), Speaker(name, name, e), e)
     return None
 
 
@@ -585,7 +618,7 @@ def _words_start(p: Para, i: int, hi: int) -> int:
     reporting verb followed by ，/： that is not a speech act (作出重要指示，强调), else ``hi``."""
     verb = re.compile(rf"(?:{word_lists().verbs.pattern})(?:{alt('verb_suffixes')})?[，,：:]")
     for mt in verb.finditer(p.m, i, hi):
-        if not re.search(r"(?:作出|做出)(?:重要)?$", p.m[max(i, mt.start() - 4):mt.start()]):
+        if not re.search(r"(?:作出|做出)的?(?:重要)?$", p.m[max(i, mt.start() - 5):mt.start()]):
             return mt.start()
     return hi
 
@@ -659,7 +692,10 @@ def verb_adjacent(p: Para, end: int, vs: int) -> bool:
     gap = list(p.m[end:vs])
     for s, t in adverbial_spans(p, end, vs):
         gap[s - end:t - end] = " " * (t - s)
-    rest = _without_dates("".join(gap).replace(" ", ""))
+    rest = re.sub(r"[（(][）)]", "", _without_dates("".join(gap).replace(" ", "")))  # 今天（9月20日）表示: the date in brackets
+    where = re.search(r"在([\u4e00-\u7683\u7685-\u9fff]{2,12})$", rest)  # (not 在福建宁德地委工作的干部: 的 = U+7684)
+    if where is not None and lx.verbs.match(p.m, vs) and p.rec.seg.tagged(where.group(1))[0][1] == "ns":
+        rest = rest[:where.start()]  # 李强20日在北京人民大会堂表示: where the words were said (在……时/上 are adverbial spans)
     words = alt("adverbs", "subject_gap")
     act = rf"(?:(?:{alt('speech_act_objects')})[^，。；：！？]{{1,30}}?)?(?:{alt('speech_acts')})"  # 对……作出重要指示强调
     both = r"一边[\u4e00-\u9fff]{1,6}?一边"  # 一边干活一边说
@@ -731,6 +767,46 @@ def _name_after_title(p: Para, i: int) -> str | None:
     return mt.group(1)
 
 
+def _issuer_before(p: Para, lo: int, e: Mention, ents: list[Mention]) -> tuple[Mention, int] | None:
+    """The body (or person) that issues the document ``e`` in its sentence, and where the issuing
+    verb stands: 联合国粮食及农业组织28日发布的《……》, 中国人民银行今日（10月8日）发布关于……文件."""
+    verb = re.compile(rf"(?:{alt('issue_verbs')})了?的?")
+    rest = re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{alt('body_suffixes')})")  # 联合国|粮食及农业组织: the name goes on
+    for a in reversed([x for x in ents if x.kind in ("org", "person") and x.end <= e.start]):
+        more = rest.match(p.m, a.end, e.start) if a.kind == "org" else None
+        if more is not None:
+            a = Mention("org", a.start, more.end(), (a.name or "") + more.group(), p.m[a.start:more.end()])
+        gap = re.sub(r"[（(][）)]", "", _without_dates(p.m[a.end:e.start]))
+        mt = verb.fullmatch(re.sub(rf"^(?:{alt('adverbs', 'subject_gap')})+", "", gap))
+        if mt is not None and subject_position(p, lo, a):
+            return a, e.start - 1
+    return None
+
+
+def _issued(p: Para, state: State, lo: int, e: Mention, ents: list[Mention]) -> None:
+    """Give the document ``e`` the issuer its sentence names and note the day it was issued on."""
+    found = _issuer_before(p, lo, e, ents)
+    if found is None:
+        return
+    a, at = found
+    if e.issuer is None:
+        e.issuer = resolve_speaker(a, p, state).ent if a.kind == "org" else a
+    state.released[e.mention] = clause_date(p, lo, at, state)
+
+
+def _untitled_doc(p: Para, lo: int, hi: int, ents: list[Mention]) -> Mention | None:
+    """A document issued without 《》 (发布关于人民币汇率的政策立场文件, 印发关于……的意见): named by its
+    关于 phrase (文件, a word for any document, left out)."""
+    kinds = alt("untitled_doc_nouns")
+    mt = re.search(rf"(?:{alt('issue_verbs')})了?(关于[^，。；：“”《》]{{2,40}}?)({kinds})(?![\u4e00-\u9fff])", p.m[lo:hi])
+    if mt is None:
+        return None
+    s, t = lo + mt.start(1), lo + mt.end(2)
+    name = mt.group(1) if mt.group(2) == "文件" else mt.group(1) + mt.group(2)
+    e = Mention("doc", s, t, name, name, doc_type="document")
+    return e if _issuer_before(p, lo, e, ents) is not None else None
+
+
 def remember(p: Para, state: State) -> None:
     """Note the people and document issuers the paragraph names (outside quotations)."""
     # 会议强调，今年将召开党的十九大……: the meetings a meeting's paragraph speaks about are not the one held
@@ -751,6 +827,10 @@ def remember(p: Para, state: State) -> None:
             continue
         ents = p.rec.mentions(p.text, p.m, lo, hi, state, tagger=False)
         background = re.match(rf"\s*(?:{alt('background_words')})[，,]", p.m[lo:hi]) is not None
+        untitled = _untitled_doc(p, lo, hi, ents)
+        if untitled is not None:  # 中国人民银行今日发布关于人民币汇率的政策立场文件。¶文件指出，……
+            state.docs.append(((p.index, untitled.start), untitled))
+            _issued(p, state, lo, untitled, ents)
         for e in ents:
             if e.kind == "doc" and e.mention.startswith("《"):
                 e.doc_type = _doc_type(p, e)
@@ -760,6 +840,11 @@ def remember(p: Para, state: State) -> None:
                     if e.issuer is not None and e.issuer.kind == "title":
                         e.issuer.name = resolve_speaker(e.issuer, p, state).name
                 state.docs.append(((p.index, e.start), e))
+            if e.kind == "doc" and e.mention.startswith("《") and e.doc_type == "document":
+                _issued(p, state, lo, e, ents)
+                noun = re.match(alt("document_refs"), p.m[e.end:])
+                if noun:
+                    state.called[e.mention] = noun.group()
             if e.kind == "title" and e.name is None:
                 name = _name_after_title(p, e.end)
                 if name:

@@ -137,7 +137,11 @@ def _groups(p: Para) -> list[list[tuple[int, int]]]:
     for span in p.spans:
         prev = groups[-1][-1] if groups else None
         ended = prev is not None and p.text[prev[1] - 1] in "。！？!?" and not is_utterance(p.text[span[0] + 1:span[1]])
-        if prev is not None and p.m[prev[1] + 1:span[0]] in joiners and not ended:
+        gap = p.m[prev[1] + 1:span[0]] if prev is not None else ""
+        # “黄河水资源量就这么多，……”，要“把水资源作为最大的刚性约束，……”: the words go on after a comma
+        goes_on = re.fullmatch(rf"[，,](?:{alt('lead_words')})?", gap) is not None and p.text[prev[1] - 1] not in "。！？!?" \
+            and is_utterance(p.text[prev[0] + 1:prev[1]]) and is_utterance(p.text[span[0] + 1:span[1]])
+        if prev is not None and (gap in joiners or goes_on) and not ended:
             groups[-1].append(span)
         else:
             groups.append([span])
@@ -511,8 +515,11 @@ def _indirect(p: Para, state: State, direct: list[Found]) -> list[Found]:
         while end > body and p.m[end - 1] in "，,、；;：: \u3000":
             end -= 1
         prev = out[-1] if out else None
-        if prev is not None and prev.start < cl <= prev.end and p.m[cl - 1] in "；;":
-            prev.end = cl - 1  # ……；曹卫星常委代表民盟中央表示，……: a new speaker after a semicolon ends the words before
+        semi = max(p.m.rfind("；", prev.start, cl), p.m.rfind(";", prev.start, cl)) if prev is not None and prev.start < cl <= prev.end else -1
+        if semi >= 0 and (semi == cl - 1 or who.name is not None):
+            # ……；曹卫星常委代表民盟中央表示，……, ……；随着……，习近平总书记指出，……: a new speaking clause after a
+            # semicolon ends the words before
+            prev.end = semi
         if end - body < 4 or any(f.start <= body < f.end for f in direct) or any(f.start <= body < f.end for f in out):
             continue
         src, stype, date = context(p, state, vs, sent_lo, who)

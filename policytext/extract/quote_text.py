@@ -74,6 +74,8 @@ class State:
     familiar: dict[str, str | None] = field(default_factory=dict)  # 老马 -> 马善祥
     issuers: dict[str, Mention] = field(default_factory=dict)
     docs: list[tuple[tuple[int, int], Mention]] = field(default_factory=list)  # for 文章指出, 意见强调
+    released: dict[str, str | None] = field(default_factory=dict)  # a document's title -> the date it was issued on
+    called: dict[str, str] = field(default_factory=dict)  # a title -> the word written after it (《……》报告: 报告)
     today: str | None = None  # the article's date (partial ISO): 今天, 去年, 5日 count from it
     last_day: str | None = None  # the full date written last (同日 is that day)
     outlet: str | None = None  # whose reporter an unnamed 记者 is (央视网消息 → 央视)
