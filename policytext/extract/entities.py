@@ -668,18 +668,17 @@ def _split_names(tokens: Sequence[Any], rec: Recognizer) -> Iterator[tuple[int, 
     """Names the dictionary does not know, which it cuts into pieces it tags as names (周|小平,
     陆|鹏|鹏, 宁|洪虎): a run of two or three such pieces that reads as surname + given name (the
     caller leaves out the place names among them: 龙|岩)."""
-    k = 0
-    while k < len(tokens):
-        j = k
-        while j < len(tokens) and tokens[j].pos.startswith("nr") and len(tokens[j].text) <= 2 \
-                and (j == k or tokens[j].start == tokens[j - 1].end):
-            j += 1
-        if j - k >= 2:
-            s, e = tokens[k].start, tokens[j - 1].end
-            name = "".join(t.text for t in tokens[k:j])
-            if len(name) <= 4 and rec.surname_len(name, 0) == len(tokens[k].text) and rec.valid_name(name):
-                yield s, e
-        k = max(j, k + 1)
+    pieces = [k for k, t in enumerate(tokens) if t.pos[:2] == "nr" and len(t.text) <= 2]
+    run: list[int] = []
+    for k in [*pieces, -1]:  # -1 closes the last run
+        if run and (k != run[-1] + 1 or tokens[k].start != tokens[run[-1]].end):
+            if len(run) >= 2:
+                first, last = tokens[run[0]], tokens[run[-1]]
+                name = "".join(tokens[i].text for i in run)
+                if len(name) <= 4 and rec.surname_len(name, 0) == len(first.text) and rec.valid_name(name):
+                    yield first.start, last.end
+            run = []
+        run.append(k)
 
 
 @lru_cache(maxsize=1)
