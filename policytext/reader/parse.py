@@ -713,10 +713,11 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
         return
     if _credit_lines(d, line):
         return
-    reporters = _reporters(line) if len(line) <= 30 else None
+    reporters = _reporters(line) if len(line) <= 2 * layout().heading_max else None
     if reporters:
         # a reporters' line inside the body (新京报记者 陆一夫) or under a column tag (【新春走基层】)
         d.author = d.author or reporters
+        d.reporter = d.reporter or "记者" in line
         d.dateline = d.dateline or G.sent_from(line)
         d.drop(line, "byline")
         return
@@ -1080,11 +1081,23 @@ _LEDE_DATE = re.compile(r"^(?:\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?|今天|今�
 
 
 def _reporters(line: str) -> str | None:
-    """The names of a line that is only reporters' names after their role: ``新京报记者 陆一夫``."""
-    if not re.search(r"(?:记者|通讯员)\s*[\u4e00-\u9fff]", line) or not layout().byline.match(line):
+    """The names of a line that is only reporters' names after their role: ``新京报记者 陆一夫``, or a
+    team's line of roles and names (``本报驻韩国特派记者　徐宝康　本报记者　程刚　……``).
+
+    >>> _reporters("本报驻韩国特派记者　徐宝康　本报记者　程刚　本报驻美国、韩国、日本特约记者　牛雨辰　刘复晨")
+    '徐宝康、程刚、牛雨辰、刘复晨'
+    """
+    if not re.search(r"(?:记者|通讯员)\s*[\u4e00-\u9fff]", line):
+        return None
+    if not layout().byline.match(line) and not (_TEAM.fullmatch(line) and len(_TEAM_ROLE.findall(line)) >= 2):
         return None
     people = G.names(line)
     return people if people and all(2 <= len(n) <= 4 for n in people.split("、")) else None
+
+
+# a reporting team's line: roles and names only, spaced (本报驻韩国特派记者　徐宝康　本报记者　程刚)
+_TEAM = re.compile(r"[\u4e00-\u9fff·、]+(?:[\s\u3000]+[\u4e00-\u9fff·、]+)+")
+_TEAM_ROLE = re.compile(r"(?:记者|通讯员|实习生)(?=[\s\u3000])")
 
 
 # a credit set over lines after the text: ■三湘华声全媒体记者 / 林锐新  王为薇 / 实习生  张洋银  周笑雨

@@ -179,6 +179,7 @@ class GenreRules:
     agencies: frozenset[str]
     dateline: re.Pattern[str]
     dateline_reporters: re.Pattern[str]
+    dateline_reported: re.Pattern[str]
     signoff: re.Pattern[str]
     headline_prefix: re.Pattern[str]
     delivery: tuple[re.Pattern[str], ...]
@@ -226,6 +227,7 @@ def genre_rules() -> GenreRules:
         agencies=frozenset(raw["agencies"]),
         dateline=rx("dateline_pattern"),
         dateline_reporters=rx("dateline_reporters_pattern"),
+        dateline_reported=rx("dateline_reported_pattern"),
         signoff=rx("signoff_pattern"),
         headline_prefix=rx("headline_prefix_pattern"),
         delivery=tuple(re.compile(p.replace("DATE", _DATE)) for p in raw["delivery_patterns"]),
