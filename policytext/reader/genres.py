@@ -357,7 +357,7 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
     speakers = Counter(m.group("who") for p in turns if (m := _TURN.match(p)))
     if len(turns) >= 4 and len(speakers) == 2 and min(speakers.values()) >= 2:
         return "transcript"
-    if rules.feature_tag.search(title):
+    if rules.feature_tag.search(title) or rules.feature_deck.search(title) or rules.feature_deck.search(subtitle or ""):
         return "feature"
     if rules.document_title.search(title) and not author and not dateline:
         return "document"

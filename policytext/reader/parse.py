@@ -119,9 +119,15 @@ _TERM = re.compile(r"^\d{1,2}[.、．](?!\d).*[：:]$")
 
 def _cut_inside(prev: str, nxt: str) -> bool:
     """Whether a block ends inside a bracket or a number that the next one closes or goes on with
-    (……（详情请点击链接： / ）……; ……获得了5 / 00万元的体彩大奖): a cut even on a saved page."""
+    (……（详情请点击链接： / ）……; ……获得了5 / 00万元的体彩大奖; ……法国为1. / 98％。): a cut even on a
+    saved page. A point after a digit is a decimal point, not a full stop, when digits follow.
+
+    >>> _cut_inside("而这一比重在美国为3.6％，法国为1.", "98％。2005年中国军费……")
+    True
+    """
     opened = prev.count("（") + prev.count("(") > prev.count("）") + prev.count(")")
-    return (nxt[0] in "）)" and opened) or (prev[-1].isdigit() and nxt[0].isdigit())
+    decimal = len(prev) >= 2 and prev[-1] in ".．" and prev[-2].isdigit()
+    return (nxt[0] in "）)" and opened) or ((prev[-1].isdigit() or decimal) and nxt[0].isdigit())
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -709,6 +715,11 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
         if not dl.rest:
             return
         line = dl.rest
+    dash = layout().subtitle_prefixes
+    if d.title and d.subtitle is None and not d.paras and not d.sections and line.startswith(dash):
+        # the deck under a headline the 电头 gave (……电 题：…… / ——访……新闻发言人黄强)
+        d.subtitle = line.lstrip("".join(dash) + " ")
+        return
     if d.in_header and _header_line(d, line):
         return
     if _credit_lines(d, line):
@@ -965,11 +976,29 @@ def _header_line(d: _Draft, line: str) -> bool:
     # (凝聚奋进新时代的磅礴力量——习近平总书记……意义重大、振奋人心)
     headline = headline or (d.page and len(d.header) == 1 and "——" in line and len(line) <= 2 * layout().heading_max
                             and not any(ch in layout().sentence for ch in line))
+    # a text's first line that is a headline and its deck (“彻底取消杂费……‘活口’！”——……旁听纪实): no
+    # sentence outside its quotation marks, no final punctuation
+    headline = headline or (d.empty and _decked_headline(line))
     if len(d.header) < 3 and d.author is None and (_is_short(line) or headline):
         d.header.append(line)
         return True
     _close_header(d)
     return False
+
+
+def _decked_headline(line: str) -> bool:
+    """A headline with its deck after a dash on one line: not closed, not longer than two
+    headlines, without a sentence outside quotation marks.
+
+    >>> _decked_headline("“彻底取消杂费，不给教育乱收费留下‘活口’！”——全国人大常委会组成人员分组审议义务教育法修订草案旁听纪实")
+    True
+    >>> _decked_headline("他说：“我们要干。”——这是大家的心声。")
+    False
+    """
+    lay = layout()
+    outside = re.sub(r"“[^“”]*”", "", line)
+    return (len(line) <= 2 * lay.heading_max and not _is_closed(line) and lay.title_subtitle_split.match(line) is not None
+            and not any(ch in lay.sentence or ch in "，," for ch in outside))
 
 
 def _close_header(d: _Draft) -> None:

@@ -202,6 +202,7 @@ class GenreRules:
     speech_report_title: re.Pattern[str]
     event_lede: re.Pattern[str]
     feature_tag: re.Pattern[str]
+    feature_deck: re.Pattern[str]
     event_title: re.Pattern[str]
     byline_date: re.Pattern[str]
     delivered_genres: tuple[str, ...]
@@ -250,6 +251,7 @@ def genre_rules() -> GenreRules:
         speech_report_title=rx("speech_report_title_pattern"),
         event_lede=rx("event_lede_pattern"),
         feature_tag=rx("feature_tag_pattern"),
+        feature_deck=rx("feature_deck_pattern"),
         event_title=rx("event_title_pattern"),
         byline_date=rx("byline_date_pattern"),
         delivered_genres=tuple(raw["delivered_genres"]),
