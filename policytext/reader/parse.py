@@ -380,6 +380,8 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
             sentences = re.findall(r"[^。！？]+[。！？]?", _ASIDE.sub("", d.paras[0][1]))
             events = (genre_rules().event_lede.match(_LEDE_DATE.sub("", x)) for x in sentences[:3])
             d.occasion = next((e.group("occasion") for e in events if e), None)
+            if g == "news" and d.occasion is None:
+                d.occasion = _lede_meeting(sentences)
     return [
         Article(
             title=d.title,
@@ -400,6 +402,22 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
         )
         for n, (d, genre) in enumerate(zip(drafts, genres), start=1)
     ]
+
+
+def _lede_meeting(sentences: list[str]) -> str | None:
+    """The meeting a news report's lede says it comes from: a session of the NPC or CPPCC named in
+    its first sentences, else the meeting its first sentence says someone spoke at.
+
+    >>> _lede_meeting(["教育部部长周济27日下午在十届全国人大常委会第二十一次会议上说，……"])
+    '十届全国人大常委会第二十一次会议'
+    >>> _lede_meeting(["中纪委纠风室副主任施泽华今天在人民网举行的“规范教育收费”网上座谈会上表示，……"])
+    '“规范教育收费”网上座谈会'
+    """
+    rules = genre_rules()
+    session = next((m for x in sentences[:3] if (m := rules.session.search(x))), None)
+    spoken = rules.speech_at_event.search(sentences[0]) if sentences and session is None else None
+    found = session or spoken
+    return found.group("occasion") if found else None
 
 
 def _opening_marks(lines: list[str]) -> list[str]:

@@ -201,6 +201,8 @@ class GenreRules:
     excerpt_note: re.Pattern[str]
     speech_report_title: re.Pattern[str]
     event_lede: re.Pattern[str]
+    session: re.Pattern[str]
+    speech_at_event: re.Pattern[str]
     feature_tag: re.Pattern[str]
     feature_deck: re.Pattern[str]
     event_title: re.Pattern[str]
@@ -250,6 +252,8 @@ def genre_rules() -> GenreRules:
         excerpt_note=rx("excerpt_note_pattern"),
         speech_report_title=rx("speech_report_title_pattern"),
         event_lede=rx("event_lede_pattern"),
+        session=rx("session_pattern"),
+        speech_at_event=rx("speech_at_event_pattern"),
         feature_tag=rx("feature_tag_pattern"),
         feature_deck=rx("feature_deck_pattern"),
         event_title=rx("event_title_pattern"),
