@@ -850,6 +850,15 @@ def _strip_tail_metadata(d: _Draft, line: str) -> str:
         d.note = m.group("src")
         line = line[: m.start()].strip(_SPACES)
         d.ended = d.ended or (not line and len(d.paras) >= 2)
+    glued = layout().glued_source.search(line)
+    if glued:
+        src = glued.group("src")
+        if re.search(r"(?:报|网|社|台|刊|杂志|新闻|客户端|频道)$", src) or src in genre_rules().agencies:
+            _set_source(d, (src, None))
+        elif len(src) <= 4:
+            d.author = d.author or src
+        d.drop(glued.group().strip(), "source")
+        line = line[: glued.start()].strip(_SPACES)
     lead = layout().leading_page_date.match(line)
     if lead and lead.end() < len(line):
         # 最后更新: 2019-09-07 15:14:21 9月3日，…… : a page's time stamp before the text
@@ -1238,7 +1247,7 @@ def _finish(d: _Draft) -> None:
             d.paras[0] = (sec, text[marker.end():])
 
 
-_TRAILING_NOTE = re.compile(r"[。！？”▲■][（(]\s*作者(?:系|为|是)\s*(?P<aff>[^（）()]{2,40}?)\s*[）)]$")
+_TRAILING_NOTE = re.compile(r"[。！？”▲■]\s*[（(]\s*作者(?:系|为|是)\s*(?P<aff>[^（）()]{2,40}?)\s*[）)]$")
 # a part marker glued between a byline and the first sentence: 习近平一当前，……
 _GLUED_MARKER = re.compile(r"[一二三四五六七八九十]{1,2}(?=[\u4e00-\u9fff]{2})")
 

@@ -32,6 +32,7 @@ class Layout:
     signoff_office: re.Pattern[str]
     source_notes: tuple[re.Pattern[str], ...]
     tail_source: re.Pattern[str]
+    glued_source: re.Pattern[str]
     byline: re.Pattern[str]
     byline_source: re.Pattern[str]
     commentator: re.Pattern[str]
@@ -109,6 +110,7 @@ def layout() -> Layout:
         signoff_office=re.compile(raw["signoff_office_pattern"]),
         source_notes=tuple(re.compile(p) for p in raw["source_note_patterns"]),
         tail_source=re.compile(raw["tail_source_pattern"]),
+        glued_source=re.compile(raw["glued_source_pattern"]),
         byline=re.compile(raw["byline_pattern"]),
         byline_source=re.compile(raw["byline_source_pattern"]),
         commentator=re.compile(raw["commentator_pattern"]),
