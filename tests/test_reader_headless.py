@@ -1,0 +1,96 @@
+"""The reader on plain-text news kept without their headline (the SogouC stories of the reader's
+dev set k, ``corpora/blind/reader/dev/k-*.txt``): the 电头 and byline forms of 2006 papers and
+agencies, a number broken at its decimal point, a headline and its deck on the text's first line,
+the meeting a report comes from, a source field glued to the last paragraph. The texts are cut
+from those files (real text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import policytext
+
+DEV = Path(__file__).resolve().parents[1] / "corpora" / "blind" / "reader" / "dev"
+
+
+def test_reporters_after_the_dateline_without_brackets():
+    (a,) = policytext.read_text(
+        "\u3000\u3000本报北京3月6日电记者康庚报道：军队人大代表、中央军委委员、总参谋长梁光烈，今天在十届全国人大四次会议"
+        "解放军代表团分组会上发言时说，温总理作的政府工作报告，总结了去年我国社会主义现代化事业取得的显著成就。\r\n"
+        "\u3000\u3000梁光烈代表首先谈到政府工作报告和“十一五”规划纲要草案的三个突出特点。\r\n")
+    assert (a.author, a.dateline, a.date, a.genre) == ("康庚", "北京", "--03-06", "news")
+    assert a.occasion == "十届全国人大四次会议"
+    assert a.paragraphs[0].text.startswith("军队人大代表、中央军委委员")
+
+
+def test_chinese_numeral_dateline_headline_and_deck():
+    (a,) = policytext.read_text(
+        "\u3000\u3000中新社北京三月二日电 题：中国国防科技工业将着力提高军民转换能力\r\n"
+        "\u3000\u3000——访国防科学技术工业委员会新闻发言人黄强\r\n"
+        "\u3000\u3000中新社记者 孙自法\r\n"
+        "\u3000\u3000从载人航天到“嫦娥”探月、从核电建设到船舶制造、从大飞机项目到武器装备研制……中国近年来蓬勃发展的国防科技工业"
+        "备受全国乃至全球瞩目，更是年年“两会”代表、委员们关注的热点之一。\r\n"
+        "\u3000\u3000着力提高军民转换能力\r\n"
+        "\u3000\u3000黄强指出，军民结合高技术产业是强化国防科技工业能力，满足国防建设和国民经济建设的结合点和着力点。\r\n")
+    assert (a.title, a.subtitle) == ("中国国防科技工业将着力提高军民转换能力", "访国防科学技术工业委员会新闻发言人黄强")
+    assert (a.author, a.publication, a.dateline, a.date) == ("孙自法", "中新社", "北京", "--03-02")
+    assert a.sections == ["着力提高军民转换能力"]
+
+
+def test_team_byline_line():
+    (a,) = policytext.read_text(
+        "\u3000\u3000本报驻韩国特派记者\u3000徐宝康\u3000本报记者\u3000程刚\u3000本报驻美国、韩国、日本特约记者\u3000牛雨辰\u3000刘复晨\u3000张莉霞\r\n"
+        "\u3000\u3000美国似乎要按照《四年防务评估报道》的精神“来点真的”了。美太平洋司令部司令威廉·法伦3月7日在参议院军事委员会作证时建议，"
+        "美国应突破现行与日本、韩国分别建立双边同盟关系，推动“韩日美三边军事合作”。\r\n")
+    assert (a.author, a.genre) == ("徐宝康、程刚、牛雨辰、刘复晨、张莉霞", "news")
+    assert a.paragraphs[0].text.startswith("美国似乎要按照")
+
+
+def test_number_broken_at_its_decimal_point():
+    (a,) = policytext.read_text(
+        "\u3000\u30002005年中国军费为302亿美元，同年美国、英国、日本、法国的军费支出分别为4017亿美元、488亿美元、453亿美元和365亿美元。"
+        "2005年中国军费占国内生产总值的比重为1.36％，而这一比重在美国为3.6％，英国为2.59％，法国为1.\r\n"
+        "\u3000\u300098％。2005年中国军费占财政支出中的比重是7.34％，而美国占17.8％，法国占11.4％，德国占9.25％。")
+    assert len(a.paragraphs) == 1
+    assert "法国为1.98％。2005年" in a.paragraphs[0].text
+
+
+def test_headline_and_deck_on_the_first_line_of_a_headless_text():
+    (a,) = policytext.read_text(
+        "\u3000\u3000“彻底取消杂费，不给教育乱收费留下‘活口’！”——全国人大常委会组成人员分组审议义务教育法修订草案旁听纪实\r\n"
+        "\u3000\u30004月28日上午。人民大会堂。全国人大常委会组成人员正在分组审议义务教育法修订草案。\r\n"
+        "\u3000\u3000审议中，许多常委会组成人员表示，我国已有财力实行免费义务教育。\r\n"
+        "\u3000\u3000来源：新华社\r\n"
+        "\u3000\u3000编辑：苏琳")
+    assert a.title == "“彻底取消杂费，不给教育乱收费留下‘活口’！”"
+    assert a.subtitle == "全国人大常委会组成人员分组审议义务教育法修订草案旁听纪实"
+    assert (a.genre, a.publication, a.author) == ("feature", "新华社", None)
+    assert a.paragraphs[0].text.startswith("4月28日上午。")
+
+
+def test_meeting_a_report_comes_from():
+    (a,) = policytext.read_text(
+        "\u3000\u3000人民网北京4月28日讯 记者臧文丽报道：中纪委纠风室副主任施泽华今天在人民网举行的“规范教育收费”网上座谈会上表示，"
+        "治理教育乱收费的形势依然严峻，将采取四大措施确保工作稳步推进。\r\n"
+        "\u3000\u3000一、继续坚持治理教育乱收费的领导体制和工作机制。\r\n")
+    assert (a.author, a.publication, a.date, a.occasion) == ("臧文丽", "人民网", "--04-28", "“规范教育收费”网上座谈会")
+
+
+def test_source_field_glued_to_the_last_paragraph():
+    (a,) = policytext.read_text(
+        "\u3000\u3000党的十六届四中全会明确提出要“提高构建社会主义和谐社会的能力”。和谐社会要有与之相适应的和谐思维方式。\r\n"
+        "\u3000\u3000（一）从帝王题材转到百姓生活\r\n"
+        "\u3000\u3000值得一提的是，几年前就有人提出要发展室内剧，因而，这种投资小、经济简便的室内剧并没有在中国真正发展起来。"
+        " （作者为黑龙江大学文学院教授）来源：[张奎志]")
+    assert (a.author, a.affiliation, a.publication, a.genre) == ("张奎志", "黑龙江大学文学院教授", None, "theory")
+    assert a.paragraphs[-1].text.endswith("真正发展起来。 （作者为黑龙江大学文学院教授）")
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="no reader dev set in this checkout")
+def test_dev_set_k_files():
+    """The whole files, as the bench reads them (CRLF, a 电头 and a page-broken number)."""
+    (a,) = policytext.read(DEV / "k-sogou-c24-1201-xinhuanet-npc-defence-budget.txt")
+    assert (a.author, a.publication, a.date, a.occasion) == ("季明、赵颖", "新华网", "--03-04", "十届全国人大四次会议")
+    assert [len(p.text) for p in a.paragraphs] == [86, 101, 138, 134, 178]
