@@ -364,6 +364,9 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     # dateline is the paper's own commentary (an unsigned 评论员 piece as a crawl keeps it)
     genres = [g or ("commentary" if len(drafts) >= 2 and not d.page and d.title and len(d.paras) >= 5 else None)
               for d, g in zip(drafts, genres)]
+    # prose with no other mark (a crawl that kept only the text): a report, the most common kind
+    genres = [g or (None if len(d.paras) < 2 else "feature" if len(d.paras) >= genre_rules().feature_min_paragraphs
+                    or G.voiced([t for _, t in d.paras]) else "news") for d, g in zip(drafts, genres)]
     for d, g in zip(drafts, genres):
         first = next((i for i, (_, t) in enumerate(d.paras) if genre_rules().document_article.match(t)), 0)
         if g == "document" and first and first <= 3:
