@@ -94,3 +94,13 @@ def test_dev_set_k_files():
     (a,) = policytext.read(DEV / "k-sogou-c24-1201-xinhuanet-npc-defence-budget.txt")
     assert (a.author, a.publication, a.date, a.occasion) == ("季明、赵颖", "新华网", "--03-04", "十届全国人大四次会议")
     assert [len(p.text) for p in a.paragraphs] == [86, 101, 138, 134, 178]
+
+
+def test_reporters_on_the_line_under_a_dateline_alone():
+    """SogouC C000024/1394.txt (解放军报, 2006): the 电头 stands on a line of its own."""
+    (a,) = policytext.read_text(
+        "\r\n\u3000\u3000本报北京2月22日电 \r\n"
+        "记者洪文军报道：中央军委副主席、国务委员兼国防部长曹刚川今天在钓鱼台国宾馆会见了正在我国进行国事访问的巴基斯坦总统穆沙拉夫。\r\n"
+        "\u3000\u3000曹刚川说，中巴友谊具有深厚而坚实的基础，深深植根于两国人民之中。\r\n")
+    assert (a.author, a.dateline, a.date) == ("洪文军", "北京", "--02-22")
+    assert a.paragraphs[0].text.startswith("中央军委副主席")

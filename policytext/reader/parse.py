@@ -288,6 +288,7 @@ class _Draft:
     lede_speaker: tuple[str, str] | None = None  # (office, name) named by a dropped lede
     skip: str | None = None  # drop the next line(s) for this reason (summary box, related links)
     credit: str | bool = False  # in a credit set over lines after the text: after its "role" or "names"
+    dateline_line: bool = False  # the last line was a 电头 alone
 
     @property
     def empty(self) -> bool:
@@ -733,9 +734,19 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
     dl = G.split_dateline(line) if not d.paras else None
     if dl:
         _set_dateline(d, dl)
+        d.dateline_line = not dl.rest
         if not dl.rest:
             return
         line = dl.rest
+    elif d.dateline_line and d.author is None and not d.paras:
+        # the reporters on the line under a 电头 that stands alone (本报北京2月22日电 / 记者洪文军报道：……)
+        rules = genre_rules()
+        r = rules.dateline_reported.match(line) or rules.dateline_reporters.match(line)
+        if r and r.end() < len(line):
+            d.author, d.reporter = G.names(r.group("names")), True
+            line = line[r.end():].strip(_SPACES)
+    if not dl:
+        d.dateline_line = False
     dash = layout().subtitle_prefixes
     if d.title and d.subtitle is None and not d.paras and not d.sections and line.startswith(dash):
         # the deck under a headline the 电头 gave (……电 题：…… / ——访……新闻发言人黄强)
