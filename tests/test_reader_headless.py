@@ -104,3 +104,13 @@ def test_reporters_on_the_line_under_a_dateline_alone():
         "\u3000\u3000曹刚川说，中巴友谊具有深厚而坚实的基础，深深植根于两国人民之中。\r\n")
     assert (a.author, a.dateline, a.date) == ("洪文军", "北京", "--02-22")
     assert a.paragraphs[0].text.startswith("中央军委副主席")
+
+
+def test_nul_padding_of_a_field():
+    """SogouC C000023/1531.txt: the editor's line padded with NUL characters to its field's width."""
+    (a,) = policytext.read_text(
+        "\u3000\u3000当楚国人项羽起义攻秦时，坑杀秦兵二十余万，一把火烧了秦国经营几代的阿房宫，比起秦王的残暴可谓有过之而无不及。\r\n"
+        "\u3000\u3000当那个楚国辩士陆贾以诗书之礼劝说刘邦时，他先是不屑地说：“乃公居马上而得之，安事诗书！”\r\n"
+        "编辑：彭颖" + "\x00" * 120)
+    assert len(a.paragraphs) == 2
+    assert [d.text for d in a.dropped] == ["编辑：彭颖"]

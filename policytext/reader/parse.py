@@ -39,7 +39,7 @@ __all__ = ["read_text"]
 
 _BOOK = re.compile(r"《\s*([^》]+?)\s*》")
 _TAIL_TAG = re.compile(r"[（(][^（()）。！？]{1,60}[)）]$")
-_SPACES = "\ufeff\u200b\xa0\u3000 \t"
+_SPACES = "\ufeff\u200b\xa0\u3000 \t\x00"  # NUL: the padding of a fixed-width field a crawl kept
 
 
 def _clean_line(line: str) -> str:
