@@ -114,3 +114,17 @@ def test_nul_padding_of_a_field():
         "编辑：彭颖" + "\x00" * 120)
     assert len(a.paragraphs) == 2
     assert [d.text for d in a.dropped] == ["编辑：彭颖"]
+
+
+def test_pagination_and_reading_list_a_crawl_kept():
+    """SogouC C000023/1531.txt: the page's pager and its 延伸阅读 list after the text, with the
+    entities the crawl left, are no paragraphs."""
+    (a,) = policytext.read_text(
+        "\u3000\u3000当秦国用武力统一中国时，它无限伸展的原始力量不能被整体和谐之“天”容纳而分担于政治形式中。\r\n"
+        "\u3000\u3000当楚国人项羽起义攻秦时，坑杀秦兵二十余万，一把火烧了秦国经营几代的阿房宫，比起秦王的残暴可谓有过之而无不及。\r\n"
+        "[1]&nbsp;[2]&nbsp;[3]&nbsp;下一页&nbsp;\r\n"
+        "延伸阅读：〖人文思想〗中国文化纵横谈&nbsp;&nbsp; 中国文化与基督精神\r\n"
+        "学者李泽厚：传统文化不经改造出不了现代人&nbsp;&nbsp; 中国的裤裆文化传统&nbsp;\r\n"
+        "看日本如何精心保护传统文化&nbsp;&nbsp; 是谁破坏了中华的传统文化和精神？\r\n")
+    assert len(a.paragraphs) == 2
+    assert a.paragraphs[-1].text.endswith("可谓有过之而无不及。")

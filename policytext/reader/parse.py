@@ -709,10 +709,13 @@ def _dropped_line(d: _Draft, line: str) -> bool:
         d.drop(line, "summary")
         d.skip = None if summary.group("rest") else "summary"
         return True
-    if lay.related_links.match(line):
+    related = lay.related_links.match(line)
+    if related:
         d.drop(line, "boilerplate")
-        # on a page, links after the story end it; a link list above the story (推荐阅读) is skipped
-        d.skip = "page_end" if d.page and d.paras else "related"
+        # on a page, links after the story end it; so does a reading list (延伸阅读：……) after the text
+        # a crawl kept; a link list above the story (推荐阅读) is skipped
+        listed = len(d.paras) >= 2 and related.group(1) not in ("相关链接", "作者简介", "作者介绍", "关于作者")
+        d.skip = "page_end" if (d.page and d.paras) or listed else "related"
         return True
     if lay.preamble.search(line):
         _preamble(d, line)
