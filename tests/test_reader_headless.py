@@ -128,3 +128,17 @@ def test_pagination_and_reading_list_a_crawl_kept():
         "看日本如何精心保护传统文化&nbsp;&nbsp; 是谁破坏了中华的传统文化和精神？\r\n")
     assert len(a.paragraphs) == 2
     assert a.paragraphs[-1].text.endswith("可谓有过之而无不及。")
+
+
+def test_pager_glued_to_the_text_and_entity_only_lines():
+    """SogouC C000023/1730.txt and C000020/1475.txt: a pager glued to the last sentence, and a line
+    that is only a crawl's ``&nbsp;``, are no text."""
+    (a,) = policytext.read_text(
+        "\u3000\u3000《我的第一颗氢弹爆炸试验成功》摄于1967年6月17日上午9时。\r\n"
+        "\u3000\u3000这次核试验拍摄到的火球最壮观，从小到大的各种蘑菇云变化多端，每颗都像一束鲜艳夺目的花朵，是我拍摄数十次核试验最好的一次。"
+        "上一页&nbsp;[1]&nbsp;[2]&nbsp;[3]&nbsp;[4]&nbsp;[5]&nbsp;[6]&nbsp;下一页&nbsp;\r\n")
+    assert a.paragraphs[-1].text.endswith("是我拍摄数十次核试验最好的一次。")
+    arts = policytext.read_text(
+        "\u3000\u3000两专业开考计划中凡课程名称、学分与全国统考课程相同者，使用全国考委组编的课程自学考试大纲、教材，参加全国统一命题的考试。"
+        "包括选考课，此类课程共19门。\r\n\u3000\u3000来源：北京考试报\r\n&nbsp;\r\n")
+    assert len(arts) == 1 and arts[0].publication == "北京考试报" and len(arts[0].paragraphs) == 1

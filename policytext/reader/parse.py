@@ -43,7 +43,11 @@ _SPACES = "\ufeff\u200b\xa0\u3000 \t\x00"  # NUL: the padding of a fixed-width f
 
 
 def _clean_line(line: str) -> str:
-    return line.strip(_SPACES).strip()
+    """``line`` without the spaces at its ends, counting a crawl's literal ``&nbsp;`` as one."""
+    line = line.strip(_SPACES).strip()
+    while line.startswith("&nbsp;") or line.endswith("&nbsp;"):
+        line = line.removeprefix("&nbsp;").removesuffix("&nbsp;").strip(_SPACES).strip()
+    return line
 
 
 def _is_closed(text: str) -> bool:
@@ -867,6 +871,10 @@ def _strip_tail_metadata(d: _Draft, line: str) -> str:
         d.note = m.group("src")
         line = line[: m.start()].strip(_SPACES)
         d.ended = d.ended or (not line and len(d.paras) >= 2)
+    pager = layout().glued_pager.search(line)
+    if pager and pager.start() > 0:
+        d.drop(pager.group().strip(), "boilerplate")
+        line = _clean_line(line[: pager.start()])
     glued = layout().glued_source.search(line)
     if glued:
         src = glued.group("src")

@@ -33,6 +33,7 @@ class Layout:
     source_notes: tuple[re.Pattern[str], ...]
     tail_source: re.Pattern[str]
     glued_source: re.Pattern[str]
+    glued_pager: re.Pattern[str]
     byline: re.Pattern[str]
     byline_source: re.Pattern[str]
     commentator: re.Pattern[str]
@@ -111,6 +112,7 @@ def layout() -> Layout:
         source_notes=tuple(re.compile(p) for p in raw["source_note_patterns"]),
         tail_source=re.compile(raw["tail_source_pattern"]),
         glued_source=re.compile(raw["glued_source_pattern"]),
+        glued_pager=re.compile(raw["glued_pager_pattern"]),
         byline=re.compile(raw["byline_pattern"]),
         byline_source=re.compile(raw["byline_source_pattern"]),
         commentator=re.compile(raw["commentator_pattern"]),
