@@ -142,3 +142,26 @@ def test_pager_glued_to_the_text_and_entity_only_lines():
         "\u3000\u3000两专业开考计划中凡课程名称、学分与全国统考课程相同者，使用全国考委组编的课程自学考试大纲、教材，参加全国统一命题的考试。"
         "包括选考课，此类课程共19门。\r\n\u3000\u3000来源：北京考试报\r\n&nbsp;\r\n")
     assert len(arts) == 1 and arts[0].publication == "北京考试报" and len(arts[0].paragraphs) == 1
+
+
+def test_first_line_numbered_like_the_headings_after_it():
+    """SogouC C000023/1867.txt: the crawl starts at the first numbered heading of the article."""
+    (a,) = policytext.read_text(
+        "1、 玉米\r\n"
+        "《笑傲江湖》第2回：“那农妇从屋中出来，拿着四枝煮熟的玉米棒子，交在他手里。”\r\n"
+        "玉米本非中国土产，这是常识。玉米原产美洲，1494年哥伦布从美洲回来后才传入欧洲。\r\n"
+        "2、 花生、蚕豆、南瓜\r\n"
+        "《天龙八部》20回：“（萧峰）只见地下放着不少熟肉、炒米、枣子、花生、鱼干之类干粮，更妙的是居然另有一大坛酒。”\r\n")
+    assert a.title is None
+    assert a.sections == ["1、 玉米", "2、 花生、蚕豆、南瓜"]
+    assert [p.section for p in a.paragraphs] == ["1、 玉米", "1、 玉米", "2、 花生、蚕豆、南瓜"]
+
+
+def test_deck_without_its_headline():
+    """SogouC C000023/1753.txt: the crawl kept the review's deck, not its headline."""
+    (a,) = policytext.read_text(
+        "——评崔永元《不过如此》\r\n"
+        "看了名嘴阿崔的《不过如此》觉得很过瘾，看了名笔阿城的序却觉得有点误导。阿城说，世界上最难办到的事之一即实话实说。\r\n"
+        "在阿城的序中，讲实话是一种难能可贵的美德，媒体上的一些访谈和评论，也常从这个角度来理解“实话实说”这一节目。\r\n")
+    assert (a.title, a.subtitle) == (None, "评崔永元《不过如此》")
+    assert len(a.paragraphs) == 2

@@ -1069,6 +1069,11 @@ def _close_header(d: _Draft) -> None:
         lines[0:2] = [lines[0] + lines[1]]  # 中央办公厅负责人就《…》 / 答记者问: one title
     dash = layout().subtitle_prefixes
     dated = layout().dated_heading
+    if lines[0].startswith(dash) and not d.page:
+        # a deck without its headline (——评崔永元《不过如此》: a crawl that lost the headline)
+        d.subtitle = lines.pop(0).lstrip("".join(dash) + " ")
+        if not lines:
+            return
     if d.page and len(lines) >= 2 and not lines[1].startswith(dash) and not layout().item_start.match(lines[1]):
         # a page's headline, then the piece's own headline: a subtitle after its dash
         # (凝聚奋进新时代的磅礴力量——习近平总书记……), else a repeat in other words
@@ -1238,10 +1243,27 @@ def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
             d.skip = "page_end"  # a page's story ends with its sign-off (……。（姚峰 上海报道）)
 
 
+_NUMBER_MARK = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
+
+
+def _number_mark(line: str) -> str | None:
+    """The numbering that opens a heading, with its number left out: ``1、 玉米`` and
+    ``2、 花生、蚕豆、南瓜`` give ``N、``, ``隐忧六、外资依赖`` gives ``隐忧N、``."""
+    m = _NUMBER_MARK.match(line)
+    return re.sub(r"\d{1,2}|[一二三四五六七八九十]{1,3}", "N", m.group()) if m else None
+
+
 def _finish(d: _Draft) -> None:
     """Metadata known only at the end: the people of a dialogue box, a speaker named before the
     headline or in a sign-off, a New Year address's speaker, a byline glued to the first paragraph
-    (``习近平一当前，……``)."""
+    (``习近平一当前，……``); a first line numbered like the headings after it (``1、 玉米`` …
+    ``2、 花生、蚕豆、南瓜``) is the first of them, not a title: the text starts inside an article."""
+    mark = _number_mark(d.title) if d.title and d.subtitle is None and not d.page else None
+    if mark and any(_number_mark(x) == mark for x in d.sections):
+        first = d.title
+        d.title = None
+        d.sections.insert(0, first)
+        d.paras = [(s if s is not None else first, t) for s, t in d.paras]
     # a sign-off on a line of its own under the last paragraph (（袁源）): the byline, not a paragraph
     alone = layout().signoff_author.match("。" + d.paras[-1][1]) if len(d.paras) >= 3 else None
     if alone and not alone.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
