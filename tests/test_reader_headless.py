@@ -165,3 +165,22 @@ def test_deck_without_its_headline():
         "在阿城的序中，讲实话是一种难能可贵的美德，媒体上的一些访谈和评论，也常从这个角度来理解“实话实说”这一节目。\r\n")
     assert (a.title, a.subtitle) == (None, "评崔永元《不过如此》")
     assert len(a.paragraphs) == 2
+
+
+def test_paragraphs_run_into_one_line():
+    """SogouC C000023/185.txt: the crawl ran the story into one line; each paragraph still opens
+    with its two full-width spaces."""
+    (a,) = policytext.read_text(
+        "\u3000\u3000记者20日从湖北省文物局获悉，湖北准备将已是世界文化遗产的旅游胜地武当山再进一步申报世界自然遗产。"
+        "\u3000\u3000据了解，世界自然遗产有四项评审标准：一是构成代表地球演化史中重要阶段的突出例证；只要具备其中一项即可申报。"
+        "\u3000\u3000湖北省文物局文物处处长祝建华介绍说，武当山自古是中国名山，其山势雄浑，风景中蕴涵中国古代哲学意味。")
+    assert [p.text[:6] for p in a.paragraphs] == ["记者20日从", "据了解，世界", "湖北省文物局"]
+    assert a.genre == "news"
+
+
+def test_reporters_sign_off_with_its_editor():
+    """SogouC C000024/1856.txt: the sign-off names the writer and the portal's editor."""
+    (a,) = policytext.read_text(
+        "[美国《航空周刊与航天技术》2006年1月16日刊报道]去年10月，美国空军的空战司令部计划开始一项为期一年的研究，即\"选择分析(AOA)\"。\n"
+        "\u3000\u3000美空军计划在2007年以前完成AOA，在无人机、有人驾驶飞机和\"空天飞机\"之间做出选择。(姜曙光 责编洪山)\n")
+    assert (a.author, a.genre) == ("姜曙光", "news")

@@ -56,6 +56,8 @@ def names(raw: str) -> str:
     for p in parts:
         if not p or not re.search(r"[\u4e00-\u9fff]", p) or p in _CREDIT or (len(p) > 2 and p.endswith(_CREDIT)):  # ……报道 after a place: 山东冠县报道
             continue
+        if p.startswith(("责编", "编辑", "责任编辑")):  # the editor in a sign-off: (姜曙光 责编洪山)
+            continue
         if out and len(p) == 1 and len(out[-1]) == 1:
             out[-1] += p
         else:

@@ -329,7 +329,10 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
                                         frozenset(map(to_simplified, captions)),
                                         {to_simplified(k): v for k, v in (furniture or {}).items()},
                                         publisher and to_simplified(publisher)), view, text)
-    lines = _opening_marks([_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if headline is None:  # a page's blocks are its paragraphs as they are
+        text = _RUN_IN.sub("\n", text)
+    lines = _opening_marks([_clean_line(x) for x in text.split("\n")])
     text_lines = [x for x in lines if x]
     ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines),
                    captions, dict(furniture or {}))
@@ -410,6 +413,10 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
         )
         for n, (d, genre) in enumerate(zip(drafts, genres), start=1)
     ]
+
+
+# paragraphs a crawl ran into one line, each still opened by its two full-width spaces (……世界自然遗产。　　据了解，……)
+_RUN_IN = re.compile(r"(?<=[。！？”」』）)])[ \t]*\u3000{2,}(?=[^\s\u3000])")
 
 
 def _lede_meeting(sentences: list[str]) -> str | None:
@@ -1275,6 +1282,7 @@ def _finish(d: _Draft) -> None:
     signed = layout().signoff_author.search(d.paras[-1][1]) if d.paras and d.author is None else None
     if signed and not signed.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
         d.author = G.names(signed.group("names"))
+        d.reporter = d.reporter or (d.note is None and d.affiliation is None)  # a reporter's sign-off: （姜曙光）
     d.author = d.author or G.new_year(d.title or "")
     # an author note closing the last paragraph (……反思。▲（作者是《环球时报》评论员）): it stays in the text
     note = _TRAILING_NOTE.search(d.paras[-1][1]) if d.paras and d.affiliation is None else None
