@@ -184,3 +184,14 @@ def test_reporters_sign_off_with_its_editor():
         "[美国《航空周刊与航天技术》2006年1月16日刊报道]去年10月，美国空军的空战司令部计划开始一项为期一年的研究，即\"选择分析(AOA)\"。\n"
         "\u3000\u3000美空军计划在2007年以前完成AOA，在无人机、有人驾驶飞机和\"空天飞机\"之间做出选择。(姜曙光 责编洪山)\n")
     assert (a.author, a.genre) == ("姜曙光", "news")
+
+
+def test_four_character_heading_under_the_title_is_no_byline():
+    """A 2005 北京娱乐信报 story (f-sina-xinbao-couple-property-investment.txt of the dev set and the immortal-autumn page 8cb7b39d): ``人物画像`` opens a box, it is not a
+    writer's name; 欧阳 and the other compound surnames still make four-character names."""
+    (a,) = policytext.read_text("拿出10万元投资房产 小两口尝试以钱生钱\n人物画像\n"
+                                "汤先生夫妇二人，虽说刚三十出头，但经过这几年的精打细算，银行账户上已经有20多万的存款。\n")
+    assert a.author is None
+    (b,) = policytext.read_text("拿出10万元投资房产 小两口尝试以钱生钱\n欧阳晓明\n"
+                                "汤先生夫妇二人，虽说刚三十出头，但经过这几年的精打细算，银行账户上已经有20多万的存款。\n")
+    assert b.author == "欧阳晓明"

@@ -978,7 +978,11 @@ def _byline(d: _Draft, line: str) -> bool:
             d.author = name
             return True
         people = G.names(m.group("names")).split("、")
-        if all(2 <= len(n) <= 4 for n in people):
+        # a bare four-character line under the title (人物画像) is a heading: a name alone, without a
+        # role or a second name beside it, has two or three characters
+        bare = (len(people) == 1 and line == m.group("names") and len(people[0]) == 4
+                and not people[0].startswith(_COMPOUND_SURNAMES))
+        if all(2 <= len(n) <= 4 for n in people) and not bare:
             d.author = "、".join(people)
             d.reporter = "记者" in line
             d.dateline = d.dateline or G.sent_from(line)
@@ -987,6 +991,10 @@ def _byline(d: _Draft, line: str) -> bool:
         d.author = line
         return True
     return False
+
+
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙", "宇文",
+                      "司徒", "端木", "独孤", "南宫", "西门", "轩辕", "百里", "呼延", "澹台", "公冶", "太史")
 
 
 def _delivery(d: _Draft, line: str) -> bool:
