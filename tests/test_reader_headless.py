@@ -195,3 +195,13 @@ def test_four_character_heading_under_the_title_is_no_byline():
     (b,) = policytext.read_text("拿出10万元投资房产 小两口尝试以钱生钱\n欧阳晓明\n"
                                 "汤先生夫妇二人，虽说刚三十出头，但经过这几年的精打细算，银行账户上已经有20多万的存款。\n")
     assert b.author == "欧阳晓明"
+
+
+def test_footer_words_inside_a_paragraph_are_text():
+    """A 2005 page on podcasts (immortal-autumn dataset, 35687fb1): 版权所有 inside a sentence of the
+    story is no footer; a disclaimer led by its label still is."""
+    text = ("其次，提供音频和视频内容的播客，使本来已经很麻烦的互联网版权问题更加复杂。与现场直播的广播节目和网络音乐有所不同，"
+            "播客节目完全依靠用户自身下载和储存，因此有些歌曲和内容可能会出现数千个版本，这有可能会引发法律纠纷。"
+            "美国唱片工会表示：“播客在使用其它音乐时，一定要获得版权所有者或制作人的许可。”")
+    (a,) = policytext.read_text("首先，播客的节目内容还不够丰富。\n" + text + "\n")
+    assert a.paragraphs[-1].text == text

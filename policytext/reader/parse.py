@@ -113,7 +113,13 @@ def _drop_reason(line: str) -> str | None:
         return "box_heading"
     if lay.related.match(line) or lay.continuation.fullmatch(line):
         return "continuation"
-    if len(line) <= lay.boilerplate_max and (any(p.search(line) for p in lay.boilerplate) or lay.breadcrumb.match(line)):
+    # a footer's words (版权所有, 未经许可不得转载) inside a long closed paragraph are the story's own
+    # (……一定要获得版权所有者或制作人的许可。”)
+    # (……一定要获得版权所有者或制作人的许可。”); a line led by its label (【免责声明】……) is not
+    prose = len(line) >= 60 and _is_closed(line) and sum(line.count(ch) for ch in lay.sentence) >= 2
+    if len(line) <= lay.boilerplate_max and (
+            any(p.search(line) for p in lay.boilerplate if not prose or p.pattern.startswith("^"))
+            or lay.breadcrumb.match(line)):
         return "boilerplate"
     return None
 
