@@ -22,3 +22,24 @@ LINES = "\n".join(["首页 滚动 国内 国际 财经 社会 声音 专题 两�
 def test_headline_put_over_the_story_not_at_its_copy_below():
     out = _in_page_order(LINES, HEADLINE, BLOCKS).splitlines()
     assert out.index(HEADLINE) < out.index(BODY)
+
+
+def test_template_leftover_is_no_source(tmp_path):
+    """The same dataset's page 05e98007 (看中国, 2005) prints its empty author and source fields as
+    ``作者： size="20" 来源： size="20"``: no publication, not ``size="20"``."""
+    import pytest
+
+    pytest.importorskip("trafilatura")
+    import policytext
+
+    page = ('<html><head><meta charset="utf-8"><title>茉莉：我是怎样卷入八九民运的</title></head><body>'
+            '<table><tr><td align="center"><b><font size="3" color="blue">茉莉：我是怎样卷入八九民运的</font></b></td></tr>'
+            '<tr><td><div align="left"><font size="3" color="#008000">作者： \n    size="20"\n    &nbsp;&nbsp;来源：\n'
+            '    size="20"\n    &nbsp;&nbsp;发布日期： \n    7/5/2005 9:23:57 PM</font></div></td></tr>'
+            '<tr><td><p>张家界的春天，美得让人眩目。长期过著从家门到校门的机械生活，一下子置身于翠绿欲滴的森林，看不完的奇山异峰，'
+            '山涧涓流，名花异草，－－我简直要玩疯了。</p><p>像我这样自小就跟随父母下乡回老家，在闭塞农村长大的人，对遥远京城的政治，'
+            '长期以来，持一种不甚关心的态度。但胡耀邦先生其人其事，我还是有所耳闻的。</p></td></tr></table></body></html>')
+    f = tmp_path / "kzg-2005.html"
+    f.write_text(page, encoding="utf-8")
+    (a,) = policytext.read(f)
+    assert a.publication != 'size="20"'

@@ -352,7 +352,8 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     below = visible[start:end if end > start else start + 300] if start >= 0 else ""
 
     def source_in(part: str) -> str | None:
-        named = (_paper(s.rstrip("）)")) for s in _SOURCE.findall(part))
+        # a name (新华网, EETOP, xinhuanet.com), not a template's leftover (来源： size="20")
+        named = (_paper(s.rstrip("）)")) for s in _SOURCE.findall(part) if not re.search(r"[\"'=]", s))
         stamped = _STAMP_SOURCE.search(part)
         return next((s for s in named if s not in layout().not_source), None) or (stamped.group(1) if stamped else None)
 
