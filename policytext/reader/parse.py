@@ -116,11 +116,13 @@ def _drop_reason(line: str) -> str | None:
     # a footer's words (版权所有, 未经许可不得转载) inside a long closed paragraph are the story's own
     # (……一定要获得版权所有者或制作人的许可。”)
     # (……一定要获得版权所有者或制作人的许可。”); a line led by its label (【免责声明】……) is not
-    prose = len(line) >= 60 and _is_closed(line) and sum(line.count(ch) for ch in lay.sentence) >= 2
-    if len(line) <= lay.boilerplate_max and (
-            any(p.search(line) for p in lay.boilerplate if not prose or p.pattern.startswith("^"))
-            or lay.breadcrumb.match(line)):
-        return "boilerplate"
+    if len(line) <= lay.boilerplate_max:
+        hit = next((p for p in lay.boilerplate if p.search(line)), None)
+        if hit is not None and not hit.pattern.startswith("^") and len(line) >= 60 and _is_closed(line) and sum(
+                line.count(ch) for ch in lay.sentence) >= 2:
+            hit = next((p for p in lay.boilerplate if p.pattern.startswith("^") and p.search(line)), None)
+        if hit is not None or lay.breadcrumb.match(line):
+            return "boilerplate"
     return None
 
 
@@ -336,7 +338,7 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
                                         {to_simplified(k): v for k, v in (furniture or {}).items()},
                                         publisher and to_simplified(publisher)), view, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if headline is None:  # a page's blocks are its paragraphs as they are
+    if headline is None and "\u3000\u3000" in text:  # a page's blocks are its paragraphs as they are
         text = _RUN_IN.sub("\n", text)
     lines = _opening_marks([_clean_line(x) for x in text.split("\n")])
     text_lines = [x for x in lines if x]
@@ -435,8 +437,9 @@ def _lede_meeting(sentences: list[str]) -> str | None:
     '“规范教育收费”网上座谈会'
     """
     rules = genre_rules()
-    session = next((m for x in sentences[:3] if (m := rules.session.search(x))), None)
-    spoken = rules.speech_at_event.search(sentences[0]) if sentences and session is None else None
+    session = next((m for x in sentences[:3] if "全国" in x and (m := rules.session.search(x))), None)
+    spoken = (rules.speech_at_event.search(sentences[0]) if sentences and session is None and "会" in sentences[0]
+              else None)
     found = session or spoken
     return found.group("occasion") if found else None
 
@@ -884,11 +887,11 @@ def _strip_tail_metadata(d: _Draft, line: str) -> str:
         d.note = m.group("src")
         line = line[: m.start()].strip(_SPACES)
         d.ended = d.ended or (not line and len(d.paras) >= 2)
-    pager = layout().glued_pager.search(line)
+    pager = layout().glued_pager.search(line) if "]" in line else None
     if pager and pager.start() > 0:
         d.drop(pager.group().strip(), "boilerplate")
         line = _clean_line(line[: pager.start()])
-    glued = layout().glued_source.search(line)
+    glued = layout().glued_source.search(line) if "出处" in line or "来源" in line else None
     if glued:
         src = glued.group("src")
         if re.search(r"(?:报|网|社|台|刊|杂志|新闻|客户端|频道)$", src) or src in genre_rules().agencies:
