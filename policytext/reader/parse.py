@@ -45,7 +45,7 @@ _SPACES = "\ufeff\u200b\xa0\u3000 \t\x00"  # NUL: the padding of a fixed-width f
 def _clean_line(line: str) -> str:
     """``line`` without the spaces at its ends, counting a crawl's literal ``&nbsp;`` as one."""
     line = line.strip(_SPACES).strip()
-    while line.startswith("&nbsp;") or line.endswith("&nbsp;"):
+    while "&" in line and (line.startswith("&nbsp;") or line.endswith("&nbsp;")):
         line = line.removeprefix("&nbsp;").removesuffix("&nbsp;").strip(_SPACES).strip()
     return line
 
@@ -779,7 +779,8 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
         return
     if _credit_lines(d, line):
         return
-    reporters = _reporters(line) if len(line) <= 2 * layout().heading_max else None
+    reporters = _reporters(line) if len(line) <= 30 or (
+        len(line) <= 2 * layout().heading_max and _TEAM.fullmatch(line)) else None
     if reporters:
         # a reporters' line inside the body (新京报记者 陆一夫) or under a column tag (【新春走基层】)
         d.author = d.author or reporters
