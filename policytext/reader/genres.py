@@ -22,6 +22,8 @@ GENRES = ("commentary", "theory", "news", "feature", "report", "speech", "new_ye
 
 # a role word and what is written before it in the same word (新京报记者, 职工通讯员, 本报特约记者)
 _ROLE = re.compile(r"^.*?(?:记者|通讯员|实习生)")
+# a reporter posted abroad, with the countries of the posting: 本报驻美国、韩国、日本特约记者
+_POSTED = re.compile(r"[\u4e00-\u9fff]{0,8}?驻[\u4e00-\u9fff、]{1,20}?(?:特派|特约)?(?:记者|通讯员)")
 # what follows the names of the people who wrote it (记者陈智 整合)
 _CREDIT = ("整合", "整理", "采写", "报道", "采访整理")
 _SENT_FROM = re.compile(r"发自([\u4e00-\u9fff]{2,6})$")  # 本报记者王五发自北京: the place
@@ -45,12 +47,16 @@ def names(raw: str) -> str:
     ('董丝雨、王浩', '田豆豆、辛阳', '贺梨萍')
     >>> names("职工通讯员 李琴雯 刘会"), names("记者陈智 整合"), names("新京报记者 彭冲 山东冠县报道")
     ('李琴雯、刘会', '陈智', '彭冲')
+    >>> names("本报驻韩国特派记者　徐宝康　本报记者　程刚　本报驻美国、韩国、日本特约记者　牛雨辰　张莉霞")
+    '徐宝康、程刚、牛雨辰、张莉霞'
     """
-    raw = _SENT_FROM.sub("", raw.strip())
+    raw = _POSTED.sub(" ", _SENT_FROM.sub("", raw.strip()))
     parts = [_ROLE.sub("", p) for p in re.split(r"[\s\u3000、，,]+", raw.strip())]
     out: list[str] = []
     for p in parts:
         if not p or not re.search(r"[\u4e00-\u9fff]", p) or p in _CREDIT or (len(p) > 2 and p.endswith(_CREDIT)):  # ……报道 after a place: 山东冠县报道
+            continue
+        if p.startswith(("责编", "编辑", "责任编辑")):  # the editor in a sign-off: (姜曙光 责编洪山)
             continue
         if out and len(p) == 1 and len(out[-1]) == 1:
             out[-1] += p
@@ -180,6 +186,10 @@ def split_dateline(line: str) -> Dateline | None:
     ('崔先康', None, '福建省南平市一名男子死亡')
     >>> split_dateline("新华网北京4月9日电\\xa0题：高校博物馆：让文物活起来")
     Dateline(agency='新华网', place='北京', date='--04-09', author=None, title='高校博物馆：让文物活起来', rest='')
+    >>> split_dateline("本报北京3月6日电　记者康庚报道：军队人大代表梁光烈说")[1:]
+    ('北京', '--03-06', '康庚', None, '军队人大代表梁光烈说')
+    >>> split_dateline("中新社北京三月二日电 题：中国国防科技工业将着力提高军民转换能力")[1:4]
+    ('北京', '--03-02', None)
     """
     rules = genre_rules()
     bracket = _BRACKETED.match(line)
@@ -206,7 +216,7 @@ def split_dateline(line: str) -> Dateline | None:
     if m.group("kind") == "讯":
         rest = rest.lstrip("，,")  # 证券时报e公司讯，当升科技……
     author = names(m.group("reporter")) if m.group("reporter") else None
-    r = rules.dateline_reporters.match(rest)
+    r = rules.dateline_reporters.match(rest) or rules.dateline_reported.match(rest)
     if r:
         author = names(r.group("names"))
         rest = rest[r.end():]
@@ -349,7 +359,7 @@ def classify(*, title: str | None, author: str | None, affiliation: str | None, 
     speakers = Counter(m.group("who") for p in turns if (m := _TURN.match(p)))
     if len(turns) >= 4 and len(speakers) == 2 and min(speakers.values()) >= 2:
         return "transcript"
-    if rules.feature_tag.search(title):
+    if rules.feature_tag.search(title) or rules.feature_deck.search(title) or rules.feature_deck.search(subtitle or ""):
         return "feature"
     if rules.document_title.search(title) and not author and not dateline:
         return "document"

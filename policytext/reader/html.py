@@ -280,6 +280,10 @@ def _in_page_order(text: str, headline: str | None, blocks: str) -> str:
     at = max((p for p, q in starts if q == head and p < body), default=-1) if head else -1
     if at >= 0 and not any(squeeze(line) == head for line in lines) and any(0 <= p < at for p, _, _ in placed):
         placed.append((at, -1, headline or ""))
+    elif at >= 0:
+        # the headline where the page shows it over the story, not where the page repeats it below
+        # (a box of the same story's headline and info line after the text)
+        placed = [(at if squeeze(line) == head and p > body else p, i, line) for p, i, line in placed]
     return "\n".join(line for _, _, line in sorted(placed))
 
 
@@ -348,7 +352,8 @@ def html_page(data: bytes, name: str = "<html>") -> Page:
     below = visible[start:end if end > start else start + 300] if start >= 0 else ""
 
     def source_in(part: str) -> str | None:
-        named = (_paper(s.rstrip("）)")) for s in _SOURCE.findall(part))
+        # a name (新华网, EETOP, xinhuanet.com), not a template's leftover (来源： size="20")
+        named = (_paper(s.rstrip("）)")) for s in _SOURCE.findall(part) if not re.search(r"[\"'=]", s))
         stamped = _STAMP_SOURCE.search(part)
         return next((s for s in named if s not in layout().not_source), None) or (stamped.group(1) if stamped else None)
 

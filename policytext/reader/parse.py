@@ -39,11 +39,15 @@ __all__ = ["read_text"]
 
 _BOOK = re.compile(r"《\s*([^》]+?)\s*》")
 _TAIL_TAG = re.compile(r"[（(][^（()）。！？]{1,60}[)）]$")
-_SPACES = "\ufeff\u200b\xa0\u3000 \t"
+_SPACES = "\ufeff\u200b\xa0\u3000 \t\x00"  # NUL: the padding of a fixed-width field a crawl kept
 
 
 def _clean_line(line: str) -> str:
-    return line.strip(_SPACES).strip()
+    """``line`` without the spaces at its ends, counting a crawl's literal ``&nbsp;`` as one."""
+    line = line.strip(_SPACES).strip()
+    while "&" in line and (line.startswith("&nbsp;") or line.endswith("&nbsp;")):
+        line = line.removeprefix("&nbsp;").removesuffix("&nbsp;").strip(_SPACES).strip()
+    return line
 
 
 def _is_closed(text: str) -> bool:
@@ -109,8 +113,16 @@ def _drop_reason(line: str) -> str | None:
         return "box_heading"
     if lay.related.match(line) or lay.continuation.fullmatch(line):
         return "continuation"
-    if len(line) <= lay.boilerplate_max and (any(p.search(line) for p in lay.boilerplate) or lay.breadcrumb.match(line)):
-        return "boilerplate"
+    # a footer's words (版权所有, 未经许可不得转载) inside a long closed paragraph are the story's own
+    # (……一定要获得版权所有者或制作人的许可。”)
+    # (……一定要获得版权所有者或制作人的许可。”); a line led by its label (【免责声明】……) is not
+    if len(line) <= lay.boilerplate_max:
+        hit = next((p for p in lay.boilerplate if p.search(line)), None)
+        if hit is not None and not hit.pattern.startswith("^") and len(line) >= 60 and _is_closed(line) and sum(
+                line.count(ch) for ch in lay.sentence) >= 2:
+            hit = next((p for p in lay.boilerplate if p.pattern.startswith("^") and p.search(line)), None)
+        if hit is not None or lay.breadcrumb.match(line):
+            return "boilerplate"
     return None
 
 
@@ -119,9 +131,15 @@ _TERM = re.compile(r"^\d{1,2}[.、．](?!\d).*[：:]$")
 
 def _cut_inside(prev: str, nxt: str) -> bool:
     """Whether a block ends inside a bracket or a number that the next one closes or goes on with
-    (……（详情请点击链接： / ）……; ……获得了5 / 00万元的体彩大奖): a cut even on a saved page."""
+    (……（详情请点击链接： / ）……; ……获得了5 / 00万元的体彩大奖; ……法国为1. / 98％。): a cut even on a
+    saved page. A point after a digit is a decimal point, not a full stop, when digits follow.
+
+    >>> _cut_inside("而这一比重在美国为3.6％，法国为1.", "98％。2005年中国军费……")
+    True
+    """
     opened = prev.count("（") + prev.count("(") > prev.count("）") + prev.count(")")
-    return (nxt[0] in "）)" and opened) or (prev[-1].isdigit() and nxt[0].isdigit())
+    decimal = len(prev) >= 2 and prev[-1] in ".．" and prev[-2].isdigit()
+    return (nxt[0] in "）)" and opened) or ((prev[-1].isdigit() or decimal) and nxt[0].isdigit())
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -282,6 +300,7 @@ class _Draft:
     lede_speaker: tuple[str, str] | None = None  # (office, name) named by a dropped lede
     skip: str | None = None  # drop the next line(s) for this reason (summary box, related links)
     credit: str | bool = False  # in a credit set over lines after the text: after its "role" or "names"
+    dateline_line: bool = False  # the last line was a 电头 alone
 
     @property
     def empty(self) -> bool:
@@ -318,7 +337,10 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
                                         frozenset(map(to_simplified, captions)),
                                         {to_simplified(k): v for k, v in (furniture or {}).items()},
                                         publisher and to_simplified(publisher)), view, text)
-    lines = _opening_marks([_clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if headline is None and "\u3000\u3000" in text:  # a page's blocks are its paragraphs as they are
+        text = _RUN_IN.sub("\n", text)
+    lines = _opening_marks([_clean_line(x) for x in text.split("\n")])
     text_lines = [x for x in lines if x]
     ctx = _Context(_pull_quotes(text_lines, headline), _parallel_headings(text_lines), _standalone_lines(text_lines),
                    captions, dict(furniture or {}))
@@ -358,6 +380,9 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
     # dateline is the paper's own commentary (an unsigned 评论员 piece as a crawl keeps it)
     genres = [g or ("commentary" if len(drafts) >= 2 and not d.page and d.title and len(d.paras) >= 5 else None)
               for d, g in zip(drafts, genres)]
+    # prose with no other mark (a crawl that kept only the text): a report, the most common kind
+    genres = [g or (None if len(d.paras) < 2 else "feature" if len(d.paras) >= genre_rules().feature_min_paragraphs
+                    or G.voiced([t for _, t in d.paras]) else "news") for d, g in zip(drafts, genres)]
     for d, g in zip(drafts, genres):
         first = next((i for i, (_, t) in enumerate(d.paras) if genre_rules().document_article.match(t)), 0)
         if g == "document" and first and first <= 3:
@@ -374,6 +399,8 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
             sentences = re.findall(r"[^。！？]+[。！？]?", _ASIDE.sub("", d.paras[0][1]))
             events = (genre_rules().event_lede.match(_LEDE_DATE.sub("", x)) for x in sentences[:3])
             d.occasion = next((e.group("occasion") for e in events if e), None)
+            if g == "news" and d.occasion is None:
+                d.occasion = _lede_meeting(sentences)
     return [
         Article(
             title=d.title,
@@ -394,6 +421,27 @@ def read_text(text: str, source: str | None = None, headline: str | None = None,
         )
         for n, (d, genre) in enumerate(zip(drafts, genres), start=1)
     ]
+
+
+# paragraphs a crawl ran into one line, each still opened by its two full-width spaces (……世界自然遗产。　　据了解，……)
+_RUN_IN = re.compile(r"(?<=[。！？”」』）)])[ \t]*\u3000{2,}(?=[^\s\u3000])")
+
+
+def _lede_meeting(sentences: list[str]) -> str | None:
+    """The meeting a news report's lede says it comes from: a session of the NPC or CPPCC named in
+    its first sentences, else the meeting its first sentence says someone spoke at.
+
+    >>> _lede_meeting(["教育部部长周济27日下午在十届全国人大常委会第二十一次会议上说，……"])
+    '十届全国人大常委会第二十一次会议'
+    >>> _lede_meeting(["中纪委纠风室副主任施泽华今天在人民网举行的“规范教育收费”网上座谈会上表示，……"])
+    '“规范教育收费”网上座谈会'
+    """
+    rules = genre_rules()
+    session = next((m for x in sentences[:3] if "全国" in x and (m := rules.session.search(x))), None)
+    spoken = (rules.speech_at_event.search(sentences[0]) if sentences and session is None and "会" in sentences[0]
+              else None)
+    found = session or spoken
+    return found.group("occasion") if found else None
 
 
 def _opening_marks(lines: list[str]) -> list[str]:
@@ -681,10 +729,13 @@ def _dropped_line(d: _Draft, line: str) -> bool:
         d.drop(line, "summary")
         d.skip = None if summary.group("rest") else "summary"
         return True
-    if lay.related_links.match(line):
+    related = lay.related_links.match(line)
+    if related:
         d.drop(line, "boilerplate")
-        # on a page, links after the story end it; a link list above the story (推荐阅读) is skipped
-        d.skip = "page_end" if d.page and d.paras else "related"
+        # on a page, links after the story end it; so does a reading list (延伸阅读：……) after the text
+        # a crawl kept; a link list above the story (推荐阅读) is skipped
+        listed = len(d.paras) >= 2 and related.group(1) not in ("相关链接", "作者简介", "作者介绍", "关于作者")
+        d.skip = "page_end" if (d.page and d.paras) or listed else "related"
         return True
     if lay.preamble.search(line):
         _preamble(d, line)
@@ -706,17 +757,34 @@ def _text_line(d: _Draft, line: str, ctx: _Context) -> None:
     dl = G.split_dateline(line) if not d.paras else None
     if dl:
         _set_dateline(d, dl)
+        d.dateline_line = not dl.rest
         if not dl.rest:
             return
         line = dl.rest
+    elif d.dateline_line and d.author is None and not d.paras:
+        # the reporters on the line under a 电头 that stands alone (本报北京2月22日电 / 记者洪文军报道：……)
+        rules = genre_rules()
+        r = rules.dateline_reported.match(line) or rules.dateline_reporters.match(line)
+        if r and r.end() < len(line):
+            d.author, d.reporter = G.names(r.group("names")), True
+            line = line[r.end():].strip(_SPACES)
+    if not dl:
+        d.dateline_line = False
+    dash = layout().subtitle_prefixes
+    if d.title and d.subtitle is None and not d.paras and not d.sections and line.startswith(dash):
+        # the deck under a headline the 电头 gave (……电 题：…… / ——访……新闻发言人黄强)
+        d.subtitle = line.lstrip("".join(dash) + " ")
+        return
     if d.in_header and _header_line(d, line):
         return
     if _credit_lines(d, line):
         return
-    reporters = _reporters(line) if len(line) <= 30 else None
+    reporters = _reporters(line) if len(line) <= 30 or (
+        len(line) <= 2 * layout().heading_max and _TEAM.fullmatch(line)) else None
     if reporters:
         # a reporters' line inside the body (新京报记者 陆一夫) or under a column tag (【新春走基层】)
         d.author = d.author or reporters
+        d.reporter = d.reporter or "记者" in line
         d.dateline = d.dateline or G.sent_from(line)
         d.drop(line, "byline")
         return
@@ -820,6 +888,19 @@ def _strip_tail_metadata(d: _Draft, line: str) -> str:
         d.note = m.group("src")
         line = line[: m.start()].strip(_SPACES)
         d.ended = d.ended or (not line and len(d.paras) >= 2)
+    pager = layout().glued_pager.search(line) if "]" in line else None
+    if pager and pager.start() > 0:
+        d.drop(pager.group().strip(), "boilerplate")
+        line = _clean_line(line[: pager.start()])
+    glued = layout().glued_source.search(line) if "出处" in line or "来源" in line else None
+    if glued:
+        src = glued.group("src")
+        if re.search(r"(?:报|网|社|台|刊|杂志|新闻|客户端|频道)$", src) or src in genre_rules().agencies:
+            _set_source(d, (src, None))
+        elif len(src) <= 4:
+            d.author = d.author or src
+        d.drop(glued.group().strip(), "source")
+        line = line[: glued.start()].strip(_SPACES)
     lead = layout().leading_page_date.match(line)
     if lead and lead.end() < len(line):
         # 最后更新: 2019-09-07 15:14:21 9月3日，…… : a page's time stamp before the text
@@ -907,7 +988,11 @@ def _byline(d: _Draft, line: str) -> bool:
             d.author = name
             return True
         people = G.names(m.group("names")).split("、")
-        if all(2 <= len(n) <= 4 for n in people):
+        # a bare four-character line under the title (人物画像) is a heading: a name alone, without a
+        # role or a second name beside it, has two or three characters
+        bare = (len(people) == 1 and line == m.group("names") and len(people[0]) == 4
+                and not people[0].startswith(_COMPOUND_SURNAMES))
+        if all(2 <= len(n) <= 4 for n in people) and not bare:
             d.author = "、".join(people)
             d.reporter = "记者" in line
             d.dateline = d.dateline or G.sent_from(line)
@@ -916,6 +1001,10 @@ def _byline(d: _Draft, line: str) -> bool:
         d.author = line
         return True
     return False
+
+
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙", "宇文",
+                      "司徒", "端木", "独孤", "南宫", "西门", "轩辕", "百里", "呼延", "澹台", "公冶", "太史")
 
 
 def _delivery(d: _Draft, line: str) -> bool:
@@ -964,11 +1053,29 @@ def _header_line(d: _Draft, line: str) -> bool:
     # (凝聚奋进新时代的磅礴力量——习近平总书记……意义重大、振奋人心)
     headline = headline or (d.page and len(d.header) == 1 and "——" in line and len(line) <= 2 * layout().heading_max
                             and not any(ch in layout().sentence for ch in line))
+    # a text's first line that is a headline and its deck (“彻底取消杂费……‘活口’！”——……旁听纪实): no
+    # sentence outside its quotation marks, no final punctuation
+    headline = headline or (d.empty and _decked_headline(line))
     if len(d.header) < 3 and d.author is None and (_is_short(line) or headline):
         d.header.append(line)
         return True
     _close_header(d)
     return False
+
+
+def _decked_headline(line: str) -> bool:
+    """A headline with its deck after a dash on one line: not closed, not longer than two
+    headlines, without a sentence outside quotation marks.
+
+    >>> _decked_headline("“彻底取消杂费，不给教育乱收费留下‘活口’！”——全国人大常委会组成人员分组审议义务教育法修订草案旁听纪实")
+    True
+    >>> _decked_headline("他说：“我们要干。”——这是大家的心声。")
+    False
+    """
+    lay = layout()
+    outside = re.sub(r"“[^“”]*”", "", line)
+    return (len(line) <= 2 * lay.heading_max and not _is_closed(line) and lay.title_subtitle_split.match(line) is not None
+            and not any(ch in lay.sentence or ch in "，," for ch in outside))
 
 
 def _close_header(d: _Draft) -> None:
@@ -987,6 +1094,11 @@ def _close_header(d: _Draft) -> None:
         lines[0:2] = [lines[0] + lines[1]]  # 中央办公厅负责人就《…》 / 答记者问: one title
     dash = layout().subtitle_prefixes
     dated = layout().dated_heading
+    if lines[0].startswith(dash) and not d.page:
+        # a deck without its headline (——评崔永元《不过如此》: a crawl that lost the headline)
+        d.subtitle = lines.pop(0).lstrip("".join(dash) + " ")
+        if not lines:
+            return
     if d.page and len(lines) >= 2 and not lines[1].startswith(dash) and not layout().item_start.match(lines[1]):
         # a page's headline, then the piece's own headline: a subtitle after its dash
         # (凝聚奋进新时代的磅礴力量——习近平总书记……), else a repeat in other words
@@ -1080,11 +1192,23 @@ _LEDE_DATE = re.compile(r"^(?:\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?|今天|今�
 
 
 def _reporters(line: str) -> str | None:
-    """The names of a line that is only reporters' names after their role: ``新京报记者 陆一夫``."""
-    if not re.search(r"(?:记者|通讯员)\s*[\u4e00-\u9fff]", line) or not layout().byline.match(line):
+    """The names of a line that is only reporters' names after their role: ``新京报记者 陆一夫``, or a
+    team's line of roles and names (``本报驻韩国特派记者　徐宝康　本报记者　程刚　……``).
+
+    >>> _reporters("本报驻韩国特派记者　徐宝康　本报记者　程刚　本报驻美国、韩国、日本特约记者　牛雨辰　刘复晨")
+    '徐宝康、程刚、牛雨辰、刘复晨'
+    """
+    if not re.search(r"(?:记者|通讯员)\s*[\u4e00-\u9fff]", line):
+        return None
+    if not layout().byline.match(line) and not (_TEAM.fullmatch(line) and len(_TEAM_ROLE.findall(line)) >= 2):
         return None
     people = G.names(line)
     return people if people and all(2 <= len(n) <= 4 for n in people.split("、")) else None
+
+
+# a reporting team's line: roles and names only, spaced (本报驻韩国特派记者　徐宝康　本报记者　程刚)
+_TEAM = re.compile(r"[\u4e00-\u9fff·、]+(?:[\s\u3000]+[\u4e00-\u9fff·、]+)+")
+_TEAM_ROLE = re.compile(r"(?:记者|通讯员|实习生)(?=[\s\u3000])")
 
 
 # a credit set over lines after the text: ■三湘华声全媒体记者 / 林锐新  王为薇 / 实习生  张洋银  周笑雨
@@ -1144,10 +1268,27 @@ def _body_line(d: _Draft, line: str, heading: bool = False) -> None:
             d.skip = "page_end"  # a page's story ends with its sign-off (……。（姚峰 上海报道）)
 
 
+_NUMBER_MARK = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
+
+
+def _number_mark(line: str) -> str | None:
+    """The numbering that opens a heading, with its number left out: ``1、 玉米`` and
+    ``2、 花生、蚕豆、南瓜`` give ``N、``, ``隐忧六、外资依赖`` gives ``隐忧N、``."""
+    m = _NUMBER_MARK.match(line)
+    return re.sub(r"\d{1,2}|[一二三四五六七八九十]{1,3}", "N", m.group()) if m else None
+
+
 def _finish(d: _Draft) -> None:
     """Metadata known only at the end: the people of a dialogue box, a speaker named before the
     headline or in a sign-off, a New Year address's speaker, a byline glued to the first paragraph
-    (``习近平一当前，……``)."""
+    (``习近平一当前，……``); a first line numbered like the headings after it (``1、 玉米`` …
+    ``2、 花生、蚕豆、南瓜``) is the first of them, not a title: the text starts inside an article."""
+    mark = _number_mark(d.title) if d.title and d.subtitle is None and not d.page else None
+    if mark and any(_number_mark(x) == mark for x in d.sections):
+        first = d.title
+        d.title = None
+        d.sections.insert(0, first)
+        d.paras = [(s if s is not None else first, t) for s, t in d.paras]
     # a sign-off on a line of its own under the last paragraph (（袁源）): the byline, not a paragraph
     alone = layout().signoff_author.match("。" + d.paras[-1][1]) if len(d.paras) >= 3 else None
     if alone and not alone.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
@@ -1159,6 +1300,7 @@ def _finish(d: _Draft) -> None:
     signed = layout().signoff_author.search(d.paras[-1][1]) if d.paras and d.author is None else None
     if signed and not signed.group("names").endswith(("报", "社", "网", "台", "观察", "评论")):
         d.author = G.names(signed.group("names"))
+        d.reporter = d.reporter or (d.note is None and d.affiliation is None)  # a reporter's sign-off: （姜曙光）
     d.author = d.author or G.new_year(d.title or "")
     # an author note closing the last paragraph (……反思。▲（作者是《环球时报》评论员）): it stays in the text
     note = _TRAILING_NOTE.search(d.paras[-1][1]) if d.paras and d.affiliation is None else None
@@ -1178,7 +1320,7 @@ def _finish(d: _Draft) -> None:
             d.paras[0] = (sec, text[marker.end():])
 
 
-_TRAILING_NOTE = re.compile(r"[。！？”▲■][（(]\s*作者(?:系|为|是)\s*(?P<aff>[^（）()]{2,40}?)\s*[）)]$")
+_TRAILING_NOTE = re.compile(r"[。！？”▲■]\s*[（(]\s*作者(?:系|为|是)\s*(?P<aff>[^（）()]{2,40}?)\s*[）)]$")
 # a part marker glued between a byline and the first sentence: 习近平一当前，……
 _GLUED_MARKER = re.compile(r"[一二三四五六七八九十]{1,2}(?=[\u4e00-\u9fff]{2})")
 

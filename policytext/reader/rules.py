@@ -32,6 +32,8 @@ class Layout:
     signoff_office: re.Pattern[str]
     source_notes: tuple[re.Pattern[str], ...]
     tail_source: re.Pattern[str]
+    glued_source: re.Pattern[str]
+    glued_pager: re.Pattern[str]
     byline: re.Pattern[str]
     byline_source: re.Pattern[str]
     commentator: re.Pattern[str]
@@ -109,6 +111,8 @@ def layout() -> Layout:
         signoff_office=re.compile(raw["signoff_office_pattern"]),
         source_notes=tuple(re.compile(p) for p in raw["source_note_patterns"]),
         tail_source=re.compile(raw["tail_source_pattern"]),
+        glued_source=re.compile(raw["glued_source_pattern"]),
+        glued_pager=re.compile(raw["glued_pager_pattern"]),
         byline=re.compile(raw["byline_pattern"]),
         byline_source=re.compile(raw["byline_source_pattern"]),
         commentator=re.compile(raw["commentator_pattern"]),
@@ -179,6 +183,7 @@ class GenreRules:
     agencies: frozenset[str]
     dateline: re.Pattern[str]
     dateline_reporters: re.Pattern[str]
+    dateline_reported: re.Pattern[str]
     signoff: re.Pattern[str]
     headline_prefix: re.Pattern[str]
     delivery: tuple[re.Pattern[str], ...]
@@ -200,7 +205,10 @@ class GenreRules:
     excerpt_note: re.Pattern[str]
     speech_report_title: re.Pattern[str]
     event_lede: re.Pattern[str]
+    session: re.Pattern[str]
+    speech_at_event: re.Pattern[str]
     feature_tag: re.Pattern[str]
+    feature_deck: re.Pattern[str]
     event_title: re.Pattern[str]
     byline_date: re.Pattern[str]
     delivered_genres: tuple[str, ...]
@@ -226,6 +234,7 @@ def genre_rules() -> GenreRules:
         agencies=frozenset(raw["agencies"]),
         dateline=rx("dateline_pattern"),
         dateline_reporters=rx("dateline_reporters_pattern"),
+        dateline_reported=rx("dateline_reported_pattern"),
         signoff=rx("signoff_pattern"),
         headline_prefix=rx("headline_prefix_pattern"),
         delivery=tuple(re.compile(p.replace("DATE", _DATE)) for p in raw["delivery_patterns"]),
@@ -247,7 +256,10 @@ def genre_rules() -> GenreRules:
         excerpt_note=rx("excerpt_note_pattern"),
         speech_report_title=rx("speech_report_title_pattern"),
         event_lede=rx("event_lede_pattern"),
+        session=rx("session_pattern"),
+        speech_at_event=rx("speech_at_event_pattern"),
         feature_tag=rx("feature_tag_pattern"),
+        feature_deck=rx("feature_deck_pattern"),
         event_title=rx("event_title_pattern"),
         byline_date=rx("byline_date_pattern"),
         delivered_genres=tuple(raw["delivered_genres"]),
