@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--gold", choices=("old", "blind", "both"), default="both", help="which gold set")
     ap.add_argument("--split", action="append", help="only this split (repeatable): dev, heldout-a, blind-dev, blind-test, ...")
     ap.add_argument("--errors", action="store_true", help="list every mismatch (never for blind-test unless it is the only split asked for)")
-    ap.add_argument("--file", help="only the gold rows of files whose path contains this")
+    ap.add_argument("--file", action="append", help="only the gold rows of files whose path contains this (repeatable: any of them)")
     args = ap.parse_args(argv)
     gold = load_gold(args.gold)
     if args.split:
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> None:
     else:  # the blind test split is measured only when asked for by name
         gold = [g for g in gold if g["split"] != "blind-test"]
     if args.file:
-        gold = [g for g in gold if args.file in g["file"]]
+        gold = [g for g in gold if any(f in g["file"] for f in args.file)]
     split_of = {g["file"]: g["split"] for g in gold}
     if args.gold != "old" and not args.file:
         for split in ("dev", "test"):
