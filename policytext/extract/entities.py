@@ -595,6 +595,7 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
     titles = word_lists().title_set  # office titles and roles (居民, 代表), kept out of the name
     offices, places = entity_words()
     seg = rec.seg
+    foreign, suffixes = rec.transliteration_chars(), tuple(word_lists().cues["org_suffixes"])
     out: list[Entity] = []
     for n, p in enumerate(paragraphs):
         text = p.text
@@ -622,7 +623,6 @@ def entity_records(paragraphs: Sequence[Paragraph], rec: Recognizer,
             # the dictionary's organisations (nt: 北京大学, 世界知识产权组织) and transliterated names
             # (nr: 克林顿, 特朗普总统), on the same evidence: a word it lists once (越野车, 格尔木 tagged so)
             # counts only when it ends as an organisation's name does or stands before an office
-            foreign, suffixes = rec.transliteration_chars(), tuple(word_lists().cues["org_suffixes"])
             toks = tokens[n]
             extra += [("organization", t.start, t.end, t.text) for t in toks if t.pos == "nt" and len(t.text) > 1
                       and (seg.count(t.text) != 1 or t.text.endswith(suffixes))]
@@ -696,6 +696,7 @@ def _with_country(spans: list[tuple[str, int, int, str | None]], tokens: Sequenc
     """Organisations with the country or place written right before them (美国|商务部, 美国|政府):
     one organisation, as 江苏省科技厅 is; a place with a state body after it (政府, 国会) is one too."""
     places = {t.end: t for t in tokens if t.pos == "ns"}
+    bodies = state_bodies()
     taken = {s for _, s, e, _ in spans for s in range(s, e)}
     out = []
     for kind, s, e, name in spans:
@@ -705,7 +706,7 @@ def _with_country(spans: list[tuple[str, int, int, str | None]], tokens: Sequenc
         out.append((kind, s, e, name))
     for k, t in enumerate(tokens[:-1]):
         after = tokens[k + 1]
-        if t.pos == "ns" and after.text in state_bodies() and t.start not in taken and after.start not in taken:
+        if t.pos == "ns" and after.text in bodies and t.start not in taken and after.start not in taken:
             out.append(("organization", t.start, after.end, text[t.start:after.end]))
     return out
 

@@ -223,7 +223,7 @@ def may_quote(text: str) -> bool:
     (True, False)
     """
     lx = word_lists()
-    return lx.quote_marks.search(text) is not None or lx.verbs.search(text.translate(FULLWIDTH_DIGITS)) is not None
+    return lx.quote_marks.search(text) is not None or lx.verbs.search(text) is not None
 
 
 def intro_start(p: Para, i: int) -> int:
